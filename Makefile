@@ -1,0 +1,111 @@
+# keyfig: one GNU Makefile, no autotools.
+#   make            build ./keyfig and libkeyfig.a (installs missing Debian packages first)
+#   make results    extract, chart and report the seed articles into results/
+#   make test       run every test (prints "N passed, N failed" last)
+#   make check      the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench      the speed/memory benchmark (results/bench.md)
+#   make install    PREFIX=/usr/local DESTDIR=
+PKG_CONFIG ?= pkg-config
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+DATADIR = $(PREFIX)/share/keyfig
+MANDIR = $(PREFIX)/share/man/man1
+
+BUILD ?= build
+PKGS = libpcre2-8 jansson opencc libutf8proc
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -MMD -MP -pthread
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LDLIBS += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
+
+ifdef SAN
+CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIB_SRC = $(wildcard src/*.c)
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
+CLI_SRC = $(wildcard src/cli/*.c)
+CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
+DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+ifeq ($(BUILD),build)
+KEYFIG = keyfig
+LIBKEYFIG = libkeyfig.a
+else
+KEYFIG = $(BUILD)/keyfig
+LIBKEYFIG = $(BUILD)/libkeyfig.a
+endif
+
+.PHONY: all build deps results test check bench install uninstall clean fuzz
+# deps first, then a fresh make so pkg-config sees the libraries it may just have installed.
+all: deps
+	@$(MAKE) --no-print-directory build
+
+build: $(KEYFIG) $(UNIT_BIN)
+
+# Install the Debian packages the build, the charts and the tests need, where missing.
+deps:
+	@sh src/deps.sh
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/cli/%.o: src/cli/%.c | $(BUILD)
+	@mkdir -p $(BUILD)/cli
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/embedded.c: $(DATA_FILES) src/embed.sh | $(BUILD)
+	sh src/embed.sh $@ $(DATA_FILES)
+
+$(BUILD)/embedded.o: $(BUILD)/embedded.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(LIBKEYFIG): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(KEYFIG): $(CLI_OBJ) $(LIBKEYFIG)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBKEYFIG) | $(BUILD)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBKEYFIG) $(LDLIBS)
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+results: all
+	sh tests/make_results.sh ./keyfig
+
+test: all
+	sh tests/run.sh ./keyfig $(BUILD)
+
+check: deps
+	$(MAKE) BUILD=build/san SAN=1 build
+	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/san/keyfig build/san
+
+bench: all
+	sh tests/bench/bench.sh ./keyfig
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR)/patterns $(DESTDIR)$(DATADIR)/plots $(DESTDIR)$(MANDIR)
+	install -m 755 keyfig $(DESTDIR)$(BINDIR)/keyfig
+	install -m 644 libkeyfig.a $(DESTDIR)$(LIBDIR)/libkeyfig.a
+	install -m 644 include/keyfig.h $(DESTDIR)$(INCLUDEDIR)/keyfig.h
+	install -m 644 patterns/* $(DESTDIR)$(DATADIR)/patterns/
+	install -m 644 plots/* $(DESTDIR)$(DATADIR)/plots/
+	install -m 644 src/keyfig.1 $(DESTDIR)$(MANDIR)/keyfig.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/keyfig $(DESTDIR)$(LIBDIR)/libkeyfig.a $(DESTDIR)$(INCLUDEDIR)/keyfig.h $(DESTDIR)$(MANDIR)/keyfig.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build keyfig libkeyfig.a tests/out
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/cli/*.d)

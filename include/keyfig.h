@@ -1,0 +1,112 @@
+/* keyfig: find the key figures (statistics with value, unit, subject, qualifiers) that a
+ * Chinese news article asserts. This header is the whole public interface of libkeyfig.
+ *
+ * Typical use:
+ *     struct keyfig_error err = {0};
+ *     struct keyfig_patterns *p = keyfig_patterns_load(NULL, &err);   // built-in set
+ *     struct keyfig_article *a = keyfig_extract(p, "id", "source.txt", buf, len, NULL, &err);
+ *     for (size_t i = 0; i < keyfig_article_nclaims(a); i++) use(keyfig_article_claim(a, i));
+ *     keyfig_article_free(a); keyfig_patterns_free(p);
+ *
+ * A loaded pattern set is read-only: any number of threads may call keyfig_extract with it. */
+#ifndef KEYFIG_H
+#define KEYFIG_H
+
+#include <stddef.h>
+
+#define KEYFIG_VERSION "0.1.0"
+
+/* Exit codes of the command-line tool, also used as error codes. */
+enum keyfig_status { KEYFIG_OK = 0, KEYFIG_ERR_RUNTIME = 1, KEYFIG_ERR_USAGE = 2, KEYFIG_ERR_PATTERN = 3 };
+
+/* The first error recorded is kept (as in Jansson's json_error_t). */
+struct keyfig_error {
+    int code;          /* enum keyfig_status; 0 when no error was recorded */
+    char file[256];    /* the file the error is about, or "" */
+    size_t line;       /* 1-based line in file, or 0 */
+    char text[512];    /* what is wrong and what was expected */
+};
+
+enum keyfig_kind {
+    KEYFIG_COUNT, KEYFIG_MONEY, KEYFIG_LENGTH, KEYFIG_AREA, KEYFIG_MASS, KEYFIG_VOLUME,
+    KEYFIG_DURATION, KEYFIG_PERCENT, KEYFIG_RATIO, KEYFIG_RATE, KEYFIG_TEMPERATURE, KEYFIG_OTHER,
+    KEYFIG_NKINDS
+};
+enum keyfig_approx { KEYFIG_EXACT, KEYFIG_OVER, KEYFIG_AT_LEAST, KEYFIG_UNDER, KEYFIG_AT_MOST, KEYFIG_ABOUT };
+enum keyfig_direction { KEYFIG_NO_CHANGE, KEYFIG_INCREASE, KEYFIG_DECREASE };
+enum keyfig_basis { KEYFIG_BASIS_NONE, KEYFIG_YOY, KEYFIG_MOM }; /* 同比, 环比 */
+
+/* A half-open range [start, end) of the original input, in bytes and in code points. */
+struct keyfig_span {
+    size_t byte_start, byte_end;
+    size_t start, end;
+};
+
+/* One figure. Every text field is a span of the original input (see keyfig_span_text). */
+struct keyfig_claim {
+    int is_claim;                 /* 0 for a number set aside (only with keyfig_options.all) */
+    const char *reason;           /* why it was set aside (date, slogan, ...), else NULL */
+    double value;
+    int has_range;
+    double low, high;
+    enum keyfig_kind kind;
+    enum keyfig_approx approx;
+    enum keyfig_direction direction;
+    enum keyfig_basis basis;
+    int has_from;
+    double from;
+    struct keyfig_span span;      /* the claim's text */
+    struct keyfig_span number;    /* the number as written (value_text) */
+    struct keyfig_span unit;      /* empty when the article gives no unit */
+    struct keyfig_span subject;   /* empty when none was found */
+    struct keyfig_span sentence;
+    int item;                     /* 1-based news item within the file */
+    const char *rule;             /* id of the rule that produced it */
+};
+
+struct keyfig_options {
+    int all;          /* also report numbers set aside, with is_claim 0 and a reason */
+    int lenient;      /* replace invalid UTF-8 with U+FFFD instead of failing */
+    const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5) */
+};
+
+struct keyfig_patterns;
+struct keyfig_article;
+
+/* Load and compile a pattern set from dir, or the built-in set when dir is NULL.
+ * Returns a set the caller owns (free with keyfig_patterns_free), or NULL with err filled
+ * (code KEYFIG_ERR_PATTERN, file and line of the bad record). */
+struct keyfig_patterns *keyfig_patterns_load(const char *dir, struct keyfig_error *err);
+void keyfig_patterns_free(struct keyfig_patterns *p);
+
+/* Extract the claims of one article held in buf[0..len) (any supported encoding).
+ * id and source are copied. Returns an article the caller owns, or NULL with err filled
+ * (code KEYFIG_ERR_RUNTIME: bad encoding, with the byte offset). opts may be NULL. */
+struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const char *id, const char *source,
+                                      const char *buf, size_t len, const struct keyfig_options *opts,
+                                      struct keyfig_error *err);
+void keyfig_article_free(struct keyfig_article *a);
+
+/* Borrowed views into the article; valid until keyfig_article_free. */
+size_t keyfig_article_nclaims(const struct keyfig_article *a);
+const struct keyfig_claim *keyfig_article_claim(const struct keyfig_article *a, size_t i);
+const char *keyfig_article_id(const struct keyfig_article *a);
+const char *keyfig_article_text(const struct keyfig_article *a, size_t *len); /* original, UTF-8 */
+const char *keyfig_article_title(const struct keyfig_article *a);  /* "" when unknown */
+const char *keyfig_article_date(const struct keyfig_article *a);   /* YYYY-MM-DD or "" */
+int keyfig_article_items(const struct keyfig_article *a);
+
+/* The text of a span with line breaks, zero-width characters and spaces between CJK
+ * characters removed, as a newly allocated string the caller frees. */
+char *keyfig_span_text(const struct keyfig_article *a, struct keyfig_span s);
+
+/* Names used in JSON: "count", "money", ...; "over", ...; "increase", ... */
+const char *keyfig_kind_name(enum keyfig_kind k);
+const char *keyfig_approx_name(enum keyfig_approx a);   /* NULL for KEYFIG_EXACT */
+const char *keyfig_direction_name(enum keyfig_direction d); /* NULL for none */
+
+/* The article as the JSON document CLAIMS.md defines, newly allocated (caller frees).
+ * compact: one line (JSON Lines); otherwise indented by 2. */
+char *keyfig_article_json(const struct keyfig_article *a, int compact);
+
+#endif

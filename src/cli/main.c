@@ -1,0 +1,65 @@
+/* main: picks the command, prints help and version, and is the only caller of exit().
+ * Each command parses its own options (see cli.h). */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "keyfig.h"
+
+static const char usage[] =
+    "usage: keyfig COMMAND [options] ...\n"
+    "\n"
+    "Find the key figures (statistics with value, unit, subject and qualifiers) in Chinese\n"
+    "news articles and reports.\n"
+    "\n"
+    "commands:\n"
+    "  extract [options] PATH...     claims as JSON (PATH: file, directory of *.txt, or -)\n"
+    "  plot [--out DIR] JSON...      a chart of each article's claims (gnuplot)\n"
+    "  report PATH... -o FILE.html   a self-contained review page\n"
+    "  eval --gold TSV... --articles DIR PRED   score predictions against gold claims\n"
+    "  check-patterns [DIR]          compile and lint a pattern set\n"
+    "\n"
+    "Run 'keyfig COMMAND --help' for a command's options.\n"
+    "\n"
+    "exit status: 0 success (also when no claim is found), 1 runtime or input error,\n"
+    "             2 usage error, 3 invalid pattern data\n";
+
+int main(int argc, char **argv)
+{
+    /* A reader that goes away (keyfig ... | head -1) ends us quietly, as for any filter. */
+    signal(SIGPIPE, SIG_DFL);
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return KEYFIG_ERR_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage, stdout);
+        return KEYFIG_OK;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("keyfig %s\n", KEYFIG_VERSION);
+        return KEYFIG_OK;
+    }
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } commands[] = {
+        {"extract", cmd_extract}, {"eval", cmd_eval},     {"check-patterns", cmd_check_patterns},
+        {"plot", cmd_plot},       {"report", cmd_report},
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (!strcmp(cmd, commands[i].name)) {
+            int rc = commands[i].run(argc - 1, argv + 1);
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                perror("keyfig: writing standard output");
+                rc = rc ? rc : KEYFIG_ERR_RUNTIME;
+            }
+            exit(rc);
+        }
+    }
+    fprintf(stderr, "keyfig: unknown command \"%s\" (expected extract, plot, report, eval or check-patterns)\n", cmd);
+    return KEYFIG_ERR_USAGE;
+}

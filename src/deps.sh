@@ -1,0 +1,22 @@
+#!/bin/sh
+# Install, from Debian's packages, whatever keyfig needs and the machine lacks: the libraries it
+# links (PCRE2, Jansson, OpenCC, utf8proc), gnuplot with a CJK font for the charts, and what the
+# tests use (opencc and python3 for the reference scorer, chromium and node for the browser test).
+# Does nothing when everything is there; needs root (or sudo) otherwise.
+set -eu
+need=""
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for p in build-essential pkg-config libpcre2-dev libjansson-dev libopencc-dev opencc libutf8proc-dev \
+         gnuplot-nox fonts-noto-cjk python3 chromium; do
+  have_pkg "$p" || need="$need $p"
+done
+# node and npm may come from another packaging of Node.js: look for the commands.
+command -v node >/dev/null 2>&1 || need="$need nodejs"
+command -v npm >/dev/null 2>&1 || need="$need npm"
+[ -z "$need" ] && exit 0
+echo "keyfig: installing Debian packages:$need" >&2
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >&2
+$SUDO apt-get install -y -qq --no-install-recommends $need >&2

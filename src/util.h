@@ -1,0 +1,63 @@
+/* util: allocation that cannot fail silently, one error record, one error printer,
+ * file slurping and UTF-8 helpers. Knows nothing about claims or patterns. */
+#ifndef KEYFIG_UTIL_H
+#define KEYFIG_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "keyfig.h"
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Record an error in err (if err is non-NULL and still empty: the first error is kept).
+ * file may be NULL; line 0 means "no line". Returns -1 so callers can `return kf_error(...)`. */
+int kf_error(struct keyfig_error *err, int code, const char *file, size_t line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Print "keyfig: file:line: text" (with "Warning: " when warning) to stderr. */
+void kf_print_error(const struct keyfig_error *err, int warning);
+void kf_warn(const char *file, size_t line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Read a whole file (path "-" is stdin) into a NUL-terminated buffer the caller frees.
+ * max_bytes 0 means no limit. Returns NULL and fills err on failure. */
+char *util_slurp(const char *path, size_t max_bytes, size_t *len, struct keyfig_error *err);
+
+/* Decode one UTF-8 code point at s[0..n); returns its length (1..4) and stores it in *cp,
+ * or 0 when the bytes are not valid UTF-8 (overlong, surrogate, truncated). */
+int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Encode cp into out (at least 4 bytes); returns the length. */
+int utf8_encode(uint32_t cp, char *out);
+/* Byte offset of the first invalid sequence, or (size_t)-1 when s is valid UTF-8. */
+size_t utf8_first_invalid(const char *s, size_t n);
+/* Number of code points in s[0..n) (s valid UTF-8). */
+size_t utf8_count(const char *s, size_t n);
+
+/* A growable byte buffer. */
+struct buf {
+    char *data;
+    size_t len, cap;
+};
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_addc(struct buf *b, char c);
+void buf_adds(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *b);
+
+/* Iterate over the records of a TSV data file: blank lines and lines starting with '#' are skipped.
+ * Fills fields[] (pointers into a private copy of the line, NUL-terminated) and returns the field
+ * count, 0 at the end. *lineno is the 1-based line number of the record returned. */
+struct tsv_reader {
+    const char *p, *end;
+    size_t lineno;
+    char *line;
+    size_t cap;
+};
+void tsv_open(struct tsv_reader *r, const char *text, size_t len);
+int tsv_next(struct tsv_reader *r, char **fields, int max_fields);
+void tsv_close(struct tsv_reader *r);
+
+#endif

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Run every test: the C unit-test binaries in BUILD/tests and the shell tests tests/*.t.
+# Usage: tests/run.sh KEYFIG BUILD. Ends with "N passed, N failed, N skipped"; exit 1 on failure.
+set -u
+KEYFIG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+BUILD=$2
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=""
+[ -d "$ROOT/../shared" ] && SHARED=$(cd "$ROOT/../shared" && pwd)
+OUT=$ROOT/tests/out
+rm -rf "$OUT" && mkdir -p "$OUT"
+export KEYFIG BUILD SHARED OUT ROOT LC_ALL=C
+log=$OUT/all.log
+: > "$log"
+for t in "$ROOT/$BUILD"/tests/*; do
+  [ -x "$t" ] || continue
+  echo "== $(basename "$t")" >> "$log"
+  (cd "$ROOT" && "$t") >> "$log" 2>&1 || echo "FAIL $(basename "$t"): exited with status $?" >> "$log"
+done
+for t in "$ROOT"/tests/*.t; do
+  [ -f "$t" ] || continue
+  echo "== $(basename "$t")" >> "$log"
+  (cd "$ROOT" && sh "$t") >> "$log" 2>&1 || echo "FAIL $(basename "$t"): exited with status $?" >> "$log"
+done
+passed=$(grep -c '^PASS ' "$log")
+failed=$(grep -c '^FAIL ' "$log")
+skipped=$(grep -c '^SKIP ' "$log")
+grep -E '^(FAIL|SKIP) ' "$log"
+echo "full log: tests/out/all.log"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
