@@ -1,0 +1,46 @@
+/* claimsdoc: read claims JSON (as `keyfig extract` writes it: one document, an array of
+ * documents, or JSON Lines) into plain C structs, for the commands that consume claims
+ * (plot, report, eval). It does not validate claims against articles. */
+#ifndef KEYFIG_CLAIMSDOC_H
+#define KEYFIG_CLAIMSDOC_H
+
+#include <stddef.h>
+#include "keyfig.h"
+
+struct cd_claim {
+    int id;
+    int is_claim;              /* "claim": false for numbers set aside (--all) */
+    char *reason;              /* NULL when null */
+    double value;
+    char *value_text, *unit, *kind, *subject, *approx; /* "" / NULL as in the JSON (null -> NULL) */
+    int has_range;
+    double low, high;
+    char *direction;           /* NULL when "change" is null */
+    int has_from;
+    double from;
+    char *basis;
+    size_t start, end, byte_start, byte_end; /* span */
+    char *text, *sentence, *rule;
+    int item;
+};
+
+struct cd_article {
+    char *id, *source, *title, *date; /* NULL when null */
+    int items;
+    struct cd_claim *claims;
+    size_t nclaims;
+};
+
+struct cd_list {
+    struct cd_article *articles;
+    size_t n;
+};
+
+/* Parse text[0..len) (path names it in messages). Appends to out, which the caller owns and
+ * frees with claimsdoc_free. Returns 0, or -1 with err filled ("path:line: ..." for JSON Lines). */
+int claimsdoc_parse(const char *text, size_t len, const char *path, struct cd_list *out, struct keyfig_error *err);
+/* The same for a file ("-" is stdin). */
+int claimsdoc_read(const char *path, struct cd_list *out, struct keyfig_error *err);
+void claimsdoc_free(struct cd_list *l);
+
+#endif
