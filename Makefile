@@ -41,12 +41,12 @@ KEYFIG = $(BUILD)/keyfig
 LIBKEYFIG = $(BUILD)/libkeyfig.a
 endif
 
-.PHONY: all build deps results test check bench install uninstall clean fuzz
+.PHONY: all binaries deps results test check bench install uninstall clean fuzz
 # deps first, then a fresh make so pkg-config sees the libraries it may just have installed.
 all: deps
-	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory binaries
 
-build: $(KEYFIG) $(UNIT_BIN)
+binaries: $(KEYFIG) $(UNIT_BIN)
 
 # Install the Debian packages the build, the charts and the tests need, where missing.
 deps:
@@ -86,7 +86,7 @@ test: all
 	sh tests/run.sh ./keyfig $(BUILD)
 
 check: deps
-	$(MAKE) BUILD=build/san SAN=1 build
+	$(MAKE) BUILD=build/san SAN=1 binaries
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/san/keyfig build/san
 
 bench: all

@@ -42,7 +42,9 @@ struct keyfig_span {
     size_t start, end;
 };
 
-/* One figure. Every text field is a span of the original input (see keyfig_span_text). */
+/* One figure. The strings belong to the article; they are taken from the original input with
+ * line breaks, zero-width characters and spaces inside numbers removed (traditional characters
+ * stay as written). */
 struct keyfig_claim {
     int is_claim;                 /* 0 for a number set aside (only with keyfig_options.all) */
     const char *reason;           /* why it was set aside (date, slogan, ...), else NULL */
@@ -55,11 +57,13 @@ struct keyfig_claim {
     enum keyfig_basis basis;
     int has_from;
     double from;
-    struct keyfig_span span;      /* the claim's text */
-    struct keyfig_span number;    /* the number as written (value_text) */
-    struct keyfig_span unit;      /* empty when the article gives no unit */
-    struct keyfig_span subject;   /* empty when none was found */
-    struct keyfig_span sentence;
+    struct keyfig_span span;      /* the claim's text in the original input */
+    struct keyfig_span sentence_span;
+    const char *value_text;       /* the number as written: "32.3万" */
+    const char *unit;             /* "" when the article gives none */
+    const char *subject;          /* "" when none was found */
+    const char *text;             /* the text of span */
+    const char *sentence;         /* the sentence around it */
     int item;                     /* 1-based news item within the file */
     const char *rule;             /* id of the rule that produced it */
 };
@@ -91,14 +95,11 @@ void keyfig_article_free(struct keyfig_article *a);
 size_t keyfig_article_nclaims(const struct keyfig_article *a);
 const struct keyfig_claim *keyfig_article_claim(const struct keyfig_article *a, size_t i);
 const char *keyfig_article_id(const struct keyfig_article *a);
+const char *keyfig_article_source(const struct keyfig_article *a);
 const char *keyfig_article_text(const struct keyfig_article *a, size_t *len); /* original, UTF-8 */
 const char *keyfig_article_title(const struct keyfig_article *a);  /* "" when unknown */
 const char *keyfig_article_date(const struct keyfig_article *a);   /* YYYY-MM-DD or "" */
 int keyfig_article_items(const struct keyfig_article *a);
-
-/* The text of a span with line breaks, zero-width characters and spaces between CJK
- * characters removed, as a newly allocated string the caller frees. */
-char *keyfig_span_text(const struct keyfig_article *a, struct keyfig_span s);
 
 /* Names used in JSON: "count", "money", ...; "over", ...; "increase", ... */
 const char *keyfig_kind_name(enum keyfig_kind k);

@@ -1,4 +1,4 @@
-/* patset: the pattern data files (patterns/*.tsv, *.rules) as named byte buffers, either
+/* patset: the pattern data files (the .tsv and .rules files of patterns/) as named byte buffers, either
  * the copy compiled into the binary or the files of a directory given at run time.
  * It only finds and reads files; parsing them is each stage's business. */
 #ifndef KEYFIG_PATSET_H

@@ -1,0 +1,48 @@
+/* article: the in-memory article (decoded text, normalised text with its offset map, items,
+ * claims) shared by the extraction stages, and the pattern set they use. Internal to libkeyfig. */
+#ifndef KEYFIG_ARTICLE_H
+#define KEYFIG_ARTICLE_H
+
+#include <stddef.h>
+#include "decode.h"
+#include "keyfig.h"
+#include "text.h"
+
+struct keyfig_patterns {
+    struct patset *ps;
+    struct lexicon *lx;
+    struct rules *rules;
+    struct cnnum_table *num;
+    struct normalizer *nz;
+};
+
+/* A claim while it is assembled: offsets into the normalised text. */
+struct draft {
+    struct keyfig_claim c;      /* value, kind, approx, change, rule, is_claim, reason */
+    size_t start, end;          /* the claim's text */
+    size_t num_s, num_e;        /* the number as written */
+    size_t subj_s, subj_e;      /* the subject, or equal when none */
+    const char *unit_text;      /* a unit not in the text (百分之 -> "%"), else NULL */
+    size_t unit_s, unit_e;
+    int dropped;                /* merged into a later claim (the "from" of 由X增加到Y) */
+};
+
+struct keyfig_article {
+    char *id, *source, *title, *date;
+    struct decoded dec;
+    struct text txt;
+    size_t *item_starts;        /* normalised offsets where items 2, 3, ... begin */
+    size_t nitems;
+    struct draft *drafts;
+    size_t ndrafts, capdrafts;
+    struct keyfig_claim *claims;
+    size_t nclaims;
+    char **strings;             /* every string the claims point to, for freeing */
+    size_t nstrings;
+};
+
+/* Find the claims of a (its txt already normalised) into a->drafts. */
+struct matcher;
+void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all);
+
+#endif

@@ -1,0 +1,530 @@
+/* claim: turn rule matches on the normalised text into draft claims. For each numeral token:
+ * set it aside if a stop rule says so; else take the first claim rule that matches there, parse
+ * the value, and read the context with the word lists: approximation words, change verbs
+ * (with the earlier value of 由X增加到Y), and the subject — the noun after a classifier
+ * (46辆巡回诊疗车) or the metric named before the number (行驶里程32.3万公里). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "cnnum.h"
+#include "lexicon.h"
+#include "rules.h"
+#include "util.h"
+
+#define MAX_SUBJECT_CHARS 16   /* a subject longer than this is cut to its last characters */
+#define MAX_FORWARD_CHARS 12   /* the noun after a classifier */
+#define CHANGE_GAP_BYTES 24    /* 为百姓减少费用207.7万元: up to 8 characters between verb and number */
+
+/* ---- characters ---- */
+
+static uint32_t cp_at(const char *s, size_t n, size_t i, int *len)
+{
+    uint32_t cp = 0;
+    int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    *len = l ? l : 1;
+    return l ? cp : 0xFFFD;
+}
+
+static size_t prev_start(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static int is_clause_delim(uint32_t c)
+{
+    return c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF1A || c == ':' ||
+           c == 0x3001 || c == 0xFF01 || c == '!' || c == 0xFF1F || c == '?' || c == '\n' || c == '(' || c == ')' ||
+           c == 0x201C || c == 0x201D || c == '"' || c == 0x300C || c == 0x300D || c == 0x300A || c == 0x300B ||
+           c == 0x3010 || c == 0x3011 || c == '[' || c == ']' || c == 0x2014 || c == 0x2026;
+}
+
+static int is_sentence_delim(uint32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == '!' || c == 0xFF1F || c == '?' || c == 0xFF1B || c == ';' || c == '\n';
+}
+
+/* Start of the clause holding position i (just after the previous delimiter). */
+static size_t clause_start(const char *s, size_t i)
+{
+    while (i > 0) {
+        size_t p = prev_start(s, i);
+        int l;
+        if (is_clause_delim(cp_at(s, i, p, &l)))
+            break;
+        i = p;
+    }
+    return i;
+}
+
+/* ---- values ---- */
+
+/* Parse a numeral as written, minus the 多/余/几/来 inside it (6600多万 -> 6600万, over).
+ * Percent words give unit "%" (百分之三十 -> 30); fractions give a ratio (三分之一). */
+static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a, size_t b, double *v, int *over,
+                       const char **unit_text)
+{
+    char tmp[256];
+    size_t n = 0;
+    *over = 0;
+    for (size_t i = a; i < b;) {
+        int l;
+        uint32_t c = cp_at(s, b, i, &l);
+        if (c == 0x591A || c == 0x4F59 || c == 0x51E0 || c == 0x6765) /* 多 余 几 来 */
+            *over = 1;
+        else if (n + (size_t)l < sizeof tmp) {
+            memcpy(tmp + n, s + i, (size_t)l);
+            n += (size_t)l;
+        } else
+            return -1;
+        i += (size_t)l;
+    }
+    static const struct {
+        const char *prefix, *unit;
+    } per[] = {{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}};
+    for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
+        size_t pl = strlen(per[k].prefix);
+        if (n > pl && !memcmp(tmp, per[k].prefix, pl)) {
+            *unit_text = per[k].unit;
+            return cnnum_parse(p->num, tmp + pl, n - pl, v);
+        }
+    }
+    tmp[n] = '\0';
+    if (strstr(tmp, "分之"))
+        return cnnum_parse_fraction(p->num, tmp, n, v);
+    return cnnum_parse(p->num, tmp, n, v);
+}
+
+/* ---- drafts ---- */
+
+static struct draft *new_draft(struct keyfig_article *a)
+{
+    if (a->ndrafts == a->capdrafts) {
+        a->capdrafts = a->capdrafts ? a->capdrafts * 2 : 32;
+        a->drafts = xrealloc(a->drafts, a->capdrafts * sizeof *a->drafts);
+    }
+    struct draft *d = &a->drafts[a->ndrafts++];
+    memset(d, 0, sizeof *d);
+    return d;
+}
+
+/* The last kept claim before this one, in the same sentence; NULL when none. */
+static struct draft *previous_in(struct keyfig_article *a, size_t floor)
+{
+    for (size_t i = a->ndrafts; i-- > 0;) {
+        struct draft *d = &a->drafts[i];
+        if (d->num_s < floor)
+            return NULL;
+        if (d->c.is_claim && !d->dropped)
+            return d;
+    }
+    return NULL;
+}
+
+/* ---- context: approximation and change ---- */
+
+/* An approximation word just before the number (约1600吨, 将近百分之三十三), also across
+ * one linking character (大约是百分之十七). Returns the start of the word, or at. */
+static size_t approx_before(const struct lexicon *lx, const char *s, size_t floor, size_t at, enum keyfig_approx *ap)
+{
+    const struct lex_word *w = lex_before(&lx->approx_pre, s, floor, at);
+    if (w) {
+        *ap = (enum keyfig_approx)w->attr;
+        return at - w->len;
+    }
+    size_t p = prev_start(s, at);
+    int l;
+    uint32_t c = p >= floor && p < at ? cp_at(s, at, p, &l) : 0;
+    if (c == 0x662F || c == 0x4E3A || c == 0x6709 || c == 0x8FBE) { /* 是 为 有 达 */
+        w = lex_before(&lx->approx_pre, s, floor, p);
+        if (w) {
+            *ap = (enum keyfig_approx)w->attr;
+            return p - w->len;
+        }
+    }
+    return at;
+}
+
+struct change {
+    size_t start;      /* where the change word begins, or (size_t)-1 */
+    int direction, role;
+    size_t from_word;  /* where 由/从 begins, or (size_t)-1 */
+};
+
+/* The change word closest before `at` in its clause, within CHANGE_GAP_BYTES and with no
+ * digit in between; and 由/从 before it, for 由X增加到Y. */
+static struct change change_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
+{
+    struct change ch = {(size_t)-1, 0, 0, (size_t)-1};
+    size_t lim = at > floor + CHANGE_GAP_BYTES ? at - CHANGE_GAP_BYTES : floor;
+    for (size_t p = at; p >= lim && p > floor; p = prev_start(s, p)) {
+        const struct lex_word *w = lex_before(&lx->change, s, floor, p);
+        if (w && (w->attr % 16) != CHG_BASIS) {
+            ch.start = p - w->len;
+            ch.direction = w->attr / 16;
+            ch.role = w->attr % 16;
+            break;
+        }
+        int l;
+        uint32_t c = cp_at(s, at, prev_start(s, p), &l);
+        if ((c >= '0' && c <= '9') || is_clause_delim(c))
+            break;
+    }
+    if (ch.start == (size_t)-1 || ch.role != CHG_TO)
+        return ch;
+    for (size_t p = ch.start; p > floor; p = prev_start(s, p)) {
+        const struct lex_word *w = lex_before(&lx->change, s, floor, p);
+        if (w && w->attr % 16 == CHG_FROM) {
+            ch.from_word = p - w->len;
+            break;
+        }
+    }
+    return ch;
+}
+
+static int has_basis(const struct lexicon *lx, const char *s, size_t floor, size_t at, const char **basis)
+{
+    for (size_t p = at; p > floor; p = prev_start(s, p)) {
+        const struct lex_word *w = lex_before(&lx->change, s, floor, p);
+        if (w && w->attr % 16 == CHG_BASIS) {
+            *basis = w->word;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- context: subject ---- */
+
+static int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at, int *role)
+{
+    const struct lex_word *w = lex_at(&lx->subject, s, n, at);
+    if (!w)
+        return 0;
+    *role = w->attr;
+    return (int)w->len;
+}
+
+/* The noun phrase right after a classifier: 46辆巡回诊疗车累计 -> 巡回诊疗车. */
+static size_t noun_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    size_t i = at;
+    for (int chars = 0; i < n && chars < MAX_FORWARD_CHARS; chars++) {
+        int l, role;
+        uint32_t c = cp_at(s, n, i, &l);
+        if (!is_cjk(c) && !(c >= 'A' && c <= 'Z'))
+            break;
+        if (subject_role_at(lx, s, n, i, &role) && role != SUBJ_MONEY && role != SUBJ_DROP)
+            break;
+        i += (size_t)l;
+    }
+    return i;
+}
+
+/* Remove linking words at the end of [a, *b): 国内生产总值超过 -> 国内生产总值. */
+static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t *b)
+{
+    for (int again = 1; again && *b > a;) {
+        again = 0;
+        const struct lex_word *w;
+        if ((w = lex_before(&lx->approx_pre, s, a, *b)) || (w = lex_before(&lx->change, s, a, *b))) {
+            *b -= w->len;
+            again = 1;
+            continue;
+        }
+        w = lex_before(&lx->subject, s, a, *b);
+        if (w && w->attr != SUBJ_MONEY && w->attr != SUBJ_DROP) {
+            *b -= w->len;
+            again = 1;
+            continue;
+        }
+        size_t p = prev_start(s, *b);
+        int l;
+        uint32_t c = cp_at(s, *b, p, &l);
+        if (c == 0x4E86 || c == 0x7684 || c == 0x5E73 /* 了 的 平(均) */) {
+            if (c == 0x5E73)
+                break;
+            *b = p;
+            again = 1;
+        }
+    }
+}
+
+/* The metric named before the number: the text after the last verb of the clause that
+ * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
+static void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
+{
+    trim_tail(lx, s, a, &b);
+    size_t start = a;
+    for (size_t p = b; p > a; p = prev_start(s, p)) {
+        const struct lex_word *w = lex_before(&lx->subject, s, a, p);
+        if (w && w->attr == SUBJ_VERB && p < b) {
+            start = p;
+            break;
+        }
+    }
+    for (int again = 1; again;) {
+        int role, l = subject_role_at(lx, s, b, start, &role);
+        again = l && (role == SUBJ_DROP || role == SUBJ_FRAME) && start + (size_t)l < b;
+        if (again)
+            start += (size_t)l;
+    }
+    /* keep the last MAX_SUBJECT_CHARS characters: the head of a Chinese noun phrase is last */
+    size_t chars = utf8_count(s + start, b - start);
+    while (chars-- > MAX_SUBJECT_CHARS) {
+        int l;
+        cp_at(s, b, start, &l);
+        start += (size_t)l;
+    }
+    *ss = start;
+    *se = b;
+}
+
+static int contains_money_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        int role;
+        if (subject_role_at(lx, s, b, i, &role) && role == SUBJ_MONEY)
+            return 1;
+        int l;
+        cp_at(s, b, i, &l);
+        i += (size_t)l;
+    }
+    return 0;
+}
+
+/* ---- assembling one claim ---- */
+
+static enum keyfig_approx approx_word(const struct lex_list *l, const char *s, size_t a, size_t b)
+{
+    if (a == (size_t)-1 || a >= b)
+        return KEYFIG_EXACT;
+    const struct lex_word *w = lex_at(l, s, b, a);
+    return w ? (enum keyfig_approx)w->attr : KEYFIG_EXACT;
+}
+
+static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, const struct rule_match *m)
+{
+    const struct lexicon *lx = p->lx;
+    const char *s = a->txt.norm;
+    size_t n = a->txt.norm_len;
+    size_t ns = m->g[G_NUM][0], ne = m->g[G_NUM][1];
+    double v;
+    int over = 0;
+    const char *unit_text = NULL;
+    if (parse_value(p, s, ns, ne, &v, &over, &unit_text) != 0)
+        return;
+    struct draft *d = new_draft(a);
+    struct keyfig_claim *c = &d->c;
+    c->is_claim = 1;
+    c->value = v;
+    c->rule = rules_claim_id(p->rules, m->rule);
+    d->num_s = ns, d->num_e = ne;
+    d->unit_text = unit_text;
+    d->unit_s = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][0];
+    d->unit_e = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][1];
+    int rk = rules_claim_kind(p->rules, m->rule);
+    const struct lex_word *uw = d->unit_e > d->unit_s ? lex_at(&lx->units, s, d->unit_e, d->unit_s) : NULL;
+    c->kind = rk >= 0 ? (enum keyfig_kind)rk : uw ? (enum keyfig_kind)uw->attr : unit_text ? KEYFIG_PERCENT : KEYFIG_COUNT;
+
+    /* a range: 3-5个, 三四个 (with a shared multiplier: 五六十) */
+    if (m->g[G_NUM2][0] != (size_t)-1) {
+        double hi;
+        int o2;
+        const char *u2 = NULL;
+        if (parse_value(p, s, m->g[G_NUM2][0], m->g[G_NUM2][1], &hi, &o2, &u2) == 0 && hi > v) {
+            double mult = 1;
+            if (m->g[G_MID][0] != (size_t)-1 && m->g[G_MID][1] > m->g[G_MID][0] && !strcmp(c->rule, "range.adjacent")) {
+                double mv;
+                if (cnnum_parse(p->num, s + m->g[G_MID][0], m->g[G_MID][1] - m->g[G_MID][0], &mv) == 0)
+                    mult = mv;
+            }
+            c->has_range = 1;
+            c->low = v * mult;
+            c->high = hi * mult;
+            c->value = c->low;
+        }
+    }
+
+    size_t floor = clause_start(s, ns);
+    /* approximation: after the unit, between number and unit, inside the number, before it */
+    c->approx = approx_word(&lx->approx_post, s, m->g[G_POST][0], m->g[G_POST][1]);
+    if (!c->approx && !c->has_range)
+        c->approx = approx_word(&lx->approx_mid, s, m->g[G_MID][0], m->g[G_MID][1]);
+    if (!c->approx && over)
+        c->approx = KEYFIG_OVER;
+    enum keyfig_approx pre = KEYFIG_EXACT;
+    size_t head = approx_before(lx, s, floor, ns, &pre);
+    if (!c->approx)
+        c->approx = pre;
+
+    /* change: 增长5.2%, 增至12个, 由X增加到Y */
+    struct change ch = change_before(lx, s, floor, head);
+    size_t context_end = head; /* where the subject before the number must end */
+    if (ch.start != (size_t)-1) {
+        context_end = ch.start;
+        if (ch.role == CHG_VERB || ch.role == CHG_TO)
+            c->direction = (enum keyfig_direction)ch.direction;
+        const char *basis = NULL;
+        if (c->direction && has_basis(lx, s, floor, ch.start, &basis))
+            c->basis = !strcmp(basis, "环比") ? KEYFIG_MOM : KEYFIG_YOY;
+        if (ch.from_word != (size_t)-1) {
+            struct draft *prev = previous_in(a, ch.from_word);
+            if (prev && prev->num_s < ch.start && c->direction) {
+                c->has_from = 1;
+                c->from = prev->c.value;
+                prev->dropped = 1;
+            }
+            context_end = ch.from_word;
+        }
+    }
+
+    /* subject: the noun after the classifier, else the metric before the number */
+    size_t end = m->end;
+    size_t fwd = (c->kind != KEYFIG_PERCENT && c->kind != KEYFIG_RATIO) ? noun_after(lx, s, n, end) : end;
+    if (fwd > end) {
+        d->subj_s = end, d->subj_e = fwd;
+        end = fwd;
+    } else {
+        struct draft *prev = previous_in(a, floor);
+        size_t seg = prev && prev->end > floor && prev->end <= context_end ? prev->end : floor;
+        subject_before(lx, s, seg, context_end, &d->subj_s, &d->subj_e);
+        if (d->subj_e <= d->subj_s) {
+            size_t sent = ns;
+            while (sent > 0) {
+                size_t q = prev_start(s, sent);
+                int l;
+                if (is_sentence_delim(cp_at(s, sent, q, &l)))
+                    break;
+                sent = q;
+            }
+            struct draft *same = previous_in(a, sent);
+            if (same && same != d) {
+                d->subj_s = same->subj_s;
+                d->subj_e = same->subj_e;
+            }
+        }
+    }
+    if (c->kind == KEYFIG_COUNT && !uw && !unit_text && contains_money_word(lx, s, d->subj_s, d->subj_e))
+        c->kind = KEYFIG_MONEY;
+
+    /* the claim's text: from the subject (when it leads straight into the number) or the
+     * first qualifier word, to the end of the unit or the noun after it */
+    size_t start = head < ns ? head : ns;
+    if (ch.start != (size_t)-1 && ch.start < start)
+        start = ch.start;
+    if (d->subj_e == start && d->subj_s < start)
+        start = d->subj_s;
+    d->start = start;
+    d->end = end;
+}
+
+/* ---- set-aside numbers and the scan ---- */
+
+struct interval {
+    size_t start, end;
+    int rule;
+};
+
+struct scan_state {
+    struct interval *iv;
+    size_t n, cap;
+    size_t *items;
+    size_t nitems, capitems;
+};
+
+static void on_text_match(void *ctx, int rule, size_t start, size_t end)
+{
+    struct scan_state *st = ctx;
+    if (rule < 0) {
+        if (st->nitems == st->capitems) {
+            st->capitems = st->capitems ? st->capitems * 2 : 8;
+            st->items = xrealloc(st->items, st->capitems * sizeof *st->items);
+        }
+        st->items[st->nitems++] = start;
+        return;
+    }
+    if (st->n == st->cap) {
+        st->cap = st->cap ? st->cap * 2 : 64;
+        st->iv = xrealloc(st->iv, st->cap * sizeof *st->iv);
+    }
+    st->iv[st->n++] = (struct interval){start, end, rule};
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const struct interval *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static int by_offset(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a, size_t ts, size_t te, int rule)
+{
+    double v;
+    int over;
+    const char *u = NULL;
+    if (parse_value(p, a->txt.norm, ts, te, &v, &over, &u) != 0)
+        return;
+    struct draft *d = new_draft(a);
+    d->c.is_claim = 0;
+    d->c.value = v;
+    d->c.kind = KEYFIG_OTHER;
+    d->c.reason = rules_stop_reason(p->rules, rule);
+    d->c.rule = rules_stop_id(p->rules, rule);
+    d->start = d->num_s = d->unit_s = d->unit_e = d->subj_s = d->subj_e = ts;
+    d->end = d->num_e = te;
+    d->unit_s = d->unit_e = te;
+    d->subj_s = d->subj_e = te;
+}
+
+void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all)
+{
+    const char *s = a->txt.norm;
+    size_t n = a->txt.norm_len;
+    struct scan_state st = {0};
+    rules_scan_text(p->rules, m, s, n, on_text_match, &st);
+    qsort(st.iv, st.n, sizeof *st.iv, by_start);
+    if (st.nitems)
+        qsort(st.items, st.nitems, sizeof *st.items, by_offset);
+    /* every item start but the first (a title may stand before the first 本报讯) opens an item */
+    a->item_starts = st.items;
+    a->nitems = st.nitems;
+
+    size_t iv = 0, cover_end = 0;
+    int cover_rule = -1;
+    size_t pos = 0, ts, te;
+    while (rules_next_number(p->rules, m, s, n, pos, &ts, &te)) {
+        for (; iv < st.n && st.iv[iv].start <= ts; iv++) {
+            if (st.iv[iv].end > cover_end) {
+                cover_end = st.iv[iv].end;
+                cover_rule = st.iv[iv].rule;
+            }
+        }
+        size_t stop_end;
+        int stop = ts < cover_end ? cover_rule : rules_match_stop_at(p->rules, m, s, n, ts, &stop_end);
+        if (stop >= 0) {
+            if (all)
+                set_aside(p, a, ts, te, stop);
+            pos = te;
+            continue;
+        }
+        struct rule_match rm;
+        if (rules_match_claim(p->rules, m, s, n, ts, &rm)) {
+            assemble(p, a, &rm);
+            pos = rm.end > ts ? rm.end : te;
+        } else {
+            pos = te;
+        }
+    }
+    free(st.iv);
+}

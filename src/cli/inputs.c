@@ -1,0 +1,192 @@
+/* inputs: expand PATH arguments into articles, one at a time, so that a corpus streams
+ * through in constant memory and one unreadable article never stops the others. */
+#include "inputs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+struct inputs {
+    char **paths;    /* expanded list of files */
+    size_t n, next;
+    int jsonl;
+    size_t max_bytes;
+    FILE *records;   /* the JSON Lines file being read */
+    const char *records_path;
+    size_t lineno;
+    char *line;
+    size_t linecap;
+};
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void push(struct inputs *in, char *path)
+{
+    in->paths = xrealloc(in->paths, (in->n + 1) * sizeof *in->paths);
+    in->paths[in->n++] = path;
+}
+
+/* A directory contributes its *.txt files (or *.jsonl with --input jsonl), sorted by name. */
+static void expand_dir(struct inputs *in, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        push(in, xstrdup(dir)); /* reading it later reports the error */
+        return;
+    }
+    size_t first = in->n;
+    const char *ext = in->jsonl ? ".jsonl" : ".txt";
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name), el = strlen(ext);
+        if (l > el && !strcmp(e->d_name + l - el, ext)) {
+            struct buf b = {0};
+            buf_printf(&b, "%s/%s", dir, e->d_name);
+            push(in, b.data);
+        }
+    }
+    closedir(d);
+    qsort(in->paths + first, in->n - first, sizeof *in->paths, by_name);
+}
+
+struct inputs *inputs_open(char **paths, int npaths, int jsonl, size_t max_bytes)
+{
+    struct inputs *in = xcalloc(1, sizeof *in);
+    in->jsonl = jsonl;
+    in->max_bytes = max_bytes;
+    for (int i = 0; i < npaths; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+            expand_dir(in, paths[i]);
+        else
+            push(in, xstrdup(paths[i]));
+    }
+    return in;
+}
+
+static char *article_id(const char *path)
+{
+    if (!strcmp(path, "-"))
+        return xstrdup("stdin");
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+}
+
+/* One JSON Lines record; 0 at the end of the file, -1 for a bad record. */
+static int next_record(struct inputs *in, struct input_article *out, struct keyfig_error *err)
+{
+    for (;;) {
+        ssize_t n = getline(&in->line, &in->linecap, in->records);
+        if (n < 0)
+            return 0;
+        in->lineno++;
+        while (n > 0 && (in->line[n - 1] == '\n' || in->line[n - 1] == '\r'))
+            in->line[--n] = '\0';
+        if (n == 0)
+            continue;
+        json_error_t je;
+        json_t *rec = json_loadb(in->line, (size_t)n, 0, &je);
+        struct buf src = {0};
+        buf_printf(&src, "%s:%zu", in->records_path, in->lineno);
+        json_t *id = rec ? json_object_get(rec, "id") : NULL, *text = rec ? json_object_get(rec, "text") : NULL;
+        int rc = -1;
+        if (!rec)
+            kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "invalid JSON: %s", je.text);
+        else if (!json_is_object(rec))
+            kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record is not an object (expected {\"id\": ..., \"text\": ...})");
+        else if (!text)
+            kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record has no \"text\"");
+        else if (!json_is_string(text))
+            kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "\"text\" is not a string");
+        else if (in->max_bytes && json_string_length(text) > in->max_bytes)
+            kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "article larger than --max-article-bytes (%zu bytes)", in->max_bytes);
+        else {
+            char idbuf[64];
+            if (json_is_string(id))
+                out->id = xstrdup(json_string_value(id));
+            else if (json_is_integer(id)) {
+                snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
+                out->id = xstrdup(idbuf);
+            } else {
+                snprintf(idbuf, sizeof idbuf, "record%zu", in->lineno);
+                out->id = xstrdup(idbuf);
+            }
+            out->len = json_string_length(text);
+            out->text = xstrndup(json_string_value(text), out->len);
+            out->source = src.data;
+            src.data = NULL;
+            rc = 1;
+        }
+        buf_free(&src);
+        json_decref(rec);
+        return rc;
+    }
+}
+
+int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_error *err)
+{
+    memset(out, 0, sizeof *out);
+    for (;;) {
+        if (in->records) {
+            int rc = next_record(in, out, err);
+            if (rc)
+                return rc;
+            if (in->records != stdin)
+                fclose(in->records);
+            in->records = NULL;
+        }
+        if (in->next == in->n)
+            return 0;
+        const char *path = in->paths[in->next++];
+        if (in->jsonl) {
+            in->records = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+            in->records_path = path;
+            in->lineno = 0;
+            if (!in->records)
+                return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot open: %s", strerror(errno));
+            continue;
+        }
+        out->text = util_slurp(path, in->max_bytes, &out->len, err);
+        if (!out->text)
+            return -1;
+        out->id = article_id(path);
+        out->source = xstrdup(path);
+        return 1;
+    }
+}
+
+int inputs_single(const struct inputs *in)
+{
+    return in->n == 1 && !in->jsonl;
+}
+
+void inputs_close(struct inputs *in)
+{
+    if (!in)
+        return;
+    for (size_t i = 0; i < in->n; i++)
+        free(in->paths[i]);
+    free(in->paths);
+    if (in->records && in->records != stdin)
+        fclose(in->records);
+    free(in->line);
+    free(in);
+}
+
+void input_article_free(struct input_article *a)
+{
+    free(a->id);
+    free(a->source);
+    free(a->text);
+    memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,30 @@
+/* inputs: the articles named on a command line — files, directories of *.txt (sorted), "-" for
+ * standard input, or JSON Lines records {"id": ..., "text": ...} — delivered one at a time. */
+#ifndef KEYFIG_INPUTS_H
+#define KEYFIG_INPUTS_H
+
+#include <stdio.h>
+#include <stddef.h>
+#include "keyfig.h"
+
+struct input_article {
+    char *id;       /* file name without extension, or the record's id */
+    char *source;   /* the path (or "path:line" for a record) */
+    char *text;
+    size_t len;
+};
+
+struct inputs;
+
+/* paths: the PATH arguments; jsonl: read them as JSON Lines records. max_bytes: refuse larger
+ * articles. Caller owns the result. */
+struct inputs *inputs_open(char **paths, int npaths, int jsonl, size_t max_bytes);
+/* The next article: 1 with *out filled (caller frees with input_article_free), 0 at the end,
+ * -1 for an article that could not be read (err filled; the caller reports it and goes on). */
+int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_error *err);
+/* 1 when the arguments name exactly one article file (stdout then gets one document, not an array). */
+int inputs_single(const struct inputs *in);
+void inputs_close(struct inputs *in);
+void input_article_free(struct input_article *a);
+
+#endif

@@ -1,0 +1,23 @@
+/* decode: the bytes of an input file -> UTF-8 text. Detects a UTF-8 BOM, valid UTF-8,
+ * or GB18030/GBK and Big5 (converted with iconv); rejects invalid UTF-8 with the byte offset
+ * of the first bad sequence unless lenient. Knows nothing of normalisation or claims. */
+#ifndef KEYFIG_DECODE_H
+#define KEYFIG_DECODE_H
+
+#include <stddef.h>
+#include "keyfig.h"
+
+struct decoded {
+    char *text;          /* UTF-8, NUL-terminated, BOM removed; owned */
+    size_t len;
+    size_t bom;          /* bytes of BOM dropped from the start of the input */
+    const char *encoding; /* "UTF-8", "GB18030" or "BIG5" (static) */
+};
+
+/* Decode buf[0..len) (named source in messages). encoding NULL: detect. Returns 0, or -1
+ * with err filled: empty input, binary data (NUL bytes), invalid UTF-8 at byte N,
+ * or an encoding iconv cannot convert. */
+int decode_input(const char *buf, size_t len, const char *source, const char *encoding, int lenient,
+                 struct decoded *out, struct keyfig_error *err);
+
+#endif

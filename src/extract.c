@@ -1,0 +1,383 @@
+/* extract: the library's entry points. Loads the pattern set; runs one article through
+ * decode -> normalise -> claims_find, then turns the drafts into claims whose offsets and
+ * strings refer to the original input (code points counted as a text reader sees them:
+ * BOM dropped, CRLF as one line break). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "cnnum.h"
+#include "lexicon.h"
+#include "patset.h"
+#include "rules.h"
+#include "util.h"
+
+struct keyfig_patterns *keyfig_patterns_load(const char *dir, struct keyfig_error *err)
+{
+    struct keyfig_patterns *p = xcalloc(1, sizeof *p);
+    size_t len;
+    const char *path, *text;
+    if (!(p->ps = patset_open(dir, err)) || !(p->lx = lexicon_load(p->ps, err)) ||
+        !(p->rules = rules_load(p->ps, p->lx, 0, err)) ||
+        !(text = patset_get(p->ps, "numerals.tsv", &len, &path, err)) ||
+        !(p->num = cnnum_table_load(text, len, path, err)) || !(p->nz = normalizer_new(err))) {
+        keyfig_patterns_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void keyfig_patterns_free(struct keyfig_patterns *p)
+{
+    if (!p)
+        return;
+    normalizer_free(p->nz);
+    cnnum_table_free(p->num);
+    rules_free(p->rules);
+    lexicon_free(p->lx);
+    patset_free(p->ps);
+    free(p);
+}
+
+/* ---- strings from the original ---- */
+
+static const char *keep(struct keyfig_article *a, char *s)
+{
+    a->strings = xrealloc(a->strings, (a->nstrings + 1) * sizeof *a->strings);
+    a->strings[a->nstrings++] = s;
+    return s;
+}
+
+/* The original characters behind normalised bytes [ns, ne): traditional and full-width forms
+ * as written, without the line breaks, spaces and annotations normalising dropped. */
+static char *orig_chars(const struct text *t, size_t ns, size_t ne)
+{
+    struct buf b = {0};
+    size_t last = (size_t)-1;
+    for (size_t i = ns; i < ne && i < t->norm_len; i++) {
+        size_t o = t->map[i];
+        if (o == last)
+            continue;
+        last = o;
+        uint32_t cp;
+        int l = utf8_decode((const unsigned char *)t->orig + o, t->orig_len - o, &cp);
+        if (!l)
+            continue;
+        if (t->norm[i] == '\n' || t->norm[i] == ' ') /* a kept break or space: write it as it is now */
+            buf_addc(&b, t->norm[i]);
+        else
+            buf_add(&b, t->orig + o, (size_t)l);
+    }
+    if (!b.data)
+        buf_add(&b, "", 0);
+    return b.data;
+}
+
+/* ---- code point offsets ---- */
+
+#define CP_STEP 4096
+
+/* Code point counts at every CP_STEP bytes, so any offset is converted by scanning at most
+ * CP_STEP bytes, whatever order the look-ups come in. */
+struct cp_index {
+    const char *s;
+    size_t n;
+    size_t *at;
+};
+
+static size_t count_cps(const char *s, size_t a, size_t b)
+{
+    size_t c = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char u = (unsigned char)s[i];
+        if ((u & 0xC0) == 0x80)
+            continue;
+        if (u == '\r' && i + 1 < b + 1 && s[i + 1] == '\n') /* CRLF reads as one line break */
+            continue;
+        c++;
+    }
+    return c;
+}
+
+static void cp_index_init(struct cp_index *x, const char *s, size_t n)
+{
+    x->s = s;
+    x->n = n;
+    x->at = xmalloc((n / CP_STEP + 2) * sizeof *x->at);
+    x->at[0] = 0;
+    for (size_t k = 1; k <= n / CP_STEP; k++)
+        x->at[k] = x->at[k - 1] + count_cps(s, (k - 1) * CP_STEP, k * CP_STEP);
+}
+
+static size_t cp_of(const struct cp_index *x, size_t byte)
+{
+    size_t k = byte / CP_STEP;
+    return x->at[k] + count_cps(x->s, k * CP_STEP, byte);
+}
+
+/* ---- sentences, items, title, date ---- */
+
+static int sentence_end_at(const char *s, size_t i, int *len)
+{
+    uint32_t cp;
+    int l = utf8_decode((const unsigned char *)s + i, 4, &cp);
+    *len = l ? l : 1;
+    return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' || cp == 0xFF1B || cp == ';' ||
+           cp == '\n';
+}
+
+static void sentence_bounds(const struct text *t, size_t at, size_t *ss, size_t *se)
+{
+    const char *s = t->norm;
+    size_t a = at;
+    while (a > 0) {
+        size_t p = a - 1;
+        while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+            p--;
+        int l;
+        if (sentence_end_at(s, p, &l))
+            break;
+        a = p;
+    }
+    size_t b = at;
+    while (b < t->norm_len) {
+        int l;
+        int end = sentence_end_at(s, b, &l);
+        if (end && s[b] != '\n')
+            b += (size_t)l;
+        if (end)
+            break;
+        b += (size_t)l;
+    }
+    *ss = a;
+    *se = b > t->norm_len ? t->norm_len : b;
+}
+
+/* Item of a normalised offset: every 本报讯 or dateline after the first begins a new item; the
+ * first does too when a long text (not just a title) stands before it. */
+static int item_of(const struct keyfig_article *a, size_t at)
+{
+    int item = 1;
+    for (size_t k = 0; k < a->nitems; k++) {
+        if (k == 0 && a->item_starts[0] < 600)
+            continue;
+        if (a->item_starts[k] <= at)
+            item++;
+    }
+    return item;
+}
+
+/* The article's title: its first line when that line is short and not a sentence. */
+static char *find_title(const struct keyfig_patterns *p, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - s) : n;
+        struct text t;
+        text_normalize(p->nz, s + i, e - i, &t);
+        size_t chars = utf8_count(t.norm, t.norm_len);
+        int sentence = t.norm_len >= 3 && !memcmp(t.norm + t.norm_len - 3, "。", 3);
+        char *title = NULL;
+        if (chars > 4 && chars <= 80 && !sentence && strncmp(t.norm, "本报讯", strlen("本报讯")))
+            title = orig_chars(&t, 0, t.norm_len);
+        text_free(&t);
+        if (title || chars > 4)
+            return title ? title : xstrdup("");
+        i = e + 1;
+    }
+    return xstrdup("");
+}
+
+static int read_int(const char *s, size_t n, size_t *i, int maxdigits)
+{
+    int v = 0, d = 0;
+    while (*i < n && s[*i] >= '0' && s[*i] <= '9' && d < maxdigits) {
+        v = v * 10 + (s[*i] - '0');
+        (*i)++, d++;
+    }
+    return d ? v : -1;
+}
+
+/* The first full date in the opening of the text: 2020-05-16 or 2020年5月16日. */
+static char *find_date(const struct text *t)
+{
+    const char *s = t->norm;
+    size_t n = t->norm_len < 2000 ? t->norm_len : 2000;
+    for (size_t i = 0; i + 8 <= n; i++) {
+        if (!(s[i] == '1' || s[i] == '2') || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        int y = read_int(s, n, &j, 4);
+        if (y < 1900 || j - i != 4)
+            continue;
+        int cn = j + 3 <= n && !memcmp(s + j, "年", 3);
+        if (cn)
+            j += 3;
+        else if (j < n && (s[j] == '-' || s[j] == '/' || s[j] == '.'))
+            j++;
+        else
+            continue;
+        int mo = read_int(s, n, &j, 2);
+        if (mo < 1 || mo > 12)
+            continue;
+        if (cn && j + 3 <= n && !memcmp(s + j, "月", 3))
+            j += 3;
+        else if (!cn && j < n && (s[j] == '-' || s[j] == '/' || s[j] == '.'))
+            j++;
+        else
+            continue;
+        int dd = read_int(s, n, &j, 2);
+        if (dd < 1 || dd > 31)
+            continue;
+        char out[32];
+        snprintf(out, sizeof out, "%04d-%02d-%02d", y, mo, dd);
+        return xstrdup(out);
+    }
+    return xstrdup("");
+}
+
+/* ---- drafts -> claims ---- */
+
+static struct keyfig_span span_of(const struct keyfig_article *a, const struct cp_index *x, size_t ns, size_t ne)
+{
+    struct keyfig_span sp;
+    const struct text *t = &a->txt;
+    sp.byte_start = t->map[ns < t->norm_len ? ns : t->norm_len];
+    sp.byte_end = text_orig_end(t, ne);
+    if (sp.byte_end < sp.byte_start)
+        sp.byte_end = sp.byte_start;
+    sp.start = cp_of(x, sp.byte_start);
+    sp.end = cp_of(x, sp.byte_end);
+    sp.byte_start += a->dec.bom;
+    sp.byte_end += a->dec.bom;
+    return sp;
+}
+
+static void finish_claims(struct keyfig_article *a)
+{
+    struct cp_index x;
+    cp_index_init(&x, a->dec.text, a->dec.len);
+    a->claims = xcalloc(a->ndrafts ? a->ndrafts : 1, sizeof *a->claims);
+    for (size_t i = 0; i < a->ndrafts; i++) {
+        struct draft *d = &a->drafts[i];
+        if (d->dropped)
+            continue;
+        struct keyfig_claim *c = &a->claims[a->nclaims++];
+        *c = d->c;
+        c->span = span_of(a, &x, d->start, d->end);
+        size_t ss, se;
+        sentence_bounds(&a->txt, d->num_s, &ss, &se);
+        c->sentence_span = span_of(a, &x, ss, se);
+        c->value_text = keep(a, orig_chars(&a->txt, d->num_s, d->num_e));
+        c->unit = d->unit_text ? d->unit_text : keep(a, orig_chars(&a->txt, d->unit_s, d->unit_e));
+        c->subject = keep(a, orig_chars(&a->txt, d->subj_s, d->subj_e));
+        c->text = keep(a, orig_chars(&a->txt, d->start, d->end));
+        c->sentence = keep(a, orig_chars(&a->txt, ss, se));
+        c->item = item_of(a, d->num_s);
+    }
+    free(x.at);
+}
+
+struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const char *id, const char *source,
+                                      const char *buf, size_t len, const struct keyfig_options *opts,
+                                      struct keyfig_error *err)
+{
+    static const struct keyfig_options defaults;
+    if (!opts)
+        opts = &defaults;
+    struct keyfig_article *a = xcalloc(1, sizeof *a);
+    a->id = xstrdup(id ? id : "");
+    a->source = xstrdup(source ? source : "");
+    if (decode_input(buf, len, a->source, opts->encoding, opts->lenient, &a->dec, err) != 0) {
+        keyfig_article_free(a);
+        return NULL;
+    }
+    text_normalize(p->nz, a->dec.text, a->dec.len, &a->txt);
+    struct matcher *m = matcher_new(p->rules);
+    claims_find(p, m, a, opts->all);
+    matcher_free(m);
+    finish_claims(a);
+    a->title = find_title(p, a->dec.text, a->dec.len);
+    a->date = find_date(&a->txt);
+    return a;
+}
+
+void keyfig_article_free(struct keyfig_article *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->nstrings; i++)
+        free(a->strings[i]);
+    free(a->strings);
+    free(a->claims);
+    free(a->drafts);
+    free(a->item_starts);
+    text_free(&a->txt);
+    free(a->dec.text);
+    free(a->id);
+    free(a->source);
+    free(a->title);
+    free(a->date);
+    free(a);
+}
+
+size_t keyfig_article_nclaims(const struct keyfig_article *a)
+{
+    return a->nclaims;
+}
+
+const struct keyfig_claim *keyfig_article_claim(const struct keyfig_article *a, size_t i)
+{
+    return i < a->nclaims ? &a->claims[i] : NULL;
+}
+
+const char *keyfig_article_id(const struct keyfig_article *a)
+{
+    return a->id;
+}
+
+const char *keyfig_article_source(const struct keyfig_article *a)
+{
+    return a->source;
+}
+
+const char *keyfig_article_text(const struct keyfig_article *a, size_t *len)
+{
+    if (len)
+        *len = a->dec.len;
+    return a->dec.text;
+}
+
+const char *keyfig_article_title(const struct keyfig_article *a)
+{
+    return a->title;
+}
+
+const char *keyfig_article_date(const struct keyfig_article *a)
+{
+    return a->date;
+}
+
+int keyfig_article_items(const struct keyfig_article *a)
+{
+    return item_of(a, a->txt.norm_len);
+}
+
+const char *keyfig_kind_name(enum keyfig_kind k)
+{
+    static const char *const names[KEYFIG_NKINDS] = {"count",    "money",   "length", "area", "mass",        "volume",
+                                                     "duration", "percent", "ratio",  "rate", "temperature", "other"};
+    return (unsigned)k < KEYFIG_NKINDS ? names[k] : "other";
+}
+
+const char *keyfig_approx_name(enum keyfig_approx x)
+{
+    static const char *const names[] = {NULL, "over", "at_least", "under", "at_most", "about"};
+    return (unsigned)x <= KEYFIG_ABOUT ? names[x] : NULL;
+}
+
+const char *keyfig_direction_name(enum keyfig_direction d)
+{
+    return d == KEYFIG_INCREASE ? "increase" : d == KEYFIG_DECREASE ? "decrease" : NULL;
+}

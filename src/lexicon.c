@@ -1,0 +1,199 @@
+/* lexicon: word lists from the patterns directory, kept longest first for longest-match look-ups.
+ * The lists are small (hundreds of words) and consulted only around numbers, so a linear
+ * scan with memcmp is fast enough and keeps the data files the single source of truth. */
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "patset.h"
+#include "util.h"
+
+static const char *const kind_names[KEYFIG_NKINDS] = {
+    "count", "money", "length", "area", "mass", "volume", "duration", "percent", "ratio", "rate", "temperature", "other",
+};
+static const char *const approx_names[] = {"exact", "over", "at_least", "under", "at_most", "about"};
+static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money"};
+static const char *const change_roles[] = {"verb", "to", "from", "basis"};
+static const char *const directions[] = {"none", "increase", "decrease"};
+
+int kind_from_name(const char *s)
+{
+    for (int i = 0; i < KEYFIG_NKINDS; i++)
+        if (!strcmp(s, kind_names[i]))
+            return i;
+    return -1;
+}
+
+static int name_index(const char *const *names, int n, const char *s)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(s, names[i]))
+            return i;
+    return -1;
+}
+
+static int by_length_desc(const void *a, const void *b)
+{
+    const struct lex_word *x = a, *y = b;
+    if (x->len != y->len)
+        return x->len < y->len ? 1 : -1;
+    return strcmp(x->word, y->word);
+}
+
+static void add_word(struct lex_list *l, const char *w, int attr, double factor)
+{
+    l->w = xrealloc(l->w, (l->n + 1) * sizeof *l->w);
+    l->w[l->n].word = xstrdup(w);
+    l->w[l->n].len = strlen(w);
+    l->w[l->n].attr = attr;
+    l->w[l->n].factor = factor;
+    l->n++;
+}
+
+static int has_word(const struct lex_list *l, const char *w)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->w[i].word, w))
+            return 1;
+    return 0;
+}
+
+/* Parse one attribute column against its names, with a message listing what is expected. */
+static int parse_attr(const char *const *names, int n, const char *value, const char *path, size_t line,
+                      const char *what, struct keyfig_error *err)
+{
+    int v = name_index(names, n, value);
+    if (v >= 0)
+        return v;
+    struct buf b = {0};
+    for (int i = 0; i < n; i++)
+        buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+    kf_error(err, KEYFIG_ERR_PATTERN, path, line, "unknown %s \"%s\" (expected %s)", what, value, b.data);
+    buf_free(&b);
+    return -1;
+}
+
+/* A list file: word, then attribute columns. One parser for all four files keeps their
+ * checks (duplicates, unknown names) identical. */
+static int load_list(struct patset *ps, const char *name, struct lexicon *lx, struct keyfig_error *err)
+{
+    size_t len;
+    const char *path;
+    const char *text = patset_get(ps, name, &len, &path, err);
+    if (!text)
+        return -1;
+    struct tsv_reader r;
+    tsv_open(&r, text, len);
+    char *f[4];
+    int nf, rc = 0;
+    while (rc == 0 && (nf = tsv_next(&r, f, 4)) > 0) {
+        if (nf < 2 || !*f[0]) {
+            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, r.lineno, "expected at least 2 tab-separated columns, got %d", nf);
+            break;
+        }
+        struct lex_list *l = NULL;
+        int attr = -1;
+        double factor = 1;
+        if (!strcmp(name, "units.tsv")) {
+            int notunit = !strcmp(f[1], "-");
+            l = notunit ? &lx->notunits : &lx->units;
+            attr = notunit ? 0 : parse_attr(kind_names, KEYFIG_NKINDS, f[1], path, r.lineno, "kind", err);
+            if (nf > 2 && *f[2]) {
+                char *e;
+                factor = strtod(f[2], &e);
+                if (*e || factor <= 0)
+                    rc = kf_error(err, KEYFIG_ERR_PATTERN, path, r.lineno,
+                                  "bad factor \"%s\" (expected a positive number)", f[2]);
+            }
+        } else if (!strcmp(name, "approx.tsv")) {
+            static const char *const pos[] = {"pre", "mid", "post"};
+            int p = parse_attr(pos, 3, f[1], path, r.lineno, "position", err);
+            attr = p < 0 ? -1 : parse_attr(approx_names, 6, f[2], path, r.lineno, "approximation", err);
+            if (attr >= 0)
+                l = p == 0 ? &lx->approx_pre : p == 1 ? &lx->approx_mid : &lx->approx_post;
+        } else if (!strcmp(name, "change.tsv")) {
+            int d = parse_attr(directions, 3, f[1], path, r.lineno, "direction", err);
+            int role = d < 0 ? -1 : parse_attr(change_roles, 4, f[2], path, r.lineno, "role", err);
+            l = &lx->change;
+            attr = role < 0 ? -1 : d * 16 + role;
+        } else {
+            l = &lx->subject;
+            attr = parse_attr(subject_names, 5, f[1], path, r.lineno, "role", err);
+        }
+        if (rc || attr < 0) {
+            rc = -1;
+            break;
+        }
+        if (has_word(l, f[0])) {
+            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, r.lineno, "duplicate entry \"%s\"", f[0]);
+            break;
+        }
+        add_word(l, f[0], attr, factor);
+    }
+    tsv_close(&r);
+    return rc;
+}
+
+static void sort_list(struct lex_list *l)
+{
+    if (l->n)
+        qsort(l->w, l->n, sizeof *l->w, by_length_desc);
+}
+
+struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
+{
+    struct lexicon *lx = xcalloc(1, sizeof *lx);
+    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        if (load_list(ps, files[i], lx, err)) {
+            lexicon_free(lx);
+            return NULL;
+        }
+    }
+    struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change, &lx->subject};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        sort_list(all[i]);
+    return lx;
+}
+
+static void free_list(struct lex_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->w[i].word);
+    free(l->w);
+}
+
+void lexicon_free(struct lexicon *lx)
+{
+    if (!lx)
+        return;
+    free_list(&lx->units);
+    free_list(&lx->notunits);
+    free_list(&lx->approx_pre);
+    free_list(&lx->approx_mid);
+    free_list(&lx->approx_post);
+    free_list(&lx->change);
+    free_list(&lx->subject);
+    free(lx);
+}
+
+const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const struct lex_word *w = &l->w[i];
+        if (at + w->len <= n && memcmp(s + at, w->word, w->len) == 0)
+            return w;
+    }
+    return NULL;
+}
+
+const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_t floor, size_t end)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const struct lex_word *w = &l->w[i];
+        if (end >= floor + w->len && memcmp(s + end - w->len, w->word, w->len) == 0)
+            return w;
+    }
+    return NULL;
+}

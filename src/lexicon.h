@@ -1,0 +1,57 @@
+/* lexicon: the word lists of patterns/ (units, approximation words, change verbs, subject
+ * words) loaded into memory, with longest-match look-ups before or after a position.
+ * It knows the words and their attributes, not how claims are assembled. */
+#ifndef KEYFIG_LEXICON_H
+#define KEYFIG_LEXICON_H
+
+#include <stddef.h>
+#include "keyfig.h"
+
+struct patset;
+
+/* One entry of a word list; attr is the parsed attribute column (an enum per list). */
+struct lex_word {
+    char *word;
+    size_t len;
+    int attr;
+    double factor; /* units: multiple of the kind's base unit */
+};
+
+struct lex_list {
+    struct lex_word *w; /* sorted longest first, so the first hit is the longest */
+    size_t n;
+};
+
+/* Attributes of the subject-word list (subject.tsv). */
+enum subject_role {
+    SUBJ_VERB,   /* a verb or preposition: a subject named before the number starts after it */
+    SUBJ_STOP,   /* ends a noun phrase that follows a classifier (的 和 累计 ...) */
+    SUBJ_DROP,   /* a leading word dropped from a subject (全市 累计 ...) */
+    SUBJ_FRAME,  /* a time frame or place word that is never a subject on its own (其中 全年) */
+    SUBJ_MONEY   /* a word that makes a bare amount (突破57万亿) money: 资金 投资 收入 */
+};
+
+/* Attributes of change.tsv. */
+enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS };
+
+struct lexicon {
+    struct lex_list units;     /* attr: enum keyfig_kind */
+    struct lex_list notunits;  /* words that begin like a unit but are none (人口 家庭) */
+    struct lex_list approx_pre, approx_mid, approx_post; /* attr: enum keyfig_approx */
+    struct lex_list change;    /* attr: direction*16 + enum change_role */
+    struct lex_list subject;   /* attr: enum subject_role */
+};
+
+/* Load units.tsv, approx.tsv, change.tsv and subject.tsv. Caller owns the result
+ * (lexicon_free); NULL with err filled (KEYFIG_ERR_PATTERN, file:line) on bad data. */
+struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err);
+void lexicon_free(struct lexicon *lx);
+
+/* The longest word of l that starts at s[at] (within s[0..n)), or NULL. */
+const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at);
+/* The longest word of l that ends exactly at s[end] (not before s[floor]), or NULL. */
+const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_t floor, size_t end);
+/* The kind named by s ("count", "money", ...), or -1. */
+int kind_from_name(const char *s);
+
+#endif

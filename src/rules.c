@@ -1,0 +1,493 @@
+/* rules: compile the rule files of patterns/ with PCRE2 and match them. Claim and "at" stop
+ * rules are tried anchored at each numeral the number rule finds, so the text is scanned once
+ * for numerals and the other rules only look where a number stands. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "rules.h"
+
+#include <ctype.h>
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "patset.h"
+#include "util.h"
+
+/* A pathological rule stops here (with a warning) instead of hanging a run. */
+#define MATCH_LIMIT 1000000u
+#define DEPTH_LIMIT 10000u
+
+enum stop_scope { SCOPE_AT, SCOPE_TEXT };
+
+struct rule {
+    char *id;
+    char *extra;        /* claim rules: kind name or "-"; stop rules: the reason */
+    int kind;           /* claim rules: keyfig_kind or -1 */
+    int scope;          /* stop rules */
+    pcre2_code *code;
+    int group[G_NGROUPS];
+    int ngroup;         /* stop rules: the group "n" naming the number, or -1 */
+};
+
+struct rules {
+    pcre2_code *number;
+    struct rule *claim, *stop, *item;
+    size_t nclaim, nstop, nitem;
+    pcre2_match_context *mctx;
+};
+
+struct matcher {
+    pcre2_match_data *md;
+    const struct rules *r;
+};
+
+struct macro {
+    char *name, *value;
+};
+
+static const char *const group_names[G_NGROUPS] = {"num", "num2", "mid", "unit", "post"};
+
+/* ---- macros ---- */
+
+static void add_escaped(struct buf *b, const char *w)
+{
+    for (; *w; w++) {
+        if (strchr("\\^$.|?*+()[]{}-", *w))
+            buf_addc(b, '\\');
+        buf_addc(b, *w);
+    }
+}
+
+/* An alternation of the words of a list, longest first so the longest word wins. */
+static char *alternation(const struct lex_list *l)
+{
+    struct buf b = {0};
+    buf_adds(&b, "(?:");
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            buf_addc(&b, '|');
+        add_escaped(&b, l->w[i].word);
+    }
+    if (!l->n)
+        buf_adds(&b, "(*FAIL)");
+    buf_addc(&b, ')');
+    return b.data;
+}
+
+/* Replace every {NAME} of a macro by "(?:value)". Quantifiers such as {2,} are left alone. */
+static char *expand(const char *pat, const struct macro *m, size_t nm, const char *path, size_t line,
+                    struct keyfig_error *err)
+{
+    struct buf b = {0};
+    for (const char *p = pat; *p;) {
+        if (*p == '{' && (isupper((unsigned char)p[1]) || p[1] == '_')) {
+            const char *e = p + 1;
+            while (isupper((unsigned char)*e) || isdigit((unsigned char)*e) || *e == '_')
+                e++;
+            if (*e == '}') {
+                size_t k;
+                for (k = 0; k < nm; k++)
+                    if (strlen(m[k].name) == (size_t)(e - p - 1) && !memcmp(m[k].name, p + 1, (size_t)(e - p - 1)))
+                        break;
+                if (k == nm) {
+                    kf_error(err, KEYFIG_ERR_PATTERN, path, line, "unknown macro {%.*s} (define it in macros.tsv first)",
+                             (int)(e - p - 1), p + 1);
+                    buf_free(&b);
+                    return NULL;
+                }
+                buf_printf(&b, "(?:%s)", m[k].value);
+                p = e + 1;
+                continue;
+            }
+        }
+        buf_addc(&b, *p++);
+    }
+    if (!b.data)
+        buf_add(&b, "", 0);
+    return b.data;
+}
+
+static void free_macros(struct macro *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(m[i].name);
+        free(m[i].value);
+    }
+    free(m);
+}
+
+static struct macro *load_macros(struct patset *ps, const struct lexicon *lx, size_t *count, struct keyfig_error *err)
+{
+    const struct {
+        const char *name;
+        const struct lex_list *list;
+    } lists[] = {{"UNIT", &lx->units}, {"APPROX_PRE", &lx->approx_pre}, {"APPROX_MID", &lx->approx_mid},
+                 {"APPROX_POST", &lx->approx_post}};
+    size_t n = 0, nl = sizeof lists / sizeof lists[0];
+    struct macro *m = xcalloc(nl, sizeof *m);
+    for (; n < nl; n++) {
+        m[n].name = xstrdup(lists[n].name);
+        m[n].value = alternation(lists[n].list);
+    }
+    /* {UNIT} never starts a word that only looks like a unit: 13亿多人口 has no unit */
+    char *units = m[0].value, *not = alternation(&lx->notunits);
+    struct buf b = {0};
+    buf_printf(&b, "(?!%s)%s", not, units);
+    free(units);
+    free(not);
+    m[0].value = b.data;
+    size_t len;
+    const char *path;
+    const char *text = patset_get(ps, "macros.tsv", &len, &path, err);
+    if (!text) {
+        free_macros(m, n);
+        return NULL;
+    }
+    struct tsv_reader r;
+    tsv_open(&r, text, len);
+    char *f[2];
+    int nf;
+    while ((nf = tsv_next(&r, f, 2)) > 0) {
+        char *v = nf == 2 ? expand(f[1], m, n, path, r.lineno, err) : NULL;
+        if (!v) {
+            if (nf != 2)
+                kf_error(err, KEYFIG_ERR_PATTERN, path, r.lineno, "expected NAME<TAB>pattern");
+            free_macros(m, n);
+            tsv_close(&r);
+            return NULL;
+        }
+        m = xrealloc(m, (n + 1) * sizeof *m);
+        m[n].name = xstrdup(f[0]);
+        m[n].value = v;
+        n++;
+    }
+    tsv_close(&r);
+    *count = n;
+    return m;
+}
+
+/* ---- compiling ---- */
+
+static pcre2_code *compile(const char *pat, const char *path, size_t line, const char *id, struct keyfig_error *err)
+{
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_code *c = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &off, NULL);
+    if (!c) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        kf_error(err, KEYFIG_ERR_PATTERN, path, line, "rule %s: PCRE2 error at offset %zu: %s", id, (size_t)off, (char *)msg);
+        return NULL;
+    }
+    /* A rule that can match nothing could never advance a scan: PCRE2's minimum match
+     * length says whether that is possible. */
+    uint32_t minlen = 0;
+    pcre2_pattern_info(c, PCRE2_INFO_MINLENGTH, &minlen);
+    if (minlen == 0) {
+        kf_error(err, KEYFIG_ERR_PATTERN, path, line, "rule %s can match the empty string (every rule must consume text)", id);
+        pcre2_code_free(c);
+        return NULL;
+    }
+    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* a failure leaves the interpreter, as in pcre2grep */
+    return c;
+}
+
+/* Nested quantifiers such as (a+)+ can backtrack exponentially: warn (check-patterns). */
+static void lint_nested(const char *pat, const char *path, size_t line, const char *id)
+{
+    int depth = 0, quant_in[64] = {0};
+    for (const char *p = pat; *p; p++) {
+        if (*p == '\\' && p[1]) {
+            p++;
+            continue;
+        }
+        if (*p == '[') {
+            while (*p && *p != ']')
+                p += (*p == '\\' && p[1]) ? 2 : 1;
+            if (!*p)
+                break;
+            continue;
+        }
+        if (*p == '(' && depth < 63)
+            quant_in[++depth] = 0;
+        else if ((*p == '+' || *p == '*') && depth > 0)
+            quant_in[depth] = 1;
+        else if (*p == ')' && depth > 0) {
+            int inner = quant_in[depth--];
+            if (inner && (p[1] == '+' || p[1] == '*')) {
+                kf_warn(path, line, "rule %s: nested quantifier near \"%.12s\" may backtrack badly", id, p);
+                return;
+            }
+            if (inner && depth > 0)
+                quant_in[depth] = 1 | quant_in[depth];
+        }
+    }
+}
+
+static int group_number(pcre2_code *c, const char *name)
+{
+    int n = pcre2_substring_number_from_name(c, (PCRE2_SPTR)name);
+    return n > 0 ? n : -1;
+}
+
+static int has_id(const struct rule *r, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(r[i].id, id))
+            return 1;
+    return 0;
+}
+
+/* Load one rule file: "id<TAB>pattern" (items), "id<TAB>kind<TAB>pattern" (claims) or
+ * "id<TAB>reason<TAB>scope<TAB>pattern" (stop). */
+static int load_rule_file(struct patset *ps, const char *name, int ncols, const struct macro *m, size_t nm, int lint,
+                          struct rule **out, size_t *nout, struct keyfig_error *err)
+{
+    size_t len;
+    const char *path;
+    const char *text = patset_get(ps, name, &len, &path, err);
+    if (!text)
+        return -1;
+    struct tsv_reader rd;
+    tsv_open(&rd, text, len);
+    char *f[4];
+    int nf, rc = 0;
+    while (rc == 0 && (nf = tsv_next(&rd, f, ncols)) > 0) {
+        if (nf != ncols || !*f[0] || !*f[ncols - 1]) {
+            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "expected %d tab-separated columns, got %d", ncols, nf);
+            break;
+        }
+        if (has_id(*out, *nout, f[0])) {
+            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "duplicate rule id \"%s\"", f[0]);
+            break;
+        }
+        struct rule r = {0};
+        r.kind = -1;
+        if (ncols >= 3) {
+            r.extra = xstrdup(f[1]);
+            if (ncols == 3 && strcmp(f[1], "-") && (r.kind = kind_from_name(f[1])) < 0) {
+                rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno,
+                              "rule %s: unknown kind \"%s\" (expected - or count, money, length, area, mass, volume, "
+                              "duration, percent, ratio, rate, temperature, other)",
+                              f[0], f[1]);
+            } else if (ncols == 4 && strcmp(f[2], "at") && strcmp(f[2], "text")) {
+                rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "rule %s: unknown scope \"%s\" (expected at or text)",
+                              f[0], f[2]);
+            }
+            r.scope = (ncols == 4 && !strcmp(f[2], "text")) ? SCOPE_TEXT : SCOPE_AT;
+        }
+        char *pat = rc ? NULL : expand(f[ncols - 1], m, nm, path, rd.lineno, err);
+        if (pat && lint)
+            lint_nested(pat, path, rd.lineno, f[0]);
+        r.code = pat ? compile(pat, path, rd.lineno, f[0], err) : NULL;
+        free(pat);
+        if (!r.code) {
+            free(r.extra);
+            rc = -1;
+            break;
+        }
+        r.id = xstrdup(f[0]);
+        for (int g = 0; g < G_NGROUPS; g++)
+            r.group[g] = group_number(r.code, group_names[g]);
+        r.ngroup = group_number(r.code, "n");
+        if (ncols == 3 && r.group[G_NUM] < 0) {
+            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "rule %s has no (?<num>...) group", f[0]);
+            pcre2_code_free(r.code);
+            free(r.id);
+            free(r.extra);
+            break;
+        }
+        *out = xrealloc(*out, (*nout + 1) * sizeof **out);
+        (*out)[(*nout)++] = r;
+    }
+    tsv_close(&rd);
+    return rc;
+}
+
+struct rules *rules_load(struct patset *ps, const struct lexicon *lx, int lint, struct keyfig_error *err)
+{
+    size_t nm = 0;
+    struct macro *m = load_macros(ps, lx, &nm, err);
+    if (!m)
+        return NULL;
+    struct rules *r = xcalloc(1, sizeof *r);
+    int rc = -1;
+    size_t k;
+    for (k = 0; k < nm && strcmp(m[k].name, "NUMBER"); k++)
+        ;
+    if (k == nm) {
+        kf_error(err, KEYFIG_ERR_PATTERN, "patterns/macros.tsv", 0, "no NUMBER macro (the numeral token rule)");
+        goto out;
+    }
+    if (!(r->number = compile(m[k].value, "patterns/macros.tsv", 0, "NUMBER", err)))
+        goto out;
+    if (load_rule_file(ps, "claims.rules", 3, m, nm, lint, &r->claim, &r->nclaim, err) ||
+        load_rule_file(ps, "stop.rules", 4, m, nm, lint, &r->stop, &r->nstop, err) ||
+        load_rule_file(ps, "items.rules", 2, m, nm, lint, &r->item, &r->nitem, err))
+        goto out;
+    r->mctx = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
+    pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
+    rc = 0;
+out:
+    free_macros(m, nm);
+    if (rc) {
+        rules_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static void free_rules(struct rule *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        pcre2_code_free(r[i].code);
+        free(r[i].id);
+        free(r[i].extra);
+    }
+    free(r);
+}
+
+void rules_free(struct rules *r)
+{
+    if (!r)
+        return;
+    pcre2_code_free(r->number);
+    free_rules(r->claim, r->nclaim);
+    free_rules(r->stop, r->nstop);
+    free_rules(r->item, r->nitem);
+    pcre2_match_context_free(r->mctx);
+    free(r);
+}
+
+struct matcher *matcher_new(const struct rules *r)
+{
+    struct matcher *m = xcalloc(1, sizeof *m);
+    /* 32 pairs covers every rule's groups; PCRE2 reports a too-small vector as 0, not an error. */
+    m->md = pcre2_match_data_create(32, NULL);
+    m->r = r;
+    return m;
+}
+
+void matcher_free(struct matcher *m)
+{
+    if (!m)
+        return;
+    pcre2_match_data_free(m->md);
+    free(m);
+}
+
+/* One match; a PCRE2 failure other than "no match" (a limit hit) is warned about once per call. */
+static int match(const struct rules *r, struct matcher *m, const pcre2_code *c, const char *id, const char *s, size_t n,
+                 size_t at, uint32_t opts)
+{
+    int rc = pcre2_match(c, (PCRE2_SPTR)s, n, at, opts | PCRE2_NO_UTF_CHECK, m->md, r->mctx);
+    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(rc, msg, sizeof msg);
+        kf_warn(NULL, 0, "rule %s: %s at byte %zu; rule skipped here", id, (char *)msg, at);
+    }
+    return rc;
+}
+
+int rules_next_number(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t from, size_t *start,
+                      size_t *end)
+{
+    if (from >= n || match(r, m, r->number, "NUMBER", s, n, from, 0) < 0)
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    *start = ov[0];
+    *end = ov[1];
+    return 1;
+}
+
+int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
+{
+    for (size_t i = 0; i < r->nclaim; i++) {
+        const struct rule *ru = &r->claim[i];
+        if (match(r, m, ru->code, ru->id, s, n, at, PCRE2_ANCHORED) < 0)
+            continue;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        uint32_t pairs = pcre2_get_ovector_count(m->md);
+        out->rule = (int)i;
+        out->start = ov[0];
+        out->end = ov[1];
+        for (int g = 0; g < G_NGROUPS; g++) {
+            int k = ru->group[g];
+            int set = k > 0 && (uint32_t)k < pairs && ov[2 * k] != PCRE2_UNSET;
+            out->g[g][0] = set ? ov[2 * k] : (size_t)-1;
+            out->g[g][1] = set ? ov[2 * k + 1] : (size_t)-1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
+{
+    for (size_t i = 0; i < r->nstop; i++) {
+        const struct rule *ru = &r->stop[i];
+        if (ru->scope != SCOPE_AT || match(r, m, ru->code, ru->id, s, n, at, PCRE2_ANCHORED) < 0)
+            continue;
+        *end = pcre2_get_ovector_pointer(m->md)[1];
+        return (int)i;
+    }
+    return -1;
+}
+
+static void scan(const struct rules *r, struct matcher *m, const struct rule *ru, int index, const char *s, size_t n,
+                 void (*fn)(void *, int, size_t, size_t), void *ctx)
+{
+    size_t at = 0;
+    while (at < n && match(r, m, ru->code, ru->id, s, n, at, 0) >= 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        size_t st = ov[0], en = ov[1];
+        if (ru->ngroup > 0 && ov[2 * ru->ngroup] != PCRE2_UNSET)
+            fn(ctx, index, ov[2 * ru->ngroup], ov[2 * ru->ngroup + 1]);
+        else
+            fn(ctx, index, st, en);
+        at = en > at ? en : at + 1;
+        while (at < n && ((unsigned char)s[at] & 0xC0) == 0x80) /* whole characters only */
+            at++;
+    }
+}
+
+void rules_scan_text(const struct rules *r, struct matcher *m, const char *s, size_t n,
+                     void (*fn)(void *ctx, int rule, size_t start, size_t end), void *ctx)
+{
+    for (size_t i = 0; i < r->nstop; i++)
+        if (r->stop[i].scope == SCOPE_TEXT)
+            scan(r, m, &r->stop[i], (int)i, s, n, fn, ctx);
+    for (size_t i = 0; i < r->nitem; i++)
+        scan(r, m, &r->item[i], -1, s, n, fn, ctx);
+}
+
+size_t rules_nclaim(const struct rules *r)
+{
+    return r->nclaim;
+}
+
+size_t rules_nstop(const struct rules *r)
+{
+    return r->nstop;
+}
+
+const char *rules_claim_id(const struct rules *r, int i)
+{
+    return r->claim[i].id;
+}
+
+int rules_claim_kind(const struct rules *r, int i)
+{
+    return r->claim[i].kind;
+}
+
+const char *rules_stop_id(const struct rules *r, int i)
+{
+    return r->stop[i].id;
+}
+
+const char *rules_stop_reason(const struct rules *r, int i)
+{
+    return r->stop[i].extra;
+}

@@ -1,0 +1,307 @@
+/* text: normalise a decoded article for matching, keeping a byte map back to the original.
+ * One pass over the code points; each kept character is written in its normalised form and
+ * every byte written records the original offset of the character it came from. */
+#include "text.h"
+
+#include <opencc/opencc.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util.h"
+
+/* The traditional->simplified table covers CJK Extension A, the Unified Ideographs and the
+ * Compatibility Ideographs, indexed by code point - T2S_FIRST (0 where nothing changes). */
+#define T2S_FIRST 0x3400u
+#define T2S_LAST 0xFAFFu
+
+struct normalizer {
+    uint32_t *t2s;
+};
+
+static int in_t2s_range(uint32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= T2S_LAST);
+}
+
+/* Convert every ideograph once, one per line, through OpenCC's t2s configuration (character
+ * level: phrases cannot form across line breaks), and keep the one-to-one results. Matching then
+ * costs one array look-up per character instead of a dictionary walk over the text. */
+struct normalizer *normalizer_new(struct keyfig_error *err)
+{
+    opencc_t od = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+    if (od == (opencc_t)-1) {
+        kf_error(err, KEYFIG_ERR_RUNTIME, NULL, 0, "cannot load OpenCC's %s: %s (is OpenCC's data installed?)",
+                 OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, opencc_error());
+        return NULL;
+    }
+    struct buf in = {0};
+    for (uint32_t cp = T2S_FIRST; cp <= T2S_LAST; cp++) {
+        if (!in_t2s_range(cp))
+            continue;
+        char e[4];
+        buf_add(&in, e, (size_t)utf8_encode(cp, e));
+        buf_addc(&in, '\n');
+    }
+    char *out = opencc_convert_utf8(od, in.data, in.len);
+    struct normalizer *nz = xcalloc(1, sizeof *nz);
+    nz->t2s = xcalloc(T2S_LAST - T2S_FIRST + 1, sizeof *nz->t2s);
+    const char *p = out;
+    for (uint32_t cp = T2S_FIRST; out && cp <= T2S_LAST && *p; cp++) {
+        if (!in_t2s_range(cp))
+            continue;
+        const char *nl = strchr(p, '\n');
+        if (!nl)
+            break;
+        uint32_t got;
+        int l = utf8_decode((const unsigned char *)p, (size_t)(nl - p), &got);
+        if (l && p + l == nl && got != cp)
+            nz->t2s[cp - T2S_FIRST] = got;
+        p = nl + 1;
+    }
+    if (out)
+        opencc_convert_utf8_free(out);
+    opencc_close(od);
+    buf_free(&in);
+    return nz;
+}
+
+void normalizer_free(struct normalizer *nz)
+{
+    if (!nz)
+        return;
+    free(nz->t2s);
+    free(nz);
+}
+
+int is_cjk(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007; /* 〇 */
+}
+
+static int is_zero_width(uint32_t cp)
+{
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
+}
+
+static int is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x3000 ||
+           cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+}
+
+static int is_ascii_alnum(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+static int is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/* Full-width ASCII forms (１２３，％) fold to ASCII through Unicode's compatibility mapping.
+ * Only that block: NFKC on other characters would turn list labels such as ① into digits. */
+static uint32_t fold_width(uint32_t cp)
+{
+    if (cp < 0xFF01 || cp > 0xFF5E)
+        return cp;
+    utf8proc_int32_t dst[4];
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 4, UTF8PROC_COMPAT, &last);
+    return n == 1 ? (uint32_t)dst[0] : cp;
+}
+
+static uint32_t fold(const struct normalizer *nz, uint32_t cp)
+{
+    cp = fold_width(cp);
+    if (cp >= T2S_FIRST && cp <= T2S_LAST && nz->t2s[cp - T2S_FIRST])
+        cp = nz->t2s[cp - T2S_FIRST];
+    return cp;
+}
+
+/* A line break between two characters that can continue each other (ideographs, digits,
+ * letters) is a hard wrap from a PDF or a web page, not a paragraph end: 1600吨建⏎⏎筑垃圾. */
+static int joins_across_break(uint32_t prev, uint32_t next)
+{
+    int p = is_cjk(prev) || is_ascii_alnum(prev) || prev == '.' || prev == '%';
+    int n = is_cjk(next) || is_ascii_alnum(next) || next == '.' || next == '%';
+    return p && n;
+}
+
+/* Length of a converter's pinyin annotation "(wèi)" at s, or 0. */
+static size_t pinyin_annotation(const char *s, size_t n)
+{
+    static const char *const toned = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ";
+    if (n < 3 || s[0] != '(')
+        return 0;
+    size_t i = 1;
+    int letters = 0;
+    while (i < n && s[i] != ')') {
+        uint32_t cp;
+        int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!l)
+            return 0;
+        int ok = (cp >= 'a' && cp <= 'z');
+        if (!ok && cp >= 0x80) {
+            char e[4];
+            int el = utf8_encode(cp, e);
+            e[el] = '\0';
+            ok = strstr(toned, e) != NULL;
+        }
+        if (!ok || ++letters > 7)
+            return 0;
+        i += (size_t)l;
+    }
+    return (i < n && letters > 0) ? i + 1 : 0;
+}
+
+struct out {
+    struct buf b;
+    uint32_t *map;
+    size_t mapcap;
+    uint32_t last;      /* last code point written, 0 at the start */
+    size_t digit_run;   /* length of the run of ASCII digits just written */
+};
+
+static void emit(struct out *o, uint32_t cp, size_t orig_at)
+{
+    char e[4];
+    int l = utf8_encode(cp, e);
+    if (o->b.len + (size_t)l + 1 > o->mapcap) {
+        o->mapcap = (o->b.len + (size_t)l + 1) * 2;
+        o->map = xrealloc(o->map, o->mapcap * sizeof *o->map);
+    }
+    for (int k = 0; k < l; k++)
+        o->map[o->b.len + (size_t)k] = (uint32_t)orig_at;
+    buf_add(&o->b, e, (size_t)l);
+    o->digit_run = is_digit(cp) ? o->digit_run + 1 : 0;
+    o->last = cp;
+}
+
+/* The next visible code point at or after *i, folded; 0 at the end. */
+static uint32_t peek_visible(const struct normalizer *nz, const char *s, size_t n, size_t i, size_t *digits_after)
+{
+    uint32_t cp = 0, first = 0;
+    size_t run = 0;
+    while (i < n) {
+        int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!l)
+            return 0;
+        cp = fold(nz, cp);
+        if (is_zero_width(cp)) {
+            i += (size_t)l;
+            continue;
+        }
+        if (!first) {
+            if (is_space(cp)) {
+                i += (size_t)l;
+                continue;
+            }
+            first = cp;
+        }
+        if (!is_digit(cp))
+            break;
+        run++;
+        i += (size_t)l;
+    }
+    if (digits_after)
+        *digits_after = run;
+    return first;
+}
+
+/* Handle the white space run starting at *i: drop it, or keep one space or one line break. */
+static void white_run(const struct normalizer *nz, const char *s, size_t n, size_t *i, struct out *o)
+{
+    size_t start = *i;
+    int newline = 0;
+    while (*i < n) {
+        uint32_t cp;
+        int l = utf8_decode((const unsigned char *)s + *i, n - *i, &cp);
+        if (!l || !(is_space(cp) || is_zero_width(cp)))
+            break;
+        newline |= cp == '\n';
+        *i += (size_t)l;
+    }
+    size_t digits_after = 0;
+    uint32_t next = peek_visible(nz, s, n, *i, &digits_after);
+    uint32_t prev = o->last;
+    if (!prev || !next)
+        return;
+    if (newline) {
+        if (!joins_across_break(prev, next))
+            emit(o, '\n', start);
+        return;
+    }
+    /* Spaces inside a number written digit by digit (1 9 9 3 年, 7 4 7 7 2 亿元) go; a space
+     * between two longer numbers (a table row) or two words stays. */
+    if (is_digit(prev) && is_digit(next)) {
+        if (o->digit_run > 1 && digits_after > 1)
+            emit(o, ' ', start);
+        return;
+    }
+    if (is_ascii_alnum(prev) && is_ascii_alnum(next))
+        emit(o, ' ', start);
+}
+
+void text_normalize(const struct normalizer *nz, const char *orig, size_t len, struct text *t)
+{
+    struct out o = {0};
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        int l = utf8_decode((const unsigned char *)orig + i, len - i, &cp);
+        if (!l) { /* decode_input guarantees UTF-8; be safe anyway */
+            i++;
+            continue;
+        }
+        if (is_space(cp)) {
+            white_run(nz, orig, len, &i, &o);
+            continue;
+        }
+        if (is_zero_width(cp)) {
+            i += (size_t)l;
+            continue;
+        }
+        if (cp == '(' && is_cjk(o.last)) {
+            size_t skip = pinyin_annotation(orig + i, len - i);
+            if (skip) {
+                i += skip;
+                continue;
+            }
+        }
+        emit(&o, fold(nz, cp), i);
+        i += (size_t)l;
+    }
+    if (!o.b.data)
+        buf_add(&o.b, "", 0);
+    if (o.b.len + 1 > o.mapcap)
+        o.map = xrealloc(o.map, (o.b.len + 1) * sizeof *o.map);
+    o.map[o.b.len] = (uint32_t)len;
+    t->orig = orig;
+    t->orig_len = len;
+    t->norm = o.b.data;
+    t->norm_len = o.b.len;
+    t->map = o.map;
+}
+
+size_t text_orig_end(const struct text *t, size_t e)
+{
+    if (e == 0)
+        return t->map[0];
+    if (e >= t->norm_len)
+        e = t->norm_len;
+    size_t start = t->map[e - 1];
+    uint32_t cp;
+    int l = utf8_decode((const unsigned char *)t->orig + start, t->orig_len - start, &cp);
+    return start + (size_t)(l ? l : 1);
+}
+
+void text_free(struct text *t)
+{
+    free(t->norm);
+    free(t->map);
+    t->norm = NULL;
+    t->map = NULL;
+}

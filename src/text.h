@@ -1,0 +1,39 @@
+/* text: the decoded article -> the normalised text the rules match against, with a map from
+ * every normalised byte back to the original byte it came from. Normalising folds full-width
+ * forms (utf8proc), traditional characters (a table built from OpenCC's data), drops zero-width
+ * characters and converter pinyin annotations (衛(wèi)生), joins hard line breaks inside
+ * sentences and spaces inside numbers. It does not find numbers or claims. */
+#ifndef KEYFIG_TEXT_H
+#define KEYFIG_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "keyfig.h"
+
+struct normalizer;
+
+/* Build the normaliser (the traditional->simplified table from OpenCC's t2s data).
+ * Caller owns it; NULL with err filled when OpenCC's data cannot be loaded. */
+struct normalizer *normalizer_new(struct keyfig_error *err);
+void normalizer_free(struct normalizer *nz);
+
+struct text {
+    const char *orig;   /* decoded article (borrowed), UTF-8 */
+    size_t orig_len;
+    char *norm;         /* normalised text, owned */
+    size_t norm_len;
+    uint32_t *map;      /* norm byte i came from orig byte map[i]; map[norm_len] == orig_len */
+};
+
+/* Normalise orig[0..len) into t (which the caller frees with text_free). Never fails. */
+void text_normalize(const struct normalizer *nz, const char *orig, size_t len, struct text *t);
+void text_free(struct text *t);
+
+/* Orig byte offset of the END of a normalised range ending at norm byte e (exclusive):
+ * the end of the original character that produced norm byte e-1. */
+size_t text_orig_end(const struct text *t, size_t e);
+
+/* 1 for CJK ideographs (after normalisation: the simplified forms). */
+int is_cjk(uint32_t cp);
+
+#endif

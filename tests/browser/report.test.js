@@ -1,0 +1,273 @@
+/* Browser test of the keyfig report page, in Debian's headless Chromium driven by playwright-core.
+ * Run by tests/report.t: node tests/browser/report.test.js KEYFIG ROOT OUT
+ * Builds its reports with KEYFIG, prints one "PASS name" / "FAIL name: why" line per check. */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const {execFileSync} = require('child_process');
+const {chromium} = require('playwright-core');
+
+const [KEYFIG, ROOT, OUT] = process.argv.slice(2);
+const W = path.join(OUT, 'browser');
+fs.mkdirSync(W, {recursive: true});
+
+let failed = 0;
+const pass = (name) => console.log('PASS ' + name);
+const fail = (name, why) => { failed++; console.log('FAIL ' + name + ': ' + String(why).replace(/\n/g, ' | ')); };
+const check = (name, want, got) => (JSON.stringify(want) === JSON.stringify(got) ? pass(name)
+  : fail(name, 'want ' + JSON.stringify(want) + ', got ' + JSON.stringify(got)));
+
+function report(args, out) {
+  execFileSync(KEYFIG, ['report', ...args, '-o', out], {cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe']});
+  return 'file://' + out;
+}
+
+async function browser() {
+  return chromium.launchPersistentContext(fs.mkdtempSync(path.join(W, 'profile-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: {width: 1400, height: 900},
+    acceptDownloads: true,
+  });
+}
+
+/* Network requests other than the page itself: a self-contained page makes none. */
+function watch(page) {
+  const w = {errors: [], dialogs: [], requests: []};
+  page.on('pageerror', (e) => w.errors.push(e.message));
+  page.on('dialog', (d) => { w.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  page.on('request', (r) => { if (!r.url().startsWith('file://') && !r.url().startsWith('blob:')) w.requests.push(r.url()); });
+  return w;
+}
+
+async function exportTsv(page) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  return {name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8')};
+}
+
+/* Select the nth occurrence of s in the article text, as a reviewer would with the mouse. */
+async function selectText(page, s) {
+  await page.evaluate((s) => {
+    const box = document.getElementById('text');
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.data.indexOf(s);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + s.length);
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(r);
+      return;
+    }
+    throw new Error('not in the text: ' + s);
+  }, s);
+}
+
+const rowOf = (page, id) => page.locator('#claims tbody tr').filter({has: page.locator('td:first-child', {hasText: new RegExp('^' + id + '$')})});
+
+const EXPECTED = [
+  '# article\tsurface\tvalue\tunit\tkind\tsubject\tapprox\tchange\toptional',
+  'report_article\t46辆巡回诊疗车\t46\t辆\tcount\t巡回诊疗车\t\t\t',
+  'report_article\t先进集体3个#2\t3\t个\tcount\t省级先进集体\t\t\t',
+  'report_article\t费用207.7万元\t2077000\t元\tmoney\t费用\t\tdecrease\t',
+  'report_article\t1200人次\t1200\t人次\tcount\t群众\t\t\t',
+].join('\n') + '\n';
+
+async function reviewTest(ctx) {
+  const url = report(['tests/data/report_article.json', '--charts', path.join(W, 'nocharts')], path.join(W, 'review.html'));
+  const page = await ctx.newPage();
+  const w = watch(page);
+  await page.goto(url);
+
+  /* every highlight holds exactly the text its span names, counted in code points (the article
+   * has a character beyond the BMP before the claims, so UTF-16 offsets would be off by one) */
+  const spans = await page.evaluate(() => {
+    const d = JSON.parse(document.getElementById('kf-doc-0').textContent);
+    const cps = Array.from(d.text);
+    return d.claims.map((c) => {
+      const m = document.querySelector('#text mark[data-k="' + d.claims.indexOf(c) + '"]');
+      return {want: cps.slice(c.start, c.end).join(''), got: m ? m.textContent : null, aside: m ? m.classList.contains('aside') : null,
+        claim: c.claim};
+    });
+  });
+  const bad = spans.filter((s) => s.want !== s.got);
+  if (spans.length === 9 && !bad.length) pass('report highlights at their spans'); else fail('report highlights at their spans', JSON.stringify(bad));
+  check('report set-aside shown faintly', spans.map((s) => s.claim === false), spans.map((s) => s.aside));
+
+  /* table: sort by value, filter by kind */
+  await page.click('#claims th button[data-sort="value"]');
+  check('report sort by value', '3', await page.locator('#claims tbody tr td:nth-child(3)').first().textContent());
+  await page.click('#chips .chip.k-money');
+  check('report filter by kind', 1, await page.locator('#claims tbody tr').count());
+  await page.click('#chips .chip >> nth=0');
+  await page.click('#claims th button[data-sort="pos"]');
+
+  /* keyboard: j selects the first claim, y judges it correct and moves on, n judges the next wrong */
+  await page.keyboard.press('j');
+  await page.keyboard.press('y');
+  await page.keyboard.press('n');
+  const cls = await page.evaluate(() => [1, 2].map((k) => document.querySelector('#text mark[data-k="' + k + '"]').className));
+  check('report keyboard verdicts', [true, true], [/\bv-y\b/.test(cls[0]), /\bv-n\b/.test(cls[1])]);
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.dataset.k);
+  check('report j/k focus follows', '3', focused);
+  const tip = await page.locator('#tip').textContent();
+  if (/value323,000/.test(tip.replace(/\s/g, '')) && !(await page.locator('#tip').isHidden())) pass('report focus shows the parse');
+  else fail('report focus shows the parse', tip);
+
+  /* a correction: the second 先进集体3个 (claim 7) gets a corrected subject */
+  await rowOf(page, 7).click();
+  await page.keyboard.press('y');
+  await rowOf(page, 7).click();
+  await page.fill('#f-subject', '省级先进集体');
+  await page.keyboard.press('Escape');
+  await rowOf(page, 8).click();
+  await page.keyboard.press('y');
+  const scrolled = await page.evaluate(() => document.activeElement && document.activeElement.tagName === 'MARK');
+  check('report row click focuses the claim', true, scrolled);
+
+  /* a missed figure, added by selecting its text */
+  await selectText(page, '1200人次');
+  await page.click('#add-missed');
+  await page.fill('#f-value', '1200');
+  await page.fill('#f-unit', '人次');
+  await page.selectOption('#f-kind', 'count');
+  await page.fill('#f-subject', '群众');
+  await page.keyboard.press('Escape');
+  check('report added highlight', '1200人次', await page.locator('#text mark.v-added').textContent());
+
+  await page.evaluate(() => { document.getElementById('tip').hidden = true; });
+  await rowOf(page, 4).click();
+  await page.locator('#text mark[data-k="3"]').hover();
+  await page.screenshot({path: path.join(OUT, 'report.png')});
+
+  let got = await exportTsv(page);
+  check('report export file name', 'report_article.gold.tsv', got.name);
+  check('report export TSV', EXPECTED, got.text);
+
+  /* everything survives a reload */
+  await page.reload();
+  const after = await page.evaluate(() => ({
+    y: document.querySelector('#text mark[data-k="1"]').classList.contains('v-y'),
+    n: document.querySelector('#text mark[data-k="2"]').classList.contains('v-n'),
+    added: document.querySelectorAll('#text mark.v-added').length,
+    progress: document.getElementById('article-progress').textContent,
+  }));
+  check('report verdicts persist', {y: true, n: true, added: 1, progress: 'reviewed 4/8 · 1 added'}, after);
+  got = await exportTsv(page);
+  check('report export after reload', EXPECTED, got.text);
+  check('report no script errors', [], w.errors);
+  check('report no network', [], w.requests);
+  await page.close();
+}
+
+async function xssTest(ctx) {
+  const url = report([path.join(W, '..', 'xss.json'), '--charts', path.join(W, '..', 'xss-charts')], path.join(W, 'xss.html'));
+  const page = await ctx.newPage();
+  const w = watch(page);
+  await page.goto(url);
+  await page.locator('#text mark').first().hover();
+  await page.keyboard.press('j');
+  await page.waitForTimeout(300);
+  check('report xss no dialog', [], w.dialogs);
+  const got = await page.evaluate(() => ({
+    text: document.getElementById('text').textContent.includes('</script><script>alert(1)</script><img src=x onerror=alert(1)>'),
+    title: document.getElementById('article-title').textContent,
+    subject: document.getElementById('f-subject').value,
+    imgs: document.querySelectorAll('img').length,
+    scripts: document.querySelectorAll('script:not([type])').length,
+    chart: document.querySelectorAll('#chart svg').length,
+    handlers: [...document.querySelectorAll('#chart *')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
+  }));
+  check('report xss shown as text', {text: true, title: '<script>alert(1)</script>', subject: '<img src=x onerror=alert(1)>',
+    imgs: 0, scripts: 1, chart: 1, handlers: 0}, got);
+  check('report xss no script errors', [], w.errors);
+  await page.close();
+}
+
+/* A 2 MB article and a 500-article corpus open quickly and answer keys quickly. */
+async function scaleTest(ctx) {
+  const big = path.join(W, 'big');
+  fs.mkdirSync(big, {recursive: true});
+  const unit = '全省共有医院3个，新建学校15所，服务群众49.2万人次。𠮷安县另有诊所7家。\n';
+  const cps = Array.from(unit).length;
+  const reps = Math.ceil(2e6 / Buffer.byteLength(unit));
+  const claims = [];
+  const at = [['3个', 3], ['15所', 15], ['49.2万人次', 492000], ['7家', 7]];
+  for (let r = 0; r < reps; r++) {
+    for (const [s, v] of at) {
+      const i = Array.from(unit.slice(0, unit.indexOf(s))).length;
+      claims.push({id: claims.length + 1, claim: true, reason: null, value: v, value_text: String(v), unit: '个', kind: 'count',
+        subject: 'x', approx: null, range: null, change: null,
+        span: {start: r * cps + i, end: r * cps + i + Array.from(s).length, byte_start: 0, byte_end: 0}, text: s, sentence: null, item: 1, rule: 't'});
+    }
+  }
+  fs.writeFileSync(path.join(big, 'big.txt'), unit.repeat(reps));
+  fs.writeFileSync(path.join(big, 'big.json'), JSON.stringify({article: {id: 'big', source: 'big.txt', title: 'big', date: null, items: 1}, claims}));
+  let page = await ctx.newPage();
+  let url = report([path.join(big, 'big.json')], path.join(W, 'big.html'));
+  let t0 = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('#claims tbody tr');
+  const open = Date.now() - t0;
+  const marks = await page.locator('#text mark').count();
+  t0 = Date.now();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('j');
+  await page.keyboard.press('y');
+  await page.waitForFunction(() => document.querySelector('#text mark.v-y'));
+  const keys = Date.now() - t0;
+  const last = await page.evaluate(() => {
+    const d = JSON.parse(document.getElementById('kf-doc-0').textContent);
+    const c = d.claims[d.claims.length - 1];
+    return [Array.from(d.text).slice(c.start, c.end).join(''), document.querySelector('#text mark[data-k="' + (d.claims.length - 1) + '"]').textContent];
+  });
+  if (open < 5000 && keys < 1500 && marks === claims.length && last[0] === last[1])
+    pass('report 2 MB article (' + claims.length + ' claims): opens in ' + open + ' ms, 6 keys in ' + keys + ' ms');
+  else fail('report 2 MB article', 'open ' + open + ' ms, keys ' + keys + ' ms, marks ' + marks + '/' + claims.length + ', last ' + last);
+  await page.close();
+
+  const lines = [];
+  for (let i = 0; i < 500; i++) {
+    const id = 'a' + String(i).padStart(3, '0');
+    fs.writeFileSync(path.join(big, id + '.txt'), unit.repeat(20));
+    lines.push(JSON.stringify({article: {id, source: id + '.txt', title: '文章 ' + i, date: '2020-05-16', items: 1},
+      claims: claims.slice(0, 80)}));
+  }
+  fs.writeFileSync(path.join(big, 'corpus.jsonl'), lines.join('\n') + '\n');
+  page = await ctx.newPage();
+  url = report([path.join(big, 'corpus.jsonl')], path.join(W, 'corpus.html'));
+  t0 = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('#claims tbody tr');
+  const copen = Date.now() - t0;
+  const rows = await page.locator('#corpus-table tbody tr').count();
+  t0 = Date.now();
+  await page.locator('#corpus-table tbody tr').nth(250).click();
+  await page.waitForFunction(() => document.getElementById('article-title').textContent === '文章 250');
+  const switchMs = Date.now() - t0;
+  await page.keyboard.press('j');
+  await page.keyboard.press('y');
+  const progress = await page.locator('#corpus-table tbody tr >> nth=250 >> td >> nth=6').textContent();
+  if (rows === 500 && copen < 4000 && switchMs < 1000 && progress === '1/80')
+    pass('report 500-article corpus: opens in ' + copen + ' ms, switches in ' + switchMs + ' ms, progress ' + progress);
+  else fail('report 500-article corpus', 'rows ' + rows + ', open ' + copen + ' ms, switch ' + switchMs + ' ms, progress ' + progress);
+  await page.close();
+}
+
+(async () => {
+  let ctx;
+  try {
+    ctx = await browser();
+    await reviewTest(ctx);
+    await xssTest(ctx);
+    await scaleTest(ctx);
+  } catch (e) {
+    fail('report browser test', e.stack || e);
+  } finally {
+    if (ctx) await ctx.close();
+  }
+  process.exit(failed ? 1 : 0);
+})();

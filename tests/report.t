@@ -1,0 +1,129 @@
+# keyfig report: the page is self-contained, escapes untrusted text, reports errors in one line,
+# writes atomically; then the browser test (tests/browser/report.test.js) drives it in Chromium.
+# Run by tests/run.sh from the repository root with KEYFIG, OUT and ROOT set.
+. tests/lib.sh
+
+R=$OUT/report
+rm -rf "$R" && mkdir -p "$R"
+page=$R/review.html
+
+# ---- the page ---------------------------------------------------------------------------
+"$KEYFIG" report tests/data/report_article.json --charts "$R/none" -o "$page" 2> "$R/err"
+check "report writes a page" "0 " "$? $(cat "$R/err")"
+check "report page has the article" 1 "$(grep -c 'id="kf-doc-0"' "$page")"
+check "report page has no network reference" 0 "$(grep -Eci 'https?://|<link|@import|src=' "$page")"
+check "report page CSP forbids fetching" 1 "$(grep -c "default-src 'none'" "$page")"
+check "report page text keeps code point spans" 1 "$(grep -c '"start":28,"end":36' "$page")"
+"$KEYFIG" report tests/data/report_article.json --charts "$R/none" -o "$R/again.html"
+if cmp -s "$page" "$R/again.html"; then pass "report output is deterministic"; else fail "report output is deterministic" "two runs differ"; fi
+"$KEYFIG" report --charts "$R/none" --articles tests/data -o "$R/articles.html" tests/data/report_article.json
+if cmp -s "$page" "$R/articles.html"; then pass "report --articles DIR"; else fail "report --articles DIR" "page differs"; fi
+"$KEYFIG" report tests/data/report_article.json --charts "$R/none" -o - > "$R/stdout.html"
+if cmp -s "$page" "$R/stdout.html"; then pass "report -o -"; else fail "report -o -" "page differs"; fi
+if command -v node > /dev/null 2>&1; then
+  if node --check plots/report.js 2> "$R/js.err"; then pass "report.js parses"; else fail "report.js parses" "$(head -1 "$R/js.err")"; fi
+else
+  skip "report.js parses" "node is not installed"
+fi
+
+# ---- untrusted text: article, title, subject and chart ---------------------------------------
+xss='<script>alert(1)</script>'
+printf '标题\n正文</script><script>alert(1)</script><img src=x onerror=alert(1)>共有医院3个，2020年。\n' > "$OUT/xss.txt"
+cat > "$OUT/xss.json" <<EOF
+{"article": {"id": "xss", "source": "xss.txt", "title": "$xss", "date": null, "items": 1},
+ "claims": [
+  {"id": 1, "claim": true, "reason": null, "value": 3, "value_text": "3", "unit": "个", "kind": "count",
+   "subject": "<img src=x onerror=alert(1)>", "approx": null, "range": null, "change": null,
+   "span": {"start": 69, "end": 73, "byte_start": 81, "byte_end": 91}, "text": "医院3个", "sentence": null, "item": 1,
+   "rule": "</script><script>alert(2)</script>"},
+  {"id": 2, "claim": false, "reason": "date\u2028<!--", "value": 2020, "value_text": "2020", "unit": "年", "kind": "other",
+   "subject": null, "approx": null, "range": null, "change": null,
+   "span": {"start": 74, "end": 79, "byte_start": 93, "byte_end": 100}, "text": "2020年", "sentence": null, "item": 1, "rule": "stop.date"}]}
+EOF
+mkdir -p "$OUT/xss-charts/xss"
+cat > "$OUT/xss-charts/xss/figures.svg" <<'EOF'
+<?xml version="1.0" encoding="utf-8" standalone="no"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="300" height="80" viewBox="0 0 300 80" onload="alert(1)">
+<script type="text/javascript"><![CDATA[ alert(1) ]]></script>
+<style>@import url(http://example.com/x.css);</style>
+<defs><circle id='gpDot' r='3'/></defs>
+<a xlink:href="javascript:alert(1)"><rect x="0" y="0" width="300" height="80" fill="#eef" ONCLICK="alert(1)"/></a>
+<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/></body></foreignObject>
+<image href="http://example.com/x.png" width="10" height="10"/>
+<use xlink:href="#gpDot" x="20" y="20"/>
+<text x="10" y="50" style="fill:url(http://example.com/f)">chart &amp; text</text>
+<SCRIPT>alert(2)</SCRIPT>
+</svg>
+EOF
+x=$R/xss.html
+"$KEYFIG" report "$OUT/xss.json" --charts "$OUT/xss-charts" -o "$x"
+check "report xss page written" 0 "$?"
+check "report xss: no live payload" 0 "$(grep -Fc -e '<script>alert' -e '<img src' -e '<!--",' "$x")"
+check "report xss: payload escaped in data" 1 "$(grep -Fc '\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e\u003cimg src=x onerror=alert(1)\u003e' "$x")"
+check "report xss: U+2028 escaped" 1 "$(grep -Fc 'date\u2028\u003c!--' "$x")"
+check "report xss: title escaped" 2 "$(grep -Fc '&lt;script&gt;alert(1)&lt;/script&gt;' "$x")"
+chart=$(sed -n '/<template id="kf-svg-0">/,/<\/template>/p' "$x")
+check "report chart inlined" 1 "$(printf '%s\n' "$chart" | grep -c '<svg')"
+check "report chart sanitised" 0 "$(printf '%s\n' "$chart" | grep -Eic 'script|onload|onclick|onerror|javascript|http://example|foreignObject|<img|<image|<style|@import')"
+check "report chart keeps local links" 1 "$(printf '%s\n' "$chart" | grep -c '<use xlink:href="#gpDot"')"
+
+# ---- errors: one line, exit code, nothing half-written ---------------------------------------------
+err() { "$KEYFIG" report "$@" > /dev/null 2> "$R/err"; echo "$? $(wc -l < "$R/err") $(head -1 "$R/err")"; }
+check "report without -o" "2 2 keyfig: report: no output file: give -o FILE.html" "$(err tests/data/report_article.json)"
+check "report without input" "2 2 keyfig: report: no input: give claims JSON, articles or directories" "$(err -o "$R/x.html")"
+check "report unknown option" "2 2 keyfig: report: unknown option \"--bogus\"" "$(err --bogus -o "$R/x.html" tests/data/report_article.json)"
+check "report option without value" "2 2 keyfig: report: option --charts needs a value" "$(err tests/data/report_article.json -o "$R/x.html" --charts)"
+"$KEYFIG" report --help > "$R/help" 2>&1
+check "report --help" "0 usage: keyfig report [options] PATH... -o FILE.html" "$? $(head -1 "$R/help")"
+printf 'old page\n' > "$R/keep.html"
+check "report missing input" "1 1 keyfig: tests/data/nope.json: cannot open: No such file or directory" \
+  "$(err tests/data/nope.json -o "$R/keep.html")"
+check "report failure keeps the old page" "old page" "$(cat "$R/keep.html")"
+check "report leaves no temporary file" "keep.html" "$(cd "$R" && ls | grep '^keep')"
+printf '{"article": ' > "$R/bad.json"
+out=$(err "$R/bad.json" -o "$R/bad.html")
+case $out in
+  "1 1 keyfig: $R/bad.json"*) pass "report bad JSON" ;;
+  *) fail "report bad JSON" "got [$out]" ;;
+esac
+check "report unwritable output" "1 1 keyfig: $R/no/dir/x.html: cannot create: No such file or directory" \
+  "$(err tests/data/report_article.json -o "$R/no/dir/x.html")"
+check "report empty directory" "1 1 keyfig: $R/none: no *.txt articles in this directory" "$(mkdir -p "$R/none" && err "$R/none" -o "$R/x.html")"
+sed 's/"source": "report_article.txt"/"source": "gone.txt"/' tests/data/report_article.json > "$R/gone.json"
+out=$(err "$R/gone.json" -o "$R/gone.html")
+case $out in
+  "0 1 keyfig: $R/gone.json: Warning: article \"report_article\": no text ("*) pass "report missing article text warns" ;;
+  *) fail "report missing article text warns" "got [$out]" ;;
+esac
+check "report missing article text: claims kept" 1 "$(grep -c '"text":null,"claims":\[{' "$R/gone.html")"
+
+# ---- articles: extracted with the library ------------------------------------------------------
+mkdir -p "$R/articles"
+cp tests/data/report_article.txt "$OUT/xss.txt" "$R/articles/"
+out=$(err "$R/articles" -o "$R/corpus.html")
+check "report of a directory of articles" "0 0 " "$out"
+check "report of a directory: both articles" "2 2" \
+  "$(grep -c '<script type="application/json" id="kf-doc-' "$R/corpus.html") $(grep -c '"id":"report_article","title"' "$R/corpus.html")"
+check "report of an article: numbers set aside too" 1 "$(grep -c '"claim":false' "$R/corpus.html" | sed 's/[1-9][0-9]*/1/')"
+
+# ---- in a real browser --------------------------------------------------------------------------
+if [ ! -x /usr/bin/chromium ]; then
+  skip "report browser test" "/usr/bin/chromium is missing (apt-get install chromium, or make deps)"
+elif ! command -v node > /dev/null 2>&1; then
+  skip "report browser test" "node is missing (apt-get install nodejs npm)"
+else
+  if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    npm install --prefix tests/browser --no-audit --no-fund > "$R/npm.log" 2>&1 ||
+      echo "npm install failed: see $R/npm.log" > "$R/npm.failed"
+  fi
+  if [ -f "$R/npm.failed" ]; then
+    skip "report browser test" "could not install playwright-core (npm install --prefix tests/browser): $(tail -1 "$R/npm.log")"
+  else
+    node tests/browser/report.test.js "$KEYFIG" "$ROOT" "$OUT" > "$R/browser.log" 2>&1
+    rc=$?
+    grep -E '^(PASS|FAIL|SKIP) ' "$R/browser.log"
+    if [ "$rc" -ne 0 ] && ! grep -q '^FAIL ' "$R/browser.log"; then
+      fail "report browser test" "node exited with status $rc: $(grep -v -E '^(PASS|SKIP) ' "$R/browser.log" | head -3)"
+    fi
+  fi
+fi
