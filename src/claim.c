@@ -113,11 +113,13 @@ static struct draft *new_draft(struct keyfig_article *a)
     return d;
 }
 
-/* The last kept claim before this one, in the same sentence; NULL when none. */
-static struct draft *previous_in(struct keyfig_article *a, size_t floor)
+/* The last kept claim before self whose number starts at or after floor; NULL when none. */
+static struct draft *previous_in(struct keyfig_article *a, const struct draft *self, size_t floor)
 {
     for (size_t i = a->ndrafts; i-- > 0;) {
         struct draft *d = &a->drafts[i];
+        if (d == self)
+            continue;
         if (d->num_s < floor)
             return NULL;
         if (d->c.is_claim && !d->dropped)
@@ -151,7 +153,7 @@ static size_t approx_before(const struct lexicon *lx, const char *s, size_t floo
 }
 
 struct change {
-    size_t start;      /* where the change word begins, or (size_t)-1 */
+    size_t start, end; /* the change word, start (size_t)-1 when none */
     int direction, role;
     size_t from_word;  /* where 由/从 begins, or (size_t)-1 */
 };
@@ -160,12 +162,13 @@ struct change {
  * digit in between; and 由/从 before it, for 由X增加到Y. */
 static struct change change_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
 {
-    struct change ch = {(size_t)-1, 0, 0, (size_t)-1};
+    struct change ch = {(size_t)-1, 0, 0, 0, (size_t)-1};
     size_t lim = at > floor + CHANGE_GAP_BYTES ? at - CHANGE_GAP_BYTES : floor;
     for (size_t p = at; p >= lim && p > floor; p = prev_start(s, p)) {
         const struct lex_word *w = lex_before(&lx->change, s, floor, p);
         if (w && (w->attr % 16) != CHG_BASIS) {
             ch.start = p - w->len;
+            ch.end = p;
             ch.direction = w->attr / 16;
             ch.role = w->attr % 16;
             break;
@@ -374,7 +377,7 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
         if (c->direction && has_basis(lx, s, floor, ch.start, &basis))
             c->basis = !strcmp(basis, "环比") ? KEYFIG_MOM : KEYFIG_YOY;
         if (ch.from_word != (size_t)-1) {
-            struct draft *prev = previous_in(a, ch.from_word);
+            struct draft *prev = previous_in(a, d, ch.from_word);
             if (prev && prev->num_s < ch.start && c->direction) {
                 c->has_from = 1;
                 c->from = prev->c.value;
@@ -390,8 +393,14 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     if (fwd > end) {
         d->subj_s = end, d->subj_e = fwd;
         end = fwd;
+        /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
+        if (ch.start != (size_t)-1 && ch.role == CHG_VERB)
+            c->direction = KEYFIG_NO_CHANGE, c->basis = KEYFIG_BASIS_NONE;
+    } else if (ch.start != (size_t)-1 && ch.role == CHG_VERB && ch.end < head) {
+        /* verb, object, number: 为百姓减少费用207.7万元 -> 费用 */
+        d->subj_s = ch.end, d->subj_e = head;
     } else {
-        struct draft *prev = previous_in(a, floor);
+        struct draft *prev = previous_in(a, d, floor);
         size_t seg = prev && prev->end > floor && prev->end <= context_end ? prev->end : floor;
         subject_before(lx, s, seg, context_end, &d->subj_s, &d->subj_e);
         if (d->subj_e <= d->subj_s) {
@@ -403,8 +412,8 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
                     break;
                 sent = q;
             }
-            struct draft *same = previous_in(a, sent);
-            if (same && same != d) {
+            struct draft *same = previous_in(a, d, sent);
+            if (same) {
                 d->subj_s = same->subj_s;
                 d->subj_e = same->subj_e;
             }

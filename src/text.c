@@ -109,7 +109,7 @@ static uint32_t fold_width(uint32_t cp)
         return cp;
     utf8proc_int32_t dst[4];
     int last = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 4, UTF8PROC_COMPAT, &last);
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 4, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
     return n == 1 ? (uint32_t)dst[0] : cp;
 }
 
