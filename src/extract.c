@@ -51,7 +51,7 @@ static const char *keep(struct keyfig_article *a, char *s)
 
 /* The original characters behind normalised bytes [ns, ne): traditional and full-width forms
  * as written, without the line breaks, spaces and annotations normalising dropped. */
-static char *orig_chars(const struct text *t, size_t ns, size_t ne)
+static char *orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int drop_quotes)
 {
     struct buf b = {0};
     size_t last = (size_t)-1;
@@ -64,6 +64,8 @@ static char *orig_chars(const struct text *t, size_t ns, size_t ne)
         int l = utf8_decode((const unsigned char *)t->orig + o, t->orig_len - o, &cp);
         if (!l)
             continue;
+        if (drop_quotes && (cp == 0x201C || cp == 0x201D || cp == 0x300C || cp == 0x300D || cp == '"'))
+            continue;
         if (t->norm[i] == '\n' || t->norm[i] == ' ') /* a kept break or space: write it as it is now */
             buf_addc(&b, t->norm[i]);
         else
@@ -72,6 +74,11 @@ static char *orig_chars(const struct text *t, size_t ns, size_t ne)
     if (!b.data)
         buf_add(&b, "", 0);
     return b.data;
+}
+
+static char *orig_chars(const struct text *t, size_t ns, size_t ne)
+{
+    return orig_chars_filtered(t, ns, ne, 0);
 }
 
 /* ---- code point offsets ---- */
@@ -271,7 +278,7 @@ static void finish_claims(struct keyfig_article *a)
         c->sentence_span = span_of(a, &x, ss, se);
         c->value_text = keep(a, orig_chars(&a->txt, d->num_s, d->num_e));
         c->unit = d->unit_text ? d->unit_text : keep(a, orig_chars(&a->txt, d->unit_s, d->unit_e));
-        c->subject = keep(a, orig_chars(&a->txt, d->subj_s, d->subj_e));
+        c->subject = keep(a, orig_chars_filtered(&a->txt, d->subj_s, d->subj_e, 1)); /* 「X」預算 -> X預算 */
         c->text = keep(a, orig_chars(&a->txt, d->start, d->end));
         c->sentence = keep(a, orig_chars(&a->txt, ss, se));
         c->item = item_of(a, d->num_s);

@@ -136,11 +136,14 @@ static int space_char(char c)
 }
 
 /* An attribute that could run code or reach the network: on* handlers, links other than
- * same-document ones (href="#gpDot"), url() other than url(#id), javascript: anywhere. */
+ * same-document ones (href="#gpDot"), url() other than url(#id), javascript: anywhere; and
+ * ids of the page's own (kf-doc-N), which a chart must not shadow. */
 static int attr_unsafe(const char *name, size_t nlen, const char *val, size_t vlen)
 {
     if (nlen >= 2 && (name[0] == 'o' || name[0] == 'O') && (name[1] == 'n' || name[1] == 'N'))
         return 1;
+    if (nlen == 2 && strncmp(name, "id", 2) == 0 && vlen >= 3 && strncmp(val, "kf-", 3) == 0)
+        return 1; /* the page finds its data by these ids */
     const char *colon = memchr(name, ':', nlen);
     const char *local = colon ? colon + 1 : name;
     size_t llen = nlen - (size_t)(local - name);
@@ -575,7 +578,8 @@ static int add_dir(struct report *r, const char *dir, struct keyfig_error *err)
     int rc = 0;
     if (n == 0)
         rc = kf_error(err, KEYFIG_ERR_RUNTIME, dir, 0, "no *.txt articles in this directory");
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         if (rc == 0)
             rc = add_file(r, names[i], err);
