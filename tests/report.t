@@ -51,6 +51,7 @@ cat > "$OUT/xss-charts/xss/figures.svg" <<'EOF'
 <foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/></body></foreignObject>
 <image href="http://example.com/x.png" width="10" height="10"/>
 <use xlink:href="#gpDot" x="20" y="20"/>
+<g id="kf-doc-0"><text>shadow</text></g>
 <text x="10" y="50" style="fill:url(http://example.com/f)">chart &amp; text</text>
 <SCRIPT>alert(2)</SCRIPT>
 </svg>
@@ -64,8 +65,9 @@ check "report xss: U+2028 escaped" 1 "$(grep -Fc 'date\u2028\u003c!--' "$x")"
 check "report xss: title escaped" 2 "$(grep -Fc '&lt;script&gt;alert(1)&lt;/script&gt;' "$x")"
 chart=$(sed -n '/<template id="kf-svg-0">/,/<\/template>/p' "$x")
 check "report chart inlined" 1 "$(printf '%s\n' "$chart" | grep -c '<svg')"
-check "report chart sanitised" 0 "$(printf '%s\n' "$chart" | grep -Eic 'script|onload|onclick|onerror|javascript|http://example|foreignObject|<img|<image|<style|@import')"
+check "report chart sanitised" 0 "$(printf '%s\n' "$chart" | grep -Eic 'script|alert|onload|onclick|onerror|javascript|http://example|foreignObject|<img|<image|<style|@import')"
 check "report chart keeps local links" 1 "$(printf '%s\n' "$chart" | grep -c '<use xlink:href="#gpDot"')"
+check "report chart cannot shadow page ids" 0 "$(printf '%s\n' "$chart" | grep -v '<template' | grep -c 'id="kf-')"
 
 # ---- errors: one line, exit code, nothing half-written ---------------------------------------------
 err() { "$KEYFIG" report "$@" > /dev/null 2> "$R/err"; echo "$? $(wc -l < "$R/err") $(head -1 "$R/err")"; }

@@ -116,10 +116,11 @@ static const char *const svg_allowed[] = {
 /* Elements dropped together with their content. */
 static const char *const svg_dropped[] = {"script", "style", "foreignObject", "iframe", "object", "embed", NULL};
 
-static int in_list(const char *const *list, const char *s, size_t n)
+/* s[0..n) in list; nocase for the dropped elements (<SCRIPT> is a script to an HTML parser). */
+static int in_list(const char *const *list, const char *s, size_t n, int nocase)
 {
     for (; *list; list++)
-        if (strlen(*list) == n && strncmp(*list, s, n) == 0)
+        if (strlen(*list) == n && (nocase ? strncasecmp(*list, s, n) : strncmp(*list, s, n)) == 0)
             return 1;
     return 0;
 }
@@ -268,13 +269,13 @@ static void svg_sanitize(const char *svg, size_t n, struct buf *out)
         while (p < end && name_char(*p))
             p++;
         size_t nlen = (size_t)(p - name);
-        if (!closing && in_list(svg_dropped, name, nlen)) {
+        if (!closing && in_list(svg_dropped, name, nlen, 1)) {
             const char *gt = memchr(p, '>', (size_t)(end - p));
             int self_closing = gt && gt > p && gt[-1] == '/';
             p = !gt ? end : self_closing ? gt + 1 : skip_element(gt + 1, end, name, nlen);
             continue;
         }
-        int keep = nlen > 0 && in_list(svg_allowed, name, nlen);
+        int keep = nlen > 0 && in_list(svg_allowed, name, nlen, 0);
         if (closing || !keep) {
             const char *gt = memchr(p, '>', (size_t)(end - p));
             if (keep) {

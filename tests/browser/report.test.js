@@ -138,6 +138,9 @@ async function reviewTest(ctx) {
   await page.fill('#f-subject', '群众');
   await page.keyboard.press('Escape');
   check('report added highlight', '1200人次', await page.locator('#text mark.v-added').textContent());
+  const cells = async (sel) => (await page.locator(sel).first().locator('td').allTextContents()).slice(2, 6);
+  check('report table shows corrections', ['3', '个', 'count', '省级先进集体'], await cells('#claims tbody tr:has(td:text-is("7"))'));
+  check('report table shows the added figure', ['1,200', '人次', 'count', '群众'], await cells('#claims tbody tr:has(td:text-is("+"))'));
 
   await page.evaluate(() => { document.getElementById('tip').hidden = true; });
   await rowOf(page, 4).click();
