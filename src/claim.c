@@ -567,7 +567,8 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
     size_t n = a->txt.norm_len;
     struct scan_state st = {0};
     rules_scan_text(p->rules, m, s, n, on_text_match, &st);
-    qsort(st.iv, st.n, sizeof *st.iv, by_start);
+    if (st.n) /* qsort(NULL, 0) is undefined: an article with no stop match has no intervals */
+        qsort(st.iv, st.n, sizeof *st.iv, by_start);
     if (st.nitems)
         qsort(st.items, st.nitems, sizeof *st.items, by_offset);
     /* every item start but the first (a title may stand before the first 本报讯) opens an item */
