@@ -1,12 +1,320 @@
-/* eval: placeholder until the command lands. */
+/* eval: `keyfig eval --gold TSV... --articles DIR [--show] PRED` — score predicted claims
+ * against gold claims with CLAIMS.md's matching rule, exactly as the reference scorer
+ * (shared tools/score.py) does, so the two agree. */
+#include <dirent.h>
+#include <getopt.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "claimsdoc.h"
 #include "cli.h"
-#include "keyfig.h"
+#include "gold.h"
+#include "text.h"
+#include "util.h"
+
+static const char usage[] = "usage: keyfig eval --gold TSV [--gold TSV ...] --articles DIR [--show] PRED\n"
+                            "PRED: a directory of per-article .json files, a .jsonl stream, or one .json document/array.\n"
+                            "Prints precision, recall, F1 and the unit, kind, subject, approx and change accuracies.\n";
+
+static int same(double a, double b)
+{
+    return fabs(a - b) <= 1e-6 * fmax(1.0, fabs(b));
+}
+
+/* Unit or subject folded for comparison: full-width forms and traditional characters. */
+static char *fold(const struct normalizer *nz, const char *s)
+{
+    if (!s)
+        return xstrdup("");
+    struct text t;
+    text_normalize(nz, s, strlen(s), &t);
+    char *out = xstrdup(t.norm);
+    text_free(&t);
+    return out;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return b <= a && !strcmp(s + a - b, suffix);
+}
+
+/* The article a prediction belongs to: the id's base name without #N or .txt. */
+static char *article_of(const struct cd_article *a)
+{
+    const char *id = a->id && *a->id ? a->id : a->source ? a->source : "";
+    const char *slash = strrchr(id, '/');
+    char *s = xstrdup(slash ? slash + 1 : id);
+    char *h = strrchr(s, '#');
+    if (h && h[1] && strspn(h + 1, "0123456789") == strlen(h + 1))
+        *h = '\0';
+    if (ends_with(s, ".txt"))
+        s[strlen(s) - 4] = '\0';
+    return s;
+}
+
+static int read_preds(const char *path, struct cd_list *l, struct keyfig_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        struct dirent **names;
+        int n = scandir(path, &names, NULL, alphasort);
+        if (n < 0)
+            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot read directory");
+        int rc = 0;
+        for (int i = 0; i < n; i++) {
+            const char *nm = names[i]->d_name;
+            struct buf p = {0};
+            buf_printf(&p, "%s/%s", path, nm);
+            struct stat s2;
+            if (nm[0] != '.' && stat(p.data, &s2) == 0) {
+                if (S_ISDIR(s2.st_mode))
+                    rc = rc ? rc : read_preds(p.data, l, err);
+                else if (ends_with(nm, ".json") && claimsdoc_read(p.data, l, err) != 0) {
+                    kf_print_error(err, 1); /* an unreadable file is skipped, as the scorer does */
+                    memset(err, 0, sizeof *err);
+                }
+            }
+            buf_free(&p);
+            free(names[i]);
+        }
+        free(names);
+        return rc;
+    }
+    return claimsdoc_read(path, l, err);
+}
+
+struct tally {
+    long tp, fp, fn;
+    long ok[5], n[5];
+    struct buf rows; /* --show lines, printed after the per-article lines as the scorer does */
+};
+
+static const char *const attr_names[5] = {"unit", "kind", "subject", "approx", "change"};
+
+static int value_ok(const struct cd_claim *p, const struct gold_claim *g)
+{
+    if (same(p->value, g->value))
+        return 1;
+    if (strstr(g->surface, "成") || !strcmp(g->unit, "成"))
+        return same(p->value, g->value * 10) || same(p->value, g->value / 10);
+    return 0;
+}
+
+static int change_ok(const struct cd_claim *p, const struct gold_claim *g)
+{
+    if (!*g->change)
+        return !p->direction;
+    const char *lt = strchr(g->change, '<');
+    size_t dl = lt ? (size_t)(lt - g->change) : strlen(g->change);
+    if (!p->direction || strlen(p->direction) != dl || strncmp(p->direction, g->change, dl))
+        return 0;
+    return !lt || (p->has_from && same(p->from, strtod(lt + 1, NULL)));
+}
+
+static void check_attrs(const struct normalizer *nz, const struct cd_claim *p, const struct gold_claim *g,
+                        struct tally *t, const char *art, int show)
+{
+    char *pu = fold(nz, p->unit), *gu = fold(nz, g->unit), *ps = fold(nz, p->subject), *gs = fold(nz, g->subject);
+    int ok[5];
+    ok[0] = !strcmp(pu, gu) || (*gu && ends_with(pu, gu)) || (*pu && ends_with(gu, pu));
+    ok[1] = !strcmp(p->kind ? p->kind : "", g->kind);
+    ok[2] = *gs ? (*ps && (strstr(gs, ps) || strstr(ps, gs))) : !*ps;
+    ok[3] = !strcmp(p->approx ? p->approx : "", g->approx);
+    ok[4] = change_ok(p, g);
+    for (int k = 0; k < 5; k++) {
+        t->ok[k] += ok[k];
+        t->n[k]++;
+        if (!ok[k] && show) {
+            const char *pv[5] = {p->unit, p->kind, p->subject, p->approx, p->direction};
+            const char *gv[5] = {g->unit, g->kind, g->subject, g->approx, g->change};
+            buf_printf(&t->rows, "   attr-%s %s %s pred=%s gold=%s\n", attr_names[k], art, g->surface,
+                       pv[k] ? pv[k] : "None", *gv[k] ? gv[k] : "None");
+        }
+    }
+    free(pu), free(gu), free(ps), free(gs);
+}
+
+/* Score one article: each prediction takes the first unused required gold claim it overlaps
+ * with an equal value, else the first unused optional one it overlaps. */
+static void score_article(const struct normalizer *nz, const char *art, struct gold_claim **golds, size_t ng,
+                          struct cd_claim **preds, size_t np, struct tally *t, int show)
+{
+    char *used = xcalloc(ng + 1, 1);
+    long tp = 0, fp = 0, fn = 0;
+    for (size_t i = 0; i < np; i++) {
+        const struct cd_claim *p = preds[i];
+        long ps = (long)p->start, pe = (long)p->end;
+        long hit = -1;
+        for (int want_opt = 0; want_opt < 2 && hit < 0; want_opt++) {
+            for (size_t k = 0; k < ng; k++) {
+                const struct gold_claim *g = golds[k];
+                if (used[k] || g->start < 0 || g->optional != want_opt)
+                    continue;
+                if (ps < g->end && g->start < pe && (want_opt || value_ok(p, g))) {
+                    hit = (long)k;
+                    break;
+                }
+            }
+        }
+        if (hit < 0) {
+            fp++;
+            if (show)
+                buf_printf(&t->rows, "   FP %s %s %.15g\n", art, p->text ? p->text : "", p->value);
+            continue;
+        }
+        used[hit] = 1;
+        if (golds[hit]->optional)
+            continue;
+        tp++;
+        check_attrs(nz, p, golds[hit], t, art, show);
+    }
+    for (size_t k = 0; k < ng; k++) {
+        if (!golds[k]->optional && !used[k]) {
+            fn++;
+            if (show)
+                buf_printf(&t->rows, "   FN %s %s %.15g\n", art, golds[k]->surface, golds[k]->value);
+        }
+    }
+    printf("%s: tp=%ld fp=%ld fn=%ld\n", art, tp, fp, fn);
+    t->tp += tp, t->fp += fp, t->fn += fn;
+    free(used);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 int cmd_eval(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("keyfig: eval: not built yet\n", stderr);
-    return KEYFIG_ERR_RUNTIME;
+    static const struct option longs[] = {{"gold", required_argument, 0, 'g'}, {"articles", required_argument, 0, 'a'},
+                                          {"show", no_argument, 0, 's'},       {"help", no_argument, 0, 'h'},
+                                          {0, 0, 0, 0}};
+    const char **gold_paths = xcalloc((size_t)argc + 1, sizeof *gold_paths);
+    size_t ngold = 0;
+    const char *articles = NULL;
+    int show = 0, c, rc = KEYFIG_ERR_RUNTIME;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+        if (c == 'g')
+            gold_paths[ngold++] = optarg;
+        else if (c == 'a')
+            articles = optarg;
+        else if (c == 's')
+            show = 1;
+        else if (c == 'h') {
+            fputs(usage, stdout);
+            free(gold_paths);
+            return KEYFIG_OK;
+        } else {
+            fputs(usage, stderr);
+            free(gold_paths);
+            return KEYFIG_ERR_USAGE;
+        }
+    }
+    if (!ngold || !articles || optind != argc - 1) {
+        fputs("keyfig: eval: needs --gold TSV, --articles DIR and one PRED path\n", stderr);
+        fputs(usage, stderr);
+        free(gold_paths);
+        return KEYFIG_ERR_USAGE;
+    }
+    struct keyfig_error err = {0};
+    struct gold_set gs = {0};
+    struct cd_list preds = {0};
+    struct normalizer *nz = NULL;
+    char **arts = NULL;
+    size_t narts = 0;
+    for (size_t i = 0; i < ngold; i++) {
+        size_t len;
+        char *t = util_slurp(gold_paths[i], 0, &len, &err);
+        if (!t || gold_parse(t, len, gold_paths[i], &gs, &err) != 0) {
+            free(t);
+            goto out;
+        }
+        free(t);
+    }
+    if (read_preds(argv[optind], &preds, &err) != 0 || !(nz = normalizer_new(&err)))
+        goto out;
+    /* every article in --articles is annotated: one with no gold line asserts no claim */
+    DIR *d = opendir(articles);
+    if (!d) {
+        kf_error(&err, KEYFIG_ERR_RUNTIME, articles, 0, "cannot read the articles directory");
+        goto out;
+    }
+    for (struct dirent *e; (e = readdir(d));)
+        if (ends_with(e->d_name, ".txt")) {
+            arts = xrealloc(arts, (narts + 1) * sizeof *arts);
+            arts[narts++] = xstrndup(e->d_name, strlen(e->d_name) - 4);
+        }
+    closedir(d);
+    for (size_t i = 0; i < gs.n; i++) {
+        size_t k;
+        for (k = 0; k < narts && strcmp(arts[k], gs.g[i].article); k++)
+            ;
+        if (k == narts) {
+            arts = xrealloc(arts, (narts + 1) * sizeof *arts);
+            arts[narts++] = xstrdup(gs.g[i].article);
+        }
+    }
+    qsort(arts, narts, sizeof *arts, cmp_str);
+    struct tally t = {0};
+    for (size_t i = 0; i < narts; i++) {
+        struct buf path = {0};
+        buf_printf(&path, "%s/%s.txt", articles, arts[i]);
+        size_t len = 0;
+        struct keyfig_error e2 = {0};
+        char *text = util_slurp(path.data, 0, &len, &e2);
+        size_t bom = text && len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+        struct gold_claim **golds = xcalloc(gs.n + 1, sizeof *golds);
+        size_t ng = 0;
+        for (size_t k = 0; k < gs.n; k++) {
+            struct gold_claim *g = &gs.g[k];
+            if (strcmp(g->article, arts[i]))
+                continue;
+            if (!text || gold_locate(text + bom, len - bom, g->surface, g->nth, &g->start, &g->end) != 0)
+                fprintf(stderr, "gold surface not found: %s %s\n", arts[i], g->surface);
+            golds[ng++] = g;
+        }
+        struct cd_claim **pc = NULL;
+        size_t np = 0;
+        for (size_t k = 0; k < preds.n; k++) {
+            char *id = article_of(&preds.articles[k]);
+            if (!strcmp(id, arts[i]))
+                for (size_t j = 0; j < preds.articles[k].nclaims; j++) {
+                    pc = xrealloc(pc, (np + 1) * sizeof *pc);
+                    pc[np++] = &preds.articles[k].claims[j];
+                }
+            free(id);
+        }
+        score_article(nz, arts[i], golds, ng, pc, np, &t, show);
+        free(pc);
+        free(golds);
+        free(text);
+        buf_free(&path);
+    }
+    if (t.rows.data)
+        fputs(t.rows.data, stdout);
+    buf_free(&t.rows);
+    for (int k = 0; k < 5; k++)
+        printf("%s accuracy: %ld/%ld = %.3f\n", attr_names[k], t.ok[k], t.n[k], t.n[k] ? (double)t.ok[k] / (double)t.n[k] : 0.0);
+    double P = t.tp + t.fp ? (double)t.tp / (double)(t.tp + t.fp) : 0.0;
+    double R = t.tp + t.fn ? (double)t.tp / (double)(t.tp + t.fn) : 0.0;
+    double F = P + R > 0 ? 2 * P * R / (P + R) : 0.0;
+    printf("P=%.3f R=%.3f F1=%.3f (tp=%ld fp=%ld fn=%ld)\n", P, R, F, t.tp, t.fp, t.fn);
+    rc = KEYFIG_OK;
+out:
+    if (err.code)
+        kf_print_error(&err, 0);
+    for (size_t i = 0; i < narts; i++)
+        free(arts[i]);
+    free(arts);
+    normalizer_free(nz);
+    claimsdoc_free(&preds);
+    gold_free(&gs);
+    free(gold_paths);
+    return rc;
 }
