@@ -228,7 +228,7 @@ static size_t noun_after(const struct lexicon *lx, const char *s, size_t n, size
         uint32_t c = cp_at(s, n, i, &l);
         if (!is_cjk(c) && !(c >= 'A' && c <= 'Z'))
             break;
-        if (subject_role_at(lx, s, n, i, &role) && role != SUBJ_MONEY && role != SUBJ_DROP)
+        if (subject_role_at(lx, s, n, i, &role) && (role == SUBJ_STOP || role == SUBJ_VERB || role == SUBJ_BASE))
             break;
         i += (size_t)l;
     }
@@ -297,7 +297,7 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
             continue;
         }
         w = lex_before(&lx->subject, s, a, *b);
-        if (w && w->attr != SUBJ_MONEY && w->attr != SUBJ_DROP) {
+        if (w && (w->attr == SUBJ_VERB || w->attr == SUBJ_STOP)) {
             *b -= w->len;
             again = 1;
             continue;
@@ -330,7 +330,7 @@ static void subject_before(const struct lexicon *lx, const char *s, size_t a, si
     size_t start = a;
     for (size_t p = b; p > a; p = prev_start(s, p)) {
         const struct lex_word *w = lex_before(&lx->subject, s, a, p);
-        if (w && w->attr == SUBJ_VERB && p < b) {
+        if (w && (w->attr == SUBJ_VERB || w->attr == SUBJ_NOUNVERB) && p < b) {
             start = p;
             break;
         }

@@ -79,20 +79,25 @@ static void print_prefix(const char *file, size_t line, int warning)
         fputs("Warning: ", stderr);
 }
 
+/* flockfile keeps a message on one line when several threads extract at once. */
 void kf_print_error(const struct keyfig_error *err, int warning)
 {
+    flockfile(stderr);
     print_prefix(err->file, err->line, warning);
     fprintf(stderr, "%s\n", err->text);
+    funlockfile(stderr);
 }
 
 void kf_warn(const char *file, size_t line, const char *fmt, ...)
 {
+    flockfile(stderr);
     print_prefix(file, line, 1);
     va_list ap;
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+    funlockfile(stderr);
 }
 
 char *util_slurp(const char *path, size_t max_bytes, size_t *len, struct keyfig_error *err)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "claimsdoc.h"
@@ -13,6 +14,7 @@
 #include "inputs.h"
 #include "keyfig.h"
 #include "plot.h"
+#include "pool.h"
 #include "util.h"
 
 static const char usage[] =
@@ -27,34 +29,46 @@ static const char usage[] =
     "      --lenient            replace invalid UTF-8 with U+FFFD instead of failing\n"
     "      --max-article-bytes N  refuse larger articles (default 67108864)\n"
     "      --plot DIR           also chart each article into DIR/<article-id>/\n"
+    "  -j, --jobs N             extract on N threads (default 1; 0: one per core); output order is kept\n"
+    "      --progress           show articles, MB, MB/s and ETA on stderr (default: when stderr is a\n"
+    "                           terminal, unless --jsonl goes to a pipe)\n"
     "  -h, --help\n"
     "exit status: 0 ok, 1 an article could not be read or written (the others are still done),\n"
     "2 usage error, 3 invalid pattern data\n";
 
 struct extract_opts {
     const char *outdir, *patterns, *plotdir;
-    int jsonl, input_jsonl;
+    int jsonl, input_jsonl, progress;
+    int jobs;
     size_t max_bytes;
     struct keyfig_options ko;
 };
 
+static int cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)(n > 1024 ? 1024 : n) : 1;
+}
+
 static int parse_args(int argc, char **argv, struct extract_opts *o)
 {
-    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT };
+    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS };
     static const struct option longs[] = {
         {"out", required_argument, 0, 'o'},       {"jsonl", no_argument, 0, O_JSONL},
         {"input", required_argument, 0, O_INPUT}, {"all", no_argument, 0, O_ALL},
         {"patterns", required_argument, 0, O_PATTERNS}, {"encoding", required_argument, 0, O_ENCODING},
         {"lenient", no_argument, 0, O_LENIENT},   {"max-article-bytes", required_argument, 0, O_MAXBYTES},
         {"plot", required_argument, 0, O_PLOT},   {"help", no_argument, 0, 'h'},
+        {"jobs", required_argument, 0, 'j'},      {"progress", no_argument, 0, O_PROGRESS},
         {0, 0, 0, 0}};
     o->max_bytes = 64u << 20;
+    o->jobs = 1;
     o->patterns = getenv("KEYFIG_PATTERNS");
     if (o->patterns && !*o->patterns)
         o->patterns = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:j:h", longs, NULL)) != -1) {
         char *end;
         switch (c) {
         case 'o': o->outdir = optarg; break;
@@ -78,6 +92,16 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
             }
             break;
         case O_PLOT: o->plotdir = optarg; break;
+        case O_PROGRESS: o->progress = 1; break;
+        case 'j': {
+            long n = strtol(optarg, &end, 10);
+            if (*end || end == optarg || n < 0 || n > 1024) {
+                fprintf(stderr, "keyfig: extract: -j \"%s\" (expected a number of threads, 0 to 1024)\n", optarg);
+                return KEYFIG_ERR_USAGE;
+            }
+            o->jobs = n ? (int)n : cores();
+            break;
+        }
         case 'h': fputs(usage, stdout); return -1;
         default: fputs(usage, stderr); return KEYFIG_ERR_USAGE;
         }
@@ -139,6 +163,108 @@ static int plot_json(const char *json, const char *source, const char *dir, stru
     return rc < 0 ? -1 : 0;
 }
 
+/* A progress line on stderr, rewritten in place at most four times a second. */
+struct progress {
+    int on, shown;
+    size_t articles;
+    double start, last;
+};
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress_show(struct progress *pg, const struct inputs *in, int final)
+{
+    double t = now();
+    if (!pg->on || (!final && t - pg->last < 0.25))
+        return;
+    pg->last = t;
+    double mb = inputs_bytes_done(in) / 1e6, total = inputs_bytes_total(in) / 1e6, secs = t - pg->start;
+    double rate = secs > 0 ? mb / secs : 0;
+    char eta[32] = "";
+    if (total > 0 && rate > 0 && !final) {
+        long left = (long)((total > mb ? total - mb : 0) / rate + 0.5);
+        snprintf(eta, sizeof eta, ", ETA %ld:%02ld", left / 60, left % 60);
+    }
+    /* Trailing spaces wipe what a longer previous line left behind. */
+    fprintf(stderr, "\rkeyfig: %zu articles, %.1f MB, %.1f MB/s%s     %s", pg->articles, mb, rate, eta,
+            final ? "\n" : "");
+    pg->shown = !final;
+}
+
+/* Before an error line, end the progress line so the two do not share a row. */
+static void progress_break(struct progress *pg)
+{
+    if (pg->shown)
+        fputc('\n', stderr);
+    pg->shown = 0;
+}
+
+/* One article on its way through the pool: read by the main thread, extracted by a worker,
+ * written in input order by the main thread again. */
+struct job {
+    struct input_article art;
+    int got;                /* inputs_next's result: 1 read, -1 unreadable (err filled) */
+    char *json;             /* NULL when it failed (err filled) */
+    struct keyfig_error err;
+};
+
+struct run {
+    const struct extract_opts *o;
+    const struct keyfig_patterns *p;
+    struct progress pg;
+    int array;
+    size_t written;
+    int rc;
+};
+
+/* The worker: only reads the pattern set, which the library allows from any thread. */
+static void extract_job(void *arg, void *ctx)
+{
+    struct job *j = arg;
+    const struct run *r = ctx;
+    if (j->got <= 0)
+        return;
+    struct keyfig_article *a = keyfig_extract(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
+    j->json = a ? keyfig_article_json(a, r->o->jsonl) : NULL;
+    keyfig_article_free(a);
+    free(j->art.text); /* the text is not needed any more: keep memory to what is in flight */
+    j->art.text = NULL;
+}
+
+/* Output, in input order: stdout or DIR/<id>.json, then the chart; report a failure and go on. */
+static void finish_job(struct run *r, struct job *j)
+{
+    const struct extract_opts *o = r->o;
+    char *json = j->json;
+    if (json && o->outdir && write_atomic(o->outdir, j->art.id, json, &j->err) != 0) {
+        free(json);
+        json = NULL;
+    } else if (json && !o->outdir) {
+        if (r->array)
+            fputs(r->written ? ",\n" : "\n", stdout);
+        fputs(json, stdout);
+        if (!r->array)
+            fputc('\n', stdout);
+    }
+    if (json && o->plotdir && plot_json(json, j->art.source, o->plotdir, &j->err) != 0)
+        json = (free(json), NULL);
+    r->written += json != NULL;
+    r->pg.articles++;
+    if (!json) {
+        progress_break(&r->pg);
+        kf_print_error(&j->err, 0);
+        r->rc = KEYFIG_ERR_RUNTIME;
+    }
+    free(json);
+    input_article_free(&j->art);
+    free(j);
+}
+
 int cmd_extract(int argc, char **argv)
 {
     struct extract_opts o = {0};
@@ -161,41 +287,35 @@ int cmd_extract(int argc, char **argv)
         }
     }
     struct inputs *in = inputs_open(argv + optind, argc - optind, o.input_jsonl, o.max_bytes);
-    int array = !o.jsonl && !o.outdir && !inputs_single(in);
-    size_t written = 0;
-    rc = KEYFIG_OK;
-    if (array)
+    struct run r = {.o = &o, .p = p, .rc = KEYFIG_OK};
+    r.array = !o.jsonl && !o.outdir && !inputs_single(in);
+    /* Automatic progress only where a person watches, and never into a --jsonl pipe. */
+    r.pg.on = o.progress || (isatty(STDERR_FILENO) && !(o.jsonl && !o.outdir && !isatty(STDOUT_FILENO)));
+    r.pg.start = r.pg.last = now();
+    if (r.array)
         fputs("[", stdout);
-    struct input_article art;
-    int got;
-    while ((got = inputs_next(in, &art, &err)) != 0) {
-        struct keyfig_article *a = got > 0 ? keyfig_extract(p, art.id, art.source, art.text, art.len, &o.ko, &err) : NULL;
-        char *json = a ? keyfig_article_json(a, o.jsonl) : NULL;
-        if (json && o.outdir && write_atomic(o.outdir, art.id, json, &err) != 0) {
-            free(json);
-            json = NULL;
-        } else if (json && !o.outdir) {
-            if (array)
-                fputs(written ? ",\n" : "\n", stdout);
-            fputs(json, stdout);
-            if (!array)
-                fputc('\n', stdout);
-        }
-        if (json && o.plotdir && plot_json(json, art.source, o.plotdir, &err) != 0)
-            json = (free(json), NULL);
-        written += json != NULL;
-        if (!json) {
-            kf_print_error(&err, 0);
-            rc = KEYFIG_ERR_RUNTIME;
-            memset(&err, 0, sizeof err);
-        }
-        free(json);
-        keyfig_article_free(a);
-        input_article_free(&art);
+    /* At most 4 articles per thread in flight: memory stays bounded whatever the corpus size. */
+    struct pool *pl = pool_new(o.jobs, o.jobs > 1 ? 4 * (size_t)o.jobs : 1, extract_job, &r);
+    struct job *j;
+    for (;;) {
+        j = xcalloc(1, sizeof *j);
+        if ((j->got = inputs_next(in, &j->art, &j->err)) == 0)
+            break;
+        while (pool_full(pl))
+            finish_job(&r, pool_take(pl, 1));
+        pool_put(pl, j);
+        while ((j = pool_take(pl, 0)))
+            finish_job(&r, j);
+        progress_show(&r.pg, in, 0);
     }
-    if (array)
-        fputs(written ? "\n]\n" : "]\n", stdout);
+    free(j);
+    while ((j = pool_take(pl, 1)))
+        finish_job(&r, j);
+    pool_free(pl);
+    progress_show(&r.pg, in, 1);
+    if (r.array)
+        fputs(r.written ? "\n]\n" : "]\n", stdout);
     inputs_close(in);
     keyfig_patterns_free(p);
-    return rc;
+    return r.rc;
 }

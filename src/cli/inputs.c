@@ -21,6 +21,7 @@ struct inputs {
     size_t lineno;
     char *line;
     size_t linecap;
+    size_t done, total; /* bytes read so far; sum of the inputs' sizes, 0 when unknown */
 };
 
 static int by_name(const void *a, const void *b)
@@ -69,6 +70,15 @@ struct inputs *inputs_open(char **paths, int npaths, int jsonl, size_t max_bytes
         else
             push(in, xstrdup(paths[i]));
     }
+    for (size_t i = 0; i < in->n; i++) {
+        struct stat st;
+        int ok = strcmp(in->paths[i], "-") ? stat(in->paths[i], &st) == 0 : fstat(0, &st) == 0;
+        if (!ok || !S_ISREG(st.st_mode)) {
+            in->total = 0;
+            break;
+        }
+        in->total += (size_t)st.st_size;
+    }
     return in;
 }
 
@@ -89,6 +99,7 @@ static int next_record(struct inputs *in, struct input_article *out, struct keyf
         ssize_t n = getline(&in->line, &in->linecap, in->records);
         if (n < 0)
             return 0;
+        in->done += (size_t)n;
         in->lineno++;
         while (n > 0 && (in->line[n - 1] == '\n' || in->line[n - 1] == '\r'))
             in->line[--n] = '\0';
@@ -161,6 +172,7 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
             return -1;
         out->id = article_id(path);
         out->source = xstrdup(path);
+        in->done += out->len;
         return 1;
     }
 }
@@ -168,6 +180,16 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
 int inputs_single(const struct inputs *in)
 {
     return in->n == 1 && !in->jsonl;
+}
+
+size_t inputs_bytes_done(const struct inputs *in)
+{
+    return in->done;
+}
+
+size_t inputs_bytes_total(const struct inputs *in)
+{
+    return in->total;
 }
 
 void inputs_close(struct inputs *in)

@@ -24,6 +24,9 @@ struct inputs *inputs_open(char **paths, int npaths, int jsonl, size_t max_bytes
 int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_error *err);
 /* 1 when the arguments name exactly one article file (stdout then gets one document, not an array). */
 int inputs_single(const struct inputs *in);
+/* Bytes of input consumed so far, and the total of all inputs (0 when unknown: a pipe). */
+size_t inputs_bytes_done(const struct inputs *in);
+size_t inputs_bytes_total(const struct inputs *in);
 void inputs_close(struct inputs *in);
 void input_article_free(struct input_article *a);
 
