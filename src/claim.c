@@ -319,7 +319,8 @@ static void subject_before(const struct lexicon *lx, const char *s, size_t a, si
     /* a comparison: the subject stands before its base (投资总额又比一九五三年增加) */
     for (size_t i = a; i < b;) {
         int role, l = subject_role_at(lx, s, b, i, &role);
-        if (l && role == SUBJ_BASE) {
+        const struct lex_word *basis = l ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
+        if (l && role == SUBJ_BASE && !(basis && basis->attr % 16 == CHG_BASIS)) { /* 同比 is no base */
             b = i;
             break;
         }
@@ -454,7 +455,9 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
 
     /* subject: the noun after the classifier, else the metric before the number */
     size_t end = m->end;
-    size_t fwd = (c->kind != KEYFIG_PERCENT && c->kind != KEYFIG_RATIO) ? noun_after(lx, s, n, end) : end;
+    int takes_noun = c->kind == KEYFIG_COUNT || c->kind == KEYFIG_MONEY || c->kind == KEYFIG_MASS ||
+                     c->kind == KEYFIG_LENGTH || c->kind == KEYFIG_AREA || c->kind == KEYFIG_VOLUME;
+    size_t fwd = takes_noun ? noun_after(lx, s, n, end) : end;
     if (fwd > end) {
         d->subj_s = end, d->subj_e = fwd;
         end = fwd;
@@ -492,8 +495,8 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     size_t start = head < ns ? head : ns;
     if (ch.start != (size_t)-1 && ch.start < start)
         start = ch.start;
-    if (d->subj_e == start && d->subj_s < start)
-        start = d->subj_s;
+    if (d->subj_s < d->subj_e && d->subj_e <= start && skip_particles(s, d->subj_e, start) == start)
+        start = d->subj_s; /* 基本建设投资额为86.3亿元: the subject leads into the number */
     d->start = start;
     d->end = end;
 }
@@ -591,7 +594,8 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
         if (stop >= 0) {
             if (all)
                 set_aside(p, a, ts, te, stop);
-            pos = te;
+            /* a stop rule that covers more than the numeral (2020-05-16) covers its other numbers too */
+            pos = ts < cover_end ? te : stop_end > te ? stop_end : te;
             continue;
         }
         struct rule_match rm;

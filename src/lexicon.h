@@ -30,6 +30,7 @@ enum subject_role {
     SUBJ_FRAME,  /* a time frame or place word that is never a subject on its own (其中 全年) */
     SUBJ_MONEY,  /* a word that makes a bare amount (突破57万亿) money: 资金 投资 收入 */
     SUBJ_NOUNVERB, /* a verb that is also a noun (服务 诊疗 建设): a boundary before the number only */
+    SUBJ_NOUN,   /* a noun holding a boundary word (比重 比例): read as a plain noun */
     SUBJ_BASE    /* introduces a comparison base; the subject stands before it (X比上年, X等于Y的) */
 };
 

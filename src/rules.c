@@ -168,11 +168,15 @@ static struct macro *load_macros(struct patset *ps, const struct lexicon *lx, si
 
 /* ---- compiling ---- */
 
-static pcre2_code *compile(const char *pat, const char *path, size_t line, const char *id, struct keyfig_error *err)
+/* anchored: PCRE2_ANCHORED for rules only ever tried at one position. It must be given here, not
+ * to pcre2_match: PCRE2 10.42's JIT refuses match-time PCRE2_ANCHORED and falls back to the
+ * interpreter, which made claim and stop rules about a third of the run time. */
+static pcre2_code *compile(const char *pat, uint32_t anchored, const char *path, size_t line, const char *id,
+                           struct keyfig_error *err)
 {
     int ec;
     PCRE2_SIZE off;
-    pcre2_code *c = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &off, NULL);
+    pcre2_code *c = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | anchored, &ec, &off, NULL);
     if (!c) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -279,7 +283,9 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
         char *pat = rc ? NULL : expand(f[ncols - 1], m, nm, path, rd.lineno, err);
         if (pat && lint)
             lint_nested(pat, path, rd.lineno, f[0]);
-        r.code = pat ? compile(pat, path, rd.lineno, f[0], err) : NULL;
+        /* claim rules (3 columns) and stop rules of scope "at" are only matched anchored. */
+        uint32_t anchored = ncols == 3 || (ncols == 4 && r.scope == SCOPE_AT) ? PCRE2_ANCHORED : 0;
+        r.code = pat ? compile(pat, anchored, path, rd.lineno, f[0], err) : NULL;
         free(pat);
         if (!r.code) {
             free(r.extra);
@@ -319,7 +325,7 @@ struct rules *rules_load(struct patset *ps, const struct lexicon *lx, int lint, 
         kf_error(err, KEYFIG_ERR_PATTERN, "patterns/macros.tsv", 0, "no NUMBER macro (the numeral token rule)");
         goto out;
     }
-    if (!(r->number = compile(m[k].value, "patterns/macros.tsv", 0, "NUMBER", err)))
+    if (!(r->number = compile(m[k].value, 0, "patterns/macros.tsv", 0, "NUMBER", err)))
         goto out;
     if (load_rule_file(ps, "claims.rules", 3, m, nm, lint, &r->claim, &r->nclaim, err) ||
         load_rule_file(ps, "stop.rules", 4, m, nm, lint, &r->stop, &r->nstop, err) ||
@@ -405,7 +411,7 @@ int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, s
 {
     for (size_t i = 0; i < r->nclaim; i++) {
         const struct rule *ru = &r->claim[i];
-        if (match(r, m, ru->code, ru->id, s, n, at, PCRE2_ANCHORED) < 0)
+        if (match(r, m, ru->code, ru->id, s, n, at, 0) < 0)
             continue;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
         uint32_t pairs = pcre2_get_ovector_count(m->md);
@@ -427,7 +433,7 @@ int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s,
 {
     for (size_t i = 0; i < r->nstop; i++) {
         const struct rule *ru = &r->stop[i];
-        if (ru->scope != SCOPE_AT || match(r, m, ru->code, ru->id, s, n, at, PCRE2_ANCHORED) < 0)
+        if (ru->scope != SCOPE_AT || match(r, m, ru->code, ru->id, s, n, at, 0) < 0)
             continue;
         *end = pcre2_get_ovector_pointer(m->md)[1];
         return (int)i;

@@ -1,0 +1,69 @@
+# Extraction behaviour, table-driven from tests/extract_cases.tsv (values, units, kinds,
+# subjects, qualifiers, changes and spans into the original input, messy input included).
+. tests/lib.sh
+python3 - tests/extract_cases.tsv > "$OUT/cases.jsonl" <<'PY'
+import json, sys
+texts = []
+for line in open(sys.argv[1], encoding='utf-8'):
+    line = line.rstrip('\n')
+    if not line or line.startswith('#'): continue
+    t = line.split('\t')[0].replace('⏎', '\n')
+    if t not in texts: texts.append(t)
+for i, t in enumerate(texts):
+    print(json.dumps({'id': str(i), 'text': t}, ensure_ascii=False))
+PY
+"$KEYFIG" extract --input jsonl --jsonl "$OUT/cases.jsonl" > "$OUT/cases.out" || fail extract.cases.run "exit $?"
+python3 tests/extract_check.py tests/extract_cases.tsv "$OUT/cases.out"
+
+# --all reports set-aside numbers with their reason
+printf '2023年召开第二届“十四五”规划会议，全市45家医院。\n' > "$OUT/all.txt"
+got=$("$KEYFIG" extract --all "$OUT/all.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join("%s:%s" % (c["value_text"], c["reason"] or "claim") for c in d["claims"]))')
+check extract.all.reasons "2023:date 二:ordinal 45:claim" "$got"
+
+# BOM and CRLF: code points count as a text reader sees them (BOM dropped, CRLF one break)
+printf '\357\273\277标题\r\n全市共有45家医院。\r\n' > "$OUT/bom.txt"
+got=$("$KEYFIG" extract "$OUT/bom.txt" | python3 -c 'import json,sys; c=json.load(sys.stdin)["claims"][0]; print(c["span"]["start"], c["span"]["end"], c["span"]["byte_start"], c["text"])')
+check extract.bom_crlf.span "7 12 23 45家医院" "$got"
+
+# article fields: id, title, date, items (each 本报讯 after the first begins a news item)
+printf '全市卫生健康大会召开\n2020-05-16\n本报讯 全市有45家医院。\n本报讯 另有12个社区。\n' > "$OUT/items.txt"
+got=$("$KEYFIG" extract "$OUT/items.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); a=d["article"]; print(a["id"], a["title"], a["date"], a["items"], [c["item"] for c in d["claims"]])')
+check extract.article_fields "items 全市卫生健康大会召开 2020-05-16 2 [1, 2]" "$got"
+
+# GB18030 and Big5 input are detected and converted
+printf '全市共有45家医院，床位3200张。' | iconv -f UTF-8 -t GB18030 > "$OUT/gb.txt"
+printf '全市共有45家醫院，床位3200張。' | iconv -f UTF-8 -t BIG5 > "$OUT/big5.txt"
+for f in gb big5; do
+  got=$("$KEYFIG" extract "$OUT/$f.txt" | python3 -c 'import json,sys; print(" ".join(c["text"] for c in json.load(sys.stdin)["claims"]))')
+  case $f in gb) want="45家医院 床位3200张" ;; big5) want="45家醫院 床位3200張" ;; esac
+  check "extract.encoding.$f" "$want" "$got"
+done
+
+# output modes: one document for one file, an array for several, JSON Lines, -o DIR
+n=$("$KEYFIG" extract tests/seeds | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+check extract.array_for_directory 5 "$n"
+n=$("$KEYFIG" extract --jsonl tests/seeds | wc -l)
+check extract.jsonl_lines 5 "$n"
+"$KEYFIG" extract -o "$OUT/dir" tests/seeds/000_d751c00eaa50a941.txt
+[ -f "$OUT/dir/000_d751c00eaa50a941.json" ] && ! ls -a "$OUT/dir" | grep -q '^\.0' && pass extract.outdir_atomic || fail extract.outdir_atomic "file missing or temporary left"
+
+# errors: one line naming the file, exit codes 1 (input), 2 (usage), 3 (patterns)
+err=$("$KEYFIG" extract "$OUT/nope.txt" tests/seeds/003_c43a63376113f348.txt 2>&1 >"$OUT/one.json"); rc=$?
+check extract.error.missing.rc 1 "$rc"
+check extract.error.missing.msg "keyfig: $OUT/nope.txt: cannot open: No such file or directory" "$err"
+n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$OUT/one.json")
+check extract.error.others_still_processed 1 "$n"
+printf '\300\257 bad\n' > "$OUT/bad.txt"
+err=$("$KEYFIG" extract "$OUT/bad.txt" 2>&1 >/dev/null); rc=$?
+check extract.error.bad_utf8 "1 keyfig: $OUT/bad.txt: invalid UTF-8 at byte 0, and the text does not read as GB18030 or Big5 either (name the encoding with --encoding, or use --lenient)" "$rc $err"
+"$KEYFIG" extract 2>/dev/null; check extract.error.usage.rc 2 "$?"
+"$KEYFIG" extract --bogus x 2>/dev/null; check extract.error.unknown_option.rc 2 "$?"
+line=$(( $(wc -l < patterns/claims.rules) + 1 ))
+mkdir -p "$OUT/pat" && cp patterns/* "$OUT/pat/" && printf 'x.bad\tmas\t(?<num>[0-9])\n' >> "$OUT/pat/claims.rules"
+err=$("$KEYFIG" extract --patterns "$OUT/pat" tests/seeds 2>&1 >/dev/null); rc=$?
+check extract.error.patterns "3 keyfig: $OUT/pat/claims.rules:$line: rule x.bad: unknown kind \"mas\" (expected - or count, money, length, area, mass, volume, duration, percent, ratio, rate, temperature, other)" "$rc $err"
+"$KEYFIG" check-patterns >/dev/null 2>&1; check check_patterns.builtin.rc 0 "$?"
+"$KEYFIG" check-patterns "$OUT/pat" >/dev/null 2>&1; check check_patterns.bad.rc 3 "$?"
+printf 'x.empty\t-\t(?<num>[0-9]*)\n' > "$OUT/empty.rules"; cp patterns/* "$OUT/pat/"; cat "$OUT/empty.rules" >> "$OUT/pat/claims.rules"
+err=$("$KEYFIG" check-patterns "$OUT/pat" 2>&1 | tail -1)
+case "$err" in *"rule x.empty can match the empty string"*) pass check_patterns.empty_rule ;; *) fail check_patterns.empty_rule "$err" ;; esac
