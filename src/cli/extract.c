@@ -22,7 +22,7 @@ static const char usage[] =
     "PATH: an article file, a directory (every *.txt in it, sorted), or - for standard input.\n"
     "  -o, --out DIR            write DIR/<article-id>.json per article (atomically)\n"
     "      --jsonl              one compact JSON document per line\n"
-    "      --input jsonl        read JSON Lines records {\"id\": ..., \"text\": ...}\n"
+    "      --input jsonl        read JSON Lines records {\"id\": ..., \"text\": ...[, \"source\": ...]}\n"
     "      --all                also report the numbers set aside (\"claim\": false, with a reason)\n"
     "      --patterns DIR       load another pattern set (also $KEYFIG_PATTERNS)\n"
     "      --encoding NAME      input encoding (default: detect UTF-8, GB18030, Big5)\n"

@@ -134,8 +134,10 @@ static int next_record(struct inputs *in, struct input_article *out, struct keyf
             }
             out->len = json_string_length(text);
             out->text = xstrndup(json_string_value(text), out->len);
-            out->source = src.data;
-            src.data = NULL;
+            /* No line number: a record's output must not depend on where it sits in the stream,
+             * so a corpus split into chunks (Hadoop, parallel --pipe) gives the same bytes. */
+            json_t *source = json_object_get(rec, "source");
+            out->source = xstrdup(json_is_string(source) ? json_string_value(source) : in->records_path);
             rc = 1;
         }
         buf_free(&src);

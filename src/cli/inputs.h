@@ -9,7 +9,7 @@
 
 struct input_article {
     char *id;       /* file name without extension, or the record's id */
-    char *source;   /* the path (or "path:line" for a record) */
+    char *source;   /* the path (for a record: its "source" string, else the path; "-" for stdin) */
     char *text;
     size_t len;
 };
