@@ -135,11 +135,15 @@ static int sentence_end_at(const char *s, size_t i, int *len)
            cp == '\n';
 }
 
+/* At most this many bytes of a sentence on either side of the number: a text without
+ * sentence ends (100 MB on one line, a table) must not copy the whole text into every claim. */
+#define SENTENCE_SIDE_MAX 1536
+
 static void sentence_bounds(const struct text *t, size_t at, size_t *ss, size_t *se)
 {
     const char *s = t->norm;
     size_t a = at;
-    while (a > 0) {
+    while (a > 0 && at - a < SENTENCE_SIDE_MAX) {
         size_t p = a - 1;
         while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
             p--;
@@ -149,7 +153,7 @@ static void sentence_bounds(const struct text *t, size_t at, size_t *ss, size_t 
         a = p;
     }
     size_t b = at;
-    while (b < t->norm_len) {
+    while (b < t->norm_len && b - at < SENTENCE_SIDE_MAX) {
         int l;
         int end = sentence_end_at(s, b, &l);
         if (end && s[b] != '\n')
