@@ -4,7 +4,8 @@
 # Runs are interleaved and repeated; the table gives medians. Writes results/bench.md.
 # usage: tests/bench/bench.sh KEYFIG
 # env: BENCH_MB (per script part, default 55), BENCH_REPS (3), BENCH_SEED (20240501),
-#      BENCH_PEER_BYTES (1000000), BENCH_PROFILE_BYTES (2000000; 0 skips the profile)
+#      BENCH_PEER_BYTES (1000000), BENCH_PROFILE_BYTES (2000000; 0 skips the profile),
+#      BENCH_REPORT_ONLY=1: rewrite the report from the last run's timings, measuring nothing
 set -eu
 KEYFIG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -88,7 +89,14 @@ PEER_VERSION=$(node -p "require('$B/peer/node_modules/@microsoft/recognizers-tex
 
 # ---- measuring ----
 TIMES=$B/times
+S=$(wc -c < "$B/simp.jsonl"); T=$(wc -c < "$B/trad.jsonl"); P=$(wc -c < "$B/slice.jsonl")
+KF="$KEYFIG extract --input jsonl --jsonl"
+if [ "${BENCH_REPORT_ONLY:-0}" = 1 ] && [ -s "$TIMES" ]; then
+  say "reporting the timings of the last run (build/bench/times)"
+  REPS=$(awk '$1 == "keyfig.simp"' "$TIMES" | wc -l)
+else
 : > "$TIMES"
+cut -d' ' -f1-3 /proc/loadavg > "$B/load.start"
 # run NAME BYTES OK_STATUS CMD...: time one run (wall clock in ns, peak RSS from GNU time).
 run() {
   name=$1 bytes=$2 okst=$3; shift 3
@@ -101,8 +109,6 @@ run() {
   fi
   echo "$name $bytes $((t1 - t0)) $(tail -n 1 "$B/rss")" >> "$TIMES"
 }
-S=$(wc -c < "$B/simp.jsonl"); T=$(wc -c < "$B/trad.jsonl"); P=$(wc -c < "$B/slice.jsonl")
-KF="$KEYFIG extract --input jsonl --jsonl"
 i=1
 while [ "$i" -le "$REPS" ]; do
   say "round $i of $REPS"
@@ -118,6 +124,8 @@ while [ "$i" -le "$REPS" ]; do
   echo "peer.slice $P $(echo "$out" | awk '{printf "%.0f", $1 * 1e9}') 0" >> "$TIMES"
   i=$((i + 1))
 done
+cut -d' ' -f1-3 /proc/loadavg > "$B/load.end"
+fi
 
 # Medians: NAME BYTES SECONDS MB/S RSS_MB
 awk '{ n[$1]++; t[$1, n[$1]] = $3; r[$1] = ($4 > r[$1] ? $4 : r[$1]); b[$1] = $2 }
@@ -157,12 +165,13 @@ fi
 # ---- report ----
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 CORES=$(nproc)
-LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD="not recorded for this run"
+[ -f "$B/load.end" ] && LOAD="$(cat "$B/load.start") at the start, $(cat "$B/load.end") at the end"
 table() {
   echo "| run | bytes | median s | MB/s | peak RSS MB | runs |"
   echo "|---|---:|---:|---:|---:|---:|"
   for k in keyfig.simp keyfig.trad keyfig-j1.all keyfig-j2.all keyfig.slice scan.simp scan.trad peer.slice; do
-    awk -v k="$k" '$1 == k { printf "| %s | %d | %.2f | %.2f | %s | %d |\n", $1, $2, $3, $4, ($1 ~ /^peer/ ? "-" : $5), $6 }' "$B/medians"
+    awk -v k="$k" '$1 == k { printf "| %s | %d | %.2f | %.4g | %s | %d |\n", $1, $2, $3, $4, ($1 ~ /^peer/ ? "-" : $5), $6 }' "$B/medians"
   done
 }
 targets() {
@@ -180,7 +189,8 @@ mkdir -p results
 {
   echo "# keyfig benchmark (make bench)"
   echo
-  echo "Machine: $CPU, $CORES cores (nproc); load average before the report: $LOAD."
+  echo "Machine: $CPU, $CORES cores (nproc). Load average (1, 5, 15 min): $LOAD of the timed"
+  echo "rounds; anything above 1 means other work shared the cores, which bears on the -j 2 figure."
   echo "Corpus: build/bench/CORPUS.md (seed $SEED): simplified $S bytes, traditional $T bytes; peer slice $P bytes."
   echo "Medians of $REPS interleaved rounds; MB = 10^6 bytes of JSON Lines input; peak RSS from GNU time."
   echo
