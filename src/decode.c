@@ -147,9 +147,18 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
     if (nul)
         return kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, "binary data (NUL byte at byte %zu), not an article text",
                         (size_t)(nul - buf) + out->bom);
+    /* White space includes the ideographic space U+3000 and NO-BREAK SPACE that Chinese pages pad with. */
     size_t ws = 0;
-    while (ws < len && (buf[ws] == ' ' || buf[ws] == '\t' || buf[ws] == '\n' || buf[ws] == '\r'))
-        ws++;
+    for (;;) {
+        if (ws < len && (buf[ws] == ' ' || buf[ws] == '\t' || buf[ws] == '\n' || buf[ws] == '\r'))
+            ws++;
+        else if (len - ws >= 3 && !memcmp(buf + ws, "\xE3\x80\x80", 3))
+            ws += 3;
+        else if (len - ws >= 2 && !memcmp(buf + ws, "\xC2\xA0", 2))
+            ws += 2;
+        else
+            break;
+    }
     if (ws == len)
         return kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, len ? "article holds only white space" : "empty article");
     if (encoding && strcasecmp(encoding, "UTF-8") && strcasecmp(encoding, "UTF8")) {

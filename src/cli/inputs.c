@@ -55,7 +55,10 @@ static void expand_dir(struct inputs *in, const char *dir)
         }
     }
     closedir(d);
-    qsort(in->paths + first, in->n - first, sizeof *in->paths, by_name);
+    if (in->n > first)
+        qsort(in->paths + first, in->n - first, sizeof *in->paths, by_name);
+    else
+        push(in, xstrdup(dir)); /* reading it later reports the empty directory */
 }
 
 struct inputs *inputs_open(char **paths, int npaths, int jsonl, size_t max_bytes)
@@ -80,6 +83,23 @@ struct inputs *inputs_open(char **paths, int npaths, int jsonl, size_t max_bytes
         in->total += (size_t)st.st_size;
     }
     return in;
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A directory still in the list is one that gave no article: empty, or unreadable. */
+static int dir_error(const struct inputs *in, const char *path, struct keyfig_error *err)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot read directory: %s", strerror(errno));
+    closedir(d);
+    return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "directory holds no *%s files (nothing to extract)",
+                    in->jsonl ? ".jsonl" : ".txt");
 }
 
 static char *article_id(const char *path)
@@ -161,6 +181,8 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
         if (in->next == in->n)
             return 0;
         const char *path = in->paths[in->next++];
+        if (is_dir(path))
+            return dir_error(in, path, err);
         if (in->jsonl) {
             in->records = strcmp(path, "-") ? fopen(path, "rb") : stdin;
             in->records_path = path;
