@@ -135,10 +135,47 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
     return rc;
 }
 
+/* Bucket of the character that starts (or, for last, ends) a word. */
+static unsigned bucket_first(const char *s, size_t n)
+{
+    uint32_t cp = 0;
+    utf8_decode((const unsigned char *)s, n, &cp);
+    return cp % LEX_BUCKETS;
+}
+
+static unsigned bucket_last(const char *s, size_t end)
+{
+    size_t i = end;
+    while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
+        ;
+    return bucket_first(s + i, end - i);
+}
+
+/* Build one CSR index; the words keep their longest-first order inside each bucket. */
+static void build_index(struct lex_list *l, size_t *at, size_t **items, int use_last)
+{
+    memset(at, 0, (LEX_BUCKETS + 1) * sizeof *at);
+    unsigned *b = xcalloc(l->n + 1, sizeof *b);
+    for (size_t i = 0; i < l->n; i++) {
+        b[i] = use_last ? bucket_last(l->w[i].word, l->w[i].len) : bucket_first(l->w[i].word, l->w[i].len);
+        at[b[i] + 1]++;
+    }
+    for (int k = 0; k < LEX_BUCKETS; k++)
+        at[k + 1] += at[k];
+    *items = xcalloc(l->n + 1, sizeof **items);
+    size_t fill[LEX_BUCKETS];
+    memcpy(fill, at, sizeof fill);
+    for (size_t i = 0; i < l->n; i++)
+        (*items)[fill[b[i]]++] = i;
+    free(b);
+}
+
 static void sort_list(struct lex_list *l)
 {
     if (l->n)
         qsort(l->w, l->n, sizeof *l->w, by_length_desc);
+    build_index(l, l->first_at, &l->first, 0);
+    build_index(l, l->last_at, &l->last, 1);
 }
 
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
@@ -159,6 +196,8 @@ struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
 
 static void free_list(struct lex_list *l)
 {
+    free(l->first);
+    free(l->last);
     for (size_t i = 0; i < l->n; i++)
         free(l->w[i].word);
     free(l->w);
@@ -180,8 +219,11 @@ void lexicon_free(struct lexicon *lx)
 
 const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        const struct lex_word *w = &l->w[i];
+    if (at >= n || !l->n)
+        return NULL;
+    unsigned b = bucket_first(s + at, n - at);
+    for (size_t k = l->first_at[b]; k < l->first_at[b + 1]; k++) {
+        const struct lex_word *w = &l->w[l->first[k]];
         if (at + w->len <= n && memcmp(s + at, w->word, w->len) == 0)
             return w;
     }
@@ -190,8 +232,11 @@ const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n,
 
 const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_t floor, size_t end)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        const struct lex_word *w = &l->w[i];
+    if (end <= floor || !l->n)
+        return NULL;
+    unsigned b = bucket_last(s + floor, end - floor);
+    for (size_t k = l->last_at[b]; k < l->last_at[b + 1]; k++) {
+        const struct lex_word *w = &l->w[l->last[k]];
         if (end >= floor + w->len && memcmp(s + end - w->len, w->word, w->len) == 0)
             return w;
     }

@@ -17,9 +17,15 @@ struct lex_word {
     double factor; /* units: multiple of the kind's base unit */
 };
 
+#define LEX_BUCKETS 128
+
+/* Words sorted longest first, so the first hit is the longest, and indexed by their first and
+ * their last character, so a look-up compares only the few words that can match there. */
 struct lex_list {
-    struct lex_word *w; /* sorted longest first, so the first hit is the longest */
+    struct lex_word *w;
     size_t n;
+    size_t first_at[LEX_BUCKETS + 1], *first; /* CSR: words of bucket b are first[first_at[b] ..] */
+    size_t last_at[LEX_BUCKETS + 1], *last;
 };
 
 /* Attributes of the subject-word list (subject.tsv). */
