@@ -4,6 +4,7 @@
 #   make test       run every test (prints "N passed, N failed" last)
 #   make check      the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      the speed/memory benchmark (results/bench.md)
+#   make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
 #   make install    PREFIX=/usr/local DESTDIR=
 PKG_CONFIG ?= pkg-config
 PREFIX ?= /usr/local
@@ -88,6 +89,10 @@ test: all
 check: deps
 	$(MAKE) BUILD=build/san SAN=1 binaries
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/san/keyfig build/san
+
+# libFuzzer targets (clang, ASan + UBSan) in build/fuzz/, each run FUZZ_SECONDS (default 60).
+fuzz:
+	sh tests/fuzz/run.sh
 
 bench: all
 	sh tests/bench/bench.sh ./keyfig

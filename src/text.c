@@ -145,7 +145,7 @@ static size_t pinyin_annotation(const char *s, size_t n)
             return 0;
         int ok = (cp >= 'a' && cp <= 'z');
         if (!ok && cp >= 0x80) {
-            char e[4];
+            char e[5]; /* 4 bytes for a code point beyond U+FFFF, then the NUL */
             int el = utf8_encode(cp, e);
             e[el] = '\0';
             ok = strstr(toned, e) != NULL;

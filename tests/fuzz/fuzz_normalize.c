@@ -1,0 +1,32 @@
+/* fuzz_normalize: the text normaliser (text.h) on any valid UTF-8, checking the offset map:
+ * every normalised byte maps into the original, in order, and map[norm_len] == orig_len. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "text.h"
+#include "util.h"
+
+static struct normalizer *nz;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!nz) {
+        struct keyfig_error err = {0};
+        if (!(nz = normalizer_new(&err)))
+            abort();
+    }
+    if (utf8_first_invalid((const char *)data, size) != (size_t)-1)
+        return -1; /* text_normalize takes decoded text only */
+    struct text t = {0};
+    text_normalize(nz, (const char *)data, size, &t);
+    if (t.map[t.norm_len] != size)
+        abort();
+    for (size_t i = 0; i < t.norm_len; i++) {
+        if (t.map[i] > size || (i && t.map[i] < t.map[i - 1]))
+            abort();
+        if (text_orig_end(&t, i + 1) > size)
+            abort();
+    }
+    text_free(&t);
+    return 0;
+}

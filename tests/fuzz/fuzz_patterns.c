@@ -1,0 +1,82 @@
+/* fuzz_patterns: the pattern-file loaders (patset, lexicon_load, rules_load with lint,
+ * cnnum_table_load) on a copy of patterns/ where one file is replaced by the fuzz input.
+ * The first byte picks the file; the rest is its contents. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cnnum.h"
+#include "lexicon.h"
+#include "patset.h"
+#include "rules.h"
+#include "util.h"
+
+static const char *const names[] = {"units.tsv", "numerals.tsv", "claims.rules", "macros.tsv",
+                                    "subject.tsv", "approx.tsv", "change.tsv", "stop.rules", "items.rules"};
+#define NNAMES (sizeof names / sizeof names[0])
+static char dir[64];
+
+static void put(const char *name, const char *data, size_t n)
+{
+    char p[128];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "wb");
+    if (!f || fwrite(data, 1, n, f) != n || fclose(f) != 0)
+        abort();
+}
+
+/* Write the built-in files into dir: the unmodified set every input starts from. */
+static void restore(void)
+{
+    for (size_t i = 0; i < NNAMES; i++) {
+        size_t n;
+        const char *d = embedded_get(names[i], &n);
+        if (!d)
+            abort();
+        put(names[i], d, n);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!*dir) {
+        snprintf(dir, sizeof dir, "/tmp/keyfig-fuzz-patterns-%ld", (long)getpid());
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "mkdir -p %s", dir);
+        if (system(cmd) != 0)
+            abort();
+        restore();
+    }
+    if (size < 1)
+        return 0;
+    const char *name = names[data[0] % NNAMES];
+    put(name, (const char *)data + 1, size - 1);
+    struct keyfig_error err = {0};
+    struct patset *ps = patset_open(dir, &err);
+    struct lexicon *lx = ps ? lexicon_load(ps, &err) : NULL;
+    struct rules *r = lx ? rules_load(ps, lx, 1, &err) : NULL;
+    size_t len;
+    const char *path, *text = r ? patset_get(ps, "numerals.tsv", &len, &path, &err) : NULL;
+    struct cnnum_table *t = text ? cnnum_table_load(text, len, path, &err) : NULL;
+    if (r) { /* a set that loads must also match: run the loaded rules over a short text */
+        static const char sample[] = "全市共有45家医院，投资3.5亿元，增长12.5%。";
+        struct matcher *m = matcher_new(r);
+        size_t s, e, pos = 0;
+        while (rules_next_number(r, m, sample, sizeof sample - 1, pos, &s, &e)) {
+            struct rule_match rm;
+            rules_match_claim(r, m, sample, sizeof sample - 1, s, &rm);
+            pos = e > pos ? e : pos + 1;
+        }
+        matcher_free(m);
+    }
+    cnnum_table_free(t);
+    rules_free(r);
+    lexicon_free(lx);
+    patset_free(ps);
+    size_t n;
+    const char *orig = embedded_get(name, &n);
+    put(name, orig, n);
+    return 0;
+}
