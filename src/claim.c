@@ -50,10 +50,32 @@ static int is_sentence_delim(uint32_t c)
     return c == 0x3002 || c == 0xFF01 || c == '!' || c == 0xFF1F || c == '?' || c == 0xFF1B || c == ';' || c == '\n';
 }
 
-/* Start of the clause holding position i (just after the previous delimiter). */
+/* Where the parenthetical ending just before i begins ("投资额(包括…)共为"), or i itself. */
+static size_t skip_parenthetical(const char *s, size_t floor, size_t i)
+{
+    if (i <= floor || s[i - 1] != ')')
+        return i;
+    int depth = 0;
+    for (size_t p = i; p > floor;) {
+        p--;
+        if (s[p] == ')')
+            depth++;
+        else if (s[p] == '(' && --depth == 0)
+            return p;
+    }
+    return i;
+}
+
+/* Start of the clause holding position i (just after the previous delimiter); a parenthetical
+ * inside the clause does not end it. */
 static size_t clause_start(const char *s, size_t i)
 {
     while (i > 0) {
+        size_t q = skip_parenthetical(s, 0, i);
+        if (q != i) {
+            i = q;
+            continue;
+        }
         size_t p = prev_start(s, i);
         int l;
         if (is_clause_delim(cp_at(s, i, p, &l)))
@@ -285,6 +307,20 @@ static size_t skip_dates(const struct lexicon *lx, const char *s, size_t a, size
     }
 }
 
+/* 两次降低存款准备金率: after an action counter the thing counted is a verb phrase; it runs from
+ * the verb to the next boundary word. Returns at when no verb follows. */
+static size_t verb_phrase_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    int role;
+    const struct lex_word *chg = lex_at(&lx->change, s, n, at);
+    int l = subject_role_at(lx, s, n, at, &role);
+    size_t skip = chg ? chg->len : (l && role == SUBJ_VERB) ? (size_t)l : 0;
+    if (!skip)
+        return at;
+    size_t e = noun_after(lx, s, n, at + skip);
+    return e > at + skip ? e : at;
+}
+
 /* Remove linking words at the end of [a, *b): 国内生产总值超过 -> 国内生产总值. */
 static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t *b)
 {
@@ -316,6 +352,7 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
 static void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
 {
+    b = skip_parenthetical(s, a, b);
     /* a comparison: the subject stands before its base (投资总额又比一九五三年增加) */
     for (size_t i = a; i < b;) {
         int role, l = subject_role_at(lx, s, b, i, &role);
@@ -331,7 +368,7 @@ static void subject_before(const struct lexicon *lx, const char *s, size_t a, si
     size_t start = a;
     for (size_t p = b; p > a; p = prev_start(s, p)) {
         const struct lex_word *w = lex_before(&lx->subject, s, a, p);
-        if (w && (w->attr == SUBJ_VERB || w->attr == SUBJ_NOUNVERB) && p < b) {
+        if (w && w->attr == SUBJ_VERB && p < b) {
             start = p;
             break;
         }
@@ -352,6 +389,24 @@ static void subject_before(const struct lexicon *lx, const char *s, size_t a, si
     }
     *ss = start;
     *se = b;
+}
+
+/* 沒有轉爲公私合營的…比重，將只佔百分之二十九: a clause that begins with its verb takes the
+ * previous clause of the sentence as its subject. */
+static void subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t sent, size_t floor, size_t *ss,
+                                       size_t *se)
+{
+    if (floor <= sent)
+        return;
+    size_t end = prev_start(s, floor); /* the delimiter ending the previous clause */
+    int l;
+    uint32_t c = cp_at(s, floor, end, &l);
+    if (c != 0xFF0C && c != ',' && c != 0xFF1A && c != ':')
+        return;
+    size_t start = clause_start(s, end);
+    if (start < sent)
+        start = sent; /* no claim stands in it: the caller found none in the sentence */
+    subject_before(lx, s, start, end, ss, se);
 }
 
 static int contains_money_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
@@ -458,6 +513,8 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     int takes_noun = c->kind == KEYFIG_COUNT || c->kind == KEYFIG_MONEY || c->kind == KEYFIG_MASS ||
                      c->kind == KEYFIG_LENGTH || c->kind == KEYFIG_AREA || c->kind == KEYFIG_VOLUME;
     size_t fwd = takes_noun ? noun_after(lx, s, n, end) : end;
+    if (fwd == end && uw && c->kind == KEYFIG_COUNT)
+        fwd = verb_phrase_after(lx, s, n, end);
     if (fwd > end) {
         d->subj_s = end, d->subj_e = fwd;
         end = fwd;
@@ -484,6 +541,8 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
             if (same) {
                 d->subj_s = same->subj_s;
                 d->subj_e = same->subj_e;
+            } else {
+                subject_of_previous_clause(lx, s, sent, floor, &d->subj_s, &d->subj_e);
             }
         }
     }

@@ -127,7 +127,10 @@ static int joins_across_break(uint32_t prev, uint32_t next)
 {
     int p = is_cjk(prev) || is_ascii_alnum(prev) || prev == '.' || prev == '%';
     int n = is_cjk(next) || is_ascii_alnum(next) || next == '.' || next == '%';
-    return p && n;
+    /* nor does a break before punctuation that closes or continues a sentence: (PM2.5⏎)年均 */
+    int closing = next == ')' || next == 0x300D || next == 0x201D || next == ',' || next == 0x3001 ||
+                  next == 0x3002 || next == ';' || next == ':' || next == 0xFF1B || next == 0xFF1A;
+    return (p && n) || (p && closing);
 }
 
 /* Length of a converter's pinyin annotation "(wèi)" at s, or 0. */
@@ -276,6 +279,9 @@ void text_normalize(const struct normalizer *nz, const char *orig, size_t len, s
     }
     if (!o.b.data)
         buf_add(&o.b, "", 0);
+    /* PCRE2's JIT reads the subject a word at a time, past its end into the spare capacity:
+     * harmless, but valgrind reports every such read of uninitialised bytes. */
+    memset(o.b.data + o.b.len, 0, o.b.cap - o.b.len);
     if (o.b.len + 1 > o.mapcap)
         o.map = xrealloc(o.map, (o.b.len + 1) * sizeof *o.map);
     o.map[o.b.len] = (uint32_t)len;
