@@ -41,7 +41,8 @@ enum subject_role {
 };
 
 /* Attributes of change.tsv. */
-enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS };
+/* noun: a word that holds a change verb but names a quantity (增加值, 增速): no change */
+enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS, CHG_NOUN };
 
 struct lexicon {
     struct lex_list units;     /* attr: enum keyfig_kind */
