@@ -285,9 +285,10 @@ static size_t noun_after(const struct lexicon *lx, const char *s, size_t n, size
         uint32_t c = cp_at(s, n, i, &l);
         if (!is_cjk(c) && !(c >= 'A' && c <= 'Z'))
             break;
-        if (subject_role_at(lx, s, n, i, &role) && (role == SUBJ_STOP || role == SUBJ_VERB))
+        int wl = subject_role_at(lx, s, n, i, &role);
+        if (wl && (role == SUBJ_STOP || role == SUBJ_VERB))
             break;
-        i += (size_t)l;
+        i += wl ? (size_t)wl : (size_t)l; /* a whole word: 企业参与 does not stop at 与 */
     }
     return i;
 }
@@ -331,13 +332,18 @@ static size_t skip_dates(const struct lexicon *lx, const char *s, size_t a, size
         if (c != 0x5E74 && c != 0x6708 && c != 0x65E5) /* 年 月 日 */
             return a;
         i += (size_t)l;
-        if (i + 3 <= b && !memcmp(s + i, "度", 3))
-            i += 3;
+        /* 1955年度, and time frames: 十年前的, 三年来 */
+        static const char *const after[] = {"度", "以来", "前", "后", "来", "的"};
+        for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+            size_t al = strlen(after[k]);
+            if (i + al <= b && !memcmp(s + i, after[k], al))
+                i += al;
+        }
         const struct lex_word *w = lex_at(&lx->subject, s, b, i);
         if (w && (w->attr == SUBJ_VERB || w->attr == SUBJ_DROP) && i + w->len < b)
             i += w->len;
         if (i >= b)
-            return a;
+            return b; /* nothing but a date or a time frame: no subject here */
         a = i;
     }
 }
@@ -361,8 +367,11 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
 {
     for (int again = 1; again && *b > a;) {
         again = 0;
-        const struct lex_word *w;
-        if ((w = lex_before(&lx->approx_pre, s, a, *b)) ||
+        const struct lex_word *w, *word = lex_before(&lx->subject, s, a, *b);
+        w = lex_before(&lx->approx_pre, s, a, *b);
+        if (w && word && word->len > w->len)
+            break; /* 员工总数: 数 ends a noun here, not an approximation */
+        if (w ||
             ((w = lex_before(&lx->change, s, a, *b)) && w->attr % 16 != CHG_NOUN)) {
             *b -= w->len;
             again = 1;
@@ -416,6 +425,7 @@ static void subject_before(const struct lexicon *lx, const char *s, size_t a, si
             start += (size_t)l;
     }
     start = skip_dates(lx, s, start, b);
+    start = skip_particles(s, start, b); /* 3至5年的规划项目: no leading 的 */
     /* keep the last MAX_SUBJECT_CHARS characters: the head of a Chinese noun phrase is last */
     size_t chars = utf8_count(s + start, b - start);
     while (chars-- > MAX_SUBJECT_CHARS) {
