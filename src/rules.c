@@ -302,6 +302,7 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
         if (ncols == 3 && r.group[G_NUM] < 0) {
             rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "rule %s has no (?<num>...) group", f[0]);
             pcre2_code_free(r.code);
+            free(r.pat);
             free(r.id);
             free(r.extra);
             break;

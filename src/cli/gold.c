@@ -20,12 +20,15 @@ static long occurrence(const char *s)
     while (*s) {
         uint32_t c;
         int l = utf8_decode((const unsigned char *)s, strlen(s), &c);
+        long d;
         if (l && c >= '0' && c <= '9')
-            k = k * 10 + (long)(c - '0');
+            d = (long)(c - '0');
         else if (l && c >= 0xFF10 && c <= 0xFF19)
-            k = k * 10 + (long)(c - 0xFF10);
+            d = (long)(c - 0xFF10);
         else
             return -1;
+        if (k < 100000000) /* saturate: #99999999999 is simply never found, and k never overflows */
+            k = k * 10 + d;
         s += l;
         digits++;
     }

@@ -22,8 +22,10 @@ mkdir -p "$B/obj" "$B/crashes"
 
 # The library and the two CLI readers the targets need, compiled once (make-like: newer source wins).
 DATA=$(ls patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css 2>/dev/null)
+stale=0
+for d in $DATA src/embed.sh; do [ "$B/embedded.c" -nt "$d" ] || stale=1; done
 # shellcheck disable=SC2086
-sh src/embed.sh "$B/embedded.c" $DATA
+[ "$stale" = 0 ] || sh src/embed.sh "$B/embedded.c" $DATA
 objs=""
 for src in src/*.c src/cli/inputs.c src/cli/gold.c "$B/embedded.c"; do
   o=$B/obj/$(echo "$src" | tr '/' '_' | sed 's/\.c$/.o/')
@@ -47,7 +49,7 @@ for t in $targets; do
   if "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
        -close_fd_mask=2 -artifact_prefix="$B/crashes/$t-" -print_final_stats=1 \
        "$B/corpus/$t" "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t" > "$log" 2>&1; then
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
+    runs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
     echo "fuzz_$t: clean for ${SECONDS_EACH}s (${runs:-?} runs)"
   else
     echo "fuzz_$t: FAILED, see $log; inputs in $B/crashes/ (keep each in tests/fuzz/regressions/$t/ once fixed)"
