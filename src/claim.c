@@ -348,6 +348,24 @@ static size_t skip_dates(const struct lexicon *lx, const char *s, size_t a, size
     }
 }
 
+/* Where the head noun after the last 的 of the clause begins, when 的 comes after the noun
+ * phrase at `at` and before the clause ends; else 0. */
+static size_t noun_after_de(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    (void)lx;
+    size_t last = 0;
+    for (size_t i = at; i < n;) {
+        int l;
+        uint32_t c = cp_at(s, n, i, &l);
+        if (is_clause_delim(c) || (c >= '0' && c <= '9'))
+            break;
+        if (c == 0x7684) /* 的 */
+            last = i + (size_t)l;
+        i += (size_t)l;
+    }
+    return last;
+}
+
 /* 两次降低存款准备金率: after an action counter the thing counted is a verb phrase; it runs from
  * the verb to the next boundary word. Returns at when no verb follows. */
 static size_t verb_phrase_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
@@ -362,6 +380,14 @@ static size_t verb_phrase_after(const struct lexicon *lx, const char *s, size_t 
     return e > at + skip ? e : at;
 }
 
+/* 1 when the word of length len at `at` begins a longer word of the change or subject lists:
+ * 增加 inside 第三产业增加值 is no verb. */
+static int inside_longer_word(const struct lexicon *lx, const char *s, size_t n, size_t at, size_t len)
+{
+    const struct lex_word *c = lex_at(&lx->change, s, n, at), *w = lex_at(&lx->subject, s, n, at);
+    return (c && c->len > len) || (w && w->len > len);
+}
+
 /* Remove linking words at the end of [a, *b): 国内生产总值超过 -> 国内生产总值. */
 static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t *b)
 {
@@ -370,7 +396,7 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
         const struct lex_word *w, *word = lex_before(&lx->subject, s, a, *b);
         w = lex_before(&lx->approx_pre, s, a, *b);
         if (w && word && word->len > w->len)
-            break; /* 员工总数: 数 ends a noun here, not an approximation */
+            w = NULL; /* 员工总数, 节约: 数 and 约 end a longer word here, not an approximation */
         if (w ||
             ((w = lex_before(&lx->change, s, a, *b)) && w->attr % 16 != CHG_NOUN)) {
             *b -= w->len;
@@ -413,7 +439,7 @@ static void subject_before(const struct lexicon *lx, const char *s, size_t a, si
     size_t start = a;
     for (size_t p = b; p > a; p = prev_start(s, p)) {
         const struct lex_word *w = lex_before(&lx->subject, s, a, p);
-        if (w && w->attr == SUBJ_VERB && p < b) {
+        if (w && w->attr == SUBJ_VERB && p < b && !inside_longer_word(lx, s, b, p - w->len, w->len)) {
             start = p;
             break;
         }
@@ -536,6 +562,8 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     /* change: 增长5.2%, 增至12个, 由X增加到Y */
     struct change ch = change_before(lx, s, floor, head);
     size_t context_end = head; /* where the subject before the number must end */
+    if (d->unit_e <= ns && d->unit_s < context_end)
+        context_end = d->unit_s; /* a currency sign before the number: 美国GDP达$2億 */
     if (ch.start != (size_t)-1) {
         context_end = ch.start;
         if (ch.role == CHG_VERB || ch.role == CHG_TO)
@@ -570,7 +598,14 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     size_t fwd = takes_noun ? noun_after(lx, s, n, end) : end;
     if (fwd == end && uw && c->kind == KEYFIG_COUNT)
         fwd = verb_phrase_after(lx, s, n, end);
-    if (fwd > end) {
+    /* ... unless the noun is complete before its 的 (13亿多人口的发展中大国) */
+    int ends_at_de = fwd + 3 <= n && !memcmp(s + fwd, "的", 3);
+    size_t head_noun = fwd > end && !uw && !unit_text && !ends_at_de ? noun_after_de(lx, s, n, fwd) : end;
+    if (head_noun > end) {
+        /* 24万生活居住在重点疫区国家的丽水华侨: a bare number's noun is the head after 的 */
+        d->subj_s = head_noun, d->subj_e = noun_after(lx, s, n, head_noun);
+        end = d->subj_e;
+    } else if (fwd > end) {
         d->subj_s = end, d->subj_e = fwd;
         end = fwd;
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
@@ -609,6 +644,8 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     /* the claim's text: from the subject (when it leads straight into the number) or the
      * first qualifier word, to the end of the unit or the noun after it */
     size_t start = head < ns ? head : ns;
+    if (d->unit_s < start)
+        start = d->unit_s; /* $2億 */
     if (ch.start != (size_t)-1 && ch.start < start)
         start = ch.start;
     if (d->subj_s < d->subj_e && d->subj_e <= start && skip_particles(s, d->subj_e, start) == start)
