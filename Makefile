@@ -1,7 +1,7 @@
 # keyfig: one GNU Makefile, no autotools.
 #   make            build ./keyfig and libkeyfig.a (installs missing Debian packages first)
 #   make results    extract, chart and report the seed articles into results/
-#   make test       run every test (prints "N passed, N failed" last)
+#   make test       run every test, then again under the sanitizers (prints "N passed, N failed" last)
 #   make check      the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      the speed/memory benchmark (results/bench.md)
 #   make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
@@ -83,15 +83,18 @@ $(BUILD):
 results: all
 	sh tests/make_results.sh ./keyfig
 
+# The plain build's tests, then the same suite under the sanitizers: CI runs both.
 test: all
 	sh tests/run.sh ./keyfig $(BUILD)
+	$(MAKE) --no-print-directory check
 
 check: deps
 	$(MAKE) BUILD=build/san SAN=1 binaries
-	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/san/keyfig build/san
+	ASAN_OPTIONS=detect_leaks=1 KEYFIG_SANITIZED=1 sh tests/run.sh build/san/keyfig build/san
 
 # libFuzzer targets (clang, ASan + UBSan) in build/fuzz/, each run FUZZ_SECONDS (default 60).
 fuzz:
+	@KEYFIG_EXTRA_PKGS="clang libclang-rt-14-dev" sh src/deps.sh
 	sh tests/fuzz/run.sh
 
 bench: all

@@ -8,7 +8,11 @@ set -eu
 need=""
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 for p in build-essential pkg-config libpcre2-dev libjansson-dev libopencc-dev opencc libutf8proc-dev \
-         gnuplot-nox fonts-noto-cjk python3 chromium parallel pcre2-utils time; do
+         gnuplot-nox fonts-noto-cjk python3 chromium parallel pcre2-utils time valgrind; do
+  have_pkg "$p" || need="$need $p"
+done
+# extra packages a target asks for (make fuzz: clang and its libFuzzer runtime)
+for p in ${KEYFIG_EXTRA_PKGS:-}; do
   have_pkg "$p" || need="$need $p"
 done
 # node and npm may come from another packaging of Node.js: look for the commands.
