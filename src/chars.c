@@ -1,0 +1,94 @@
+/* chars: walking the normalised text by code point, finding clause and sentence bounds
+ * (a parenthetical does not end a clause), and skipping linking particles. */
+#include <string.h>
+
+#include "chars.h"
+#include "lexicon.h"
+#include "text.h"
+#include "util.h"
+
+
+uint32_t chars_cp_at(const char *s, size_t n, size_t i, int *len)
+{
+    uint32_t cp = 0;
+    int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    *len = l ? l : 1;
+    return l ? cp : 0xFFFD;
+}
+
+size_t chars_prev(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+int chars_is_clause_delim(uint32_t c)
+{
+    return c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF1A || c == ':' ||
+           c == 0x3001 || c == 0xFF01 || c == '!' || c == 0xFF1F || c == '?' || c == '\n' || c == '(' || c == ')' ||
+           c == 0x3010 || c == 0x3011 || c == '[' || c == ']' || c == 0x2014 || c == 0x2026;
+    /* quotes do not end a clause: 「持續提供高品質健保服務」預算編列 names one budget line */
+}
+
+int chars_is_sentence_delim(uint32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == '!' || c == 0xFF1F || c == '?' || c == 0xFF1B || c == ';' || c == '\n';
+}
+
+/* Where the parenthetical ending just before i begins ("投资额(包括…)共为"), or i itself. */
+size_t chars_skip_parenthetical(const char *s, size_t floor, size_t i)
+{
+    if (i <= floor || s[i - 1] != ')')
+        return i;
+    int depth = 0;
+    for (size_t p = i; p > floor;) {
+        p--;
+        if (s[p] == ')')
+            depth++;
+        else if (s[p] == '(' && --depth == 0)
+            return p;
+    }
+    return i;
+}
+
+/* Start of the clause holding position i (just after the previous delimiter); a parenthetical
+ * inside the clause does not end it. */
+size_t chars_clause_start(const char *s, size_t i)
+{
+    while (i > 0) {
+        size_t q = chars_skip_parenthetical(s, 0, i);
+        if (q != i) {
+            i = q;
+            continue;
+        }
+        size_t p = chars_prev(s, i);
+        int l;
+        if (chars_is_clause_delim(chars_cp_at(s, i, p, &l)))
+            break;
+        i = p;
+    }
+    return i;
+}
+
+/* 1 for the particles that link a verb to its figure: 增长了3%, 增至为, 成长达5%. */
+int chars_is_particle(uint32_t c)
+{
+    return c == 0x4E86 || c == 0x7684 || c == 0x4E4B || c == 0x7EA6 || c == 0x4E3A || c == 0x5230 || c == 0x81F3 ||
+           c == 0x8FBE || c == 0x662F || c == 0x6709 || c == 0x5171; /* 了 的 之 约 为 到 至 达 是 有 共 */
+}
+
+size_t chars_skip_particles(const char *s, size_t a, size_t b)
+{
+    while (a < b) {
+        int l;
+        if (!chars_is_particle(chars_cp_at(s, b, a, &l)))
+            break;
+        a += (size_t)l;
+    }
+    return a;
+}
+

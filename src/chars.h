@@ -1,0 +1,33 @@
+/* chars: characters, clauses and particles of the normalised text (UTF-8): the small
+ * helpers the claim stages share to walk backwards and forwards around a number. */
+#ifndef KEYFIG_CHARS_H
+#define KEYFIG_CHARS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "keyfig.h"
+
+struct lexicon;
+struct lex_list;
+
+uint32_t chars_cp_at(const char *s, size_t n, size_t i, int *len);
+
+size_t chars_prev(const char *s, size_t i);
+
+int chars_is_clause_delim(uint32_t c);
+
+int chars_is_sentence_delim(uint32_t c);
+
+/* Where the parenthetical ending just before i begins ("投资额(包括…)共为"), or i itself. */
+size_t chars_skip_parenthetical(const char *s, size_t floor, size_t i);
+
+/* Start of the clause holding position i (just after the previous delimiter); a parenthetical
+ * inside the clause does not end it. */
+size_t chars_clause_start(const char *s, size_t i);
+
+/* 1 for the particles that link a verb to its figure: 增长了3%, 增至为, 成长达5%. */
+int chars_is_particle(uint32_t c);
+
+size_t chars_skip_particles(const char *s, size_t a, size_t b);
+
+#endif

@@ -1,0 +1,222 @@
+/* subject: find what a figure is about, from the words of subject.tsv around the number. */
+#include <string.h>
+
+#include "chars.h"
+#include "lexicon.h"
+#include "subject.h"
+#include "text.h"
+#include "util.h"
+
+#define MAX_SUBJECT_CHARS 16   /* a subject longer than this is cut to its last characters */
+#define MAX_FORWARD_CHARS 12   /* the noun after a classifier */
+
+
+int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at, int *role)
+{
+    const struct lex_word *w = lex_at(&lx->subject, s, n, at);
+    if (!w)
+        return 0;
+    *role = w->attr;
+    return (int)w->len;
+}
+
+/* The noun phrase right after a classifier: 46辆巡回诊疗车累计 -> 巡回诊疗车. */
+size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    size_t i = at;
+    for (int chars = 0; i < n && chars < MAX_FORWARD_CHARS; chars++) {
+        int l, role;
+        uint32_t c = chars_cp_at(s, n, i, &l);
+        if (!is_cjk(c) && !(c >= 'A' && c <= 'Z'))
+            break;
+        int wl = subject_role_at(lx, s, n, i, &role);
+        if (wl && (role == SUBJ_STOP || role == SUBJ_VERB))
+            break;
+        i += wl ? (size_t)wl : (size_t)l; /* a whole word: 企业参与 does not stop at 与 */
+    }
+    return i;
+}
+
+/* Skip leading dates and time words: 一九五四年预计现代工业的总产值 -> 现代工业的总产值. */
+static size_t skip_dates(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    for (;;) {
+        size_t i = a;
+        int l, digits = 0;
+        uint32_t c;
+        while (i < b) {
+            c = chars_cp_at(s, b, i, &l);
+            if (!((c >= '0' && c <= '9') || c == 0x3007 || c == 0x96F6 || c == 0x4E00 || c == 0x4E8C || c == 0x4E09 ||
+                  c == 0x56DB || c == 0x4E94 || c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341))
+                break;
+            i += (size_t)l;
+            digits++;
+        }
+        if (!digits || i >= b)
+            return a;
+        c = chars_cp_at(s, b, i, &l);
+        if (c != 0x5E74 && c != 0x6708 && c != 0x65E5) /* 年 月 日 */
+            return a;
+        i += (size_t)l;
+        /* 1955年度, and time frames: 十年前的, 三年来 */
+        static const char *const after[] = {"度", "以来", "前", "后", "来", "的"};
+        for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+            size_t al = strlen(after[k]);
+            if (i + al <= b && !memcmp(s + i, after[k], al))
+                i += al;
+        }
+        const struct lex_word *w = lex_at(&lx->subject, s, b, i);
+        if (w && (w->attr == SUBJ_VERB || w->attr == SUBJ_DROP) && i + w->len < b)
+            i += w->len;
+        if (i >= b)
+            return b; /* nothing but a date or a time frame: no subject here */
+        a = i;
+    }
+}
+
+/* Where the head noun after the last 的 of the clause begins, when 的 comes after the noun
+ * phrase at `at` and before the clause ends; else 0. */
+size_t subject_head_after_de(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    (void)lx;
+    size_t last = 0;
+    for (size_t i = at; i < n;) {
+        int l;
+        uint32_t c = chars_cp_at(s, n, i, &l);
+        if (chars_is_clause_delim(c) || (c >= '0' && c <= '9'))
+            break;
+        if (c == 0x7684) /* 的 */
+            last = i + (size_t)l;
+        i += (size_t)l;
+    }
+    return last;
+}
+
+/* 两次降低存款准备金率: after an action counter the thing counted is a verb phrase; it runs from
+ * the verb to the next boundary word. Returns at when no verb follows. */
+size_t subject_verb_phrase_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    int role;
+    const struct lex_word *chg = lex_at(&lx->change, s, n, at);
+    int l = subject_role_at(lx, s, n, at, &role);
+    size_t skip = chg ? chg->len : (l && role == SUBJ_VERB) ? (size_t)l : 0;
+    if (!skip)
+        return at;
+    size_t e = subject_noun_after(lx, s, n, at + skip);
+    return e > at + skip ? e : at;
+}
+
+/* 1 when the word of length len at `at` begins a longer word of the change or subject lists:
+ * 增加 inside 第三产业增加值 is no verb. */
+static int inside_longer_word(const struct lexicon *lx, const char *s, size_t n, size_t at, size_t len)
+{
+    const struct lex_word *c = lex_at(&lx->change, s, n, at), *w = lex_at(&lx->subject, s, n, at);
+    return (c && c->len > len) || (w && w->len > len);
+}
+
+/* Remove linking words at the end of [a, *b): 国内生产总值超过 -> 国内生产总值. */
+static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t *b)
+{
+    for (int again = 1; again && *b > a;) {
+        again = 0;
+        const struct lex_word *w, *word = lex_before(&lx->subject, s, a, *b);
+        w = lex_before(&lx->approx_pre, s, a, *b);
+        if (w && word && word->len > w->len)
+            w = NULL; /* 员工总数, 节约: 数 and 约 end a longer word here, not an approximation */
+        if (w ||
+            ((w = lex_before(&lx->change, s, a, *b)) && w->attr % 16 != CHG_NOUN)) {
+            *b -= w->len;
+            again = 1;
+            continue;
+        }
+        w = lex_before(&lx->subject, s, a, *b);
+        if (w && (w->attr == SUBJ_VERB || w->attr == SUBJ_STOP)) {
+            *b -= w->len;
+            again = 1;
+            continue;
+        }
+        size_t p = chars_prev(s, *b);
+        int l;
+        uint32_t c = chars_cp_at(s, *b, p, &l);
+        if (c == 0x4E86 || c == 0x7684 || c == 0x4E4B) { /* 了 的 之 */
+            *b = p;
+            again = 1;
+        }
+    }
+}
+
+/* The metric named before the number: the text after the last verb of the clause that
+ * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
+void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
+{
+    b = chars_skip_parenthetical(s, a, b);
+    /* a comparison: the subject stands before its base (投资总额又比一九五三年增加) */
+    for (size_t i = a; i < b;) {
+        int role, l = subject_role_at(lx, s, b, i, &role);
+        const struct lex_word *basis = l ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
+        if (l && role == SUBJ_BASE && !(basis && basis->attr % 16 == CHG_BASIS)) { /* 同比 is no base */
+            b = i;
+            break;
+        }
+        chars_cp_at(s, b, i, &l);
+        i += (size_t)l;
+    }
+    trim_tail(lx, s, a, &b);
+    size_t start = a;
+    for (size_t p = b; p > a; p = chars_prev(s, p)) {
+        const struct lex_word *w = lex_before(&lx->subject, s, a, p);
+        if (w && w->attr == SUBJ_VERB && p < b && !inside_longer_word(lx, s, b, p - w->len, w->len)) {
+            start = p;
+            break;
+        }
+    }
+    for (int again = 1; again;) {
+        int role, l = subject_role_at(lx, s, b, start, &role);
+        again = l && (role == SUBJ_DROP || role == SUBJ_FRAME) && start + (size_t)l < b;
+        if (again)
+            start += (size_t)l;
+    }
+    start = skip_dates(lx, s, start, b);
+    start = chars_skip_particles(s, start, b); /* 3至5年的规划项目: no leading 的 */
+    /* keep the last MAX_SUBJECT_CHARS characters: the head of a Chinese noun phrase is last */
+    size_t chars = utf8_count(s + start, b - start);
+    while (chars-- > MAX_SUBJECT_CHARS) {
+        int l;
+        chars_cp_at(s, b, start, &l);
+        start += (size_t)l;
+    }
+    *ss = start;
+    *se = b;
+}
+
+/* 沒有轉爲公私合營的…比重，將只佔百分之二十九: a clause that begins with its verb takes the
+ * previous clause of the sentence as its subject. */
+void subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t sent, size_t floor, size_t *ss,
+                                       size_t *se)
+{
+    if (floor <= sent)
+        return;
+    size_t end = chars_prev(s, floor); /* the delimiter ending the previous clause */
+    int l;
+    uint32_t c = chars_cp_at(s, floor, end, &l);
+    if (c != 0xFF0C && c != ',' && c != 0xFF1A && c != ':')
+        return;
+    size_t start = chars_clause_start(s, end);
+    if (start < sent)
+        start = sent; /* no claim stands in it: the caller found none in the sentence */
+    subject_before(lx, s, start, end, ss, se);
+}
+
+int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        int role;
+        if (subject_role_at(lx, s, b, i, &role) && role == SUBJ_MONEY)
+            return 1;
+        int l;
+        chars_cp_at(s, b, i, &l);
+        i += (size_t)l;
+    }
+    return 0;
+}
+
