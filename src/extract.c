@@ -128,7 +128,7 @@ static size_t cp_of(const struct cp_index *x, size_t byte)
 
 static int sentence_end_at(const char *s, size_t i, int *len)
 {
-    uint32_t cp;
+    uint32_t cp = 0;
     int l = utf8_decode((const unsigned char *)s + i, 4, &cp);
     *len = l ? l : 1;
     return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' || cp == 0xFF1B || cp == ';' ||

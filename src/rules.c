@@ -314,6 +314,68 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
     return rc;
 }
 
+/* idioms.tsv: idioms holding a numeral (千方百计, 背水一战), set aside with reason "idiom". They
+ * become one "at" stop rule tried first: each idiom is split at its first numeral, the part
+ * before it a look-behind, so the rule is tried only where a numeral stands instead of scanning
+ * the whole text for every idiom. */
+static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *err)
+{
+    size_t len;
+    const char *path;
+    const char *text = patset_get(ps, "idioms.tsv", &len, &path, err);
+    if (!text)
+        return -1;
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    struct buf pat = {0};
+    struct tsv_reader rd;
+    tsv_open(&rd, text, len);
+    char *f[1];
+    int rc = 0;
+    while (tsv_next(&rd, f, 1) > 0) {
+        size_t n = strlen(f[0]);
+        if (pcre2_match(r->number, (PCRE2_SPTR)f[0], n, 0, 0, md, NULL) < 0) {
+            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "idiom \"%s\" holds no numeral (nothing to set aside)", f[0]);
+            break;
+        }
+        size_t k = pcre2_get_ovector_pointer(md)[0];
+        buf_adds(&pat, pat.len ? "|" : "(?:");
+        if (k) {
+            char *prefix = xstrndup(f[0], k);
+            buf_adds(&pat, "(?<=");
+            add_escaped(&pat, prefix);
+            buf_adds(&pat, ")");
+            free(prefix);
+        }
+        add_escaped(&pat, f[0] + k);
+    }
+    tsv_close(&rd);
+    pcre2_match_data_free(md);
+    if (rc || !pat.len) {
+        buf_free(&pat);
+        return rc;
+    }
+    buf_addc(&pat, ')');
+    struct rule ru = {0};
+    ru.code = compile(pat.data, PCRE2_ANCHORED, path, 0, "idiom.list", err);
+    if (!ru.code) {
+        buf_free(&pat);
+        return -1;
+    }
+    ru.id = xstrdup("idiom.list");
+    ru.extra = xstrdup("idiom");
+    ru.scope = SCOPE_AT;
+    ru.kind = -1;
+    ru.pat = pat.data;
+    ru.ngroup = -1;
+    for (int g = 0; g < G_NGROUPS; g++)
+        ru.group[g] = -1;
+    r->stop = xrealloc(r->stop, (r->nstop + 1) * sizeof *r->stop);
+    memmove(r->stop + 1, r->stop, r->nstop * sizeof *r->stop);
+    r->stop[0] = ru;
+    r->nstop++;
+    return 0;
+}
+
 /* One anchored alternation of the "at" stop rules, in file order, each marked with its index:
  * PCRE2 tries the alternatives in order, so the first rule that matches wins as before, but a
  * numeral costs one JIT call instead of one per rule. NULL (rules tried one by one) if it fails. */
@@ -359,7 +421,8 @@ struct rules *rules_load(struct patset *ps, const struct lexicon *lx, int lint, 
         goto out;
     if (load_rule_file(ps, "claims.rules", 3, m, nm, lint, &r->claim, &r->nclaim, err) ||
         load_rule_file(ps, "stop.rules", 4, m, nm, lint, &r->stop, &r->nstop, err) ||
-        load_rule_file(ps, "items.rules", 2, m, nm, lint, &r->item, &r->nitem, err))
+        load_rule_file(ps, "items.rules", 2, m, nm, lint, &r->item, &r->nitem, err) ||
+        load_idioms(ps, r, err))
         goto out;
     r->stop_at_all = combine_stop_at(r);
     r->mctx = pcre2_match_context_create(NULL);

@@ -170,15 +170,16 @@ struct out {
 
 static void emit(struct out *o, uint32_t cp, size_t orig_at)
 {
-    char e[4];
-    int l = utf8_encode(cp, e);
-    if (o->b.len + (size_t)l + 1 > o->mapcap) {
-        o->mapcap = (o->b.len + (size_t)l + 1) * 2;
+    if (o->b.len + 5 > o->mapcap) { /* room for one character and the final NUL */
+        o->mapcap = (o->b.len + 5) * 2;
         o->map = xrealloc(o->map, o->mapcap * sizeof *o->map);
+        o->b.data = xrealloc(o->b.data, o->mapcap);
+        o->b.cap = o->mapcap;
     }
+    int l = cp < 0x80 ? (o->b.data[o->b.len] = (char)cp, 1) : utf8_encode(cp, o->b.data + o->b.len);
     for (int k = 0; k < l; k++)
         o->map[o->b.len + (size_t)k] = (uint32_t)orig_at;
-    buf_add(&o->b, e, (size_t)l);
+    o->b.len += (size_t)l;
     o->digit_run = is_digit(cp) ? o->digit_run + 1 : 0;
     o->last = cp;
 }
@@ -250,7 +251,12 @@ static void white_run(const struct normalizer *nz, const char *s, size_t n, size
 
 void text_normalize(const struct normalizer *nz, const char *orig, size_t len, struct text *t)
 {
+    /* normalising never lengthens the text by more than a few bytes: size the buffers once */
     struct out o = {0};
+    o.mapcap = len + 16;
+    o.map = xmalloc(o.mapcap * sizeof *o.map);
+    o.b.data = xmalloc(o.mapcap);
+    o.b.cap = o.mapcap;
     size_t i = 0;
     while (i < len) {
         uint32_t cp;
@@ -277,13 +283,9 @@ void text_normalize(const struct normalizer *nz, const char *orig, size_t len, s
         emit(&o, fold(nz, cp), i);
         i += (size_t)l;
     }
-    if (!o.b.data)
-        buf_add(&o.b, "", 0);
     /* PCRE2's JIT reads the subject a word at a time, past its end into the spare capacity:
      * harmless, but valgrind reports every such read of uninitialised bytes. */
     memset(o.b.data + o.b.len, 0, o.b.cap - o.b.len);
-    if (o.b.len + 1 > o.mapcap)
-        o.map = xrealloc(o.map, (o.b.len + 1) * sizeof *o.map);
     o.map[o.b.len] = (uint32_t)len;
     t->orig = orig;
     t->orig_len = len;

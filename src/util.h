@@ -27,8 +27,41 @@ void kf_warn(const char *file, size_t line, const char *fmt, ...) __attribute__(
 char *util_slurp(const char *path, size_t max_bytes, size_t *len, struct keyfig_error *err);
 
 /* Decode one UTF-8 code point at s[0..n); returns its length (1..4) and stores it in *cp,
- * or 0 when the bytes are not valid UTF-8 (overlong, surrogate, truncated). */
-int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+ * or 0 when the bytes are not valid UTF-8 (overlong, surrogate, truncated). Inline: every
+ * stage walks the text with it. */
+static inline int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    if (n == 0)
+        return 0;
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    int len;
+    uint32_t v, min;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2, v = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3, v = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if ((size_t)len > n)
+        return 0;
+    for (int i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
+
 /* Encode cp into out (at least 4 bytes); returns the length. */
 int utf8_encode(uint32_t cp, char *out);
 /* Byte offset of the first invalid sequence, or (size_t)-1 when s is valid UTF-8. */
