@@ -95,6 +95,14 @@ const char *patset_get(struct patset *ps, const char *name, size_t *len, const c
             return NULL;
         }
     }
+    size_t bad = utf8_first_invalid(data, n);
+    if (bad != (size_t)-1) { /* rule ids and words reach the JSON unchecked: they must be UTF-8 */
+        kf_error(err, KEYFIG_ERR_PATTERN, p.data, 0, "invalid UTF-8 at byte %zu", bad);
+        if (ps->dir)
+            free(data);
+        buf_free(&p);
+        return NULL;
+    }
     ps->files[ps->n].name = xstrdup(name);
     ps->files[ps->n].path = p.data;
     ps->files[ps->n].data = data;

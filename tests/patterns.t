@@ -13,3 +13,7 @@ check patterns.broken_case "3 keyfig: $OUT/bad.cases:1: rule measure.unit: want 
 grep -v '^ratio.colon' tests/patterns/claims.cases > "$OUT/missing.cases"
 err=$("$KEYFIG" check-patterns --cases "$OUT/missing.cases" tests/patterns/stop.cases 2>&1 >/dev/null); rc=$?
 check patterns.rule_without_cases "3 keyfig: rule ratio.colon has no positive case" "$rc $err"
+mkdir -p "$OUT/pu" && cp patterns/* "$OUT/pu/" && printf 'x\377\tcount\n' >> "$OUT/pu/units.tsv"
+size=$(( $(wc -c < patterns/units.tsv) + 1 ))
+err=$("$KEYFIG" check-patterns "$OUT/pu" 2>&1 >/dev/null); rc=$?
+check patterns.invalid_utf8 "3 keyfig: $OUT/pu/units.tsv: invalid UTF-8 at byte $size" "$rc $err"
