@@ -49,6 +49,44 @@ static int iconv_to_utf8(const char *buf, size_t len, const char *from, char **o
     return 0;
 }
 
+/* For converted input, the input byte behind every byte of the UTF-8 text, so spans can
+ * count bytes of the file as it is (GB18030, Big5), not of the conversion. One character is
+ * converted at a time: the shortest prefix iconv accepts is that character. */
+static uint32_t *source_offsets(const char *buf, size_t len, const char *from, size_t outlen)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return NULL;
+    uint32_t *map = xmalloc((outlen + 1) * sizeof *map);
+    size_t in = 0, out = 0;
+    while (in < len && out < outlen) {
+        char tmp[32];
+        size_t k, made = 0;
+        for (k = 1; k <= 4 && in + k <= len; k++) {
+            char *ip = (char *)buf + in, *op = tmp;
+            size_t il = k, ol = sizeof tmp;
+            iconv(cd, NULL, NULL, NULL, NULL);
+            if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && il == 0) {
+                made = (size_t)(op - tmp);
+                break;
+            }
+        }
+        if (k > 4 || in + k > len) { /* cannot happen after a whole conversion succeeded */
+            free(map);
+            iconv_close(cd);
+            return NULL;
+        }
+        for (size_t j = 0; j < made && out < outlen; j++)
+            map[out++] = (uint32_t)in;
+        in += k;
+    }
+    while (out < outlen)
+        map[out++] = (uint32_t)len;
+    map[outlen] = (uint32_t)len;
+    iconv_close(cd);
+    return map;
+}
+
 /* How Chinese a decoding looks: the share of very common characters (simplified and
  * traditional forms alike), so that GB18030 read as Big5 (or the reverse) scores low. */
 static double chinese_score(const char *s, size_t n)
@@ -106,9 +144,11 @@ static int decode_legacy(const char *buf, size_t len, const char *source, struct
     if (gbs >= b5s) {
         free(b5);
         out->text = gb, out->len = gblen, out->encoding = "GB18030";
+        out->src_off = source_offsets(buf, len, "GB18030", gblen);
     } else {
         free(gb);
         out->text = b5, out->len = b5len, out->encoding = "BIG5";
+        out->src_off = source_offsets(buf, len, "BIG5-HKSCS", b5len);
     }
     return 0;
 }
@@ -167,6 +207,7 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
             return kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, "cannot convert from %s (unknown encoding, or bad byte at %zu)",
                             encoding, bad + out->bom);
         out->encoding = encoding;
+        out->src_off = source_offsets(buf, len, encoding, out->len);
         return 0;
     }
     size_t bad = utf8_first_invalid(buf, len);

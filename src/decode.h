@@ -5,6 +5,7 @@
 #define KEYFIG_DECODE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "keyfig.h"
 
 struct decoded {
@@ -12,6 +13,8 @@ struct decoded {
     size_t len;
     size_t bom;          /* bytes of BOM dropped from the start of the input */
     const char *encoding; /* "UTF-8", "GB18030" or "BIG5" (static) */
+    uint32_t *src_off;   /* converted input only: src_off[i] is the input byte that UTF-8 byte i
+                          * came from, src_off[len] the input length; NULL for UTF-8 input; owned */
 };
 
 /* Decode buf[0..len) (named source in messages). encoding NULL: detect. Returns 0, or -1

@@ -261,6 +261,10 @@ static struct keyfig_span span_of(const struct keyfig_article *a, const struct c
         sp.byte_end = sp.byte_start;
     sp.start = cp_of(x, sp.byte_start);
     sp.end = cp_of(x, sp.byte_end);
+    if (a->dec.src_off) { /* GB18030 or Big5: bytes of the file, not of its conversion */
+        sp.byte_start = a->dec.src_off[sp.byte_start];
+        sp.byte_end = a->dec.src_off[sp.byte_end];
+    }
     sp.byte_start += a->dec.bom;
     sp.byte_end += a->dec.bom;
     return sp;
@@ -327,6 +331,7 @@ void keyfig_article_free(struct keyfig_article *a)
     free(a->item_starts);
     text_free(&a->txt);
     free(a->dec.text);
+    free(a->dec.src_off);
     free(a->id);
     free(a->source);
     free(a->title);

@@ -39,6 +39,10 @@ for f in gb big5; do
   check "extract.encoding.$f" "$want" "$got"
 done
 
+# spans of converted input count bytes of the file as it is
+got=$("$KEYFIG" extract "$OUT/big5.txt" | python3 -c 'import json,sys; raw=open(sys.argv[1],"rb").read(); print(" ".join(raw[c["span"]["byte_start"]:c["span"]["byte_end"]].decode("big5") for c in json.load(sys.stdin)["claims"]))' "$OUT/big5.txt")
+check extract.encoding.byte_spans "45家醫院 床位3200張" "$got"
+
 # output modes: one document for one file, an array for several, JSON Lines, -o DIR
 n=$("$KEYFIG" extract tests/seeds | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 check extract.array_for_directory 5 "$n"
