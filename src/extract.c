@@ -211,7 +211,37 @@ static int read_int(const char *s, size_t n, size_t *i, int maxdigits)
     return d ? v : -1;
 }
 
-/* The first full date in the opening of the text: 2020-05-16 or 2020年5月16日. */
+/* A dateline without its year (4月18日,杭州市…) dated by the first year of the opening
+ * (…召开2023年全市卫生健康工作会议): 2023-04-18. "" when either is missing. */
+static char *month_day_of_year(const char *s, size_t n)
+{
+    int y = 0, mo = 0, dd = 0;
+    for (size_t i = 0; i + 4 <= n && !(y && mo); i++) {
+        if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+            continue;
+        size_t j = i;
+        int v = read_int(s, n, &j, 4);
+        if (v < 0)
+            continue;
+        if (!y && j - i == 4 && v >= 1900 && v < 2100 && j + 3 <= n && !memcmp(s + j, "年", 3)) {
+            y = v;
+        } else if (!mo && j - i <= 2 && v >= 1 && v <= 12 && j + 3 <= n && !memcmp(s + j, "月", 3)) {
+            size_t k = j + 3;
+            int d = read_int(s, n, &k, 2);
+            if (d >= 1 && d <= 31 && k + 3 <= n && (!memcmp(s + k, "日", 3) || !memcmp(s + k, "号", 3)))
+                mo = v, dd = d;
+        }
+        i = j > i ? j - 1 : i;
+    }
+    if (!y || !mo)
+        return xstrdup("");
+    char out[48];
+    snprintf(out, sizeof out, "%04d-%02d-%02d", y, mo, dd);
+    return xstrdup(out);
+}
+
+/* The first full date in the opening of the text: 2020-05-16 or 2020年5月16日; else a month
+ * and day dated by the first year named. */
 static char *find_date(const struct text *t)
 {
     const char *s = t->norm;
@@ -242,11 +272,11 @@ static char *find_date(const struct text *t)
         int dd = read_int(s, n, &j, 2);
         if (dd < 1 || dd > 31)
             continue;
-        char out[32];
+        char out[48];
         snprintf(out, sizeof out, "%04d-%02d-%02d", y, mo, dd);
         return xstrdup(out);
     }
-    return xstrdup("");
+    return month_day_of_year(s, n);
 }
 
 /* ---- drafts -> claims ---- */

@@ -71,3 +71,8 @@ check extract.error.patterns "3 keyfig: $OUT/pat/claims.rules:$line: rule x.bad:
 printf 'x.empty\t-\t(?<num>[0-9]*)\n' > "$OUT/empty.rules"; cp patterns/* "$OUT/pat/"; cat "$OUT/empty.rules" >> "$OUT/pat/claims.rules"
 err=$("$KEYFIG" check-patterns "$OUT/pat" 2>&1 | tail -1)
 case "$err" in *"rule x.empty can match the empty string"*) pass check_patterns.empty_rule ;; *) fail check_patterns.empty_rule "$err" ;; esac
+
+# a dateline without its year is dated by the first year the opening names
+printf '卫健委召开2023年全市卫生健康工作会议\n4月18日,会议召开。全市有45家医院。\n' > "$OUT/dateline.txt"
+got=$("$KEYFIG" extract "$OUT/dateline.txt" | python3 -c 'import json,sys; print(json.load(sys.stdin)["article"]["date"])')
+check extract.article_date_from_dateline 2023-04-18 "$got"
