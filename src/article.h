@@ -41,6 +41,11 @@ struct keyfig_article {
     size_t nstrings;
 };
 
+/* keyfig_patterns_load with its options: lint (warn about rules that may backtrack badly)
+ * and normalizer (0: skip building the traditional->simplified table, for callers that only
+ * check the pattern data). Caller owns the result; NULL with err filled. */
+struct keyfig_patterns *patterns_load(const char *dir, int lint, int normalizer, struct keyfig_error *err);
+
 /* Find the claims of a (its txt already normalised) into a->drafts. */
 struct matcher;
 void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all);

@@ -13,19 +13,24 @@
 #include "rules.h"
 #include "util.h"
 
-struct keyfig_patterns *keyfig_patterns_load(const char *dir, struct keyfig_error *err)
+struct keyfig_patterns *patterns_load(const char *dir, int lint, int normalizer, struct keyfig_error *err)
 {
     struct keyfig_patterns *p = xcalloc(1, sizeof *p);
     size_t len;
     const char *path, *text;
     if (!(p->ps = patset_open(dir, err)) || !(p->lx = lexicon_load(p->ps, err)) ||
-        !(p->rules = rules_load(p->ps, p->lx, 0, err)) ||
+        !(p->rules = rules_load(p->ps, p->lx, lint, err)) ||
         !(text = patset_get(p->ps, "numerals.tsv", &len, &path, err)) ||
-        !(p->num = cnnum_table_load(text, len, path, err)) || !(p->nz = normalizer_new(err))) {
+        !(p->num = cnnum_table_load(text, len, path, err)) || (normalizer && !(p->nz = normalizer_new(err)))) {
         keyfig_patterns_free(p);
         return NULL;
     }
     return p;
+}
+
+struct keyfig_patterns *keyfig_patterns_load(const char *dir, struct keyfig_error *err)
+{
+    return patterns_load(dir, 0, 1, err);
 }
 
 void keyfig_patterns_free(struct keyfig_patterns *p)

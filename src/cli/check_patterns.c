@@ -8,10 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "cli.h"
-#include "cnnum.h"
 #include "lexicon.h"
-#include "patset.h"
 #include "rules.h"
 #include "util.h"
 
@@ -68,14 +67,10 @@ static int run_case(const struct keyfig_patterns *kp, const char *path, size_t l
     return ok;
 }
 
-static int run_cases(const char *dir, char **files, int nfiles, const struct rules *r)
+static int run_cases(const struct keyfig_patterns *kp, char **files, int nfiles)
 {
+    const struct rules *r = kp->rules;
     struct keyfig_error err = {0};
-    struct keyfig_patterns *kp = keyfig_patterns_load(dir, &err);
-    if (!kp) {
-        kf_print_error(&err, 0);
-        return -1;
-    }
     struct coverage cv = {0};
     int cases = 0, failed = 0;
     for (int f = 0; f < nfiles; f++) {
@@ -123,7 +118,6 @@ static int run_cases(const char *dir, char **files, int nfiles, const struct rul
     free(cv.id);
     free(cv.pos);
     free(cv.neg);
-    keyfig_patterns_free(kp);
     return failed ? -1 : 0;
 }
 
@@ -149,27 +143,19 @@ int cmd_check_patterns(int argc, char **argv)
         }
     }
     struct keyfig_error err = {0};
-    struct patset *ps = patset_open(dir, &err);
-    struct lexicon *lx = ps ? lexicon_load(ps, &err) : NULL;
-    struct rules *r = lx ? rules_load(ps, lx, 1, &err) : NULL;
-    size_t len;
-    const char *path, *text = r ? patset_get(ps, "numerals.tsv", &len, &path, &err) : NULL;
-    struct cnnum_table *t = text ? cnnum_table_load(text, len, path, &err) : NULL;
+    struct keyfig_patterns *kp = patterns_load(dir, 1, ncases > 0, &err);
     int rc = KEYFIG_OK;
-    if (!t) {
+    if (!kp) {
         err.code = KEYFIG_ERR_PATTERN;
         kf_print_error(&err, 0);
         rc = KEYFIG_ERR_PATTERN;
     } else {
-        printf("%s: %zu claim rules, %zu stop rules, %zu units: ok\n", dir ? dir : "built-in patterns", rules_nclaim(r),
-               rules_nstop(r), lx->units.n);
-        if (ncases && run_cases(dir, cases, ncases, r) != 0)
+        printf("%s: %zu claim rules, %zu stop rules, %zu units: ok\n", dir ? dir : "built-in patterns",
+               rules_nclaim(kp->rules), rules_nstop(kp->rules), kp->lx->units.n);
+        if (ncases && run_cases(kp, cases, ncases) != 0)
             rc = KEYFIG_ERR_PATTERN;
     }
-    cnnum_table_free(t);
-    rules_free(r);
-    lexicon_free(lx);
-    patset_free(ps);
+    keyfig_patterns_free(kp);
     free(cases);
     return rc;
 }
