@@ -29,7 +29,7 @@ static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a,
     for (size_t i = a; i < b;) {
         int l;
         uint32_t c = chars_cp_at(s, b, i, &l);
-        if (c == 0x591A || c == 0x4F59 || c == 0x51E0 || c == 0x6765) /* 多 余 几 来 */
+        if (c == 0x591A || c == 0x4F59 || c == 0x51E0 || c == 0x6765 || c == 0x6570) /* 多 余 几 来 数 */
             *over = 1;
         else if (n + (size_t)l < sizeof tmp) {
             memcpy(tmp + n, s + i, (size_t)l);
@@ -89,6 +89,17 @@ static struct draft *previous_in(struct keyfig_article *a, const struct draft *s
 
 /* ---- assembling one claim ---- */
 
+/* 1 when a noun stands between a change verb and its number (减少费用207.7万元), not just
+ * particles or a preposition (增长了3%, 降幅在10%). */
+static int object_between(const struct lexicon *lx, const char *s, size_t verb_end, size_t head)
+{
+    size_t g = chars_skip_particles(s, verb_end, head);
+    int role;
+    if (g >= head)
+        return 0;
+    return !(subject_role_at(lx, s, head, g, &role) && (role == SUBJ_STOP || role == SUBJ_VERB));
+}
+
 static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, const struct rule_match *m)
 {
     const struct lexicon *lx = p->lx;
@@ -111,6 +122,10 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     d->unit_e = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][1];
     int rk = rules_claim_kind(p->rules, m->rule);
     const struct lex_word *uw = d->unit_e > d->unit_s ? lex_at(&lx->units, s, d->unit_e, d->unit_s) : NULL;
+    if (d->unit_e > d->unit_s && !memcmp(s + d->unit_s, "半", 3) && d->unit_e - d->unit_s == 3) {
+        c->value *= 0.5; /* 一半: half, a ratio with no unit written */
+        d->unit_text = "";
+    }
     c->kind = rk >= 0 ? (enum keyfig_kind)rk : uw ? (enum keyfig_kind)uw->attr : unit_text ? KEYFIG_PERCENT : KEYFIG_COUNT;
 
     /* a range: 3-5个, 三四个 (with a shared multiplier: 五六十) */
@@ -181,6 +196,11 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     int takes_noun = c->kind == KEYFIG_COUNT || c->kind == KEYFIG_MONEY || c->kind == KEYFIG_MASS ||
                      c->kind == KEYFIG_LENGTH || c->kind == KEYFIG_AREA || c->kind == KEYFIG_VOLUME;
     size_t fwd = takes_noun ? subject_noun_after(lx, s, n, end) : end;
+    if (!takes_noun && end + 3 < n && !memcmp(s + end, "的", 3) && subject_noun_after(lx, s, n, end + 3) > end + 3) {
+        /* 30%的企业, 三分之二以上的村: the share of what follows 的 */
+        end += 3;
+        fwd = subject_noun_after(lx, s, n, end);
+    }
     if (fwd == end && uw && c->kind == KEYFIG_COUNT)
         fwd = subject_verb_phrase_after(lx, s, n, end);
     /* ... unless the noun is complete before its 的 (13亿多人口的发展中大国) */
@@ -196,7 +216,7 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (ch.start != (size_t)-1 && ch.role == CHG_VERB)
             c->direction = KEYFIG_NO_CHANGE, c->basis = KEYFIG_BASIS_NONE;
-    } else if (ch.start != (size_t)-1 && ch.role == CHG_VERB && chars_skip_particles(s, ch.end, head) < head) {
+    } else if (ch.start != (size_t)-1 && ch.role == CHG_VERB && object_between(lx, s, ch.end, head)) {
         /* verb, object, number: 为百姓减少费用207.7万元 -> 费用 */
         d->subj_s = chars_skip_particles(s, ch.end, head), d->subj_e = head;
     } else {

@@ -24,7 +24,7 @@ size_t qualify_approx_before(const struct lexicon *lx, const char *s, size_t flo
     size_t p = chars_prev(s, at);
     int l;
     uint32_t c = p >= floor && p < at ? chars_cp_at(s, at, p, &l) : 0;
-    if (c == 0x662F || c == 0x4E3A || c == 0x6709 || c == 0x8FBE) { /* 是 为 有 达 */
+    if (c == 0x662F || c == 0x4E3A || c == 0x6709 || c == 0x8FBE || c == 0x5360) { /* 是 为 有 达 占 */
         w = lex_before(&lx->approx_pre, s, floor, p);
         if (w) {
             *ap = (enum keyfig_approx)w->attr;

@@ -44,6 +44,15 @@ static size_t skip_dates(const struct lexicon *lx, const char *s, size_t a, size
         size_t i = a;
         int l, digits = 0;
         uint32_t c;
+        /* a time frame before the number of years: 近五年, 过去三年 */
+        static const char *const frames[] = {"过去", "最近", "今后", "未来", "近", "前"};
+        for (size_t k = 0; k < sizeof frames / sizeof frames[0]; k++) {
+            size_t fl = strlen(frames[k]);
+            if (i + fl < b && !memcmp(s + i, frames[k], fl)) {
+                i += fl;
+                break;
+            }
+        }
         while (i < b) {
             c = chars_cp_at(s, b, i, &l);
             if (!((c >= '0' && c <= '9') || c == 0x3007 || c == 0x96F6 || c == 0x4E00 || c == 0x4E8C || c == 0x4E09 ||
@@ -158,7 +167,8 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
             b = i;
             break;
         }
-        chars_cp_at(s, b, i, &l);
+        if (!l) /* a whole word at a time: 占比 is no base 占 */
+            chars_cp_at(s, b, i, &l);
         i += (size_t)l;
     }
     trim_tail(lx, s, a, &b);
