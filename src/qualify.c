@@ -64,6 +64,14 @@ int qualify_only_connectors(const char *s, size_t a, size_t b)
 
 /* The change word closest before `at` in its clause, within CHANGE_GAP_BYTES and with no
  * digit in between; and 由/从 before it, for 由X增加到Y. */
+/* 1 when 至, 到 or 为 (after an optional 了) stands between a verb's end and the number. */
+static int to_follows(const char *s, size_t p, size_t at)
+{
+    if (p + 3 <= at && !memcmp(s + p, "了", 3))
+        p += 3;
+    return p + 3 <= at && (!memcmp(s + p, "至", 3) || !memcmp(s + p, "到", 3) || !memcmp(s + p, "为", 3));
+}
+
 struct qualify_change qualify_change_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
 {
     struct qualify_change ch = {(size_t)-1, 0, 0, 0, (size_t)-1};
@@ -79,6 +87,8 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
             ch.end = p;
             ch.direction = w->attr / 16;
             ch.role = w->attr % 16;
+            if (ch.role == CHG_VERB && ch.direction && to_follows(s, p, at))
+                ch.role = CHG_TO; /* 压缩至5个工作日: any change verb with 至/到 gives the new value */
             break;
         }
         int l;

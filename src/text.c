@@ -166,6 +166,7 @@ struct out {
     size_t mapcap;
     uint32_t last;      /* last code point written, 0 at the start */
     size_t digit_run;   /* length of the run of ASCII digits just written */
+    int spaced_run;     /* that run was written digit by digit with spaces between (1 9 9 3) */
 };
 
 static void emit(struct out *o, uint32_t cp, size_t orig_at)
@@ -181,6 +182,8 @@ static void emit(struct out *o, uint32_t cp, size_t orig_at)
         o->map[o->b.len + (size_t)k] = (uint32_t)orig_at;
     o->b.len += (size_t)l;
     o->digit_run = is_digit(cp) ? o->digit_run + 1 : 0;
+    if (!o->digit_run)
+        o->spaced_run = 0;
     o->last = cp;
 }
 
@@ -239,9 +242,11 @@ static void white_run(const struct normalizer *nz, const char *s, size_t n, size
         return;
     }
     /* Spaces inside a number written digit by digit (1 9 9 3 年, 7 4 7 7 2 亿元) go; a space
-     * between two longer numbers (a table row) or two words stays. */
+     * between two numbers (图1 2019年, a table row) or two words stays. */
     if (is_digit(prev) && is_digit(next)) {
-        if (o->digit_run > 1 && digits_after > 1)
+        if ((o->digit_run == 1 || o->spaced_run) && digits_after == 1)
+            o->spaced_run = 1;
+        else
             emit(o, ' ', start);
         return;
     }
