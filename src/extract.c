@@ -310,6 +310,10 @@ static void finish_claims(struct keyfig_article *a)
     struct cp_index x;
     cp_index_init(&x, a->dec.text, a->dec.len);
     a->claims = xcalloc(a->ndrafts ? a->ndrafts : 1, sizeof *a->claims);
+    /* claims of one sentence share its span and string: a dense report has several a sentence */
+    size_t last_ss = (size_t)-1, last_se = 0;
+    const char *last_sentence = NULL;
+    struct keyfig_span last_span = {0};
     for (size_t i = 0; i < a->ndrafts; i++) {
         struct draft *d = &a->drafts[i];
         if (d->dropped)
@@ -319,12 +323,17 @@ static void finish_claims(struct keyfig_article *a)
         c->span = span_of(a, &x, d->start, d->end);
         size_t ss, se;
         sentence_bounds(&a->txt, d->num_s, &ss, &se);
-        c->sentence_span = span_of(a, &x, ss, se);
+        if (ss != last_ss || se != last_se) {
+            last_ss = ss, last_se = se;
+            last_span = span_of(a, &x, ss, se);
+            last_sentence = keep(a, orig_chars(&a->txt, ss, se));
+        }
+        c->sentence_span = last_span;
         c->value_text = keep(a, orig_chars(&a->txt, d->num_s, d->num_e));
         c->unit = d->unit_text ? d->unit_text : keep(a, orig_chars(&a->txt, d->unit_s, d->unit_e));
         c->subject = keep(a, orig_chars_filtered(&a->txt, d->subj_s, d->subj_e, 1)); /* 「X」預算 -> X預算 */
         c->text = keep(a, orig_chars(&a->txt, d->start, d->end));
-        c->sentence = keep(a, orig_chars(&a->txt, ss, se));
+        c->sentence = last_sentence;
         c->item = item_of(a, d->num_s);
     }
     free(x.at);
