@@ -377,11 +377,12 @@ static void free_vars(struct vars *vs)
         buf_free(&vs->v[i].value);
 }
 
-/* Pixels left of the bars for labels of the given width in half-width cells: about 8 px a
- * cell at 12 pt, kept between 1/6 and 3/5 of the width. */
+/* Pixels left of the bars for labels of the given width in half-width cells: about 9.5 px a
+ * cell at 12 pt (Latin letters of an article id run wider than half an ideograph), kept
+ * between 1/6 and 3/5 of the width. */
 static size_t left_margin(size_t cells)
 {
-    size_t left = 24 + cells * 8;
+    size_t left = 24 + cells * 19 / 2;
     return left < WIDTH / 6 ? WIDTH / 6 : left > WIDTH * 3 / 5 ? WIDTH * 3 / 5 : left;
 }
 
