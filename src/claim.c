@@ -100,98 +100,138 @@ static int object_between(const struct lexicon *lx, const char *s, size_t verb_e
     return !(subject_role_at(lx, s, head, g, &role) && (role == SUBJ_STOP || role == SUBJ_VERB));
 }
 
-static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, const struct rule_match *m)
+/* What the stages of one claim share: where its clause begins, where the words before the
+ * number begin (head: 约, 超过 ...), the change word found, and where a subject named before
+ * the number must end. */
+struct context {
+    size_t floor, head, context_end;
+    struct qualify_change ch;
+};
+
+/* Draft a claim with its value, unit and kind, and a range (3-5个, 三四个, 五六十个); *uw is
+ * the unit's entry in units.tsv. Returns NULL when the number does not parse. */
+static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_article *a, const struct rule_match *m,
+                                 const struct lex_word **uw)
 {
-    const struct lexicon *lx = p->lx;
     const char *s = a->txt.norm;
-    size_t n = a->txt.norm_len;
     size_t ns = m->g[G_NUM][0], ne = m->g[G_NUM][1];
     double v;
     int over = 0;
     const char *unit_text = NULL;
     if (parse_value(p, s, ns, ne, &v, &over, &unit_text) != 0)
-        return;
+        return NULL;
     struct draft *d = new_draft(a);
     struct keyfig_claim *c = &d->c;
     c->is_claim = 1;
     c->value = v;
     c->rule = rules_claim_id(p->rules, m->rule);
+    c->approx = over ? KEYFIG_OVER : KEYFIG_EXACT; /* 6600多万: refined by the words around it */
     d->num_s = ns, d->num_e = ne;
     d->unit_text = unit_text;
     d->unit_s = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][0];
     d->unit_e = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][1];
-    int rk = rules_claim_kind(p->rules, m->rule);
-    const struct lex_word *uw = d->unit_e > d->unit_s ? lex_at(&lx->units, s, d->unit_e, d->unit_s) : NULL;
-    if (d->unit_e > d->unit_s && !memcmp(s + d->unit_s, "半", 3) && d->unit_e - d->unit_s == 3) {
+    *uw = d->unit_e > d->unit_s ? lex_at(&p->lx->units, s, d->unit_e, d->unit_s) : NULL;
+    if (d->unit_e - d->unit_s == 3 && !memcmp(s + d->unit_s, "半", 3)) {
         c->value *= 0.5; /* 一半: half, a ratio with no unit written */
         d->unit_text = "";
     }
-    c->kind = rk >= 0 ? (enum keyfig_kind)rk : uw ? (enum keyfig_kind)uw->attr : unit_text ? KEYFIG_PERCENT : KEYFIG_COUNT;
-
-    /* a range: 3-5个, 三四个 (with a shared multiplier: 五六十) */
-    if (m->g[G_NUM2][0] != (size_t)-1) {
-        double hi;
-        int o2;
-        const char *u2 = NULL;
-        if (parse_value(p, s, m->g[G_NUM2][0], m->g[G_NUM2][1], &hi, &o2, &u2) == 0 && hi > v) {
-            double mult = 1;
-            if (m->g[G_MID][0] != (size_t)-1 && m->g[G_MID][1] > m->g[G_MID][0] && !strcmp(c->rule, "range.adjacent")) {
-                double mv;
-                if (cnnum_parse(p->num, s + m->g[G_MID][0], m->g[G_MID][1] - m->g[G_MID][0], &mv) == 0)
-                    mult = mv;
-            }
-            c->has_range = 1;
-            c->low = v * mult;
-            c->high = hi * mult;
-            c->value = c->low;
-        }
+    int rk = rules_claim_kind(p->rules, m->rule);
+    c->kind = rk >= 0 ? (enum keyfig_kind)rk : *uw ? (enum keyfig_kind)(*uw)->attr : unit_text ? KEYFIG_PERCENT : KEYFIG_COUNT;
+    if (m->g[G_NUM2][0] == (size_t)-1)
+        return d;
+    double hi;
+    int o2;
+    const char *u2 = NULL;
+    if (parse_value(p, s, m->g[G_NUM2][0], m->g[G_NUM2][1], &hi, &o2, &u2) != 0 || hi <= v)
+        return d;
+    double mult = 1; /* 五六十: the tens multiply both ends */
+    if (m->g[G_MID][0] != (size_t)-1 && m->g[G_MID][1] > m->g[G_MID][0] && !strcmp(c->rule, "range.adjacent")) {
+        double mv;
+        if (cnnum_parse(p->num, s + m->g[G_MID][0], m->g[G_MID][1] - m->g[G_MID][0], &mv) == 0)
+            mult = mv;
     }
+    c->has_range = 1;
+    c->low = v * mult;
+    c->high = hi * mult;
+    c->value = c->low;
+    return d;
+}
 
-    size_t floor = chars_clause_start(s, ns);
-    /* approximation: after the unit, between number and unit, inside the number, before it */
+/* Approximation (after the unit, between number and unit, inside the number, before it) and
+ * change (增长5.2%, 增至12个, 由X增加到Y, lists sharing a verb). */
+static struct context qualify(const struct keyfig_patterns *p, struct keyfig_article *a, const struct rule_match *m,
+                              struct draft *d)
+{
+    const struct lexicon *lx = p->lx;
+    const char *s = a->txt.norm;
+    struct keyfig_claim *c = &d->c;
+    struct context x;
+    x.floor = chars_clause_start(s, d->num_s);
+    int over = c->approx == KEYFIG_OVER;
     c->approx = qualify_approx_word(&lx->approx_post, s, m->g[G_POST][0], m->g[G_POST][1]);
     if (!c->approx && !c->has_range)
         c->approx = qualify_approx_word(&lx->approx_mid, s, m->g[G_MID][0], m->g[G_MID][1]);
     if (!c->approx && over)
         c->approx = KEYFIG_OVER;
     enum keyfig_approx pre = KEYFIG_EXACT;
-    size_t head = qualify_approx_before(lx, s, floor, ns, &pre);
+    x.head = qualify_approx_before(lx, s, x.floor, d->num_s, &pre);
     if (!c->approx)
         c->approx = pre;
 
-    /* change: 增长5.2%, 增至12个, 由X增加到Y */
-    struct qualify_change ch = qualify_change_before(lx, s, floor, head);
-    size_t context_end = head; /* where the subject before the number must end */
-    if (d->unit_e <= ns && d->unit_s < context_end)
-        context_end = d->unit_s; /* a currency sign before the number: 美国GDP达$2億 */
-    if (ch.start != (size_t)-1) {
-        context_end = ch.start;
-        if (ch.role == CHG_VERB || ch.role == CHG_TO)
-            c->direction = (enum keyfig_direction)ch.direction;
+    x.ch = qualify_change_before(lx, s, x.floor, x.head);
+    x.context_end = x.head;
+    if (d->unit_e <= d->num_s && d->unit_s < x.context_end)
+        x.context_end = d->unit_s; /* a currency sign before the number: 美国GDP达$2億 */
+    if (x.ch.start != (size_t)-1) {
+        x.context_end = x.ch.start;
+        if (x.ch.role == CHG_VERB || x.ch.role == CHG_TO)
+            c->direction = (enum keyfig_direction)x.ch.direction;
         const char *basis = NULL;
-        if (c->direction && qualify_basis(lx, s, floor, ch.start, &basis))
+        if (c->direction && qualify_basis(lx, s, x.floor, x.ch.start, &basis))
             c->basis = !strcmp(basis, "环比") ? KEYFIG_MOM : KEYFIG_YOY;
-        if (ch.from_word != (size_t)-1) {
-            struct draft *prev = previous_in(a, d, ch.from_word);
-            if (prev && prev->num_s < ch.start && c->direction) {
+        if (x.ch.from_word != (size_t)-1) {
+            struct draft *prev = previous_in(a, d, x.ch.from_word);
+            if (prev && prev->num_s < x.ch.start && c->direction) {
                 c->has_from = 1;
                 c->from = prev->c.value;
-                prev->dropped = 1;
+                prev->dropped = 1; /* 由X增加到Y is one claim: Y, from X */
             }
-            context_end = ch.from_word;
+            x.context_end = x.ch.from_word;
         }
-    }
-
-    /* a list sharing one verb: 分别下降5.6%和4% */
-    if (ch.start == (size_t)-1) {
-        struct draft *prev = previous_in(a, d, floor);
-        if (prev && prev->end <= head && prev->c.direction && qualify_only_connectors(s, prev->end, head)) {
+    } else {
+        /* a list sharing one verb: 分别下降5.6%和4% */
+        struct draft *prev = previous_in(a, d, x.floor);
+        if (prev && prev->end <= x.head && prev->c.direction && qualify_only_connectors(s, prev->end, x.head)) {
             c->direction = prev->c.direction;
             c->basis = prev->c.basis;
         }
     }
+    return x;
+}
 
-    /* subject: the noun after the classifier, else the metric before the number */
+/* Start of the sentence holding position i. */
+static size_t sentence_start(const char *s, size_t i)
+{
+    while (i > 0) {
+        size_t q = chars_prev(s, i);
+        int l;
+        if (chars_is_sentence_delim(chars_cp_at(s, i, q, &l)))
+            break;
+        i = q;
+    }
+    return i;
+}
+
+/* The subject: the noun after the classifier, else the metric before the number, else the
+ * subject of the sentence's previous claim or its previous clause. Returns the end of the
+ * claim's text (past a noun that follows it). */
+static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_article *a, const struct rule_match *m,
+                           struct draft *d, const struct lex_word *uw, const struct context *x)
+{
+    const struct lexicon *lx = p->lx;
+    const char *s = a->txt.norm;
+    size_t n = a->txt.norm_len;
+    struct keyfig_claim *c = &d->c;
     size_t end = m->end;
     int takes_noun = c->kind == KEYFIG_COUNT || c->kind == KEYFIG_MONEY || c->kind == KEYFIG_MASS ||
                      c->kind == KEYFIG_LENGTH || c->kind == KEYFIG_AREA || c->kind == KEYFIG_VOLUME;
@@ -203,56 +243,65 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     }
     if (fwd == end && uw && c->kind == KEYFIG_COUNT)
         fwd = subject_verb_phrase_after(lx, s, n, end);
-    /* ... unless the noun is complete before its 的 (13亿多人口的发展中大国) */
+    /* a bare number's noun is the head after 的 (24万生活居住在重点疫区国家的丽水华侨), unless
+     * the noun is complete before its 的 (13亿多人口的发展中大国) */
     int ends_at_de = fwd + 3 <= n && !memcmp(s + fwd, "的", 3);
-    size_t head_noun = fwd > end && !uw && !unit_text && !ends_at_de ? subject_head_after_de(lx, s, n, fwd) : end;
+    size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, n, fwd) : end;
     if (head_noun > end) {
-        /* 24万生活居住在重点疫区国家的丽水华侨: a bare number's noun is the head after 的 */
         d->subj_s = head_noun, d->subj_e = subject_noun_after(lx, s, n, head_noun);
-        end = d->subj_e;
-    } else if (fwd > end) {
-        d->subj_s = end, d->subj_e = fwd;
-        end = fwd;
-        /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
-        if (ch.start != (size_t)-1 && ch.role == CHG_VERB)
-            c->direction = KEYFIG_NO_CHANGE, c->basis = KEYFIG_BASIS_NONE;
-    } else if (ch.start != (size_t)-1 && ch.role == CHG_VERB && object_between(lx, s, ch.end, head)) {
-        /* verb, object, number: 为百姓减少费用207.7万元 -> 费用 */
-        d->subj_s = chars_skip_particles(s, ch.end, head), d->subj_e = head;
-    } else {
-        struct draft *prev = previous_in(a, d, floor);
-        size_t seg = prev && prev->end > floor && prev->end <= context_end ? prev->end : floor;
-        subject_before(lx, s, seg, context_end, &d->subj_s, &d->subj_e);
-        if (d->subj_e <= d->subj_s) {
-            size_t sent = ns;
-            while (sent > 0) {
-                size_t q = chars_prev(s, sent);
-                int l;
-                if (chars_is_sentence_delim(chars_cp_at(s, sent, q, &l)))
-                    break;
-                sent = q;
-            }
-            struct draft *same = previous_in(a, d, sent);
-            if (same) {
-                d->subj_s = same->subj_s;
-                d->subj_e = same->subj_e;
-            } else {
-                subject_of_previous_clause(lx, s, sent, floor, &d->subj_s, &d->subj_e);
-            }
-        }
+        return d->subj_e;
     }
-    /* a bare amount is money when the metric before it says so (突破57万亿 of 投资); a noun after it
-     * counts people or things (6600多万纳税人) */
-    if (c->kind == KEYFIG_COUNT && !uw && !unit_text && fwd == m->end && subject_has_money_word(lx, s, floor, ns))
+    if (fwd > end) {
+        d->subj_s = end, d->subj_e = fwd;
+        /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
+        if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
+            c->direction = KEYFIG_NO_CHANGE, c->basis = KEYFIG_BASIS_NONE;
+        return fwd;
+    }
+    if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB && object_between(lx, s, x->ch.end, x->head)) {
+        /* verb, object, number: 为百姓减少费用207.7万元 -> 费用 */
+        d->subj_s = chars_skip_particles(s, x->ch.end, x->head), d->subj_e = x->head;
+        return end;
+    }
+    struct draft *prev = previous_in(a, d, x->floor);
+    size_t seg = prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
+    subject_before(lx, s, seg, x->context_end, &d->subj_s, &d->subj_e);
+    if (d->subj_e > d->subj_s)
+        return end;
+    size_t sent = sentence_start(s, d->num_s);
+    struct draft *same = previous_in(a, d, sent);
+    if (same) {
+        d->subj_s = same->subj_s;
+        d->subj_e = same->subj_e;
+    } else {
+        subject_of_previous_clause(lx, s, sent, x->floor, &d->subj_s, &d->subj_e);
+    }
+    return end;
+}
+
+static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, const struct rule_match *m)
+{
+    const char *s = a->txt.norm;
+    const struct lex_word *uw = NULL;
+    struct draft *d = draft_value(p, a, m, &uw);
+    if (!d)
+        return;
+    struct context x = qualify(p, a, m, d);
+    size_t end = find_subject(p, a, m, d, uw, &x);
+    struct keyfig_claim *c = &d->c;
+    /* a bare amount is money when the metric before it says so (突破57万亿 of 投资); a noun
+     * after it counts people or things (6600多万纳税人) */
+    if (c->kind == KEYFIG_COUNT && !uw && !d->unit_text && d->subj_s < d->num_s &&
+        subject_has_money_word(p->lx, s, x.floor, d->num_s))
         c->kind = KEYFIG_MONEY;
 
     /* the claim's text: from the subject (when it leads straight into the number) or the
      * first qualifier word, to the end of the unit or the noun after it */
-    size_t start = head < ns ? head : ns;
+    size_t start = x.head < d->num_s ? x.head : d->num_s;
     if (d->unit_s < start)
         start = d->unit_s; /* $2億 */
-    if (ch.start != (size_t)-1 && ch.start < start)
-        start = ch.start;
+    if (x.ch.start != (size_t)-1 && x.ch.start < start)
+        start = x.ch.start;
     if (d->subj_s < d->subj_e && d->subj_e <= start && chars_skip_particles(s, d->subj_e, start) == start)
         start = d->subj_s; /* 基本建设投资额为86.3亿元: the subject leads into the number */
     d->start = start;
