@@ -182,7 +182,9 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
     }
     for (int again = 1; again;) {
         int role, l = subject_role_at(lx, s, b, start, &role);
-        again = l && (role == SUBJ_DROP || role == SUBJ_FRAME) && start + (size_t)l < b;
+        /* a leading place word goes when something follows it; a time frame goes always: 平均每天
+         * alone is no subject, and the claim then takes the sentence's subject */
+        again = l && ((role == SUBJ_DROP && start + (size_t)l < b) || (role == SUBJ_FRAME && start + (size_t)l <= b));
         if (again)
             start += (size_t)l;
     }
