@@ -55,8 +55,9 @@ static const char *keep(struct keyfig_article *a, char *s)
 }
 
 /* The original characters behind normalised bytes [ns, ne): traditional and full-width forms
- * as written, without the line breaks, spaces and annotations normalising dropped. */
-static char *orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int drop_quotes)
+ * as written, without the line breaks, spaces and annotations normalising dropped. for_subject:
+ * also without quotes and parentheticals (「X」預算 -> X預算, 细颗粒物(PM2.5)浓度 -> 细颗粒物浓度). */
+static char *orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int for_subject)
 {
     struct buf b = {0};
     size_t last = (size_t)-1;
@@ -69,8 +70,15 @@ static char *orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int
         int l = utf8_decode((const unsigned char *)t->orig + o, t->orig_len - o, &cp);
         if (!l)
             continue;
-        if (drop_quotes && (cp == 0x201C || cp == 0x201D || cp == 0x300C || cp == 0x300D || cp == '"'))
+        if (for_subject && (cp == 0x201C || cp == 0x201D || cp == 0x300C || cp == 0x300D || cp == '"'))
             continue;
+        if (for_subject && t->norm[i] == '(') { /* 细颗粒物(PM2.5)年均浓度 -> 细颗粒物年均浓度 */
+            const char *close = memchr(t->norm + i, ')', ne - i);
+            if (close && close + 1 < t->norm + ne) {
+                i = (size_t)(close - t->norm);
+                continue;
+            }
+        }
         if (t->norm[i] == '\n' || t->norm[i] == ' ') /* a kept break or space: write it as it is now */
             buf_addc(&b, t->norm[i]);
         else

@@ -172,10 +172,24 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
         i += (size_t)l;
     }
     trim_tail(lx, s, a, &b);
+    /* 基本建设投资额(包括…)共为86.3亿元: the parenthetical after the subject goes too */
+    size_t before_paren = chars_skip_parenthetical(s, a, b);
+    if (before_paren < b) {
+        b = before_paren;
+        trim_tail(lx, s, a, &b);
+    }
     size_t start = a;
-    for (size_t p = b; p > a; p = chars_prev(s, p)) {
+    /* a list label before the subject: (一)工业支出 */
+    if (start < b && s[start] == '(') {
+        const char *close = memchr(s + start, ')', b - start < 12 ? b - start : 12);
+        if (close && (size_t)(close - s) + 1 < b)
+            start = (size_t)(close - s) + 1;
+    }
+    size_t label_end = start;
+    for (size_t p = b; p > label_end; p = chars_prev(s, p)) {
         const struct lex_word *w = lex_before(&lx->subject, s, a, p);
-        if (w && w->attr == SUBJ_VERB && p < b && !inside_longer_word(lx, s, b, p - w->len, w->len)) {
+        if (w && w->attr == SUBJ_VERB && p < b && p - w->len >= label_end &&
+            !inside_longer_word(lx, s, b, p - w->len, w->len)) {
             start = p;
             break;
         }
