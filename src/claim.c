@@ -26,6 +26,10 @@ static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a,
     char tmp[256];
     size_t n = 0;
     *over = 0;
+    if (b - a > 6 && !memcmp(s + a, "零下", 6)) { /* 零下5℃: below zero, the numeral parser's minus */
+        tmp[n++] = '-';
+        a += 6;
+    }
     for (size_t i = a; i < b;) {
         int l;
         uint32_t c = chars_cp_at(s, b, i, &l);

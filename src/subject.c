@@ -68,7 +68,7 @@ static size_t skip_dates(const struct lexicon *lx, const char *s, size_t a, size
             return a;
         i += (size_t)l;
         /* 1955年度, and time frames: 十年前的, 三年来 */
-        static const char *const after[] = {"度", "以来", "前", "后", "来", "的"};
+        static const char *const after[] = {"度", "份", "以来", "前", "后", "来", "的"};
         for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
             size_t al = strlen(after[k]);
             if (i + al <= b && !memcmp(s + i, after[k], al))
