@@ -528,11 +528,15 @@ int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, s
 int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
 {
     if (r->stop_at_all) {
-        if (match(r, m, r->stop_at_all, "stop.rules", s, n, at, 0) < 0)
+        int rc = pcre2_match(r->stop_at_all, (PCRE2_SPTR)s, n, at, PCRE2_NO_UTF_CHECK, m->md, r->mctx);
+        if (rc == PCRE2_ERROR_NOMATCH)
             return -1;
-        *end = pcre2_get_ovector_pointer(m->md)[1];
-        PCRE2_SPTR mark = pcre2_get_mark(m->md);
-        return mark ? atoi((const char *)mark) : -1;
+        if (rc >= 0) {
+            *end = pcre2_get_ovector_pointer(m->md)[1];
+            PCRE2_SPTR mark = pcre2_get_mark(m->md);
+            return mark ? atoi((const char *)mark) : -1;
+        }
+        /* a limit was hit: try the rules one by one, so the warning names the rule at fault */
     }
     for (size_t i = 0; i < r->nstop; i++) {
         const struct rule *ru = &r->stop[i];

@@ -36,3 +36,14 @@ else
     "keyfig: $T/p/claims.rules:1: Warning: rule bomb: nested quantifier near \")+[bc]\" may backtrack badly" \
     "$(grep 'rule bomb' "$T/cp.err")"
 fi
+
+# a stop rule that hits the match limit inside the combined stop pattern is named too, and the
+# run goes on: a million digits before a unit
+python3 -c "print('1' * 1000000 + '元')" > "$OUT/digits.txt"
+err=$("$KEYFIG" extract "$OUT/digits.txt" 2>&1 >/dev/null); rc=$?
+case "$err" in
+  "") pass badregex.million_digits_quiet ;;
+  *"Warning: rule "*) case "$err" in *"rule stop.rules"*) fail badregex.million_digits_named "$err" ;; *) pass badregex.million_digits_named ;; esac ;;
+  *) fail badregex.million_digits "$err" ;;
+esac
+check badregex.million_digits.rc 0 "$rc"
