@@ -13,6 +13,10 @@
  * one linking character (大约是百分之十七). Returns the start of the word, or at. */
 size_t qualify_approx_before(const struct lexicon *lx, const char *s, size_t floor, size_t at, enum keyfig_approx *ap)
 {
+    /* 约新台币8,755亿元: a currency named before the number stands between it and its qualifier */
+    const struct lex_word *cur = lex_before(&lx->units, s, floor, at);
+    if (cur && cur->attr == KEYFIG_MONEY && cur->len > 1)
+        at -= cur->len;
     const struct lex_word *w = lex_before(&lx->approx_pre, s, floor, at);
     const struct lex_word *word = lex_before(&lx->subject, s, floor, at);
     if (w && word && word->len > w->len)
