@@ -74,6 +74,19 @@ size_t chars_clause_start(const char *s, size_t i)
     return i;
 }
 
+/* Start of the sentence holding position i (just after the previous 。！？; or line break). */
+size_t chars_sentence_start(const char *s, size_t i)
+{
+    while (i > 0) {
+        size_t q = chars_prev(s, i);
+        int l;
+        if (chars_is_sentence_delim(chars_cp_at(s, i, q, &l)))
+            break;
+        i = q;
+    }
+    return i;
+}
+
 /* 1 for the particles that link a verb to its figure: 增长了3%, 增至为, 成长达5%. */
 int chars_is_particle(uint32_t c)
 {

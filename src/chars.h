@@ -25,6 +25,9 @@ size_t chars_skip_parenthetical(const char *s, size_t floor, size_t i);
  * inside the clause does not end it. */
 size_t chars_clause_start(const char *s, size_t i);
 
+/* Start of the sentence holding position i (just after the previous 。！？; or line break). */
+size_t chars_sentence_start(const char *s, size_t i);
+
 /* 1 for the particles that link a verb to its figure: 增长了3%, 增至为, 成长达5%. */
 int chars_is_particle(uint32_t c);
 

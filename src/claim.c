@@ -213,19 +213,6 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     return x;
 }
 
-/* Start of the sentence holding position i. */
-static size_t sentence_start(const char *s, size_t i)
-{
-    while (i > 0) {
-        size_t q = chars_prev(s, i);
-        int l;
-        if (chars_is_sentence_delim(chars_cp_at(s, i, q, &l)))
-            break;
-        i = q;
-    }
-    return i;
-}
-
 /* The subject: the noun after the classifier, else the metric before the number, else the
  * subject of the sentence's previous claim or its previous clause. Returns the end of the
  * claim's text (past a noun that follows it). */
@@ -272,7 +259,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     subject_before(lx, s, seg, x->context_end, &d->subj_s, &d->subj_e);
     if (d->subj_e > d->subj_s)
         return end;
-    size_t sent = sentence_start(s, d->num_s);
+    size_t sent = chars_sentence_start(s, d->num_s);
     struct draft *same = previous_in(a, d, sent);
     if (same) {
         d->subj_s = same->subj_s;
