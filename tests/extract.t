@@ -76,3 +76,8 @@ case "$err" in *"rule x.empty can match the empty string"*) pass check_patterns.
 printf '卫健委召开2023年全市卫生健康工作会议\n4月18日,会议召开。全市有45家医院。\n' > "$OUT/dateline.txt"
 got=$("$KEYFIG" extract "$OUT/dateline.txt" | python3 -c 'import json,sys; print(json.load(sys.stdin)["article"]["date"])')
 check extract.article_date_from_dateline 2023-04-18 "$got"
+
+# agency datelines begin news items, and are no part of a subject
+printf '今日要闻\n新华社北京3月5日电 全国共有医院3.8万家。\n新华社上海3月5日电（记者 张三）上海新增床位2000张。\n中新网3月6日电 广东投入资金10亿元。\n' > "$OUT/datelines.txt"
+got=$("$KEYFIG" extract "$OUT/datelines.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["article"]["items"], " ".join("%d:%s" % (c["item"], c["subject"]) for c in d["claims"]))')
+check extract.datelines "3 1:医院 2:床位 3:广东投入资金" "$got"
