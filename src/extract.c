@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "chars.h"
 #include "cnnum.h"
 #include "lexicon.h"
 #include "patset.h"
@@ -139,44 +140,37 @@ static size_t cp_of(const struct cp_index *x, size_t byte)
 
 /* ---- sentences, items, title, date ---- */
 
-static int sentence_end_at(const char *s, size_t i, int *len)
-{
-    uint32_t cp = 0;
-    int l = utf8_decode((const unsigned char *)s + i, 4, &cp);
-    *len = l ? l : 1;
-    return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' || cp == 0xFF1B || cp == ';' ||
-           cp == '\n';
-}
-
 /* At most this many bytes of a sentence on either side of the number: a text without
  * sentence ends (100 MB on one line, a table) must not copy the whole text into every claim. */
 #define SENTENCE_SIDE_MAX 1536
 
+/* The sentence around `at`: back to just after the previous sentence end (chars.c's 。！？; or
+ * line break), forward through the next one (a line break stays outside). */
 static void sentence_bounds(const struct text *t, size_t at, size_t *ss, size_t *se)
 {
     const char *s = t->norm;
+    size_t n = t->norm_len;
     size_t a = at;
     while (a > 0 && at - a < SENTENCE_SIDE_MAX) {
-        size_t p = a - 1;
-        while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
-            p--;
+        size_t p = chars_prev(s, a);
         int l;
-        if (sentence_end_at(s, p, &l))
+        if (chars_is_sentence_delim(chars_cp_at(s, n, p, &l)))
             break;
         a = p;
     }
     size_t b = at;
-    while (b < t->norm_len && b - at < SENTENCE_SIDE_MAX) {
+    while (b < n && b - at < SENTENCE_SIDE_MAX) {
         int l;
-        int end = sentence_end_at(s, b, &l);
-        if (end && s[b] != '\n')
-            b += (size_t)l;
-        if (end)
+        uint32_t c = chars_cp_at(s, n, b, &l);
+        if (chars_is_sentence_delim(c)) {
+            if (c != '\n')
+                b += (size_t)l;
             break;
+        }
         b += (size_t)l;
     }
     *ss = a;
-    *se = b > t->norm_len ? t->norm_len : b;
+    *se = b > n ? n : b;
 }
 
 /* Item of a normalised offset: every 本报讯 or dateline after the first begins a new item; the
