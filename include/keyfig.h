@@ -110,4 +110,10 @@ const char *keyfig_direction_name(enum keyfig_direction d); /* NULL for none */
  * compact: one line (JSON Lines); otherwise indented by 2. */
 char *keyfig_article_json(const struct keyfig_article *a, int compact);
 
+/* The same document, handed to write(bytes, len, data) in pieces as it is made, so that an
+ * article with many claims is never held whole in memory. Returns 0, or -1 as soon as write
+ * returns non-zero. (The shape of Jansson's json_dump_callback_t.) */
+typedef int (*keyfig_write_fn)(const char *bytes, size_t len, void *data);
+int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data);
+
 #endif

@@ -5,8 +5,10 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "keyfig.h"
+#include "util.h"
 
 static json_t *number(double v)
 {
@@ -65,7 +67,82 @@ static json_t *claim_json(const struct keyfig_claim *c, size_t id)
     return o;
 }
 
-char *keyfig_article_json(const struct keyfig_article *a, int compact)
+/* ---- writing ----
+ * The document is written claim by claim, never held whole: a 13 MB report has 77,000 claims and
+ * a 55 MB document. Jansson encodes every value (the article object, each claim object); this
+ * file adds only the punctuation between them, laid out exactly as Jansson lays out the whole
+ * document (compact, or indented by 2 with ": " after keys). Output collects in a buffer that
+ * goes to the caller's writer in large pieces. */
+
+#define FLUSH_AT (64u << 10)
+
+struct writer {
+    keyfig_write_fn write;
+    void *data;
+    int failed;
+    int depth;          /* indent every line after the first by 2*depth spaces */
+    char *b;
+    size_t len, cap;
+};
+
+static void put(struct writer *w, const char *s, size_t n)
+{
+    if (w->len + n > w->cap) {
+        size_t cap = w->cap ? w->cap : 2 * FLUSH_AT;
+        while (cap < w->len + n)
+            cap *= 2;
+        char *nb = realloc(w->b, cap);
+        if (!nb) {
+            w->failed = 1;
+            return;
+        }
+        w->b = nb, w->cap = cap;
+    }
+    memcpy(w->b + w->len, s, n);
+    w->len += n;
+}
+
+static void flush(struct writer *w)
+{
+    if (w->len && !w->failed && w->write(w->b, w->len, w->data) != 0)
+        w->failed = 1;
+    w->len = 0;
+}
+
+static void puts_(struct writer *w, const char *s)
+{
+    put(w, s, strlen(s));
+}
+
+/* Jansson's dump callback: a nested value's lines are indented by its depth. Every newline in
+ * Jansson's output is layout (newlines inside strings are written as \n). */
+static int collect(const char *s, size_t n, void *data)
+{
+    struct writer *w = data;
+    static const char spaces[] = "                                ";
+    const char *nl;
+    while (w->depth && (nl = memchr(s, '\n', n))) {
+        size_t k = (size_t)(nl - s) + 1;
+        put(w, s, k);
+        put(w, spaces, 2 * (size_t)w->depth);
+        s += k, n -= k;
+    }
+    put(w, s, n);
+    return w->failed ? -1 : 0;
+}
+
+static void dump(struct writer *w, json_t *v, size_t flags, int depth)
+{
+    w->depth = depth;
+    if (json_dump_callback(v, collect, w, flags) != 0)
+        w->failed = 1;
+    json_decref(v);
+    w->depth = 0;
+    if (w->len >= FLUSH_AT)
+        flush(w);
+}
+
+static json_t *article_json(const struct keyfig_article *a)
 {
     json_t *art = json_object();
     json_object_set_new_nocheck(art, "id", json_string_nocheck(keyfig_article_id(a)));
@@ -74,14 +151,37 @@ char *keyfig_article_json(const struct keyfig_article *a, int compact)
     json_object_set_new_nocheck(art, "title", *title ? json_string_nocheck(title) : json_null());
     json_object_set_new_nocheck(art, "date", *date ? json_string_nocheck(date) : json_null());
     json_object_set_new_nocheck(art, "items", json_integer(keyfig_article_items(a)));
-    json_t *claims = json_array();
-    for (size_t i = 0; i < keyfig_article_nclaims(a); i++)
-        json_array_append_new(claims, claim_json(keyfig_article_claim(a, i), i + 1));
-    json_t *doc = json_object();
-    json_object_set_new_nocheck(doc, "article", art);
-    json_object_set_new_nocheck(doc, "claims", claims);
+    return art;
+}
+
+int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data)
+{
+    struct writer w = {.write = write, .data = data};
     size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | (compact ? JSON_COMPACT : JSON_INDENT(2));
-    char *out = json_dumps(doc, flags);
-    json_decref(doc);
-    return out;
+    size_t n = keyfig_article_nclaims(a);
+    puts_(&w, compact ? "{\"article\":" : "{\n  \"article\": ");
+    dump(&w, article_json(a), flags, 1);
+    puts_(&w, compact ? ",\"claims\":[" : ",\n  \"claims\": [");
+    for (size_t i = 0; i < n && !w.failed; i++) {
+        puts_(&w, compact ? (i ? "," : "") : (i ? ",\n    " : "\n    "));
+        dump(&w, claim_json(keyfig_article_claim(a, i), i + 1), flags, 2);
+    }
+    puts_(&w, compact ? "]}" : n ? "\n  ]\n}" : "]\n}");
+    flush(&w);
+    free(w.b);
+    return w.failed ? -1 : 0;
+}
+
+static int to_buf(const char *s, size_t n, void *data)
+{
+    buf_add(data, s, n);
+    return 0;
+}
+
+char *keyfig_article_json(const struct keyfig_article *a, int compact)
+{
+    struct buf b = {0};
+    keyfig_article_write(a, compact, to_buf, &b);
+    buf_addc(&b, '\0');
+    return b.data;
 }

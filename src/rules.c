@@ -32,6 +32,8 @@ struct rule {
 
 struct rules {
     pcre2_code *number;
+    pcre2_code *number_at;   /* the same, anchored: tried only where a numeral can begin */
+    uint8_t number_first[0x10000 / 8]; /* BMP code points that can begin a numeral token */
     pcre2_code *stop_at_all; /* every "at" stop rule in one alternation, each behind (*MARK:index) */
     struct rule *claim, *stop, *item;
     size_t nclaim, nstop, nitem;
@@ -376,6 +378,27 @@ static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *
     return 0;
 }
 
+/* Which code points can begin a numeral token: those at which the anchored NUMBER pattern,
+ * given just that one character, matches or wants more text (a partial match). Worked out
+ * from macros.tsv once per process, so the scanner (rules_next_number) can step over every
+ * other character in C instead of starting the regex at every position of the text: most
+ * of an article is characters that cannot begin a number. */
+static void number_first_chars(struct rules *r)
+{
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    pcre2_jit_compile(r->number_at, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+    for (uint32_t cp = 1; cp < 0x10000; cp++) {
+        unsigned char u[4];
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        size_t l = utf8_encode(cp, (char *)u);
+        int rc = pcre2_match(r->number_at, u, l, 0, PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md, NULL);
+        if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
+            r->number_first[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    }
+    pcre2_match_data_free(md);
+}
+
 /* One anchored alternation of the "at" stop rules, in file order, each marked with its index:
  * PCRE2 tries the alternatives in order, so the first rule that matches wins as before, but a
  * numeral costs one JIT call instead of one per rule. NULL (rules tried one by one) if it fails. */
@@ -417,8 +440,10 @@ struct rules *rules_load(struct patset *ps, const struct lexicon *lx, int lint, 
         kf_error(err, KEYFIG_ERR_PATTERN, "patterns/macros.tsv", 0, "no NUMBER macro (the numeral token rule)");
         goto out;
     }
-    if (!(r->number = compile(m[k].value, 0, "patterns/macros.tsv", 0, "NUMBER", err)))
+    if (!(r->number = compile(m[k].value, 0, "patterns/macros.tsv", 0, "NUMBER", err)) ||
+        !(r->number_at = compile(m[k].value, PCRE2_ANCHORED, "patterns/macros.tsv", 0, "NUMBER", err)))
         goto out;
+    number_first_chars(r);
     if (load_rule_file(ps, "claims.rules", 3, m, nm, lint, &r->claim, &r->nclaim, err) ||
         load_rule_file(ps, "stop.rules", 4, m, nm, lint, &r->stop, &r->nstop, err) ||
         load_rule_file(ps, "items.rules", 2, m, nm, lint, &r->item, &r->nitem, err) ||
@@ -454,6 +479,7 @@ void rules_free(struct rules *r)
     if (!r)
         return;
     pcre2_code_free(r->number);
+    pcre2_code_free(r->number_at);
     pcre2_code_free(r->stop_at_all);
     free_rules(r->claim, r->nclaim);
     free_rules(r->stop, r->nstop);
@@ -492,15 +518,43 @@ static int match(const struct rules *r, struct matcher *m, const pcre2_code *c, 
     return rc;
 }
 
+/* 1 when the character starting at s[i] (of n bytes; *len receives its length) can begin a
+ * numeral token. Characters beyond the BMP are always tried. */
+static int may_begin_number(const struct rules *r, const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+    unsigned c = s[i];
+    uint32_t cp;
+    if (c < 0x80) {
+        *len = 1;
+        cp = c;
+    } else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+        *len = 3;
+        cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+    } else if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+        *len = 2;
+        cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+    } else {
+        *len = 1; /* a 4-byte lead (or a stray byte): let the regex decide */
+        return 1;
+    }
+    return (r->number_first[cp >> 3] >> (cp & 7)) & 1;
+}
+
+/* The leftmost numeral token at or after from, as an unanchored search would find it: the
+ * anchored pattern is tried at each character that can begin one, in order. */
 int rules_next_number(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t from, size_t *start,
                       size_t *end)
 {
-    if (from >= n || match(r, m, r->number, "NUMBER", s, n, from, 0) < 0)
-        return 0;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-    *start = ov[0];
-    *end = ov[1];
-    return 1;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = from, len; i < n; i += len) {
+        if (!may_begin_number(r, u, n, i, &len) || match(r, m, r->number_at, "NUMBER", s, n, i, 0) < 0)
+            continue;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        *start = ov[0];
+        *end = ov[1];
+        return 1;
+    }
+    return 0;
 }
 
 int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)

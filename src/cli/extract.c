@@ -114,9 +114,29 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
     return 0;
 }
 
-/* Write text to dir/<id>.json through a temporary file and a rename, so a crash or a full
- * disk never leaves a half-written document behind. */
-static int write_atomic(const char *dir, const char *id, const char *text, struct keyfig_error *err)
+/* Where a document goes: the JSON text the worker made, or the article itself, written claim
+ * by claim straight to the file (one thread and no chart: a huge article is never held whole). */
+struct document {
+    const char *json;
+    const struct keyfig_article *a;
+    int compact;
+};
+
+static int to_file(const char *bytes, size_t len, void *f)
+{
+    return fwrite(bytes, 1, len, f) == len ? 0 : -1;
+}
+
+static int document_write(const struct document *d, FILE *f)
+{
+    if (d->json)
+        return to_file(d->json, strlen(d->json), f);
+    return keyfig_article_write(d->a, d->compact, to_file, f);
+}
+
+/* Write the document to dir/<id>.json through a temporary file and a rename, so a crash or a
+ * full disk never leaves a half-written document behind. */
+static int write_atomic(const char *dir, const char *id, const struct document *d, struct keyfig_error *err)
 {
     struct buf path = {0}, tmp = {0};
     buf_printf(&path, "%s/%s.json", dir, id);
@@ -128,8 +148,7 @@ static int write_atomic(const char *dir, const char *id, const char *text, struc
         goto out;
     }
     FILE *f = fdopen(fd, "w");
-    size_t len = strlen(text);
-    int ok = f && fwrite(text, 1, len, f) == len && fputc('\n', f) != EOF;
+    int ok = f && document_write(d, f) == 0 && fputc('\n', f) != EOF;
     ok = (f ? fclose(f) == 0 : (close(fd), 0)) && ok;
     if (!ok || chmod(tmp.data, 0644) != 0 || rename(tmp.data, path.data) != 0) {
         kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "cannot write: %s", strerror(errno));
@@ -209,7 +228,8 @@ static void progress_break(struct progress *pg)
 struct job {
     struct input_article art;
     int got;                /* inputs_next's result: 1 read, -1 unreadable (err filled) */
-    char *json;             /* NULL when it failed (err filled) */
+    struct keyfig_article *a; /* the extracted article, NULL when it failed (err filled) */
+    char *json;             /* its document, made by the worker when several run */
     struct keyfig_error err;
 };
 
@@ -218,20 +238,26 @@ struct run {
     const struct keyfig_patterns *p;
     struct progress pg;
     int array;
+    int stream;             /* write documents from the article, in the main thread */
     size_t written;
     int rc;
 };
 
-/* The worker: only reads the pattern set, which the library allows from any thread. */
+/* The worker: decodes a JSON Lines record, extracts, and (unless streaming) makes the JSON
+ * text, so that the work runs in parallel and the main thread only writes. It only reads the
+ * pattern set, which the library allows from any thread. */
 static void extract_job(void *arg, void *ctx)
 {
     struct job *j = arg;
     const struct run *r = ctx;
-    if (j->got <= 0)
+    if (j->got <= 0 || input_record_decode(&j->art, r->o->max_bytes, &j->err) != 0)
         return;
-    struct keyfig_article *a = keyfig_extract(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
-    j->json = a ? keyfig_article_json(a, r->o->jsonl) : NULL;
-    keyfig_article_free(a);
+    j->a = keyfig_extract(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
+    if (j->a && !r->stream) {
+        j->json = keyfig_article_json(j->a, r->o->jsonl);
+        keyfig_article_free(j->a);
+        j->a = NULL;
+    }
     free(j->art.text); /* the text is not needed any more: keep memory to what is in flight */
     j->art.text = NULL;
 }
@@ -240,27 +266,28 @@ static void extract_job(void *arg, void *ctx)
 static void finish_job(struct run *r, struct job *j)
 {
     const struct extract_opts *o = r->o;
-    char *json = j->json;
-    if (json && o->outdir && write_atomic(o->outdir, j->art.id, json, &j->err) != 0) {
-        free(json);
-        json = NULL;
-    } else if (json && !o->outdir) {
+    const struct document d = {.json = j->json, .a = j->a, .compact = o->jsonl};
+    int ok = j->json || j->a;
+    if (ok && o->outdir) {
+        ok = write_atomic(o->outdir, j->art.id, &d, &j->err) == 0;
+    } else if (ok) {
         if (r->array)
             fputs(r->written ? ",\n" : "\n", stdout);
-        fputs(json, stdout);
+        document_write(&d, stdout); /* a failed write shows in ferror(stdout) at the end */
         if (!r->array)
             fputc('\n', stdout);
     }
-    if (json && o->plotdir && plot_json(json, j->art.source, o->plotdir, &j->err) != 0)
-        json = (free(json), NULL);
-    r->written += json != NULL;
+    if (ok && o->plotdir && plot_json(j->json, j->art.source, o->plotdir, &j->err) != 0)
+        ok = 0;
+    r->written += ok;
     r->pg.articles++;
-    if (!json) {
+    if (!ok) {
         progress_break(&r->pg);
         kf_print_error(&j->err, 0);
         r->rc = KEYFIG_ERR_RUNTIME;
     }
-    free(json);
+    free(j->json);
+    keyfig_article_free(j->a);
     input_article_free(&j->art);
     free(j);
 }
@@ -289,6 +316,7 @@ int cmd_extract(int argc, char **argv)
     struct inputs *in = inputs_open(argv + optind, argc - optind, o.input_jsonl, o.max_bytes);
     struct run r = {.o = &o, .p = p, .rc = KEYFIG_OK};
     r.array = !o.jsonl && !o.outdir && !inputs_single(in);
+    r.stream = o.jobs == 1 && !o.plotdir; /* --plot reads the document back: it needs the text */
     /* Automatic progress only where a person watches, and never into a --jsonl pipe. */
     r.pg.on = o.progress || (isatty(STDERR_FILENO) && !(o.jsonl && !o.outdir && !isatty(STDOUT_FILENO)));
     r.pg.start = r.pg.last = now();

@@ -112,8 +112,10 @@ static char *article_id(const char *path)
     return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
-/* One JSON Lines record; 0 at the end of the file, -1 for a bad record. */
-static int next_record(struct inputs *in, struct input_article *out, struct keyfig_error *err)
+/* The next non-empty line of a JSON Lines file, handed over undecoded (record_line set): the
+ * caller decodes it with input_record_decode, on a worker thread, so that parsing JSON does not
+ * hold up the one thread that reads. 0 at the end of the file. */
+static int next_record(struct inputs *in, struct input_article *out)
 {
     for (;;) {
         ssize_t n = getline(&in->line, &in->linecap, in->records);
@@ -125,45 +127,64 @@ static int next_record(struct inputs *in, struct input_article *out, struct keyf
             in->line[--n] = '\0';
         if (n == 0)
             continue;
-        json_error_t je;
-        json_t *rec = json_loadb(in->line, (size_t)n, 0, &je);
-        struct buf src = {0};
-        buf_printf(&src, "%s:%zu", in->records_path, in->lineno);
-        json_t *id = rec ? json_object_get(rec, "id") : NULL, *text = rec ? json_object_get(rec, "text") : NULL;
-        int rc = -1;
-        if (!rec)
-            kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "invalid JSON: %s", je.text);
-        else if (!json_is_object(rec))
-            kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record is not an object (expected {\"id\": ..., \"text\": ...})");
-        else if (!text)
-            kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record has no \"text\"");
-        else if (!json_is_string(text))
-            kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "\"text\" is not a string");
-        else if (in->max_bytes && json_string_length(text) > in->max_bytes)
-            kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "article larger than --max-article-bytes (%zu bytes)", in->max_bytes);
-        else {
-            char idbuf[64];
-            if (json_is_string(id))
-                out->id = xstrdup(json_string_value(id));
-            else if (json_is_integer(id)) {
-                snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
-                out->id = xstrdup(idbuf);
-            } else {
-                snprintf(idbuf, sizeof idbuf, "record%zu", in->lineno);
-                out->id = xstrdup(idbuf);
-            }
-            out->len = json_string_length(text);
-            out->text = xstrndup(json_string_value(text), out->len);
-            /* No line number: a record's output must not depend on where it sits in the stream,
-             * so a corpus split into chunks (Hadoop, parallel --pipe) gives the same bytes. */
-            json_t *source = json_object_get(rec, "source");
-            out->source = xstrdup(json_is_string(source) ? json_string_value(source) : in->records_path);
-            rc = 1;
-        }
-        buf_free(&src);
-        json_decref(rec);
-        return rc;
+        out->text = in->line; /* the line buffer itself: getline allocates the next one */
+        out->len = (size_t)n;
+        in->line = NULL;
+        in->linecap = 0;
+        out->source = xstrdup(in->records_path);
+        out->record_line = in->lineno;
+        return 1;
     }
+}
+
+int input_record_decode(struct input_article *a, size_t max_bytes, struct keyfig_error *err)
+{
+    if (!a->record_line)
+        return 0;
+    json_error_t je;
+    json_t *rec = json_loadb(a->text, a->len, 0, &je);
+    struct buf src = {0};
+    buf_printf(&src, "%s:%zu", a->source, a->record_line);
+    json_t *id = rec ? json_object_get(rec, "id") : NULL, *text = rec ? json_object_get(rec, "text") : NULL;
+    int rc = -1;
+    if (!rec)
+        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "invalid JSON: %s", je.text);
+    else if (!json_is_object(rec))
+        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record is not an object (expected {\"id\": ..., \"text\": ...})");
+    else if (!text)
+        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record has no \"text\"");
+    else if (!json_is_string(text))
+        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "\"text\" is not a string");
+    else if (max_bytes && json_string_length(text) > max_bytes)
+        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "article larger than --max-article-bytes (%zu bytes)", max_bytes);
+    else {
+        char idbuf[64];
+        if (json_is_string(id))
+            a->id = xstrdup(json_string_value(id));
+        else if (json_is_integer(id)) {
+            snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
+            a->id = xstrdup(idbuf);
+        } else {
+            snprintf(idbuf, sizeof idbuf, "record%zu", a->record_line);
+            a->id = xstrdup(idbuf);
+        }
+        /* The decoded text is never longer than the line it came from: reuse the line. */
+        a->len = json_string_length(text);
+        memcpy(a->text, json_string_value(text), a->len);
+        a->text[a->len] = '\0';
+        /* No line number: a record's output must not depend on where it sits in the stream,
+         * so a corpus split into chunks (Hadoop, parallel --pipe) gives the same bytes. */
+        json_t *source = json_object_get(rec, "source");
+        if (json_is_string(source)) {
+            free(a->source);
+            a->source = xstrdup(json_string_value(source));
+        }
+        a->record_line = 0;
+        rc = 0;
+    }
+    buf_free(&src);
+    json_decref(rec);
+    return rc;
 }
 
 int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_error *err)
@@ -171,9 +192,8 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
     memset(out, 0, sizeof *out);
     for (;;) {
         if (in->records) {
-            int rc = next_record(in, out, err);
-            if (rc)
-                return rc;
+            if (next_record(in, out))
+                return 1;
             if (in->records != stdin)
                 fclose(in->records);
             in->records = NULL;

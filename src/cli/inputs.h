@@ -12,6 +12,7 @@ struct input_article {
     char *source;   /* the path (for a record: its "source" string, else the path; "-" for stdin) */
     char *text;
     size_t len;
+    size_t record_line; /* a JSON Lines record not yet decoded: its line number in source */
 };
 
 struct inputs;
@@ -22,6 +23,10 @@ struct inputs *inputs_open(char **paths, int npaths, int jsonl, size_t max_bytes
 /* The next article: 1 with *out filled (caller frees with input_article_free), 0 at the end,
  * -1 for an article that could not be read (err filled; the caller reports it and goes on). */
 int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_error *err);
+/* Decode a JSON Lines record that inputs_next delivered undecoded (record_line set) into its
+ * id, text and source: 0, or -1 for a bad record (err filled, naming source:line). Does nothing
+ * to an article read from a file. Safe on any thread. */
+int input_record_decode(struct input_article *a, size_t max_bytes, struct keyfig_error *err);
 /* 1 when the arguments name exactly one article file (stdout then gets one document, not an array). */
 int inputs_single(const struct inputs *in);
 /* Bytes of input consumed so far, and the total of all inputs (0 when unknown: a pipe). */
