@@ -89,6 +89,11 @@ void keyfig_patterns_free(struct keyfig_patterns *p);
 struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const char *id, const char *source,
                                       const char *buf, size_t len, const struct keyfig_options *opts,
                                       struct keyfig_error *err);
+/* The same for a buffer the caller gives away: buf comes from malloc with room for len + 1
+ * bytes, and is freed, or kept as the article's text (UTF-8 input is then not copied). */
+struct keyfig_article *keyfig_extract_take(const struct keyfig_patterns *p, const char *id, const char *source,
+                                           char *buf, size_t len, const struct keyfig_options *opts,
+                                           struct keyfig_error *err);
 void keyfig_article_free(struct keyfig_article *a);
 
 /* Borrowed views into the article; valid until keyfig_article_free. */

@@ -7,6 +7,7 @@
 #include "decode.h"
 #include "keyfig.h"
 #include "text.h"
+#include "util.h"
 
 struct keyfig_patterns {
     struct patset *ps;
@@ -16,7 +17,8 @@ struct keyfig_patterns {
     struct normalizer *nz;
 };
 
-/* A claim while it is assembled: offsets into the normalised text. */
+/* A claim while it is assembled: offsets into the normalised text. Once the article is done,
+ * the drafts that were kept are the claims: c has its spans and strings then. */
 struct draft {
     struct keyfig_claim c;      /* value, kind, approx, change, rule, is_claim, reason */
     size_t start, end;          /* the claim's text */
@@ -33,12 +35,9 @@ struct keyfig_article {
     struct text txt;
     size_t *item_starts;        /* normalised offsets where items 2, 3, ... begin */
     size_t nitems;
-    struct draft *drafts;
+    struct draft *drafts;       /* after finish_claims: the claims, in order */
     size_t ndrafts, capdrafts;
-    struct keyfig_claim *claims;
-    size_t nclaims;
-    char **strings;             /* every string the claims point to, for freeing */
-    size_t nstrings;
+    struct arena strings;       /* every string the claims point to */
 };
 
 /* keyfig_patterns_load with its options: lint (warn about rules that may backtrack badly)

@@ -174,10 +174,11 @@ static char *replace_invalid(const char *s, size_t n, size_t *outlen)
     return b.data;
 }
 
-int decode_input(const char *buf, size_t len, const char *source, const char *encoding, int lenient,
+int decode_input(const char *buf, size_t len, const char *source, const char *encoding, int lenient, char **reuse,
                  struct decoded *out, struct keyfig_error *err)
 {
     memset(out, 0, sizeof *out);
+    char *block = reuse && *reuse == buf ? *reuse : NULL;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
         out->bom = 3;
         buf += 3, len -= 3;
@@ -211,6 +212,15 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
         return 0;
     }
     size_t bad = utf8_first_invalid(buf, len);
+    if (bad == (size_t)-1 && block) { /* the caller's buffer becomes the text: no copy */
+        memmove(block, buf, len);
+        block[len] = '\0';
+        *reuse = NULL;
+        out->text = block;
+        out->len = len;
+        out->encoding = "UTF-8";
+        return 0;
+    }
     if (bad == (size_t)-1) {
         out->text = xstrndup(buf, len);
         out->len = len;

@@ -48,23 +48,25 @@ void keyfig_patterns_free(struct keyfig_patterns *p)
 
 /* ---- strings from the original ---- */
 
-static const char *keep(struct keyfig_article *a, char *s)
+/* The offset of the character after the one holding byte i. */
+static size_t next_char(const char *s, size_t n, size_t i)
 {
-    a->strings = xrealloc(a->strings, (a->nstrings + 1) * sizeof *a->strings);
-    a->strings[a->nstrings++] = s;
-    return s;
+    for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+        ;
+    return i;
 }
 
 /* The original characters behind normalised bytes [ns, ne): traditional and full-width forms
  * as written, without the line breaks, spaces and annotations normalising dropped. for_subject:
  * also without quotes and parentheticals (「X」預算 -> X預算, 细颗粒物(PM2.5)浓度 -> 细颗粒物浓度). */
-static char *orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int for_subject)
+static void orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int for_subject, struct buf *out)
 {
-    struct buf b = {0};
+    struct buf b = *out;
+    b.len = 0;
     size_t last = (size_t)-1;
-    for (size_t i = ns; i < ne && i < t->norm_len; i++) {
-        size_t o = t->map[i];
-        if (o == last)
+    for (size_t i = ns; i < ne && i < t->norm_len; i = next_char(t->norm, t->norm_len, i)) {
+        size_t o = text_orig_at(t, i);
+        if (o == last) /* one original character written as two (㎡ -> m2) */
             continue;
         last = o;
         uint32_t cp;
@@ -87,12 +89,15 @@ static char *orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int
     }
     if (!b.data)
         buf_add(&b, "", 0);
-    return b.data;
+    b.data[b.len] = '\0';
+    *out = b;
 }
 
-static char *orig_chars(const struct text *t, size_t ns, size_t ne)
+/* The same, as a string of the article's (scratch: a buffer reused from call to call). */
+static const char *orig_string(struct keyfig_article *a, struct buf *scratch, size_t ns, size_t ne, int for_subject)
 {
-    return orig_chars_filtered(t, ns, ne, 0);
+    orig_chars_filtered(&a->txt, ns, ne, for_subject, scratch);
+    return arena_strndup(&a->strings, scratch->data, scratch->len);
 }
 
 /* ---- code point offsets ---- */
@@ -198,8 +203,11 @@ static char *find_title(const struct keyfig_patterns *p, const char *s, size_t n
         size_t chars = utf8_count(t.norm, t.norm_len);
         int sentence = t.norm_len >= 3 && !memcmp(t.norm + t.norm_len - 3, "。", 3);
         char *title = NULL;
-        if (chars > 4 && chars <= 80 && !sentence && strncmp(t.norm, "本报讯", strlen("本报讯")))
-            title = orig_chars(&t, 0, t.norm_len);
+        if (chars > 4 && chars <= 80 && !sentence && strncmp(t.norm, "本报讯", strlen("本报讯"))) {
+            struct buf b = {0};
+            orig_chars_filtered(&t, 0, t.norm_len, 0, &b);
+            title = b.data;
+        }
         text_free(&t);
         if (title || chars > 4)
             return title ? title : xstrdup("");
@@ -292,7 +300,7 @@ static struct keyfig_span span_of(const struct keyfig_article *a, const struct c
 {
     struct keyfig_span sp;
     const struct text *t = &a->txt;
-    sp.byte_start = t->map[ns < t->norm_len ? ns : t->norm_len];
+    sp.byte_start = text_orig_at(t, ns);
     sp.byte_end = text_orig_end(t, ne);
     if (sp.byte_end < sp.byte_start)
         sp.byte_end = sp.byte_start;
@@ -307,42 +315,52 @@ static struct keyfig_span span_of(const struct keyfig_article *a, const struct c
     return sp;
 }
 
+/* The drafts that were kept become the claims, in place (dropped ones are closed up): offsets
+ * into the original and strings taken from it. */
 static void finish_claims(struct keyfig_article *a)
 {
     struct cp_index x;
     cp_index_init(&x, a->dec.text, a->dec.len);
-    a->claims = xcalloc(a->ndrafts ? a->ndrafts : 1, sizeof *a->claims);
+    struct buf scratch = {0};
     /* claims of one sentence share its span and string: a dense report has several a sentence */
-    size_t last_ss = (size_t)-1, last_se = 0;
+    size_t last_ss = (size_t)-1, last_se = 0, n = 0;
     const char *last_sentence = NULL;
     struct keyfig_span last_span = {0};
     for (size_t i = 0; i < a->ndrafts; i++) {
-        struct draft *d = &a->drafts[i];
-        if (d->dropped)
+        if (a->drafts[i].dropped)
             continue;
-        struct keyfig_claim *c = &a->claims[a->nclaims++];
-        *c = d->c;
+        struct draft *d = &a->drafts[n++];
+        if (d != &a->drafts[i])
+            *d = a->drafts[i];
+        struct keyfig_claim *c = &d->c;
         c->span = span_of(a, &x, d->start, d->end);
         size_t ss, se;
         sentence_bounds(&a->txt, d->num_s, &ss, &se);
         if (ss != last_ss || se != last_se) {
             last_ss = ss, last_se = se;
             last_span = span_of(a, &x, ss, se);
-            last_sentence = keep(a, orig_chars(&a->txt, ss, se));
+            last_sentence = orig_string(a, &scratch, ss, se, 0);
         }
         c->sentence_span = last_span;
-        c->value_text = keep(a, orig_chars(&a->txt, d->num_s, d->num_e));
-        c->unit = d->unit_text ? d->unit_text : keep(a, orig_chars(&a->txt, d->unit_s, d->unit_e));
-        c->subject = keep(a, orig_chars_filtered(&a->txt, d->subj_s, d->subj_e, 1)); /* 「X」預算 -> X預算 */
-        c->text = keep(a, orig_chars(&a->txt, d->start, d->end));
+        c->value_text = orig_string(a, &scratch, d->num_s, d->num_e, 0);
+        c->unit = d->unit_text ? d->unit_text : orig_string(a, &scratch, d->unit_s, d->unit_e, 0);
+        c->subject = orig_string(a, &scratch, d->subj_s, d->subj_e, 1); /* 「X」預算 -> X預算 */
+        c->text = orig_string(a, &scratch, d->start, d->end, 0);
         c->sentence = last_sentence;
         c->item = item_of(a, d->num_s);
     }
+    a->ndrafts = n;
+    if (n < a->capdrafts && n) { /* give back the room the list grew into */
+        a->drafts = xrealloc(a->drafts, n * sizeof *a->drafts);
+        a->capdrafts = n;
+    }
+    buf_free(&scratch);
     free(x.at);
 }
 
-struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const char *id, const char *source,
-                                      const char *buf, size_t len, const struct keyfig_options *opts,
+/* reuse: see decode_input. */
+static struct keyfig_article *extract(const struct keyfig_patterns *p, const char *id, const char *source,
+                                      const char *buf, size_t len, char **reuse, const struct keyfig_options *opts,
                                       struct keyfig_error *err)
 {
     static const struct keyfig_options defaults;
@@ -351,7 +369,7 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
     struct keyfig_article *a = xcalloc(1, sizeof *a);
     a->id = xstrdup(id ? id : "");
     a->source = xstrdup(source ? source : "");
-    if (decode_input(buf, len, a->source, opts->encoding, opts->lenient, &a->dec, err) != 0) {
+    if (decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &a->dec, err) != 0) {
         keyfig_article_free(a);
         return NULL;
     }
@@ -365,14 +383,28 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
     return a;
 }
 
+struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const char *id, const char *source,
+                                      const char *buf, size_t len, const struct keyfig_options *opts,
+                                      struct keyfig_error *err)
+{
+    return extract(p, id, source, buf, len, NULL, opts, err);
+}
+
+struct keyfig_article *keyfig_extract_take(const struct keyfig_patterns *p, const char *id, const char *source,
+                                           char *buf, size_t len, const struct keyfig_options *opts,
+                                           struct keyfig_error *err)
+{
+    char *block = buf;
+    struct keyfig_article *a = extract(p, id, source, buf, len, &block, opts, err);
+    free(block); /* NULL when the article kept it */
+    return a;
+}
+
 void keyfig_article_free(struct keyfig_article *a)
 {
     if (!a)
         return;
-    for (size_t i = 0; i < a->nstrings; i++)
-        free(a->strings[i]);
-    free(a->strings);
-    free(a->claims);
+    arena_free(&a->strings);
     free(a->drafts);
     free(a->item_starts);
     text_free(&a->txt);
@@ -387,12 +419,12 @@ void keyfig_article_free(struct keyfig_article *a)
 
 size_t keyfig_article_nclaims(const struct keyfig_article *a)
 {
-    return a->nclaims;
+    return a->ndrafts;
 }
 
 const struct keyfig_claim *keyfig_article_claim(const struct keyfig_article *a, size_t i)
 {
-    return i < a->nclaims ? &a->claims[i] : NULL;
+    return i < a->ndrafts ? &a->drafts[i].c : NULL;
 }
 
 const char *keyfig_article_id(const struct keyfig_article *a)

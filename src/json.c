@@ -160,11 +160,11 @@ int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_wri
     size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | (compact ? JSON_COMPACT : JSON_INDENT(2));
     size_t n = keyfig_article_nclaims(a);
     puts_(&w, compact ? "{\"article\":" : "{\n  \"article\": ");
-    dump(&w, article_json(a), flags, 1);
+    dump(&w, article_json(a), flags, compact ? 0 : 1);
     puts_(&w, compact ? ",\"claims\":[" : ",\n  \"claims\": [");
     for (size_t i = 0; i < n && !w.failed; i++) {
         puts_(&w, compact ? (i ? "," : "") : (i ? ",\n    " : "\n    "));
-        dump(&w, claim_json(keyfig_article_claim(a, i), i + 1), flags, 2);
+        dump(&w, claim_json(keyfig_article_claim(a, i), i + 1), flags, compact ? 0 : 2);
     }
     puts_(&w, compact ? "]}" : n ? "\n  ]\n}" : "]\n}");
     flush(&w);

@@ -1,6 +1,6 @@
-/* text: normalise a decoded article for matching, keeping a byte map back to the original.
+/* text: normalise a decoded article for matching, keeping a map back to the original.
  * One pass over the code points; each kept character is written in its normalised form and
- * every byte written records the original offset of the character it came from. */
+ * the map (runs, text.h) records the original offset of the character it came from. */
 #include "text.h"
 
 #include <opencc/opencc.h>
@@ -162,24 +162,38 @@ static size_t pinyin_annotation(const char *s, size_t n)
 
 struct out {
     struct buf b;
-    uint32_t *map;
-    size_t mapcap;
+    struct text_run *runs;
+    size_t nruns, runcap;
     uint32_t last;      /* last code point written, 0 at the start */
     size_t digit_run;   /* length of the run of ASCII digits just written */
     int spaced_run;     /* that run was written digit by digit with spaces between (1 9 9 3) */
 };
 
+/* Map the character about to be written at norm offset o->b.len to orig_at: it extends the
+ * current run when both texts have advanced by the same number of bytes since the run began
+ * (a character copied, or converted to one of the same length: 經 -> 经), else starts a run. */
+static void map_char(struct out *o, size_t orig_at)
+{
+    if (o->nruns) {
+        const struct text_run *r = &o->runs[o->nruns - 1];
+        if (orig_at >= r->orig && orig_at - r->orig == o->b.len - r->norm)
+            return;
+    }
+    if (o->nruns == o->runcap) {
+        o->runcap = o->runcap ? 2 * o->runcap : 64;
+        o->runs = xrealloc(o->runs, o->runcap * sizeof *o->runs);
+    }
+    o->runs[o->nruns++] = (struct text_run){(uint32_t)o->b.len, (uint32_t)orig_at};
+}
+
 static void emit(struct out *o, uint32_t cp, size_t orig_at)
 {
-    if (o->b.len + 5 > o->mapcap) { /* room for one character and the final NUL */
-        o->mapcap = (o->b.len + 5) * 2;
-        o->map = xrealloc(o->map, o->mapcap * sizeof *o->map);
-        o->b.data = xrealloc(o->b.data, o->mapcap);
-        o->b.cap = o->mapcap;
+    if (o->b.len + 5 > o->b.cap) { /* room for one character and the final NUL */
+        o->b.cap = (o->b.len + 5) * 2;
+        o->b.data = xrealloc(o->b.data, o->b.cap);
     }
+    map_char(o, orig_at);
     int l = cp < 0x80 ? (o->b.data[o->b.len] = (char)cp, 1) : utf8_encode(cp, o->b.data + o->b.len);
-    for (int k = 0; k < l; k++)
-        o->map[o->b.len + (size_t)k] = (uint32_t)orig_at;
     o->b.len += (size_t)l;
     o->digit_run = is_digit(cp) ? o->digit_run + 1 : 0;
     if (!o->digit_run)
@@ -258,10 +272,8 @@ void text_normalize(const struct normalizer *nz, const char *orig, size_t len, s
 {
     /* normalising never lengthens the text by more than a few bytes: size the buffers once */
     struct out o = {0};
-    o.mapcap = len + 16;
-    o.map = xmalloc(o.mapcap * sizeof *o.map);
-    o.b.data = xmalloc(o.mapcap);
-    o.b.cap = o.mapcap;
+    o.b.cap = len + 16;
+    o.b.data = xmalloc(o.b.cap);
     size_t i = 0;
     while (i < len) {
         uint32_t cp;
@@ -291,21 +303,38 @@ void text_normalize(const struct normalizer *nz, const char *orig, size_t len, s
     /* PCRE2's JIT reads the subject a word at a time, past its end into the spare capacity:
      * harmless, but valgrind reports every such read of uninitialised bytes. */
     memset(o.b.data + o.b.len, 0, o.b.cap - o.b.len);
-    o.map[o.b.len] = (uint32_t)len;
     t->orig = orig;
     t->orig_len = len;
     t->norm = o.b.data;
     t->norm_len = o.b.len;
-    t->map = o.map;
+    t->runs = o.runs;
+    t->nruns = o.nruns;
+}
+
+size_t text_orig_at(const struct text *t, size_t i)
+{
+    if (i >= t->norm_len || !t->nruns)
+        return t->orig_len;
+    while (i > 0 && ((unsigned char)t->norm[i] & 0xC0) == 0x80) /* to the start of its character */
+        i--;
+    size_t lo = 0, hi = t->nruns; /* the last run beginning at or before i */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->runs[mid].norm <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return t->runs[lo].orig + (i - t->runs[lo].norm);
 }
 
 size_t text_orig_end(const struct text *t, size_t e)
 {
     if (e == 0)
-        return t->map[0];
+        return text_orig_at(t, 0);
     if (e >= t->norm_len)
         e = t->norm_len;
-    size_t start = t->map[e - 1];
+    size_t start = text_orig_at(t, e - 1);
     uint32_t cp;
     int l = utf8_decode((const unsigned char *)t->orig + start, t->orig_len - start, &cp);
     return start + (size_t)(l ? l : 1);
@@ -314,7 +343,8 @@ size_t text_orig_end(const struct text *t, size_t e)
 void text_free(struct text *t)
 {
     free(t->norm);
-    free(t->map);
+    free(t->runs);
     t->norm = NULL;
-    t->map = NULL;
+    t->runs = NULL;
+    t->nruns = 0;
 }

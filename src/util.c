@@ -256,6 +256,41 @@ void buf_free(struct buf *b)
     b->len = b->cap = 0;
 }
 
+#define ARENA_BLOCK (64u << 10)
+
+struct arena_block {
+    struct arena_block *next;
+    size_t used, cap;
+    char data[];
+};
+
+const char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    struct arena_block *b = a->head;
+    if (!b || b->cap - b->used < n + 1) {
+        size_t cap = n + 1 > ARENA_BLOCK ? n + 1 : ARENA_BLOCK;
+        b = xmalloc(sizeof *b + cap);
+        b->used = 0;
+        b->cap = cap;
+        b->next = a->head;
+        a->head = b;
+    }
+    char *out = b->data + b->used;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    b->used += n + 1;
+    return out;
+}
+
+void arena_free(struct arena *a)
+{
+    while (a->head) {
+        struct arena_block *next = a->head->next;
+        free(a->head);
+        a->head = next;
+    }
+}
+
 void tsv_open(struct tsv_reader *r, const char *text, size_t len)
 {
     r->p = text;

@@ -252,14 +252,14 @@ static void extract_job(void *arg, void *ctx)
     const struct run *r = ctx;
     if (j->got <= 0 || input_record_decode(&j->art, r->o->max_bytes, &j->err) != 0)
         return;
-    j->a = keyfig_extract(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
+    /* the text goes to the article (not copied): keep memory to what is in flight */
+    j->a = keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
+    j->art.text = NULL;
     if (j->a && !r->stream) {
         j->json = keyfig_article_json(j->a, r->o->jsonl);
         keyfig_article_free(j->a);
         j->a = NULL;
     }
-    free(j->art.text); /* the text is not needed any more: keep memory to what is in flight */
-    j->art.text = NULL;
 }
 
 /* Output, in input order: stdout or DIR/<id>.json, then the chart; report a failure and go on. */
