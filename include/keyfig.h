@@ -121,4 +121,12 @@ char *keyfig_article_json(const struct keyfig_article *a, int compact);
 typedef int (*keyfig_write_fn)(const char *bytes, size_t len, void *data);
 int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data);
 
+/* Extract and write in one go, for the biggest articles: each claim is finished, written and
+ * forgotten in turn, so memory holds the article's text but not every claim's strings.
+ * buf is taken as by keyfig_extract_take. Returns 0; -1 for an article that cannot be read (err
+ * filled, nothing written); -2 when write failed (the document is incomplete). */
+int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const char *source, char *buf, size_t len,
+                         const struct keyfig_options *opts, int compact, keyfig_write_fn write, void *data,
+                         struct keyfig_error *err);
+
 #endif

@@ -94,10 +94,11 @@ static void orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int 
 }
 
 /* The same, as a string of the article's (scratch: a buffer reused from call to call). */
-static const char *orig_string(struct keyfig_article *a, struct buf *scratch, size_t ns, size_t ne, int for_subject)
+static const char *orig_string(const struct keyfig_article *a, struct arena *strings, struct buf *scratch, size_t ns,
+                               size_t ne, int for_subject)
 {
     orig_chars_filtered(&a->txt, ns, ne, for_subject, scratch);
-    return arena_strndup(&a->strings, scratch->data, scratch->len);
+    return arena_strndup(strings, scratch->data, scratch->len);
 }
 
 /* ---- code point offsets ---- */
@@ -315,51 +316,81 @@ static struct keyfig_span span_of(const struct keyfig_article *a, const struct c
     return sp;
 }
 
-/* The drafts that were kept become the claims, in place (dropped ones are closed up): offsets
- * into the original and strings taken from it. */
+/* Turning drafts into claims, one at a time: offsets into the original and strings taken from
+ * it. Claims of one sentence share its span and string (a dense report has several a sentence).
+ * transient: the strings live only until the next sentence (the arena is emptied there), for
+ * claims that are written out and forgotten one by one. */
+struct finisher {
+    struct cp_index x;
+    struct buf scratch;
+    struct arena *strings;
+    int transient;
+    size_t last_ss, last_se;
+    const char *last_sentence;
+    struct keyfig_span last_span;
+};
+
+static void finisher_init(struct finisher *f, const struct keyfig_article *a, struct arena *strings, int transient)
+{
+    memset(f, 0, sizeof *f);
+    cp_index_init(&f->x, a->dec.text, a->dec.len);
+    f->strings = strings;
+    f->transient = transient;
+    f->last_ss = (size_t)-1;
+}
+
+static void finisher_free(struct finisher *f)
+{
+    buf_free(&f->scratch);
+    free(f->x.at);
+}
+
+static void finish_claim(struct keyfig_article *a, struct finisher *f, struct draft *d)
+{
+    struct keyfig_claim *c = &d->c;
+    c->span = span_of(a, &f->x, d->start, d->end);
+    size_t ss, se;
+    sentence_bounds(&a->txt, d->num_s, &ss, &se);
+    if (ss != f->last_ss || se != f->last_se) {
+        if (f->transient)
+            arena_free(f->strings);
+        f->last_ss = ss, f->last_se = se;
+        f->last_span = span_of(a, &f->x, ss, se);
+        f->last_sentence = orig_string(a, f->strings, &f->scratch, ss, se, 0);
+    }
+    c->sentence_span = f->last_span;
+    c->value_text = orig_string(a, f->strings, &f->scratch, d->num_s, d->num_e, 0);
+    c->unit = d->unit_text ? d->unit_text : orig_string(a, f->strings, &f->scratch, d->unit_s, d->unit_e, 0);
+    c->subject = orig_string(a, f->strings, &f->scratch, d->subj_s, d->subj_e, 1); /* 「X」預算 -> X預算 */
+    c->text = orig_string(a, f->strings, &f->scratch, d->start, d->end, 0);
+    c->sentence = f->last_sentence;
+    c->item = item_of(a, d->num_s);
+}
+
+/* The drafts that were kept become the claims, in place (dropped ones are closed up). */
 static void finish_claims(struct keyfig_article *a)
 {
-    struct cp_index x;
-    cp_index_init(&x, a->dec.text, a->dec.len);
-    struct buf scratch = {0};
-    /* claims of one sentence share its span and string: a dense report has several a sentence */
-    size_t last_ss = (size_t)-1, last_se = 0, n = 0;
-    const char *last_sentence = NULL;
-    struct keyfig_span last_span = {0};
+    struct finisher f;
+    finisher_init(&f, a, &a->strings, 0);
+    size_t n = 0;
     for (size_t i = 0; i < a->ndrafts; i++) {
         if (a->drafts[i].dropped)
             continue;
         struct draft *d = &a->drafts[n++];
         if (d != &a->drafts[i])
             *d = a->drafts[i];
-        struct keyfig_claim *c = &d->c;
-        c->span = span_of(a, &x, d->start, d->end);
-        size_t ss, se;
-        sentence_bounds(&a->txt, d->num_s, &ss, &se);
-        if (ss != last_ss || se != last_se) {
-            last_ss = ss, last_se = se;
-            last_span = span_of(a, &x, ss, se);
-            last_sentence = orig_string(a, &scratch, ss, se, 0);
-        }
-        c->sentence_span = last_span;
-        c->value_text = orig_string(a, &scratch, d->num_s, d->num_e, 0);
-        c->unit = d->unit_text ? d->unit_text : orig_string(a, &scratch, d->unit_s, d->unit_e, 0);
-        c->subject = orig_string(a, &scratch, d->subj_s, d->subj_e, 1); /* 「X」預算 -> X預算 */
-        c->text = orig_string(a, &scratch, d->start, d->end, 0);
-        c->sentence = last_sentence;
-        c->item = item_of(a, d->num_s);
+        finish_claim(a, &f, d);
     }
     a->ndrafts = n;
     if (n < a->capdrafts && n) { /* give back the room the list grew into */
         a->drafts = xrealloc(a->drafts, n * sizeof *a->drafts);
         a->capdrafts = n;
     }
-    buf_free(&scratch);
-    free(x.at);
+    finisher_free(&f);
 }
 
-/* reuse: see decode_input. */
-static struct keyfig_article *extract(const struct keyfig_patterns *p, const char *id, const char *source,
+/* Everything but finishing the claims; reuse: see decode_input. */
+static struct keyfig_article *prepare(const struct keyfig_patterns *p, const char *id, const char *source,
                                       const char *buf, size_t len, char **reuse, const struct keyfig_options *opts,
                                       struct keyfig_error *err)
 {
@@ -377,7 +408,6 @@ static struct keyfig_article *extract(const struct keyfig_patterns *p, const cha
     struct matcher *m = matcher_new(p->rules);
     claims_find(p, m, a, opts->all);
     matcher_free(m);
-    finish_claims(a);
     a->title = find_title(p, a->dec.text, a->dec.len);
     a->date = find_date(&a->txt);
     return a;
@@ -387,7 +417,10 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
                                       const char *buf, size_t len, const struct keyfig_options *opts,
                                       struct keyfig_error *err)
 {
-    return extract(p, id, source, buf, len, NULL, opts, err);
+    struct keyfig_article *a = prepare(p, id, source, buf, len, NULL, opts, err);
+    if (a)
+        finish_claims(a);
+    return a;
 }
 
 struct keyfig_article *keyfig_extract_take(const struct keyfig_patterns *p, const char *id, const char *source,
@@ -395,9 +428,47 @@ struct keyfig_article *keyfig_extract_take(const struct keyfig_patterns *p, cons
                                            struct keyfig_error *err)
 {
     char *block = buf;
-    struct keyfig_article *a = extract(p, id, source, buf, len, &block, opts, err);
+    struct keyfig_article *a = prepare(p, id, source, buf, len, &block, opts, err);
     free(block); /* NULL when the article kept it */
+    if (a)
+        finish_claims(a);
     return a;
+}
+
+/* The claims of a prepared article, finished one at a time for json_write. */
+struct claim_stream {
+    struct keyfig_article *a;
+    struct finisher f;
+    size_t next;
+};
+
+static const struct keyfig_claim *stream_next(void *ctx)
+{
+    struct claim_stream *cs = ctx;
+    while (cs->next < cs->a->ndrafts && cs->a->drafts[cs->next].dropped)
+        cs->next++;
+    if (cs->next == cs->a->ndrafts)
+        return NULL;
+    struct draft *d = &cs->a->drafts[cs->next++];
+    finish_claim(cs->a, &cs->f, d);
+    return &d->c;
+}
+
+int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const char *source, char *buf, size_t len,
+                         const struct keyfig_options *opts, int compact, keyfig_write_fn write, void *data,
+                         struct keyfig_error *err)
+{
+    char *block = buf;
+    struct keyfig_article *a = prepare(p, id, source, buf, len, &block, opts, err);
+    free(block);
+    if (!a)
+        return -1;
+    struct claim_stream cs = {.a = a};
+    finisher_init(&cs.f, a, &a->strings, 1);
+    int rc = json_write(a, compact, stream_next, &cs, write, data);
+    finisher_free(&cs.f);
+    keyfig_article_free(a);
+    return rc ? -2 : 0;
 }
 
 void keyfig_article_free(struct keyfig_article *a)

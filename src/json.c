@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "keyfig.h"
 #include "util.h"
 
@@ -154,22 +155,42 @@ static json_t *article_json(const struct keyfig_article *a)
     return art;
 }
 
-int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data)
+int json_write(const struct keyfig_article *a, int compact, const struct keyfig_claim *(*next)(void *ctx), void *ctx,
+               keyfig_write_fn write, void *data)
 {
     struct writer w = {.write = write, .data = data};
     size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | (compact ? JSON_COMPACT : JSON_INDENT(2));
-    size_t n = keyfig_article_nclaims(a);
+    size_t n = 0;
+    const struct keyfig_claim *c;
     puts_(&w, compact ? "{\"article\":" : "{\n  \"article\": ");
     dump(&w, article_json(a), flags, compact ? 0 : 1);
     puts_(&w, compact ? ",\"claims\":[" : ",\n  \"claims\": [");
-    for (size_t i = 0; i < n && !w.failed; i++) {
-        puts_(&w, compact ? (i ? "," : "") : (i ? ",\n    " : "\n    "));
-        dump(&w, claim_json(keyfig_article_claim(a, i), i + 1), flags, compact ? 0 : 2);
+    while (!w.failed && (c = next(ctx))) {
+        puts_(&w, compact ? (n ? "," : "") : (n ? ",\n    " : "\n    "));
+        dump(&w, claim_json(c, ++n), flags, compact ? 0 : 2);
     }
     puts_(&w, compact ? "]}" : n ? "\n  ]\n}" : "]\n}");
     flush(&w);
     free(w.b);
     return w.failed ? -1 : 0;
+}
+
+/* The claims of a finished article, in order. */
+struct claim_list {
+    const struct keyfig_article *a;
+    size_t next;
+};
+
+static const struct keyfig_claim *list_next(void *ctx)
+{
+    struct claim_list *l = ctx;
+    return keyfig_article_claim(l->a, l->next++);
+}
+
+int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data)
+{
+    struct claim_list l = {a, 0};
+    return json_write(a, compact, list_next, &l, write, data);
 }
 
 static int to_buf(const char *s, size_t n, void *data)

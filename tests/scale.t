@@ -40,6 +40,16 @@ $KEYFIG extract -j 3 $SRC "$T/missing.txt" $SRC > "$T/a3.out" 2> "$T/a3.err"
 same scale.array.j3.stdout "$T/a1.out" "$T/a3.out"
 same scale.array.j3.stderr "$T/a1.err" "$T/a3.err"
 
+# -j 1 writes each document while extracting it (claim by claim); an article that cannot be
+# decoded must leave no trace in the array, not even its separator, wherever it stands
+printf 'abc\000def' > "$T/binary.txt"
+$KEYFIG extract -j 1 "$T/binary.txt" $SRC "$T/binary.txt" > "$T/b1.out" 2> "$T/b1.err"
+$KEYFIG extract -j 2 "$T/binary.txt" $SRC "$T/binary.txt" > "$T/b2.out" 2> "$T/b2.err"
+same scale.array.unreadable_first.stdout "$T/b1.out" "$T/b2.out"
+same scale.array.unreadable_first.stderr "$T/b1.err" "$T/b2.err"
+check scale.array.unreadable_first.valid "$(echo "$SRC" | wc -w)" \
+  "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$T/b1.out" 2>&1)"
+
 # -o DIR: the same files with the same bytes
 $KEYFIG extract -j 1 --input jsonl -o "$T/d1" "$T/c.jsonl" 2> /dev/null
 $KEYFIG extract -j 2 --input jsonl -o "$T/d2" "$T/c.jsonl" 2> /dev/null

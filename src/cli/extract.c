@@ -114,25 +114,32 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
     return 0;
 }
 
-/* Where a document goes: the JSON text the worker made, or the article itself, written claim
- * by claim straight to the file (one thread and no chart: a huge article is never held whole). */
+/* Where a document comes from: the JSON text a worker made, or (one thread, no chart) the
+ * article's text, extracted and written claim by claim straight to the file so that a huge
+ * article is never held whole. */
 struct document {
     const char *json;
-    const struct keyfig_article *a;
-    int compact;
+    struct run *r;
+    struct job *j;
 };
 
-static int to_file(const char *bytes, size_t len, void *f)
+/* A FILE, and text to write before the first byte of the document (the "," between the
+ * documents of an array): an article that turns out unreadable writes nothing at all. */
+struct sink {
+    FILE *f;
+    const char *prefix;
+};
+
+static int to_sink(const char *bytes, size_t len, void *data)
 {
-    return fwrite(bytes, 1, len, f) == len ? 0 : -1;
+    struct sink *s = data;
+    if (s->prefix && fputs(s->prefix, s->f) == EOF)
+        return -1;
+    s->prefix = NULL;
+    return fwrite(bytes, 1, len, s->f) == len ? 0 : -1;
 }
 
-static int document_write(const struct document *d, FILE *f)
-{
-    if (d->json)
-        return to_file(d->json, strlen(d->json), f);
-    return keyfig_article_write(d->a, d->compact, to_file, f);
-}
+static int document_write(const struct document *d, FILE *f, const char *prefix);
 
 /* Write the document to dir/<id>.json through a temporary file and a rename, so a crash or a
  * full disk never leaves a half-written document behind. */
@@ -148,7 +155,7 @@ static int write_atomic(const char *dir, const char *id, const struct document *
         goto out;
     }
     FILE *f = fdopen(fd, "w");
-    int ok = f && document_write(d, f) == 0 && fputc('\n', f) != EOF;
+    int ok = f && document_write(d, f, NULL) == 0 && fputc('\n', f) != EOF;
     ok = (f ? fclose(f) == 0 : (close(fd), 0)) && ok;
     if (!ok || chmod(tmp.data, 0644) != 0 || rename(tmp.data, path.data) != 0) {
         kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "cannot write: %s", strerror(errno));
@@ -228,8 +235,7 @@ static void progress_break(struct progress *pg)
 struct job {
     struct input_article art;
     int got;                /* inputs_next's result: 1 read, -1 unreadable (err filled) */
-    struct keyfig_article *a; /* the extracted article, NULL when it failed (err filled) */
-    char *json;             /* its document, made by the worker when several run */
+    char *json;             /* its document, made by the worker (unless streaming) */
     struct keyfig_error err;
 };
 
@@ -238,43 +244,57 @@ struct run {
     const struct keyfig_patterns *p;
     struct progress pg;
     int array;
-    int stream;             /* write documents from the article, in the main thread */
+    int stream;             /* extract while writing, in the main thread (document above) */
     size_t written;
     int rc;
 };
 
-/* The worker: decodes a JSON Lines record, extracts, and (unless streaming) makes the JSON
- * text, so that the work runs in parallel and the main thread only writes. It only reads the
- * pattern set, which the library allows from any thread. */
+/* The worker: decodes a JSON Lines record, extracts and makes the JSON text, so that the work
+ * runs in parallel and the main thread only writes; when streaming, only decodes. It only reads
+ * the pattern set, which the library allows from any thread. */
 static void extract_job(void *arg, void *ctx)
 {
     struct job *j = arg;
     const struct run *r = ctx;
-    if (j->got <= 0 || input_record_decode(&j->art, r->o->max_bytes, &j->err) != 0)
+    if (j->got <= 0 || input_record_decode(&j->art, r->o->max_bytes, &j->err) != 0 || r->stream)
         return;
     /* the text goes to the article (not copied): keep memory to what is in flight */
-    j->a = keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
+    struct keyfig_article *a =
+        keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
     j->art.text = NULL;
-    if (j->a && !r->stream) {
-        j->json = keyfig_article_json(j->a, r->o->jsonl);
-        keyfig_article_free(j->a);
-        j->a = NULL;
-    }
+    j->json = a ? keyfig_article_json(a, r->o->jsonl) : NULL;
+    keyfig_article_free(a);
+}
+
+/* 0, or -1 with j->err filled for an unreadable article (nothing written) or left empty for a
+ * failed write. */
+static int document_write(const struct document *d, FILE *f, const char *prefix)
+{
+    struct sink s = {f, prefix};
+    if (d->json)
+        return to_sink(d->json, strlen(d->json), &s);
+    struct job *j = d->j;
+    const struct run *r = d->r;
+    int rc = keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, r->o->jsonl,
+                                  to_sink, &s, &j->err);
+    j->art.text = NULL; /* taken */
+    return rc ? -1 : 0;
 }
 
 /* Output, in input order: stdout or DIR/<id>.json, then the chart; report a failure and go on. */
 static void finish_job(struct run *r, struct job *j)
 {
     const struct extract_opts *o = r->o;
-    const struct document d = {.json = j->json, .a = j->a, .compact = o->jsonl};
-    int ok = j->json || j->a;
+    const struct document d = {.json = j->json, .r = r, .j = j};
+    int ok = !j->err.code && (j->json || (r->stream && j->art.text));
     if (ok && o->outdir) {
         ok = write_atomic(o->outdir, j->art.id, &d, &j->err) == 0;
     } else if (ok) {
-        if (r->array)
-            fputs(r->written ? ",\n" : "\n", stdout);
-        document_write(&d, stdout); /* a failed write shows in ferror(stdout) at the end */
-        if (!r->array)
+        const char *sep = r->array ? (r->written ? ",\n" : "\n") : NULL;
+        /* a failed write to stdout shows in ferror(stdout) at the end; an unreadable article
+         * has written nothing */
+        ok = document_write(&d, stdout, sep) == 0 || !j->err.code;
+        if (ok && !r->array)
             fputc('\n', stdout);
     }
     if (ok && o->plotdir && plot_json(j->json, j->art.source, o->plotdir, &j->err) != 0)
@@ -287,7 +307,6 @@ static void finish_job(struct run *r, struct job *j)
         r->rc = KEYFIG_ERR_RUNTIME;
     }
     free(j->json);
-    keyfig_article_free(j->a);
     input_article_free(&j->art);
     free(j);
 }
