@@ -17,16 +17,24 @@ struct keyfig_patterns {
     struct normalizer *nz;
 };
 
-/* A claim while it is assembled: offsets into the normalised text. Once the article is done,
- * the drafts that were kept are the claims: c has its spans and strings then. */
+/* A claim while it is assembled: its facts under the names struct keyfig_claim gives them, and
+ * offsets into the normalised text. Strings and spans are made only when the claim is finished
+ * (extract.c), so a draft is half the size of a claim: an article can have 100,000 of them. */
 struct draft {
-    struct keyfig_claim c;      /* value, kind, approx, change, rule, is_claim, reason */
+    double value, low, high, from;
+    const char *reason;         /* why it was set aside, else NULL */
+    const char *rule;
+    const char *unit_text;      /* a unit not in the text (百分之 -> "%"), else NULL */
     size_t start, end;          /* the claim's text */
     size_t num_s, num_e;        /* the number as written */
     size_t subj_s, subj_e;      /* the subject, or equal when none */
-    const char *unit_text;      /* a unit not in the text (百分之 -> "%"), else NULL */
     size_t unit_s, unit_e;
-    int dropped;                /* merged into a later claim (the "from" of 由X增加到Y) */
+    enum keyfig_kind kind;
+    enum keyfig_approx approx;
+    enum keyfig_direction direction;
+    enum keyfig_basis basis;
+    char is_claim, has_range, has_from;
+    char dropped;               /* merged into a later claim (the "from" of 由X增加到Y) */
 };
 
 struct keyfig_article {
@@ -35,8 +43,10 @@ struct keyfig_article {
     struct text txt;
     size_t *item_starts;        /* normalised offsets where items 2, 3, ... begin */
     size_t nitems;
-    struct draft *drafts;       /* after finish_claims: the claims, in order */
+    struct draft *drafts;
     size_t ndrafts, capdrafts;
+    struct keyfig_claim *claims; /* made from the drafts kept, by finish_claims */
+    size_t nclaims;
     struct arena strings;       /* every string the claims point to */
 };
 

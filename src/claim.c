@@ -85,7 +85,7 @@ static struct draft *previous_in(struct keyfig_article *a, const struct draft *s
             continue;
         if (d->num_s < floor)
             return NULL;
-        if (d->c.is_claim && !d->dropped)
+        if (d->is_claim && !d->dropped)
             return d;
     }
     return NULL;
@@ -125,7 +125,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     if (parse_value(p, s, ns, ne, &v, &over, &unit_text) != 0)
         return NULL;
     struct draft *d = new_draft(a);
-    struct keyfig_claim *c = &d->c;
+    struct draft *c = d;
     c->is_claim = 1;
     c->value = v;
     c->rule = rules_claim_id(p->rules, m->rule);
@@ -168,7 +168,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
 {
     const struct lexicon *lx = p->lx;
     const char *s = a->txt.norm;
-    struct keyfig_claim *c = &d->c;
+    struct draft *c = d;
     struct context x;
     x.floor = chars_clause_start(s, d->num_s);
     int over = c->approx == KEYFIG_OVER;
@@ -197,7 +197,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
             struct draft *prev = previous_in(a, d, x.ch.from_word);
             if (prev && prev->num_s < x.ch.start && c->direction) {
                 c->has_from = 1;
-                c->from = prev->c.value;
+                c->from = prev->value;
                 prev->dropped = 1; /* 由X增加到Y is one claim: Y, from X */
             }
             x.context_end = x.ch.from_word;
@@ -205,9 +205,9 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     } else {
         /* a list sharing one verb: 分别下降5.6%和4% */
         struct draft *prev = previous_in(a, d, x.floor);
-        if (prev && prev->end <= x.head && prev->c.direction && qualify_only_connectors(s, prev->end, x.head)) {
-            c->direction = prev->c.direction;
-            c->basis = prev->c.basis;
+        if (prev && prev->end <= x.head && prev->direction && qualify_only_connectors(s, prev->end, x.head)) {
+            c->direction = prev->direction;
+            c->basis = prev->basis;
         }
     }
     return x;
@@ -222,7 +222,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     const struct lexicon *lx = p->lx;
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
-    struct keyfig_claim *c = &d->c;
+    struct draft *c = d;
     size_t end = m->end;
     int takes_noun = c->kind == KEYFIG_COUNT || c->kind == KEYFIG_MONEY || c->kind == KEYFIG_MASS ||
                      c->kind == KEYFIG_LENGTH || c->kind == KEYFIG_AREA || c->kind == KEYFIG_VOLUME;
@@ -279,7 +279,7 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
         return;
     struct context x = qualify(p, a, m, d);
     size_t end = find_subject(p, a, m, d, uw, &x);
-    struct keyfig_claim *c = &d->c;
+    struct draft *c = d;
     /* a bare amount is money when the metric before it says so (突破57万亿 of 投资); a noun
      * after it counts people or things (6600多万纳税人) */
     if (c->kind == KEYFIG_COUNT && !uw && !d->unit_text && d->subj_s < d->num_s &&
@@ -351,11 +351,11 @@ static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a,
     if (parse_value(p, a->txt.norm, ts, te, &v, &over, &u) != 0)
         return;
     struct draft *d = new_draft(a);
-    d->c.is_claim = 0;
-    d->c.value = v;
-    d->c.kind = KEYFIG_OTHER;
-    d->c.reason = rules_stop_reason(p->rules, rule);
-    d->c.rule = rules_stop_id(p->rules, rule);
+    d->is_claim = 0;
+    d->value = v;
+    d->kind = KEYFIG_OTHER;
+    d->reason = rules_stop_reason(p->rules, rule);
+    d->rule = rules_stop_id(p->rules, rule);
     d->start = d->num_s = d->unit_s = d->unit_e = d->subj_s = d->subj_e = ts;
     d->end = d->num_e = te;
     d->unit_s = d->unit_e = te;

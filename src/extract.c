@@ -63,9 +63,9 @@ static void orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int 
 {
     struct buf b = *out;
     b.len = 0;
-    size_t last = (size_t)-1;
+    size_t last = (size_t)-1, hint = 0;
     for (size_t i = ns; i < ne && i < t->norm_len; i = next_char(t->norm, t->norm_len, i)) {
-        size_t o = text_orig_at(t, i);
+        size_t o = text_orig_at_hint(t, i, &hint);
         if (o == last) /* one original character written as two (㎡ -> m2) */
             continue;
         last = o;
@@ -345,9 +345,12 @@ static void finisher_free(struct finisher *f)
     free(f->x.at);
 }
 
-static void finish_claim(struct keyfig_article *a, struct finisher *f, struct draft *d)
+static void finish_claim(struct keyfig_article *a, struct finisher *f, const struct draft *d, struct keyfig_claim *c)
 {
-    struct keyfig_claim *c = &d->c;
+    *c = (struct keyfig_claim){.is_claim = d->is_claim, .reason = d->reason, .value = d->value,
+                               .has_range = d->has_range, .low = d->low, .high = d->high, .kind = d->kind,
+                               .approx = d->approx, .direction = d->direction, .basis = d->basis,
+                               .has_from = d->has_from, .from = d->from, .rule = d->rule};
     c->span = span_of(a, &f->x, d->start, d->end);
     size_t ss, se;
     sentence_bounds(&a->txt, d->num_s, &ss, &se);
@@ -367,25 +370,18 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, struct dr
     c->item = item_of(a, d->num_s);
 }
 
-/* The drafts that were kept become the claims, in place (dropped ones are closed up). */
+/* The drafts that were kept become the claims. */
 static void finish_claims(struct keyfig_article *a)
 {
     struct finisher f;
     finisher_init(&f, a, &a->strings, 0);
-    size_t n = 0;
-    for (size_t i = 0; i < a->ndrafts; i++) {
-        if (a->drafts[i].dropped)
-            continue;
-        struct draft *d = &a->drafts[n++];
-        if (d != &a->drafts[i])
-            *d = a->drafts[i];
-        finish_claim(a, &f, d);
-    }
-    a->ndrafts = n;
-    if (n < a->capdrafts && n) { /* give back the room the list grew into */
-        a->drafts = xrealloc(a->drafts, n * sizeof *a->drafts);
-        a->capdrafts = n;
-    }
+    a->claims = xcalloc(a->ndrafts ? a->ndrafts : 1, sizeof *a->claims);
+    for (size_t i = 0; i < a->ndrafts; i++)
+        if (!a->drafts[i].dropped)
+            finish_claim(a, &f, &a->drafts[i], &a->claims[a->nclaims++]);
+    free(a->drafts);
+    a->drafts = NULL;
+    a->ndrafts = a->capdrafts = 0;
     finisher_free(&f);
 }
 
@@ -440,6 +436,7 @@ struct claim_stream {
     struct keyfig_article *a;
     struct finisher f;
     size_t next;
+    struct keyfig_claim c;
 };
 
 static const struct keyfig_claim *stream_next(void *ctx)
@@ -449,9 +446,8 @@ static const struct keyfig_claim *stream_next(void *ctx)
         cs->next++;
     if (cs->next == cs->a->ndrafts)
         return NULL;
-    struct draft *d = &cs->a->drafts[cs->next++];
-    finish_claim(cs->a, &cs->f, d);
-    return &d->c;
+    finish_claim(cs->a, &cs->f, &cs->a->drafts[cs->next++], &cs->c);
+    return &cs->c;
 }
 
 int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const char *source, char *buf, size_t len,
@@ -477,6 +473,7 @@ void keyfig_article_free(struct keyfig_article *a)
         return;
     arena_free(&a->strings);
     free(a->drafts);
+    free(a->claims);
     free(a->item_starts);
     text_free(&a->txt);
     free(a->dec.text);
@@ -490,12 +487,12 @@ void keyfig_article_free(struct keyfig_article *a)
 
 size_t keyfig_article_nclaims(const struct keyfig_article *a)
 {
-    return a->ndrafts;
+    return a->nclaims;
 }
 
 const struct keyfig_claim *keyfig_article_claim(const struct keyfig_article *a, size_t i)
 {
-    return i < a->ndrafts ? &a->drafts[i].c : NULL;
+    return i < a->nclaims ? &a->claims[i] : NULL;
 }
 
 const char *keyfig_article_id(const struct keyfig_article *a)

@@ -311,21 +311,36 @@ void text_normalize(const struct normalizer *nz, const char *orig, size_t len, s
     t->nruns = o.nruns;
 }
 
-size_t text_orig_at(const struct text *t, size_t i)
+size_t text_orig_at_hint(const struct text *t, size_t i, size_t *hint)
 {
     if (i >= t->norm_len || !t->nruns)
         return t->orig_len;
     while (i > 0 && ((unsigned char)t->norm[i] & 0xC0) == 0x80) /* to the start of its character */
         i--;
-    size_t lo = 0, hi = t->nruns; /* the last run beginning at or before i */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->runs[mid].norm <= i)
-            lo = mid;
-        else
-            hi = mid;
+    size_t k = *hint < t->nruns ? *hint : 0;
+    /* the run found last time, or the one after it (callers walk forward), else a binary search
+     * for the last run beginning at or before i */
+    if (k + 1 < t->nruns && t->runs[k + 1].norm <= i)
+        k++;
+    if (t->runs[k].norm > i || (k + 1 < t->nruns && t->runs[k + 1].norm <= i)) {
+        size_t lo = 0, hi = t->nruns;
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (t->runs[mid].norm <= i)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        k = lo;
     }
-    return t->runs[lo].orig + (i - t->runs[lo].norm);
+    *hint = k;
+    return t->runs[k].orig + (i - t->runs[k].norm);
+}
+
+size_t text_orig_at(const struct text *t, size_t i)
+{
+    size_t hint = 0;
+    return text_orig_at_hint(t, i, &hint);
 }
 
 size_t text_orig_end(const struct text *t, size_t e)

@@ -41,6 +41,9 @@ void text_free(struct text *t);
 /* Orig byte offset of the start of the original character behind norm byte i (any byte of a
  * normalised character); orig_len for i >= norm_len. */
 size_t text_orig_at(const struct text *t, size_t i);
+/* The same, quick for offsets visited in ascending order: *hint (0 at first) keeps the run
+ * found last time. */
+size_t text_orig_at_hint(const struct text *t, size_t i, size_t *hint);
 
 /* Orig byte offset of the END of a normalised range ending at norm byte e (exclusive):
  * the end of the original character that produced norm byte e-1. */

@@ -4,6 +4,7 @@
 # Runs are interleaved and repeated; the table gives medians. Writes results/bench.md.
 # usage: tests/bench/bench.sh KEYFIG
 # env: BENCH_MB (per script part, default 55), BENCH_REPS (3), BENCH_SEED (20240501),
+#      BENCH_BIG_MB (the one big article, 16),
 #      BENCH_PEER_BYTES (1000000), BENCH_PROFILE_BYTES (2000000; 0 skips the profile),
 #      BENCH_REPORT_ONLY=1: rewrite the report from the last run's timings, measuring nothing
 set -eu
@@ -16,6 +17,7 @@ REPS=${BENCH_REPS:-3}
 SEED=${BENCH_SEED:-20240501}
 PEER_BYTES=${BENCH_PEER_BYTES:-1000000}
 PROFILE_BYTES=${BENCH_PROFILE_BYTES:-2000000}
+BIG_MB=${BENCH_BIG_MB:-16}
 # The scan floor: one simple numeral-plus-unit pattern, covering both scripts.
 SCAN_PAT='[0-9]+(?:\.[0-9]+)?[万亿萬億]?[元%吨噸人个個]'
 export LC_ALL=C
@@ -77,6 +79,24 @@ else
   } > "$B/CORPUS.md"
 fi
 head -c "$PEER_BYTES" "$B/simp.jsonl" | sed '$d' > "$B/slice.jsonl"
+# One big article (the corpus's articles run together, like a year of reports in one file) and
+# one small one: their peak RSS against the article's size.
+python3 - "$B/simp.jsonl" "$BIG_MB" "$B/big.txt" "$B/small.txt" <<'PY'
+import json, sys
+src, mb, big, small = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
+out, size = [], 0
+with open(src, encoding="utf-8") as f:
+    for line in f:
+        t = json.loads(line)["text"]
+        out.append(t)
+        size += len(t.encode())
+        if size >= mb * 1e6:
+            break
+open(big, "w", encoding="utf-8").write("\n\n".join(out) + "\n")
+open(small, "w", encoding="utf-8").write(out[0] + "\n")
+PY
+# The Jansson floor: tests/bench/jsonio.c does only the JSON reading and writing of a run.
+cc -O2 -o "$B/jsonio" "$HERE/jsonio.c" -ljansson
 
 # ---- the peer, installed into a scratch directory ----
 if [ ! -d "$B/peer/node_modules/@microsoft/recognizers-text-suite" ]; then
@@ -90,12 +110,16 @@ PEER_VERSION=$(node -p "require('$B/peer/node_modules/@microsoft/recognizers-tex
 # ---- measuring ----
 TIMES=$B/times
 S=$(wc -c < "$B/simp.jsonl"); T=$(wc -c < "$B/trad.jsonl"); P=$(wc -c < "$B/slice.jsonl")
+BIG=$(wc -c < "$B/big.txt"); SMALL=$(wc -c < "$B/small.txt")
 KF="$KEYFIG extract --input jsonl --jsonl"
 if [ "${BENCH_REPORT_ONLY:-0}" = 1 ] && [ -s "$TIMES" ]; then
   say "reporting the timings of the last run (build/bench/times)"
   REPS=$(awk '$1 == "keyfig.simp"' "$TIMES" | wc -l)
 else
 : > "$TIMES"
+say "writing keyfig's output once, for the Jansson floor"
+$KF "$B/simp.jsonl" > "$B/simp.out.jsonl"
+$KF "$B/trad.jsonl" > "$B/trad.out.jsonl"
 cut -d' ' -f1-3 /proc/loadavg > "$B/load.start"
 # run NAME BYTES OK_STATUS CMD...: time one run (wall clock in ns, peak RSS from GNU time).
 run() {
@@ -119,6 +143,12 @@ while [ "$i" -le "$REPS" ]; do
   run keyfig-j1.all $((S + T)) 0 $KF -j 1 "$B/simp.jsonl" "$B/trad.jsonl"
   run keyfig-j2.all $((S + T)) 0 $KF -j 2 "$B/simp.jsonl" "$B/trad.jsonl"
   run keyfig.slice "$P" 0 $KF "$B/slice.jsonl"
+  run keyfig.big "$BIG" 0 "$KEYFIG" extract "$B/big.txt"
+  run keyfig.small "$SMALL" 0 "$KEYFIG" extract "$B/small.txt"
+  for f in simp trad; do
+    out=$("$B/jsonio" "$B/$f.jsonl" "$B/$f.out.jsonl")
+    echo "jansson.$f $(wc -c < "$B/$f.jsonl") $(echo "$out" | awk '{printf "%.0f", $1 * 1e9}') 0" >> "$TIMES"
+  done
   # The peer times recognition only (models built before its clock starts): its own figure.
   out=$(node "$HERE/peer.js" "$B/slice.jsonl" "$B/peer/node_modules")
   echo "peer.slice $P $(echo "$out" | awk '{printf "%.0f", $1 * 1e9}') 0" >> "$TIMES"
@@ -142,7 +172,12 @@ R_TRAD=$(pct "$(get keyfig.trad 4)" "$(get scan.trad 4)")
 R_PEER=$(ratio "$(get keyfig.simp 4)" "$(get peer.slice 4)")
 R_PEER_SLICE=$(ratio "$(get keyfig.slice 4)" "$(get peer.slice 4)")
 R_J=$(ratio "$(get keyfig-j2.all 4)" "$(get keyfig-j1.all 4)")
-RSS_MAX=$(awk '$1 ~ /^keyfig/ && $5 > m { m = $5 } END { print m }' "$B/medians")
+RSS_MAX=$(awk '$1 ~ /^keyfig[.-]/ && $1 !~ /big|small/ && $5 > m { m = $5 } END { print m }' "$B/medians")
+RSS_BIG=$(get keyfig.big 5); RSS_SMALL=$(get keyfig.small 5)
+R_BIG=$(ratio "$RSS_BIG" "$(awk -v b="$BIG" 'BEGIN { print b / 1048576 }')")
+R_BIG_ADDED=$(ratio "$(awk -v a="$RSS_BIG" -v b="$RSS_SMALL" 'BEGIN { print a - b }')" "$(awk -v b="$BIG" 'BEGIN { print b / 1048576 }')")
+R_JSON_SIMP=$(pct "$(get jansson.simp 4)" "$(get scan.simp 4)")
+R_JSON_TRAD=$(pct "$(get jansson.trad 4)" "$(get scan.trad 4)")
 verdict() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 >= b + 0) ? "met" : "not met" }'; }
 
 # ---- profile: callgrind over a few MB, the top functions by instructions ----
@@ -170,8 +205,9 @@ LOAD="not recorded for this run"
 table() {
   echo "| run | bytes | median s | MB/s | peak RSS MB | runs |"
   echo "|---|---:|---:|---:|---:|---:|"
-  for k in keyfig.simp keyfig.trad keyfig-j1.all keyfig-j2.all keyfig.slice scan.simp scan.trad peer.slice; do
-    awk -v k="$k" '$1 == k { printf "| %s | %d | %.2f | %.4g | %s | %d |\n", $1, $2, $3, $4, ($1 ~ /^peer/ ? "-" : $5), $6 }' "$B/medians"
+  for k in keyfig.simp keyfig.trad keyfig-j1.all keyfig-j2.all keyfig.slice keyfig.big keyfig.small scan.simp scan.trad \
+    jansson.simp jansson.trad peer.slice; do
+    awk -v k="$k" '$1 == k { printf "| %s | %d | %.2f | %.4g | %s | %d |\n", $1, $2, $3, $4, ($1 ~ /^(peer|jansson)/ ? "-" : $5), $6 }' "$B/medians"
   done
 }
 targets() {
@@ -182,9 +218,16 @@ targets() {
   echo "| keyfig >= 1000x the peer | ${R_PEER}x (same 1 MB slice, with start-up: ${R_PEER_SLICE}x) | $(verdict "$R_PEER" 1000) |"
   echo "| -j 2 >= 1.8x -j 1 | ${R_J}x | $(verdict "$R_J" 1.8) |"
   echo "| peak RSS < 64 MB (--jsonl) | $RSS_MAX MB | $(verdict 64 "$RSS_MAX") |"
+  echo "| peak RSS < 4x the largest article (keyfig.big) | ${R_BIG}x ($RSS_BIG MB for $(awk -v b="$BIG" 'BEGIN { printf "%.1f", b / 1048576 }') MiB; above the small article's $RSS_SMALL MB: ${R_BIG_ADDED}x) | $(verdict 4 "$R_BIG") |"
+}
+# Where the floor-ratio targets stand against the JSON work alone (not targets: the bound).
+bound() {
+  echo "Jansson alone (jansson.*: reading the records and writing keyfig's documents, nothing else) runs at"
+  echo "$R_JSON_SIMP of the scan floor on simplified text and $R_JSON_TRAD on traditional text."
 }
 table >&2
 targets >&2
+bound >&2
 mkdir -p results
 {
   echo "# keyfig benchmark (make bench)"
@@ -197,6 +240,10 @@ mkdir -p results
   echo "- keyfig.*: \`keyfig extract --input jsonl --jsonl FILE > /dev/null\` (single-threaded: the default, -j 1)"
   echo "- keyfig-j1.all / keyfig-j2.all: the same over both files with -j 1 / -j 2"
   echo "- scan.*: \`pcre2grep -u -o '$SCAN_PAT' FILE > /dev/null\`"
+  echo "- keyfig.big / keyfig.small: \`keyfig extract FILE > /dev/null\` (one JSON document, -j 1) on one article of"
+  echo "  $BIG bytes (the corpus's first articles run together) and on the first article alone ($SMALL bytes)"
+  echo "- jansson.*: tests/bench/jsonio.c, only the JSON work of keyfig.*: \`json_loadb\` of every input record and"
+  echo "  \`json_dumps\` of every document keyfig wrote for it (parsed beforehand, off the clock)"
   echo "- peer.slice: Recognizers-Text $PEER_VERSION (tests/bench/peer.js), zh-cn number, currency, dimension,"
   echo "  temperature and age models over the slice's texts; recognition time only, models built beforehand"
   echo
@@ -205,6 +252,8 @@ mkdir -p results
   echo "## Targets (issue 5)"
   echo
   targets
+  echo
+  bound
   if [ -n "$PROFILE" ]; then
     echo
     echo "## Profile"
