@@ -111,20 +111,21 @@ const char *keyfig_kind_name(enum keyfig_kind k);
 const char *keyfig_approx_name(enum keyfig_approx a);   /* NULL for KEYFIG_EXACT */
 const char *keyfig_direction_name(enum keyfig_direction d); /* NULL for none */
 
-/* The article as the JSON document CLAIMS.md defines, newly allocated (caller frees).
- * compact: one line (JSON Lines); otherwise indented by 2. */
+/* The article as the JSON document CLAIMS.md defines, newly allocated (caller frees); NULL
+ * when memory ran out. compact: one line (JSON Lines); otherwise indented by 2. */
 char *keyfig_article_json(const struct keyfig_article *a, int compact);
 
 /* The same document, handed to write(bytes, len, data) in pieces as it is made, so that an
- * article with many claims is never held whole in memory. Returns 0, or -1 as soon as write
- * returns non-zero. (The shape of Jansson's json_dump_callback_t.) */
+ * article with many claims is never held whole in memory. Returns 0; -1 as soon as write
+ * returns non-zero; -2 when memory ran out. (The shape of Jansson's json_dump_callback_t.) */
 typedef int (*keyfig_write_fn)(const char *bytes, size_t len, void *data);
 int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data);
 
 /* Extract and write in one go, for the biggest articles: each claim is finished, written and
  * forgotten in turn, so memory holds the article's text but not every claim's strings.
  * buf is taken as by keyfig_extract_take. Returns 0; -1 for an article that cannot be read (err
- * filled, nothing written); -2 when write failed (the document is incomplete). */
+ * filled, nothing written); -2 when the document is incomplete: write failed (err left empty),
+ * or memory ran out (err filled). */
 int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const char *source, char *buf, size_t len,
                          const struct keyfig_options *opts, int compact, keyfig_write_fn write, void *data,
                          struct keyfig_error *err);

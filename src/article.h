@@ -60,7 +60,8 @@ struct matcher;
 void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all);
 
 /* json.c: write a's document (CLAIMS.md), its claims taken from next(ctx) one by one until it
- * returns NULL. Returns 0, or -1 once write fails. */
+ * returns NULL. Returns 0; -1 once write fails; -2 when memory ran out or Jansson could not
+ * encode a value. */
 int json_write(const struct keyfig_article *a, int compact, const struct keyfig_claim *(*next)(void *ctx), void *ctx,
                keyfig_write_fn write, void *data);
 

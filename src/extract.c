@@ -352,8 +352,11 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
                                .approx = d->approx, .direction = d->direction, .basis = d->basis,
                                .has_from = d->has_from, .from = d->from, .rule = d->rule};
     c->span = span_of(a, &f->x, d->start, d->end);
-    size_t ss, se;
-    sentence_bounds(&a->txt, d->num_s, &ss, &se);
+    size_t ss = f->last_ss, se = f->last_se;
+    /* A number inside the last sentence has the same one, unless that sentence was long enough
+     * for the walk to stop at SENTENCE_SIDE_MAX rather than at its ends. */
+    if (!(ss != (size_t)-1 && d->num_s >= ss && d->num_s < se && se - ss < SENTENCE_SIDE_MAX - 8))
+        sentence_bounds(&a->txt, d->num_s, &ss, &se);
     if (ss != f->last_ss || se != f->last_se) {
         if (f->transient)
             arena_free(f->strings);
@@ -462,6 +465,8 @@ int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const 
     struct claim_stream cs = {.a = a};
     finisher_init(&cs.f, a, &a->strings, 1);
     int rc = json_write(a, compact, stream_next, &cs, write, data);
+    if (rc == -2)
+        kf_error(err, KEYFIG_ERR_RUNTIME, a->source, 0, "cannot encode the claims as JSON (out of memory?); the output is incomplete");
     finisher_free(&cs.f);
     keyfig_article_free(a);
     return rc ? -2 : 0;

@@ -80,25 +80,33 @@ static json_t *claim_json(const struct keyfig_claim *c, size_t id)
 struct writer {
     keyfig_write_fn write;
     void *data;
-    int failed;
+    int failed;         /* 1: the writer failed; 2: out of memory, or Jansson could not encode */
     int depth;          /* indent every line after the first by 2*depth spaces */
     char *b;
     size_t len, cap;
 };
 
+/* Room for n more bytes; 0, or -1 (failed set) when memory runs out. */
+static int reserve(struct writer *w, size_t n)
+{
+    if (w->len + n <= w->cap)
+        return 0;
+    size_t cap = w->cap ? w->cap : 2 * FLUSH_AT;
+    while (cap < w->len + n)
+        cap *= 2;
+    char *nb = realloc(w->b, cap);
+    if (!nb) {
+        w->failed = 2;
+        return -1;
+    }
+    w->b = nb, w->cap = cap;
+    return 0;
+}
+
 static void put(struct writer *w, const char *s, size_t n)
 {
-    if (w->len + n > w->cap) {
-        size_t cap = w->cap ? w->cap : 2 * FLUSH_AT;
-        while (cap < w->len + n)
-            cap *= 2;
-        char *nb = realloc(w->b, cap);
-        if (!nb) {
-            w->failed = 1;
-            return;
-        }
-        w->b = nb, w->cap = cap;
-    }
+    if (reserve(w, n) != 0)
+        return;
     memcpy(w->b + w->len, s, n);
     w->len += n;
 }
@@ -132,11 +140,23 @@ static int collect(const char *s, size_t n, void *data)
     return w->failed ? -1 : 0;
 }
 
+/* Append v's encoding. Unindented values go straight into the buffer (json_dumpb, retried once
+ * with more room when they do not fit): a callback per token cost a tenth of the run. */
 static void dump(struct writer *w, json_t *v, size_t flags, int depth)
 {
-    w->depth = depth;
-    if (json_dump_callback(v, collect, w, flags) != 0)
-        w->failed = 1;
+    if (depth) {
+        w->depth = depth;
+        if (json_dump_callback(v, collect, w, flags) != 0 && !w->failed)
+            w->failed = 2;
+    } else if (reserve(w, 4096) == 0) {
+        size_t n = json_dumpb(v, w->b + w->len, w->cap - w->len, flags);
+        if (n > w->cap - w->len && reserve(w, n) == 0)
+            n = json_dumpb(v, w->b + w->len, w->cap - w->len, flags);
+        if (n == 0 || n > w->cap - w->len)
+            w->failed = w->failed ? w->failed : 2;
+        else
+            w->len += n;
+    }
     json_decref(v);
     w->depth = 0;
     if (w->len >= FLUSH_AT)
@@ -172,7 +192,7 @@ int json_write(const struct keyfig_article *a, int compact, const struct keyfig_
     puts_(&w, compact ? "]}" : n ? "\n  ]\n}" : "]\n}");
     flush(&w);
     free(w.b);
-    return w.failed ? -1 : 0;
+    return -w.failed;
 }
 
 /* The claims of a finished article, in order. */
@@ -202,7 +222,10 @@ static int to_buf(const char *s, size_t n, void *data)
 char *keyfig_article_json(const struct keyfig_article *a, int compact)
 {
     struct buf b = {0};
-    keyfig_article_write(a, compact, to_buf, &b);
+    if (keyfig_article_write(a, compact, to_buf, &b) != 0) {
+        buf_free(&b);
+        return NULL;
+    }
     buf_addc(&b, '\0');
     return b.data;
 }

@@ -263,6 +263,8 @@ static void extract_job(void *arg, void *ctx)
         keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
     j->art.text = NULL;
     j->json = a ? keyfig_article_json(a, r->o->jsonl) : NULL;
+    if (a && !j->json)
+        kf_error(&j->err, KEYFIG_ERR_RUNTIME, j->art.source, 0, "cannot encode the claims as JSON (out of memory?)");
     keyfig_article_free(a);
 }
 

@@ -505,7 +505,8 @@ static int add_text(struct report *r, const char *path, const char *id, const ch
         return -1;
     char *json = keyfig_article_json(a, 1);
     struct cd_list list = {0};
-    int rc = claimsdoc_parse(json, strlen(json), path, &list, err);
+    int rc = json ? claimsdoc_parse(json, strlen(json), path, &list, err)
+                  : kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot encode the claims as JSON (out of memory?)");
     size_t tlen;
     const char *text = keyfig_article_text(a, &tlen);
     for (size_t i = 0; rc == 0 && i < list.n; i++)
