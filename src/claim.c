@@ -369,7 +369,6 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
     struct scan_state st = {0};
     rules_scan_text(p->rules, m, s, n, on_text_match, &st);
     if (st.n) /* qsort(NULL, 0) is undefined: an article with no stop match has no intervals */
-        if (st.n)
         qsort(st.iv, st.n, sizeof *st.iv, by_start);
     if (st.nitems)
         qsort(st.items, st.nitems, sizeof *st.items, by_offset);

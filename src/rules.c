@@ -38,6 +38,7 @@ struct rules {
     struct rule *claim, *stop, *item;
     size_t nclaim, nstop, nitem;
     pcre2_match_context *mctx;
+    int jit;                 /* every pattern matched at run time was JIT-compiled */
 };
 
 struct matcher {
@@ -62,19 +63,69 @@ static void add_escaped(struct buf *b, const char *w)
     }
 }
 
-/* An alternation of the words of a list, longest first so the longest word wins. */
+static int by_bytes(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static size_t utf8_len_at(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    return c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+}
+
+/* words[0..n) (sorted bytewise) share their first `depth` bytes: write the alternation of what
+ * follows, factored as a trie, each node's longer words before the word that ends there. */
+static void add_trie(struct buf *b, const char **words, size_t n, size_t depth)
+{
+    size_t i = 0;
+    int ends = 0;
+    while (i < n && !words[i][depth]) /* the prefix itself is a word: it sorts first */
+        i++, ends = 1;
+    size_t groups = 0;
+    for (size_t j = i; j < n; groups++) {
+        size_t cl = utf8_len_at(words[j] + depth), k = j + 1;
+        while (k < n && !strncmp(words[k] + depth, words[j] + depth, cl))
+            k++;
+        j = k;
+    }
+    int open = groups + (size_t)ends > 1;
+    if (open)
+        buf_adds(b, "(?:");
+    for (size_t j = i, g = 0; j < n; g++) {
+        size_t cl = utf8_len_at(words[j] + depth), k = j + 1;
+        while (k < n && !strncmp(words[k] + depth, words[j] + depth, cl))
+            k++;
+        if (g)
+            buf_addc(b, '|');
+        char ch[5] = {0};
+        memcpy(ch, words[j] + depth, cl);
+        add_escaped(b, ch);
+        add_trie(b, words + j, k - j, depth + cl);
+        j = k;
+    }
+    if (open)
+        buf_adds(b, ends ? "|)" : ")");
+}
+
+/* An alternation of the words of a list in which the longest word that fits wins. Written as a
+ * trie (万(?:吨(?:公里|)|元)), not as the flat list longest first: the words that can match at
+ * one place are prefixes of one another, so both forms try them longest first, but PCRE2 walks
+ * the trie one character at a time instead of trying 200 units one after another. */
 static char *alternation(const struct lex_list *l)
 {
     struct buf b = {0};
+    const char **words = xmalloc((l->n ? l->n : 1) * sizeof *words);
+    for (size_t i = 0; i < l->n; i++)
+        words[i] = l->w[i].word;
+    qsort(words, l->n, sizeof *words, by_bytes);
     buf_adds(&b, "(?:");
-    for (size_t i = 0; i < l->n; i++) {
-        if (i)
-            buf_addc(&b, '|');
-        add_escaped(&b, l->w[i].word);
-    }
-    if (!l->n)
+    if (l->n)
+        add_trie(&b, words, l->n, 0);
+    else
         buf_adds(&b, "(*FAIL)");
     buf_addc(&b, ')');
+    free(words);
     return b.data;
 }
 
@@ -425,6 +476,27 @@ static pcre2_code *combine_stop_at(const struct rules *r)
     return c;
 }
 
+static int has_jit(const pcre2_code *c)
+{
+    size_t size = 0;
+    return !c || (pcre2_pattern_info(c, PCRE2_INFO_JITSIZE, &size) == 0 && size > 0);
+}
+
+/* 1 when every pattern matched at run time has JIT code (a JIT-less build runs them all through
+ * pcre2_match). */
+static int all_jit(const struct rules *r)
+{
+    int ok = has_jit(r->number) && has_jit(r->number_at) && has_jit(r->stop_at_all);
+    const struct {
+        const struct rule *list;
+        size_t n;
+    } lists[] = {{r->claim, r->nclaim}, {r->stop, r->nstop}, {r->item, r->nitem}};
+    for (size_t k = 0; k < 3; k++)
+        for (size_t i = 0; i < lists[k].n; i++)
+            ok = ok && has_jit(lists[k].list[i].code);
+    return ok;
+}
+
 struct rules *rules_load(struct patset *ps, const struct lexicon *lx, int lint, struct keyfig_error *err)
 {
     size_t nm = 0;
@@ -450,6 +522,7 @@ struct rules *rules_load(struct patset *ps, const struct lexicon *lx, int lint, 
         load_idioms(ps, r, err))
         goto out;
     r->stop_at_all = combine_stop_at(r);
+    r->jit = all_jit(r);
     r->mctx = pcre2_match_context_create(NULL);
     pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
     pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
@@ -505,11 +578,21 @@ void matcher_free(struct matcher *m)
     free(m);
 }
 
+/* pcre2_jit_match when every pattern has JIT code: it skips pcre2_match's checks of its
+ * arguments, a fair part of the cost of the many quick failures (12 claim rules per numeral). */
+static int run(const struct rules *r, struct matcher *m, const pcre2_code *c, const char *s, size_t n, size_t at,
+               uint32_t opts)
+{
+    if (r->jit)
+        return pcre2_jit_match(c, (PCRE2_SPTR)s, n, at, opts, m->md, r->mctx);
+    return pcre2_match(c, (PCRE2_SPTR)s, n, at, opts | PCRE2_NO_UTF_CHECK, m->md, r->mctx);
+}
+
 /* One match; a PCRE2 failure other than "no match" (a limit hit) is warned about once per call. */
 static int match(const struct rules *r, struct matcher *m, const pcre2_code *c, const char *id, const char *s, size_t n,
                  size_t at, uint32_t opts)
 {
-    int rc = pcre2_match(c, (PCRE2_SPTR)s, n, at, opts | PCRE2_NO_UTF_CHECK, m->md, r->mctx);
+    int rc = run(r, m, c, s, n, at, opts);
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(rc, msg, sizeof msg);
@@ -582,7 +665,7 @@ int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, s
 int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
 {
     if (r->stop_at_all) {
-        int rc = pcre2_match(r->stop_at_all, (PCRE2_SPTR)s, n, at, PCRE2_NO_UTF_CHECK, m->md, r->mctx);
+        int rc = run(r, m, r->stop_at_all, s, n, at, 0);
         if (rc == PCRE2_ERROR_NOMATCH)
             return -1;
         if (rc >= 0) {
