@@ -64,6 +64,7 @@ static void orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int 
     struct buf b = *out;
     b.len = 0;
     size_t last = (size_t)-1, hint = 0;
+    size_t ps = 0, pe = 0; /* original bytes waiting to be copied: consecutive characters go at once */
     for (size_t i = ns; i < ne && i < t->norm_len; i = next_char(t->norm, t->norm_len, i)) {
         size_t o = text_orig_at_hint(t, i, &hint);
         if (o == last) /* one original character written as two (㎡ -> m2) */
@@ -82,13 +83,19 @@ static void orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int 
                 continue;
             }
         }
-        if (t->norm[i] == '\n' || t->norm[i] == ' ') /* a kept break or space: write it as it is now */
+        int as_now = t->norm[i] == '\n' || t->norm[i] == ' '; /* a kept break or space: write it as it is now */
+        if (as_now || o != pe) {
+            buf_add(&b, t->orig + ps, pe - ps);
+            ps = pe = o;
+        }
+        if (as_now) {
             buf_addc(&b, t->norm[i]);
-        else
-            buf_add(&b, t->orig + o, (size_t)l);
+            ps = pe = o + (size_t)l;
+        } else {
+            pe += (size_t)l;
+        }
     }
-    if (!b.data)
-        buf_add(&b, "", 0);
+    buf_add(&b, t->orig + ps, pe - ps);
     b.data[b.len] = '\0';
     *out = b;
 }
@@ -112,6 +119,7 @@ struct cp_index {
     const char *s;
     size_t n;
     size_t *at;
+    size_t last_byte, last_cp; /* the last look-up: the next is often a little further on */
 };
 
 static size_t count_cps(const char *s, size_t a, size_t b)
@@ -134,14 +142,20 @@ static void cp_index_init(struct cp_index *x, const char *s, size_t n)
     x->n = n;
     x->at = xmalloc((n / CP_STEP + 2) * sizeof *x->at);
     x->at[0] = 0;
+    x->last_byte = x->last_cp = 0;
     for (size_t k = 1; k <= n / CP_STEP; k++)
         x->at[k] = x->at[k - 1] + count_cps(s, (k - 1) * CP_STEP, k * CP_STEP);
 }
 
-static size_t cp_of(const struct cp_index *x, size_t byte)
+static size_t cp_of(struct cp_index *x, size_t byte)
 {
     size_t k = byte / CP_STEP;
-    return x->at[k] + count_cps(x->s, k * CP_STEP, byte);
+    if (byte >= x->last_byte && byte - x->last_byte < byte - k * CP_STEP)
+        x->last_cp += count_cps(x->s, x->last_byte, byte);
+    else
+        x->last_cp = x->at[k] + count_cps(x->s, k * CP_STEP, byte);
+    x->last_byte = byte;
+    return x->last_cp;
 }
 
 /* ---- sentences, items, title, date ---- */
@@ -297,7 +311,7 @@ static char *find_date(const struct text *t)
 
 /* ---- drafts -> claims ---- */
 
-static struct keyfig_span span_of(const struct keyfig_article *a, const struct cp_index *x, size_t ns, size_t ne)
+static struct keyfig_span span_of(const struct keyfig_article *a, struct cp_index *x, size_t ns, size_t ne)
 {
     struct keyfig_span sp;
     const struct text *t = &a->txt;

@@ -187,6 +187,13 @@ size_t utf8_first_invalid(const char *s, size_t n)
             i++;
             continue;
         }
+        /* the common case in Chinese text, a three-byte character that can be neither overlong
+         * (E0) nor a surrogate (ED): only its continuation bytes need looking at */
+        if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         uint32_t cp;
         int l = utf8_decode(u + i, n - i, &cp);
         if (!l)
