@@ -67,6 +67,9 @@ static const struct pcase parse_cases[] = {
     OK("一亿五千万六千三百五十五", 150006355),
     OK("一千一百一十一亿一千一百一十一万一千一百一十一", 111111111111.0),
     OK("三万亿五千亿", 3500000000000.0),
+    OK("一兆", 1e12),
+    OK("2兆8,000億", 2.8e12),
+    OK("1兆2000億", 1.2e12),
     OK("一亿亿", 1e16),
     OK("一十亿零一十一亿", 100000001100000000.0),
     OK("一十万万零一百一十万亿", 100110000000000000.0),
@@ -141,7 +144,6 @@ static const struct pcase parse_cases[] = {
     NO("二廿"),
     NO("负负一"),
     NO("\xe4\xb8"), /* a truncated 一 */
-    NO("一兆"),
 };
 
 struct fcase {
@@ -252,7 +254,7 @@ static void test_numeral_chars(const struct cnnum_table *t)
         {0x3007, 1, __LINE__},  /* 〇 */
         {0x70B9, 0, __LINE__},  /* 点: syntax, not a value */
         {',', 0, __LINE__},
-        {0x5146, 0, __LINE__},  /* 兆 */
+        {0x5146, 1, __LINE__},  /* 兆: 10^12, as Taiwan writes money */
         {'a', 0, __LINE__},
         {0x1F600, 0, __LINE__}, /* outside the BMP */
     };
