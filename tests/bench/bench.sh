@@ -157,15 +157,16 @@ done
 cut -d' ' -f1-3 /proc/loadavg > "$B/load.end"
 fi
 
-# Medians: NAME BYTES SECONDS MB/S RSS_MB
+# Medians: NAME BYTES SECONDS MB/S RSS_MB (MB/s to 6 significant digits: rounded to 3 decimals, the
+# peer's 0.0096 MB/s became 0.010 and its ratio to keyfig came out 4% low)
 awk '{ n[$1]++; t[$1, n[$1]] = $3; r[$1] = ($4 > r[$1] ? $4 : r[$1]); b[$1] = $2 }
      END { for (k in n) { m = n[k];
              for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (t[k, j] < t[k, i]) { x = t[k, i]; t[k, i] = t[k, j]; t[k, j] = x }
              med = (m % 2) ? t[k, (m + 1) / 2] : (t[k, m / 2] + t[k, m / 2 + 1]) / 2;
-             printf "%s %d %.3f %.3f %.1f %d\n", k, b[k], med / 1e9, b[k] / 1e6 / (med / 1e9), r[k] / 1024, m } }' "$TIMES" |
+             printf "%s %d %.3f %.6g %.1f %d\n", k, b[k], med / 1e9, b[k] / 1e6 / (med / 1e9), r[k] / 1024, m } }' "$TIMES" |
   sort > "$B/medians"
 get() { awk -v k="$1" -v f="$2" '$1 == k { print $f }' "$B/medians"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3g", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; printf (r >= 100 ? "%.0f" : "%.3g"), r }'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
 R_SIMP=$(pct "$(get keyfig.simp 4)" "$(get scan.simp 4)")
 R_TRAD=$(pct "$(get keyfig.trad 4)" "$(get scan.trad 4)")
