@@ -157,6 +157,22 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
     }
 }
 
+/* Leading particles go (3至5年的规划项目: no leading 的), but not the first character of a
+ * listed noun (共享单车, 有机农产品). */
+static size_t skip_leading_particles(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    while (a < b) {
+        int l, role = -1;
+        if (!chars_is_particle(chars_cp_at(s, b, a, &l)))
+            break;
+        int wl = subject_role_at(lx, s, b, a, &role);
+        if (wl > l && (role == SUBJ_NOUN || role == SUBJ_NOUNVERB))
+            break;
+        a += (size_t)l;
+    }
+    return a;
+}
+
 /* The metric named before the number: the text after the last verb of the clause that
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
 void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
@@ -206,7 +222,7 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
             start += (size_t)l;
     }
     start = skip_dates(lx, s, start, b);
-    start = chars_skip_particles(s, start, b); /* 3至5年的规划项目: no leading 的 */
+    start = skip_leading_particles(lx, s, start, b);
     /* keep the last MAX_SUBJECT_CHARS characters: the head of a Chinese noun phrase is last */
     size_t chars = utf8_count(s + start, b - start);
     while (chars-- > MAX_SUBJECT_CHARS) {
