@@ -64,7 +64,7 @@ static size_t skip_dates(const struct lexicon *lx, const char *s, size_t a, size
         if (!digits || i >= b)
             return a;
         c = chars_cp_at(s, b, i, &l);
-        if (c != 0x5E74 && c != 0x6708 && c != 0x65E5) /* 年 月 日 */
+        if (c != 0x5E74 && c != 0x6708 && c != 0x65E5 && c != 0x5B63) /* 年 月 日 季(度) */
             return a;
         i += (size_t)l;
         /* 1955年度, and time frames: 十年前的, 三年来 */
