@@ -7,7 +7,7 @@
 #include "text.h"
 #include "util.h"
 
-#define MAX_SUBJECT_CHARS 16   /* a subject longer than this is cut to its last characters */
+#define MAX_SUBJECT_CHARS 20   /* a subject longer than this is cut to its last characters (X与Y之比 runs to 18) */
 #define MAX_FORWARD_CHARS 12   /* the noun after a classifier */
 
 
