@@ -55,6 +55,19 @@ size_t chars_skip_parenthetical(const char *s, size_t floor, size_t i)
     return i;
 }
 
+static int digit_at(const char *s, size_t i)
+{
+    return s[i] >= '0' && s[i] <= '9';
+}
+
+/* 1 when the comma at p separates thousands (2萬2,907家, 1,234.5), as the NUMERAL macro reads it:
+ * a digit before it, exactly three after it. s is NUL-terminated. */
+static int thousands_comma(const char *s, size_t p)
+{
+    return s[p] == ',' && p > 0 && digit_at(s, p - 1) && digit_at(s, p + 1) && digit_at(s, p + 2) &&
+           digit_at(s, p + 3) && !digit_at(s, p + 4);
+}
+
 /* Start of the clause holding position i (just after the previous delimiter); a parenthetical
  * inside the clause does not end it. */
 size_t chars_clause_start(const char *s, size_t i)
@@ -67,7 +80,7 @@ size_t chars_clause_start(const char *s, size_t i)
         }
         size_t p = chars_prev(s, i);
         int l;
-        if (chars_is_clause_delim(chars_cp_at(s, i, p, &l)))
+        if (chars_is_clause_delim(chars_cp_at(s, i, p, &l)) && !thousands_comma(s, p))
             break;
         i = p;
     }

@@ -24,6 +24,9 @@ int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at
 size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
 {
     size_t i = at;
+    int l0;
+    if (at < n && chars_cp_at(s, n, at, &l0) == 0x4E4B) /* 之: 2萬2,907家之1.9% links on, names nothing */
+        return at;
     for (int chars = 0; i < n && chars < MAX_FORWARD_CHARS; chars++) {
         int l, role;
         uint32_t c = chars_cp_at(s, n, i, &l);
