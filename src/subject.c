@@ -224,6 +224,7 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
         if (again)
             start += (size_t)l;
     }
+    start = skip_leading_particles(lx, s, start, b); /* 到2030年人均预期寿命 */
     start = skip_dates(lx, s, start, b);
     start = skip_leading_particles(lx, s, start, b);
     /* keep the last MAX_SUBJECT_CHARS characters: the head of a Chinese noun phrase is last */
