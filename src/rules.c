@@ -368,9 +368,9 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
 }
 
 /* idioms.tsv: idioms holding a numeral (千方百计, 背水一战), set aside with reason "idiom". They
- * become one "at" stop rule tried first: each idiom is split at its first numeral, the part
- * before it a look-behind, so the rule is tried only where a numeral stands instead of scanning
- * the whole text for every idiom. */
+ * become one "at" stop rule tried first: each idiom is matched from its first numeral, the
+ * whole idiom then checked by a look-behind, so the rule is tried only where a numeral stands
+ * instead of scanning the whole text for every idiom. */
 static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *err)
 {
     size_t len;
@@ -392,14 +392,14 @@ static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *
         }
         size_t k = pcre2_get_ovector_pointer(md)[0];
         buf_adds(&pat, pat.len ? "|" : "(?:");
-        if (k) {
-            char *prefix = xstrndup(f[0], k);
-            buf_adds(&pat, "(?<=");
-            add_escaped(&pat, prefix);
-            buf_adds(&pat, ")");
-            free(prefix);
-        }
+        /* 背水一战 from its 一: 一战(?<=背水一战), the part from the numeral on first, so that
+         * most numerals fail on their first character instead of a look-behind */
         add_escaped(&pat, f[0] + k);
+        if (k) {
+            buf_adds(&pat, "(?<=");
+            add_escaped(&pat, f[0]);
+            buf_adds(&pat, ")");
+        }
     }
     tsv_close(&rd);
     pcre2_match_data_free(md);
