@@ -125,22 +125,21 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     if (parse_value(p, s, ns, ne, &v, &over, &unit_text) != 0)
         return NULL;
     struct draft *d = new_draft(a);
-    struct draft *c = d;
-    c->is_claim = 1;
-    c->value = v;
-    c->rule = rules_claim_id(p->rules, m->rule);
-    c->approx = over ? KEYFIG_OVER : KEYFIG_EXACT; /* 6600多万: refined by the words around it */
+    d->is_claim = 1;
+    d->value = v;
+    d->rule = rules_claim_id(p->rules, m->rule);
+    d->approx = over ? KEYFIG_OVER : KEYFIG_EXACT; /* 6600多万: refined by the words around it */
     d->num_s = ns, d->num_e = ne;
     d->unit_text = unit_text;
     d->unit_s = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][0];
     d->unit_e = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][1];
     *uw = d->unit_e > d->unit_s ? lex_at(&p->lx->units, s, d->unit_e, d->unit_s) : NULL;
     if (d->unit_e - d->unit_s == 3 && !memcmp(s + d->unit_s, "半", 3)) {
-        c->value *= 0.5; /* 一半: half, a ratio with no unit written */
+        d->value *= 0.5; /* 一半: half, a ratio with no unit written */
         d->unit_text = "";
     }
     int rk = rules_claim_kind(p->rules, m->rule);
-    c->kind = rk >= 0 ? (enum keyfig_kind)rk : *uw ? (enum keyfig_kind)(*uw)->attr : unit_text ? KEYFIG_PERCENT : KEYFIG_COUNT;
+    d->kind = rk >= 0 ? (enum keyfig_kind)rk : *uw ? (enum keyfig_kind)(*uw)->attr : unit_text ? KEYFIG_PERCENT : KEYFIG_COUNT;
     if (m->g[G_NUM2][0] == (size_t)-1)
         return d;
     double hi;
@@ -149,15 +148,15 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     if (parse_value(p, s, m->g[G_NUM2][0], m->g[G_NUM2][1], &hi, &o2, &u2) != 0 || hi <= v)
         return d;
     double mult = 1; /* 五六十: the tens multiply both ends */
-    if (m->g[G_MID][0] != (size_t)-1 && m->g[G_MID][1] > m->g[G_MID][0] && !strcmp(c->rule, "range.adjacent")) {
+    if (m->g[G_MID][0] != (size_t)-1 && m->g[G_MID][1] > m->g[G_MID][0] && !strcmp(d->rule, "range.adjacent")) {
         double mv;
         if (cnnum_parse(p->num, s + m->g[G_MID][0], m->g[G_MID][1] - m->g[G_MID][0], &mv) == 0)
             mult = mv;
     }
-    c->has_range = 1;
-    c->low = v * mult;
-    c->high = hi * mult;
-    c->value = c->low;
+    d->has_range = 1;
+    d->low = v * mult;
+    d->high = hi * mult;
+    d->value = d->low;
     return d;
 }
 
@@ -168,19 +167,18 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
 {
     const struct lexicon *lx = p->lx;
     const char *s = a->txt.norm;
-    struct draft *c = d;
     struct context x;
     x.floor = chars_clause_start(s, d->num_s);
-    int over = c->approx == KEYFIG_OVER;
-    c->approx = qualify_approx_word(&lx->approx_post, s, m->g[G_POST][0], m->g[G_POST][1]);
-    if (!c->approx && !c->has_range)
-        c->approx = qualify_approx_word(&lx->approx_mid, s, m->g[G_MID][0], m->g[G_MID][1]);
-    if (!c->approx && over)
-        c->approx = KEYFIG_OVER;
+    int over = d->approx == KEYFIG_OVER;
+    d->approx = qualify_approx_word(&lx->approx_post, s, m->g[G_POST][0], m->g[G_POST][1]);
+    if (!d->approx && !d->has_range)
+        d->approx = qualify_approx_word(&lx->approx_mid, s, m->g[G_MID][0], m->g[G_MID][1]);
+    if (!d->approx && over)
+        d->approx = KEYFIG_OVER;
     enum keyfig_approx pre = KEYFIG_EXACT;
     x.head = qualify_approx_before(lx, s, x.floor, d->num_s, &pre);
-    if (!c->approx)
-        c->approx = pre;
+    if (!d->approx)
+        d->approx = pre;
 
     x.ch = qualify_change_before(lx, s, x.floor, x.head);
     x.context_end = x.head;
@@ -189,15 +187,15 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     if (x.ch.start != (size_t)-1) {
         x.context_end = x.ch.start;
         if (x.ch.role == CHG_VERB || x.ch.role == CHG_TO)
-            c->direction = (enum keyfig_direction)x.ch.direction;
+            d->direction = (enum keyfig_direction)x.ch.direction;
         const char *basis = NULL;
-        if (c->direction && qualify_basis(lx, s, x.floor, x.ch.start, &basis))
-            c->basis = !strcmp(basis, "环比") ? KEYFIG_MOM : KEYFIG_YOY;
+        if (d->direction && qualify_basis(lx, s, x.floor, x.ch.start, &basis))
+            d->basis = !strcmp(basis, "环比") ? KEYFIG_MOM : KEYFIG_YOY;
         if (x.ch.from_word != (size_t)-1) {
             struct draft *prev = previous_in(a, d, x.ch.from_word);
-            if (prev && prev->num_s < x.ch.start && c->direction) {
-                c->has_from = 1;
-                c->from = prev->value;
+            if (prev && prev->num_s < x.ch.start && d->direction) {
+                d->has_from = 1;
+                d->from = prev->value;
                 prev->dropped = 1; /* 由X增加到Y is one claim: Y, from X */
             }
             x.context_end = x.ch.from_word;
@@ -206,8 +204,8 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
         /* a list sharing one verb: 分别下降5.6%和4% */
         struct draft *prev = previous_in(a, d, x.floor);
         if (prev && prev->end <= x.head && prev->direction && qualify_only_connectors(s, prev->end, x.head)) {
-            c->direction = prev->direction;
-            c->basis = prev->basis;
+            d->direction = prev->direction;
+            d->basis = prev->basis;
         }
     }
     return x;
@@ -222,17 +220,16 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     const struct lexicon *lx = p->lx;
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
-    struct draft *c = d;
     size_t end = m->end;
-    int takes_noun = c->kind == KEYFIG_COUNT || c->kind == KEYFIG_MONEY || c->kind == KEYFIG_MASS ||
-                     c->kind == KEYFIG_LENGTH || c->kind == KEYFIG_AREA || c->kind == KEYFIG_VOLUME;
+    int takes_noun = d->kind == KEYFIG_COUNT || d->kind == KEYFIG_MONEY || d->kind == KEYFIG_MASS ||
+                     d->kind == KEYFIG_LENGTH || d->kind == KEYFIG_AREA || d->kind == KEYFIG_VOLUME;
     size_t fwd = takes_noun ? subject_noun_after(lx, s, n, end) : end;
     if (!takes_noun && end + 3 < n && !memcmp(s + end, "的", 3) && subject_noun_after(lx, s, n, end + 3) > end + 3) {
         /* 30%的企业, 三分之二以上的村: the share of what follows 的 */
         end += 3;
         fwd = subject_noun_after(lx, s, n, end);
     }
-    if (fwd == end && uw && c->kind == KEYFIG_COUNT)
+    if (fwd == end && uw && d->kind == KEYFIG_COUNT)
         fwd = subject_verb_phrase_after(lx, s, n, end);
     /* a bare number's noun is the head after 的 (24万生活居住在重点疫区国家的丽水华侨), unless
      * the noun is complete before its 的 (13亿多人口的发展中大国) */
@@ -246,7 +243,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         d->subj_s = end, d->subj_e = fwd;
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
-            c->direction = KEYFIG_NO_CHANGE, c->basis = KEYFIG_BASIS_NONE;
+            d->direction = KEYFIG_NO_CHANGE, d->basis = KEYFIG_BASIS_NONE;
         return fwd;
     }
     if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB && object_between(lx, s, x->ch.end, x->head)) {
@@ -279,12 +276,11 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
         return;
     struct context x = qualify(p, a, m, d);
     size_t end = find_subject(p, a, m, d, uw, &x);
-    struct draft *c = d;
     /* a bare amount is money when the metric before it says so (突破57万亿 of 投资); a noun
      * after it counts people or things (6600多万纳税人) */
-    if (c->kind == KEYFIG_COUNT && !uw && !d->unit_text && d->subj_s < d->num_s &&
+    if (d->kind == KEYFIG_COUNT && !uw && !d->unit_text && d->subj_s < d->num_s &&
         subject_has_money_word(p->lx, s, x.floor, d->num_s))
-        c->kind = KEYFIG_MONEY;
+        d->kind = KEYFIG_MONEY;
 
     /* the claim's text: from the subject (when it leads straight into the number) or the
      * first qualifier word, to the end of the unit or the noun after it */
