@@ -212,17 +212,15 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
         return 0;
     }
     size_t bad = utf8_first_invalid(buf, len);
-    if (bad == (size_t)-1 && block) { /* the caller's buffer becomes the text: no copy */
-        memmove(block, buf, len);
-        block[len] = '\0';
-        *reuse = NULL;
-        out->text = block;
-        out->len = len;
-        out->encoding = "UTF-8";
-        return 0;
-    }
     if (bad == (size_t)-1) {
-        out->text = xstrndup(buf, len);
+        if (block) { /* the caller's buffer becomes the text: no copy */
+            memmove(block, buf, len);
+            block[len] = '\0';
+            *reuse = NULL;
+            out->text = block;
+        } else {
+            out->text = xstrndup(buf, len);
+        }
         out->len = len;
         out->encoding = "UTF-8";
         return 0;
