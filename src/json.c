@@ -80,47 +80,16 @@ static json_t *claim_json(const struct keyfig_claim *c, size_t id)
 struct writer {
     keyfig_write_fn write;
     void *data;
-    int failed;         /* 1: the writer failed; 2: out of memory, or Jansson could not encode */
+    int failed;         /* 1: the writer failed; 2: Jansson could not encode (out of memory) */
     int depth;          /* indent every line after the first by 2*depth spaces */
-    char *b;
-    size_t len, cap;
+    struct buf out;
 };
-
-/* Room for n more bytes; 0, or -1 (failed set) when memory runs out. */
-static int reserve(struct writer *w, size_t n)
-{
-    if (w->len + n <= w->cap)
-        return 0;
-    size_t cap = w->cap ? w->cap : 2 * FLUSH_AT;
-    while (cap < w->len + n)
-        cap *= 2;
-    char *nb = realloc(w->b, cap);
-    if (!nb) {
-        w->failed = 2;
-        return -1;
-    }
-    w->b = nb, w->cap = cap;
-    return 0;
-}
-
-static void put(struct writer *w, const char *s, size_t n)
-{
-    if (reserve(w, n) != 0)
-        return;
-    memcpy(w->b + w->len, s, n);
-    w->len += n;
-}
 
 static void flush(struct writer *w)
 {
-    if (w->len && !w->failed && w->write(w->b, w->len, w->data) != 0)
+    if (w->out.len && !w->failed && w->write(w->out.data, w->out.len, w->data) != 0)
         w->failed = 1;
-    w->len = 0;
-}
-
-static void puts_(struct writer *w, const char *s)
-{
-    put(w, s, strlen(s));
+    w->out.len = 0;
 }
 
 /* Jansson's dump callback: a nested value's lines are indented by its depth. Every newline in
@@ -132,11 +101,11 @@ static int collect(const char *s, size_t n, void *data)
     const char *nl;
     while (w->depth && (nl = memchr(s, '\n', n))) {
         size_t k = (size_t)(nl - s) + 1;
-        put(w, s, k);
-        put(w, spaces, 2 * (size_t)w->depth);
+        buf_add(&w->out, s, k);
+        buf_add(&w->out, spaces, 2 * (size_t)w->depth);
         s += k, n -= k;
     }
-    put(w, s, n);
+    buf_add(&w->out, s, n);
     return w->failed ? -1 : 0;
 }
 
@@ -148,18 +117,22 @@ static void dump(struct writer *w, json_t *v, size_t flags, int depth)
         w->depth = depth;
         if (json_dump_callback(v, collect, w, flags) != 0 && !w->failed)
             w->failed = 2;
-    } else if (reserve(w, 4096) == 0) {
-        size_t n = json_dumpb(v, w->b + w->len, w->cap - w->len, flags);
-        if (n > w->cap - w->len && reserve(w, n) == 0)
-            n = json_dumpb(v, w->b + w->len, w->cap - w->len, flags);
-        if (n == 0 || n > w->cap - w->len)
+    } else {
+        struct buf *b = &w->out;
+        buf_reserve(b, 4096);
+        size_t n = json_dumpb(v, b->data + b->len, b->cap - b->len - 1, flags);
+        if (n > b->cap - b->len - 1) {
+            buf_reserve(b, n);
+            n = json_dumpb(v, b->data + b->len, b->cap - b->len - 1, flags);
+        }
+        if (n == 0 || n > b->cap - b->len - 1)
             w->failed = w->failed ? w->failed : 2;
         else
-            w->len += n;
+            b->data[b->len += n] = '\0';
     }
     json_decref(v);
     w->depth = 0;
-    if (w->len >= FLUSH_AT)
+    if (w->out.len >= FLUSH_AT)
         flush(w);
 }
 
@@ -182,16 +155,16 @@ int json_write(const struct keyfig_article *a, int compact, const struct keyfig_
     size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | (compact ? JSON_COMPACT : JSON_INDENT(2));
     size_t n = 0;
     const struct keyfig_claim *c;
-    puts_(&w, compact ? "{\"article\":" : "{\n  \"article\": ");
+    buf_adds(&w.out, compact ? "{\"article\":" : "{\n  \"article\": ");
     dump(&w, article_json(a), flags, compact ? 0 : 1);
-    puts_(&w, compact ? ",\"claims\":[" : ",\n  \"claims\": [");
+    buf_adds(&w.out, compact ? ",\"claims\":[" : ",\n  \"claims\": [");
     while (!w.failed && (c = next(ctx))) {
-        puts_(&w, compact ? (n ? "," : "") : (n ? ",\n    " : "\n    "));
+        buf_adds(&w.out, compact ? (n ? "," : "") : (n ? ",\n    " : "\n    "));
         dump(&w, claim_json(c, ++n), flags, compact ? 0 : 2);
     }
-    puts_(&w, compact ? "]}" : n ? "\n  ]\n}" : "]\n}");
+    buf_adds(&w.out, compact ? "]}" : n ? "\n  ]\n}" : "]\n}");
     flush(&w);
-    free(w.b);
+    buf_free(&w.out);
     return -w.failed;
 }
 

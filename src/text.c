@@ -188,10 +188,8 @@ static void map_char(struct out *o, size_t orig_at)
 
 static void emit(struct out *o, uint32_t cp, size_t orig_at)
 {
-    if (o->b.len + 5 > o->b.cap) { /* room for one character and the final NUL */
-        o->b.cap = (o->b.len + 5) * 2;
-        o->b.data = xrealloc(o->b.data, o->b.cap);
-    }
+    if (o->b.len + 5 > o->b.cap) /* room for a character and the NUL (checked here: a call per character shows) */
+        buf_reserve(&o->b, 4);
     map_char(o, orig_at);
     int l = cp < 0x80 ? (o->b.data[o->b.len] = (char)cp, 1) : utf8_encode(cp, o->b.data + o->b.len);
     o->b.len += (size_t)l;

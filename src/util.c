@@ -211,7 +211,7 @@ size_t utf8_count(const char *s, size_t n)
     return c;
 }
 
-void buf_add(struct buf *b, const void *p, size_t n)
+void buf_reserve(struct buf *b, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 64;
@@ -220,6 +220,11 @@ void buf_add(struct buf *b, const void *p, size_t n)
         b->data = xrealloc(b->data, cap);
         b->cap = cap;
     }
+}
+
+void buf_add(struct buf *b, const void *p, size_t n)
+{
+    buf_reserve(b, n);
     memcpy(b->data + b->len, p, n);
     b->len += n;
     b->data[b->len] = '\0';

@@ -74,6 +74,8 @@ struct buf {
     char *data;
     size_t len, cap;
 };
+/* Room for n more bytes and the terminating NUL, for writing into data + len directly. */
+void buf_reserve(struct buf *b, size_t n);
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_addc(struct buf *b, char c);
 void buf_adds(struct buf *b, const char *s);
