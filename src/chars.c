@@ -26,6 +26,13 @@ size_t chars_prev(const char *s, size_t i)
     return i;
 }
 
+size_t chars_next(const char *s, size_t n, size_t i)
+{
+    for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+        ;
+    return i;
+}
+
 int chars_is_clause_delim(uint32_t c)
 {
     return c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF1A || c == ':' ||

@@ -13,6 +13,8 @@ struct lex_list;
 uint32_t chars_cp_at(const char *s, size_t n, size_t i, int *len);
 
 size_t chars_prev(const char *s, size_t i);
+/* The offset of the character after the one holding byte i (s[0..n)). */
+size_t chars_next(const char *s, size_t n, size_t i);
 
 int chars_is_clause_delim(uint32_t c);
 

@@ -48,14 +48,6 @@ void keyfig_patterns_free(struct keyfig_patterns *p)
 
 /* ---- strings from the original ---- */
 
-/* The offset of the character after the one holding byte i. */
-static size_t next_char(const char *s, size_t n, size_t i)
-{
-    for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
-        ;
-    return i;
-}
-
 /* The original characters behind normalised bytes [ns, ne): traditional and full-width forms
  * as written, without the line breaks, spaces and annotations normalising dropped. for_subject:
  * also without quotes and parentheticals (「X」預算 -> X預算, 细颗粒物(PM2.5)浓度 -> 细颗粒物浓度). */
@@ -65,7 +57,7 @@ static void orig_chars_filtered(const struct text *t, size_t ns, size_t ne, int 
     b.len = 0;
     size_t last = (size_t)-1, hint = 0;
     size_t ps = 0, pe = 0; /* original bytes waiting to be copied: consecutive characters go at once */
-    for (size_t i = ns; i < ne && i < t->norm_len; i = next_char(t->norm, t->norm_len, i)) {
+    for (size_t i = ns; i < ne && i < t->norm_len; i = chars_next(t->norm, t->norm_len, i)) {
         size_t o = text_orig_at_hint(t, i, &hint);
         if (o == last) /* one original character written as two (㎡ -> m2) */
             continue;
@@ -436,13 +428,22 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
     return a;
 }
 
-struct keyfig_article *keyfig_extract_take(const struct keyfig_patterns *p, const char *id, const char *source,
-                                           char *buf, size_t len, const struct keyfig_options *opts,
-                                           struct keyfig_error *err)
+/* prepare() for a buffer the caller gives away: kept as the article's text, or freed. */
+static struct keyfig_article *prepare_taken(const struct keyfig_patterns *p, const char *id, const char *source,
+                                            char *buf, size_t len, const struct keyfig_options *opts,
+                                            struct keyfig_error *err)
 {
     char *block = buf;
     struct keyfig_article *a = prepare(p, id, source, buf, len, &block, opts, err);
     free(block); /* NULL when the article kept it */
+    return a;
+}
+
+struct keyfig_article *keyfig_extract_take(const struct keyfig_patterns *p, const char *id, const char *source,
+                                           char *buf, size_t len, const struct keyfig_options *opts,
+                                           struct keyfig_error *err)
+{
+    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, err);
     if (a)
         finish_claims(a);
     return a;
@@ -471,9 +472,7 @@ int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const 
                          const struct keyfig_options *opts, int compact, keyfig_write_fn write, void *data,
                          struct keyfig_error *err)
 {
-    char *block = buf;
-    struct keyfig_article *a = prepare(p, id, source, buf, len, &block, opts, err);
-    free(block);
+    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, err);
     if (!a)
         return -1;
     struct claim_stream cs = {.a = a};
