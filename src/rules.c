@@ -68,41 +68,41 @@ static int by_bytes(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static size_t utf8_len_at(const char *s)
+/* words[j..n) (sorted) share their first `depth` bytes: the end of the run of them whose next
+ * character is also words[j]'s; *cl receives that character's length. */
+static size_t same_next_char(const char **words, size_t j, size_t n, size_t depth, size_t *cl)
 {
-    unsigned char c = (unsigned char)*s;
-    return c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    uint32_t cp;
+    int l = utf8_decode((const unsigned char *)words[j] + depth, strlen(words[j] + depth), &cp);
+    *cl = l ? (size_t)l : 1; /* word lists are valid UTF-8 (patset.c); a stray byte stands alone */
+    size_t k = j + 1;
+    while (k < n && !strncmp(words[k] + depth, words[j] + depth, *cl))
+        k++;
+    return k;
 }
 
 /* words[0..n) (sorted bytewise) share their first `depth` bytes: write the alternation of what
  * follows, factored as a trie, each node's longer words before the word that ends there. */
 static void add_trie(struct buf *b, const char **words, size_t n, size_t depth)
 {
-    size_t i = 0;
+    size_t i = 0, cl;
     int ends = 0;
     while (i < n && !words[i][depth]) /* the prefix itself is a word: it sorts first */
         i++, ends = 1;
     size_t groups = 0;
-    for (size_t j = i; j < n; groups++) {
-        size_t cl = utf8_len_at(words[j] + depth), k = j + 1;
-        while (k < n && !strncmp(words[k] + depth, words[j] + depth, cl))
-            k++;
-        j = k;
-    }
+    for (size_t j = i; j < n; groups++)
+        j = same_next_char(words, j, n, depth, &cl);
     int open = groups + (size_t)ends > 1;
     if (open)
         buf_adds(b, "(?:");
-    for (size_t j = i, g = 0; j < n; g++) {
-        size_t cl = utf8_len_at(words[j] + depth), k = j + 1;
-        while (k < n && !strncmp(words[k] + depth, words[j] + depth, cl))
-            k++;
-        if (g)
+    for (size_t j = i, k; j < n; j = k) {
+        k = same_next_char(words, j, n, depth, &cl);
+        if (j > i)
             buf_addc(b, '|');
         char ch[5] = {0};
         memcpy(ch, words[j] + depth, cl);
         add_escaped(b, ch);
         add_trie(b, words + j, k - j, depth + cl);
-        j = k;
     }
     if (open)
         buf_adds(b, ends ? "|)" : ")");
@@ -602,7 +602,9 @@ static int match(const struct rules *r, struct matcher *m, const pcre2_code *c, 
 }
 
 /* 1 when the character starting at s[i] (of n bytes; *len receives its length) can begin a
- * numeral token. Characters beyond the BMP are always tried. */
+ * numeral token. Characters beyond the BMP are always tried. Decoded here rather than with
+ * util.h's utf8_decode: the normalised text is valid UTF-8, and validating every character again
+ * cost 1% of a run. */
 static int may_begin_number(const struct rules *r, const unsigned char *s, size_t n, size_t i, size_t *len)
 {
     unsigned c = s[i];
