@@ -438,11 +438,16 @@ static void number_first_chars(struct rules *r)
 {
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     pcre2_jit_compile(r->number_at, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+    /* PCRE2's own set of first bytes, when it has one, rules out most code points untried */
+    const uint8_t *first = NULL;
+    pcre2_pattern_info(r->number, PCRE2_INFO_FIRSTBITMAP, &first);
     for (uint32_t cp = 1; cp < 0x10000; cp++) {
         unsigned char u[4];
         if (cp >= 0xD800 && cp <= 0xDFFF)
             continue;
         size_t l = utf8_encode(cp, (char *)u);
+        if (first && !(first[u[0] >> 3] & (1u << (u[0] & 7))))
+            continue;
         int rc = pcre2_match(r->number_at, u, l, 0, PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md, NULL);
         if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
             r->number_first[cp >> 3] |= (uint8_t)(1u << (cp & 7));
