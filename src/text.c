@@ -101,11 +101,13 @@ static int is_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
-/* Full-width ASCII forms (１２３，％) fold to ASCII through Unicode's compatibility mapping.
- * Only that block: NFKC on other characters would turn list labels such as ① into digits. */
+/* Full-width ASCII forms (１２３，％) fold to ASCII through Unicode's compatibility mapping,
+ * and CJK compatibility ideographs (U+F900-FAFF, which some converters and Korean fonts leave
+ * for an ordinary 留 or 樂) to the unified ideograph they stand for. Only those blocks: NFKC on
+ * other characters would turn list labels such as ① into digits. */
 static uint32_t fold_width(uint32_t cp)
 {
-    if (cp < 0xFF01 || cp > 0xFF5E)
+    if ((cp < 0xFF01 || cp > 0xFF5E) && (cp < 0xF900 || cp > 0xFAFF))
         return cp;
     utf8proc_int32_t dst[4];
     int last = 0;

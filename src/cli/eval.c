@@ -36,6 +36,54 @@ static char *fold(const struct normalizer *nz, const char *s)
     return out;
 }
 
+/* Characters the reference scorer ignores in subjects: 的, quotes and spaces (after folding). */
+static const char *const subject_noise[] = {"的", "“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "《", "》", NULL};
+/* Brackets whose contents (a qualifier such as （2017年價格）) the scorer drops; full-width forms
+ * are folded to ( ) by then. An opener runs to the first closer of any kind, as score.py's pattern does. */
+static const char *const bracket_open[] = {"(", "【", "[", NULL};
+static const char *const bracket_close[] = {")", "】", "]", NULL};
+
+static size_t starts_any(const char *s, const char *const *set)
+{
+    for (size_t i = 0; set[i]; i++)
+        if (!strncmp(s, set[i], strlen(set[i])))
+            return strlen(set[i]);
+    return 0;
+}
+
+/* A folded subject as score.py's fold_subject compares it: bracketed qualifiers, then 的,
+ * quotes and white space removed. s is changed in place. */
+static void strip_subject(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r;) {
+        size_t n = starts_any(r, bracket_open);
+        if (n) {
+            const char *q = r + n;
+            size_t m = 0;
+            while (*q && !(m = starts_any(q, bracket_close)))
+                q++;
+            if (m) { /* a closed bracket: drop it whole */
+                r = q + m;
+                continue;
+            }
+        }
+        *w++ = *r++;
+    }
+    *w = '\0';
+    w = s;
+    for (const char *r = s; *r;) {
+        size_t n = starts_any(r, subject_noise);
+        if (n)
+            r += n;
+        else if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r' || *r == '\f' || *r == '\v')
+            r++;
+        else
+            *w++ = *r++;
+    }
+    *w = '\0';
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
     size_t a = strlen(s), b = strlen(suffix);
@@ -99,7 +147,7 @@ static int value_ok(const struct cd_claim *p, const struct gold_claim *g)
 {
     if (same(p->value, g->value))
         return 1;
-    if (strstr(g->surface, "成") || !strcmp(g->unit, "成"))
+    if (strstr(g->surface, "成") || !strcmp(g->unit, "成") || strstr(g->surface, "折") || !strcmp(g->unit, "折"))
         return same(p->value, g->value * 10) || same(p->value, g->value / 10);
     return 0;
 }
@@ -115,12 +163,21 @@ static int change_ok(const struct cd_claim *p, const struct gold_claim *g)
     return !lt || (p->has_from && same(p->from, strtod(lt + 1, NULL)));
 }
 
+/* A unit of % matches 成 or 折 (八成 may be written 80%). */
+static int unit_tenths(const char *a, const char *b)
+{
+    return !strcmp(a, "%") && (!strcmp(b, "成") || !strcmp(b, "折"));
+}
+
 static void check_attrs(const struct normalizer *nz, const struct cd_claim *p, const struct gold_claim *g,
                         struct tally *t, const char *art, int show)
 {
     char *pu = fold(nz, p->unit), *gu = fold(nz, g->unit), *ps = fold(nz, p->subject), *gs = fold(nz, g->subject);
     int ok[5];
-    ok[0] = !strcmp(pu, gu) || (*gu && ends_with(pu, gu)) || (*pu && ends_with(gu, pu));
+    strip_subject(ps);
+    strip_subject(gs);
+    ok[0] = !strcmp(pu, gu) || (*gu && ends_with(pu, gu)) || (*pu && ends_with(gu, pu)) || unit_tenths(pu, gu) ||
+            unit_tenths(gu, pu);
     ok[1] = !strcmp(p->kind ? p->kind : "", g->kind);
     ok[2] = *gs ? (*ps && (strstr(gs, ps) || strstr(ps, gs))) : !*ps;
     ok[3] = !strcmp(p->approx ? p->approx : "", g->approx);
