@@ -41,7 +41,7 @@ size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, siz
         if (!is_cjk(c) && !(c >= 'A' && c <= 'Z'))
             break;
         int wl = subject_role_at(lx, s, n, i, &role);
-        if (wl && (role == SUBJ_STOP || role == SUBJ_VERB))
+        if (wl && (SUBJ_ENDS_PHRASE(role) || role == SUBJ_VERB))
             break;
         i += wl ? (size_t)wl : (size_t)l; /* a whole word: 企业参与 does not stop at 与 */
     }
@@ -153,7 +153,7 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
             continue;
         }
         w = lex_before(&lx->subject, s, a, *b);
-        if (w && (w->attr == SUBJ_VERB || w->attr == SUBJ_STOP)) {
+        if (w && (w->attr == SUBJ_VERB || SUBJ_ENDS_PHRASE(w->attr))) {
             *b -= w->len;
             again = 1;
             continue;
@@ -346,4 +346,113 @@ int subject_noun_phrase(const struct lexicon *lx, const char *s, size_t *ss, siz
 int subject_noun_phrase_after(const struct lexicon *lx, const char *s, size_t *ss, size_t *se)
 {
     return narrow(lx, s, ss, se, 1, 1);
+}
+
+#define LIST_BACK_CHARS 80 /* how far back from 分别 a list may begin */
+
+/* 1 for the punctuation that ends the stretch a list can stand in: a list runs across 、 but
+ * not across a comma or a sentence end. */
+static int ends_list(uint32_t c)
+{
+    return chars_is_sentence_delim(c) || c == 0xFF0C || c == ',' || c == 0xFF1A || c == ':';
+}
+
+/* Where the stretch of a list ending at `end` begins: after the last comma or sentence end,
+ * at most LIST_BACK_CHARS back. */
+static size_t list_start(const char *s, size_t end)
+{
+    size_t a = end;
+    for (int k = 0; a > 0 && k < LIST_BACK_CHARS; k++) {
+        size_t p = chars_prev(s, a);
+        int l;
+        if (ends_list(chars_cp_at(s, a, p, &l)))
+            break;
+        a = p;
+    }
+    return a;
+}
+
+/* Where the first item of a list begins: after the last particle before it (下降的是衣着、… ->
+ * 衣着), so that what the clause says of the list stays out of its first item. */
+static size_t after_last_particle(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS);
+    for (size_t i = n; i-- > 0;)
+        if (w[i].cls == POS_FUNC)
+            return w[i].end;
+    return a;
+}
+
+/* Split [a, b) at its join words (all of them, or with only_comma at 、 alone) into noun
+ * phrases; returns how many were written to items. */
+static size_t split_list(const struct lexicon *lx, const char *s, size_t a, size_t b, int only_comma,
+                         size_t (*items)[2], size_t max)
+{
+    size_t n = 0, item = a;
+    for (size_t i = a; i <= b && n < max;) {
+        int role = -1, wl = i < b ? subject_role_at(lx, s, b, i, &role) : 0;
+        int l;
+        int joins = wl && role == SUBJ_JOIN && (!only_comma || chars_cp_at(s, b, i, &l) == 0x3001); /* 、 */
+        if (i == b || joins) {
+            size_t ss = n ? item : after_last_particle(lx, s, item, i), se = i;
+            if (subject_noun_phrase(lx, s, &ss, &se, 0)) {
+                items[n][0] = ss, items[n][1] = se;
+                n++;
+            }
+            if (i == b)
+                break;
+            i += (size_t)wl;
+            item = i;
+            continue;
+        }
+        chars_cp_at(s, b, i, &l);
+        i += wl ? (size_t)wl : (size_t)l;
+    }
+    return n;
+}
+
+size_t subject_list_items(const struct lexicon *lx, const char *s, size_t list_word, size_t (*items)[2], size_t max,
+                          size_t want)
+{
+    size_t a = list_start(s, list_word), b = list_word;
+    size_t ps = a, pe = b;
+    if (a > 0 && !subject_noun_phrase(lx, s, &ps, &pe, 0)) { /* 下降的是A和B，分别下降…: the list */
+        b = chars_prev(s, a);                                 /* stands in the clause before */
+        a = list_start(s, b);
+    }
+    size_t n = split_list(lx, s, a, b, 0, items, max);
+    if (n == want || want > max)
+        return n;
+    /* 家庭设备用品及维修服务和交通通讯: 及 and 和 may join words inside one item; split at 、
+     * alone, then the last item at its last join word */
+    size_t m = split_list(lx, s, a, b, 1, items, max);
+    if (m + 1 == want && m > 0) {
+        size_t ls = items[m - 1][0], le = items[m - 1][1], cut = (size_t)-1, cut_len = 0;
+        for (size_t i = ls; i < le;) {
+            int role, wl = subject_role_at(lx, s, le, i, &role), l;
+            if (wl && role == SUBJ_JOIN)
+                cut = i, cut_len = (size_t)wl;
+            chars_cp_at(s, le, i, &l);
+            i += wl ? (size_t)wl : (size_t)l;
+        }
+        size_t s1 = ls, e1 = cut, s2 = cut + cut_len, e2 = le;
+        if (cut != (size_t)-1 && subject_noun_phrase(lx, s, &s1, &e1, 0) && subject_noun_phrase(lx, s, &s2, &e2, 0)) {
+            items[m - 1][0] = s1, items[m - 1][1] = e1;
+            items[m][0] = s2, items[m][1] = e2;
+            return m + 1;
+        }
+    }
+    return m == want ? m : split_list(lx, s, a, b, 0, items, max);
+}
+
+int subject_only_joins(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    while (a < b) {
+        int role, wl = subject_role_at(lx, s, b, a, &role);
+        if (!wl || role != SUBJ_JOIN)
+            return 0;
+        a += (size_t)wl;
+    }
+    return 1;
 }

@@ -66,4 +66,16 @@ int subject_noun_phrase(const struct lexicon *lx, const char *s, size_t *ss, siz
  * 人数不断下跌 -> 人数). A one-character noun stays (13个省 -> 省). */
 int subject_noun_phrase_after(const struct lexicon *lx, const char *s, size_t *ss, size_t *se);
 
+/* The items of the list before the list word (分别) at list_word, in order, each narrowed to
+ * its noun phrase (衣着、交通通讯分别 -> 衣着, 交通通讯), for want figures. The list begins after
+ * the last comma or sentence end (at most 80 characters back), or holds the whole clause before
+ * when 分别 begins its own. Items are split at every join word (、 和 及); when that does not
+ * give want items, at 、 alone and the last item at its last join word (家庭设备用品及维修服务和
+ * 交通通讯). Writes at most max [start, end) pairs to items; returns how many. */
+size_t subject_list_items(const struct lexicon *lx, const char *s, size_t list_word, size_t (*items)[2], size_t max,
+                          size_t want);
+
+/* 1 when [a, b) holds nothing but join words (、 和 及): two figures of one list. */
+int subject_only_joins(const struct lexicon *lx, const char *s, size_t a, size_t b);
+
 #endif
