@@ -259,22 +259,24 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     }
     struct draft *prev = previous_in(a, d, x->floor);
     size_t seg = prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
-    subject_before(lx, s, seg, x->context_end, &d->subj_s, &d->subj_e);
     int actions = d->kind == KEYFIG_COUNT;
-    if (d->subj_e > d->subj_s && subject_noun_phrase(lx, s, &d->subj_s, &d->subj_e, actions)) {
+    if (subject_before_np(lx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         return end;
     }
+    /* no metric in the figure's own clause: the clause before names it, or else the figure
+     * before it in the sentence (…3412亿元，同比增长6.9%，比全省高1.7个百分点) */
     size_t sent = chars_sentence_start(s, d->num_s);
     struct draft *same = previous_in(a, d, sent);
-    if (same) {
+    d->subj_s = d->subj_e = end;
+    if (subject_of_previous_clause(lx, s, same ? same->end : sent, x->floor, actions, &d->subj_s, &d->subj_e)) {
+        d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
+    } else if (same && same->subj_e > same->subj_s) {
         d->subj_s = same->subj_s;
         d->subj_e = same->subj_e;
-        d->subj_rule = same->subj_e > same->subj_s ? SUBJ_RULE_CARRIED : SUBJ_RULE_NONE;
+        d->subj_rule = SUBJ_RULE_CARRIED;
     } else {
-        subject_of_previous_clause(lx, s, sent, x->floor, &d->subj_s, &d->subj_e);
-        if (d->subj_e > d->subj_s && subject_noun_phrase(lx, s, &d->subj_s, &d->subj_e, actions))
-            d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
+        d->subj_s = d->subj_e = end;
     }
     return end;
 }
