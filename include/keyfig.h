@@ -74,6 +74,8 @@ struct keyfig_options {
     int all;          /* also report numbers set aside, with is_claim 0 and a reason */
     int lenient;      /* replace invalid UTF-8 with U+FFFD instead of failing */
     const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5) */
+    const char *date;     /* the article's date as YYYY-MM-DD, from the caller (a feed, a crawl);
+                             NULL: read from the article's opening, or none */
 };
 
 struct keyfig_patterns;

@@ -81,3 +81,14 @@ check extract.article_date_from_dateline 2023-04-18 "$got"
 printf '今日要闻\n新华社北京3月5日电 全国共有医院3.8万家。\n新华社上海3月5日电（记者 张三）上海新增床位2000张。\n中新网3月6日电 广东投入资金10亿元。\n' > "$OUT/datelines.txt"
 got=$("$KEYFIG" extract "$OUT/datelines.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["article"]["items"], " ".join("%d:%s" % (c["item"], c["subject"]) for c in d["claims"]))')
 check extract.datelines "3 1:医院 2:床位 3:广东投入资金" "$got"
+
+# a date is the article's only when its opening gives it: a month and day inside a sentence
+# (今天（9月26日）) and a year further on (2021年底) make none
+printf '全国秋粮收购工作进展顺利 农民增收有保障\n央视网消息：国家粮食和物资储备局今天（9月26日）介绍，全国收购秋粮1200万吨。\n二段。\n三段。\n到2021年底，全国粮食产量达到6.8亿吨。\n' > "$OUT/nodate.txt"
+got=$("$KEYFIG" extract "$OUT/nodate.txt" | python3 -c 'import json,sys; print(json.load(sys.stdin)["article"]["date"])')
+check extract.article_date_not_from_body None "$got"
+# the caller's date: --date, checked as a calendar date
+got=$("$KEYFIG" extract --date 2021-09-26 "$OUT/nodate.txt" | python3 -c 'import json,sys; print(json.load(sys.stdin)["article"]["date"])')
+check extract.article_date_option 2021-09-26 "$got"
+err=$("$KEYFIG" extract --date 2023-02-29 "$OUT/nodate.txt" 2>&1 >/dev/null); rc=$?
+check extract.article_date_option_invalid '2 keyfig: extract: --date "2023-02-29" (expected a date as YYYY-MM-DD)' "$rc $err"
