@@ -78,7 +78,7 @@ const EXPECTED = [
 ].join('\n') + '\n';
 
 async function reviewTest(ctx) {
-  const url = report(['tests/data/report_article.json', '--charts', path.join(W, 'nocharts')], path.join(W, 'review.html'));
+  const url = report(['tests/data/report_article.json', 'tests/data/report_article.txt', '--charts', path.join(W, 'nocharts')], path.join(W, 'review.html'));
   const page = await ctx.newPage();
   const w = watch(page);
   await page.goto(url);
@@ -168,7 +168,7 @@ async function reviewTest(ctx) {
 }
 
 async function xssTest(ctx) {
-  const url = report([path.join(W, '..', 'xss.json'), '--charts', path.join(W, '..', 'xss-charts')], path.join(W, 'xss.html'));
+  const url = report([path.join(W, '..', 'xss.json'), path.join(W, '..', 'xss.txt'), '--charts', path.join(W, '..', 'xss-charts')], path.join(W, 'xss.html'));
   const page = await ctx.newPage();
   const w = watch(page);
   await page.goto(url);
@@ -211,7 +211,7 @@ async function scaleTest(ctx) {
   fs.writeFileSync(path.join(big, 'big.txt'), unit.repeat(reps));
   fs.writeFileSync(path.join(big, 'big.json'), JSON.stringify({article: {id: 'big', source: 'big.txt', title: 'big', date: null, items: 1}, claims}));
   let page = await ctx.newPage();
-  let url = report([path.join(big, 'big.json')], path.join(W, 'big.html'));
+  let url = report([path.join(big, 'big.json'), path.join(big, 'big.txt')], path.join(W, 'big.html'));
   let t0 = Date.now();
   await page.goto(url);
   await page.waitForSelector('#claims tbody tr');
@@ -241,7 +241,7 @@ async function scaleTest(ctx) {
   }
   fs.writeFileSync(path.join(big, 'corpus.jsonl'), lines.join('\n') + '\n');
   page = await ctx.newPage();
-  url = report([path.join(big, 'corpus.jsonl')], path.join(W, 'corpus.html'));
+  url = report([path.join(big, 'corpus.jsonl'), '--articles', big], path.join(W, 'corpus.html'));
   t0 = Date.now();
   await page.goto(url);
   await page.waitForSelector('#claims tbody tr');
