@@ -141,6 +141,15 @@ check "report of a directory: both articles" "2 2" \
   "$(grep -c '<script type="application/json" id="kf-doc-' "$R/corpus.html") $(grep -c '"id":"report_article","title"' "$R/corpus.html")"
 check "report of an article: numbers set aside too" 1 "$(grep -c '"claim":false' "$R/corpus.html" | sed 's/[1-9][0-9]*/1/')"
 
+# ---- a JSON Lines corpus with the claims extract made of it ---------------------------------------
+printf '%s\n' '{"id":"a1","text":"全市共有医院3个，新建学校15所。"}' '{"id":"a2","text":"2020年，全省服务群众49.2万人次。"}' > "$R/corpus.jsonl"
+"$KEYFIG" extract --input jsonl --jsonl "$R/corpus.jsonl" > "$R/c.jsonl"
+check "report --input jsonl corpus with claims" "0 0 " "$(err --input jsonl "$R/corpus.jsonl" "$R/c.jsonl" -o "$R/jl.html")"
+check "report --input jsonl: record text, extract's claims" "1 1 0" \
+  "$(grep -c '"id":"a1","title":null,"date":null,"source":"'"$R"'/corpus.jsonl","chart":false,"text":"全市共有医院3个，新建学校15所。","claims":\[{"id":1,"claim":true' "$R/jl.html") \
+$(grep -c '"id":"a2",.*"text":"2020年，全省服务群众49.2万人次。","claims":\[{"id":2,"claim":true' "$R/jl.html") $(grep -c '"claim":false' "$R/jl.html")"
+check "report claims of a corpus without it" "1 2 $(no_text "$R/c.jsonl" a1)" "$(err "$R/c.jsonl" -o "$R/x.html")"
+
 # ---- in a real browser --------------------------------------------------------------------------
 if [ ! -x /usr/bin/chromium ]; then
   skip "report browser test" "/usr/bin/chromium is missing (apt-get install chromium, or make deps)"
