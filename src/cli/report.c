@@ -673,14 +673,16 @@ static int add_lexicon(struct report *r, struct buf *out, struct keyfig_error *e
 
 static int fill_page(struct report *r, struct buf *page, struct keyfig_error *err)
 {
-    size_t clen, jlen;
+    size_t clen, flen, jlen;
     const char *css = asset("report.css", "</style", &clen, err);
-    const char *js = css ? asset("report.js", "</script", &jlen, err) : NULL;
+    const char *formats = css ? asset("review.js", "</script", &flen, err) : NULL; /* KFReview */
+    const char *js = formats ? asset("report.js", "</script", &jlen, err) : NULL;
     if (!js)
         return -1;
     struct tpl_vars vs = {0};
     html_text(tpl_var(&vs, "TITLE"), r->title);
     buf_add(tpl_var(&vs, "CSS"), css, clen);
+    buf_add(tpl_var(&vs, "JS"), formats, flen);
     buf_add(tpl_var(&vs, "JS"), js, jlen);
     buf_adds(tpl_var(&vs, "VERSION"), KEYFIG_VERSION);
     struct buf *data = tpl_var(&vs, "DATA");
