@@ -372,6 +372,20 @@ async function corpusTest(ctx) {
   const got = evalOut(['--reviewed-only']);
   check('review corpus: keyfig eval --reviewed-only gives the hand count', [want, 'subject accuracy: 4/5 = 0.800'],
     [got[got.length - 1], got.find((l) => l.startsWith('subject'))]);
+  /* the reference scorer reads the same gold file (the #reviewed marks are comments to it) */
+  const score = path.join(ROOT, '..', 'shared', 'tools', 'score.py');
+  if (fs.existsSync(score)) {
+    const arts = path.join(dir, 'reviewed');
+    fs.mkdirSync(arts, {recursive: true});
+    const recs = fs.readFileSync(corpus, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => ['c1', 'c2'].includes(r.id));
+    for (const r of recs) fs.writeFileSync(path.join(arts, r.id + '.txt'), r.text);
+    const preds = path.join(dir, 'reviewed.jsonl');
+    fs.writeFileSync(preds, docs.filter((d) => ['c1', 'c2'].includes(d.article.id)).map((d) => JSON.stringify(d)).join('\n') + '\n');
+    const ref = execFileSync('python3', [score, '--articles', arts, '--gold', gold.file, '--pred', preds], {encoding: 'utf8'}).trim().split('\n');
+    check('review corpus: score.py reads the exported gold alike', want, ref[ref.length - 1]);
+  } else {
+    console.log('SKIP review corpus: score.py reads the exported gold alike: ../shared is absent');
+  }
   const all = evalOut([]);
   check('review corpus: without --reviewed-only the unreviewed claims are false positives', '(tp=' + tp + ' fp=' + (fp + 2) + ' fn=' + fn + ')',
     all[all.length - 1].replace(/^.* \(/, '('));
