@@ -150,6 +150,17 @@ check "report --input jsonl: record text, extract's claims" "1 1 0" \
 $(grep -c '"id":"a2",.*"text":"2020年，全省服务群众49.2万人次。","claims":\[{"id":2,"claim":true' "$R/jl.html") $(grep -c '"claim":false' "$R/jl.html")"
 check "report claims of a corpus without it" "1 2 $(no_text "$R/c.jsonl" a1)" "$(err "$R/c.jsonl" -o "$R/x.html")"
 
+# ---- keyfig eval --reviewed-only and a JSON Lines corpus as --articles ---------------------------
+printf '# article\tsurface\tvalue\tunit\tkind\tsubject\tapprox\tchange\toptional\n#reviewed\ta1\na1\t医院3个\t3\t个\tcount\t医院\t\t\t\n' > "$R/g.tsv"
+ev() { "$KEYFIG" eval "$@" > "$R/ev.out" 2> "$R/ev.err"; echo "$? $(grep -c . "$R/ev.err") $(grep '^a[12]:\|^P=' "$R/ev.out" | tr '\n' '|')"; }
+check "eval --reviewed-only scores the marked article only" "0 0 a1: tp=1 fp=1 fn=0|P=0.500 R=1.000 F1=0.667 (tp=1 fp=1 fn=0)|" \
+  "$(ev --reviewed-only --gold "$R/g.tsv" --articles "$R/corpus.jsonl" "$R/c.jsonl")"
+check "eval with a JSON Lines corpus scores every article" "0 0 a1: tp=1 fp=1 fn=0|a2: tp=0 fp=1 fn=0|P=0.333 R=1.000 F1=0.500 (tp=1 fp=2 fn=0)|" \
+  "$(ev --gold "$R/g.tsv" --articles "$R/corpus.jsonl" "$R/c.jsonl")"
+grep -v '^#reviewed' "$R/g.tsv" > "$R/g2.tsv"
+check "eval --reviewed-only without marks" "1 1 " "$(ev --reviewed-only --gold "$R/g2.tsv" --articles "$R/corpus.jsonl" "$R/c.jsonl")"
+check "eval --reviewed-only without marks: message" "keyfig: $R/g2.tsv: --reviewed-only: no article is marked \"#reviewed\" in the gold files" "$(cat "$R/ev.err")"
+
 # ---- in a real browser --------------------------------------------------------------------------
 if [ ! -x /usr/bin/chromium ]; then
   skip "report browser test" "/usr/bin/chromium is missing (apt-get install chromium, or make deps)"
