@@ -148,6 +148,10 @@ check "report --input jsonl corpus with claims" "0 0 " "$(err --input jsonl "$R/
 check "report --input jsonl: record text, extract's claims" "1 1 0" \
   "$(grep -c '"id":"a1","title":null,"date":null,"source":"'"$R"'/corpus.jsonl","chart":false,"text":"全市共有医院3个，新建学校15所。","claims":\[{"id":1,"claim":true' "$R/jl.html") \
 $(grep -c '"id":"a2",.*"text":"2020年，全省服务群众49.2万人次。","claims":\[{"id":2,"claim":true' "$R/jl.html") $(grep -c '"claim":false' "$R/jl.html")"
+sed 's/"text":/"body":/' "$R/corpus.jsonl" > "$R/body.jsonl"
+check "report --text-field" "0 0 " "$(err --input jsonl --text-field body "$R/body.jsonl" "$R/c.jsonl" -o "$R/tf.html")"
+check "report --text-field: same page" "1" "$(grep -c '全省服务群众49.2万人次' "$R/tf.html")"
+check "report record without the text field" "1 4 keyfig: $R/body.jsonl:1: record has no \"text\"" "$(err --input jsonl "$R/body.jsonl" "$R/c.jsonl" -o "$R/x.html")"
 check "report claims of a corpus without it" "1 2 $(no_text "$R/c.jsonl" a1)" "$(err "$R/c.jsonl" -o "$R/x.html")"
 
 # ---- keyfig eval --reviewed-only and a JSON Lines corpus as --articles ---------------------------

@@ -42,6 +42,7 @@ static const char usage[] =
     "  -o, --output FILE    the page to write (- for standard output); required\n"
     "  --input jsonl|text   read the articles as JSON Lines records {\"id\": ..., \"text\": ...}\n"
     "                       (a .json/.jsonl file whose first document has \"claims\" is still claims)\n"
+    "  --text-field NAME    the member of a record that holds its text (default text)\n"
     "  --articles DIR       the text of claims whose article is not named: DIR/<id>.txt\n"
     "  --review FILE        restore the verdicts of a review TSV exported from the page; repeat it\n"
     "                       to merge several reviews (the page lists where they disagree)\n"
@@ -56,7 +57,7 @@ static const char usage[] =
     "pattern data\n";
 
 struct report_opts {
-    const char *out, *articles, *charts, *patterns, *title, *input, *max_bytes;
+    const char *out, *articles, *charts, *patterns, *title, *input, *max_bytes, *text_field;
     const char **reviews; /* --review FILE, in order */
     size_t nreviews;
 };
@@ -299,7 +300,7 @@ static int read_texts(struct report *r, char **paths, int n, struct keyfig_error
     struct input_article a;
     int got, rc = 0;
     while (rc == 0 && (got = inputs_next(in, &a, err)) != 0) {
-        if (got < 0 || input_record_decode(&a, r->max_bytes, err) != 0) {
+        if (got < 0 || input_record_decode_field(&a, r->o.text_field ? r->o.text_field : "text", r->max_bytes, err) != 0) {
             rc = report_error(r, err);
             input_article_free(&a);
             continue;
@@ -638,6 +639,7 @@ static int parse_args(int argc, char **argv, struct report_opts *o, char **paths
         {"--patterns", NULL, offsetof(struct report_opts, patterns)},
         {"--title", NULL, offsetof(struct report_opts, title)},
         {"--input", NULL, offsetof(struct report_opts, input)},
+        {"--text-field", NULL, offsetof(struct report_opts, text_field)},
         {"--max-article-bytes", NULL, offsetof(struct report_opts, max_bytes)},
         {"--review", NULL, 0}, /* repeatable: collected in o->reviews */
     };
