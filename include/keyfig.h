@@ -46,6 +46,9 @@ struct keyfig_span {
  * line breaks, zero-width characters and spaces inside numbers removed (traditional characters
  * stay as written). */
 struct keyfig_claim {
+    int id;                       /* 1-based place of its number among all the numbers found in the
+                                     article (claims and set-aside alike): the same with or without
+                                     keyfig_options.all, so ids have gaps where numbers were set aside */
     int is_claim;                 /* 0 for a number set aside (only with keyfig_options.all) */
     const char *reason;           /* why it was set aside (date, slogan, ...), else NULL */
     double value;

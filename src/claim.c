@@ -73,6 +73,7 @@ static struct draft *new_draft(struct keyfig_article *a)
     }
     struct draft *d = &a->drafts[a->ndrafts++];
     memset(d, 0, sizeof *d);
+    d->id = a->numbers;
     return d;
 }
 
@@ -469,6 +470,9 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
     int cover_rule = -1;
     size_t pos = 0, ts, te;
     while (rules_next_number(p->rules, m, s, n, pos, &ts, &te)) {
+        /* every number met counts, claim or not, so that a claim's id is the same with and
+         * without --all and whatever becomes of the numbers before it */
+        a->numbers++;
         for (; iv < st.n && st.iv[iv].start <= ts; iv++) {
             if (st.iv[iv].end > cover_end) {
                 cover_end = st.iv[iv].end;

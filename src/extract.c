@@ -377,7 +377,7 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
     *c = (struct keyfig_claim){.is_claim = d->is_claim, .reason = d->reason, .value = d->value,
                                .has_range = d->has_range, .low = d->low, .high = d->high, .kind = d->kind,
                                .approx = d->approx, .direction = d->direction, .basis = d->basis,
-                               .has_from = d->has_from, .from = d->from, .rule = d->rule};
+                               .has_from = d->has_from, .from = d->from, .rule = d->rule, .id = d->id};
     c->span = span_of(a, &f->x, d->start, d->end);
     size_t ss = f->last_ss, se = f->last_se;
     /* A number inside the last sentence has the same one, unless that sentence was long enough

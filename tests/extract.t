@@ -19,6 +19,11 @@ python3 tests/extract_check.py tests/extract_cases.tsv "$OUT/cases.out"
 printf '2023年召开第二届“十四五”规划会议，全市45家医院。\n' > "$OUT/all.txt"
 got=$("$KEYFIG" extract --all "$OUT/all.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join("%s:%s" % (c["value_text"], c["reason"] or "claim") for c in d["claims"]))')
 check extract.all.reasons "2023:date 二:ordinal 45:claim" "$got"
+# claim ids number every number met (claims and set-aside alike, 十四五 too, which --all cannot
+# value): the same with and without --all
+ids() { python3 -c 'import json,sys; print(" ".join("%s:%s" % (c["id"], c["value_text"]) for c in json.load(sys.stdin)["claims"]))'; }
+check extract.ids.stable "4:45" "$("$KEYFIG" extract "$OUT/all.txt" | ids)"
+check extract.ids.all "1:2023 2:二 4:45" "$("$KEYFIG" extract --all "$OUT/all.txt" | ids)"
 
 # BOM and CRLF: code points count as a text reader sees them (BOM dropped, CRLF one break)
 printf '\357\273\277标题\r\n全市共有45家医院。\r\n' > "$OUT/bom.txt"
