@@ -18,7 +18,7 @@ struct line {
     size_t len;
     const PopplerRectangle *rects; /* one per character */
     size_t nrects;
-    double top, bottom;
+    double top, bottom, left, right;
     char *key;          /* the text with digits as '#': "第#页", "# 人民日报" */
 };
 
@@ -70,37 +70,165 @@ static int page_number(const char *key)
     return digits > 0 && digits <= 2 && other <= 3;
 }
 
-/* Split a page's text into lines with their boxes. */
+static int in_margin(const struct line *l, double height)
+{
+    return l->nrects && (l->bottom < height * MARGIN || l->top > height * (1 - MARGIN));
+}
+
+static void add_line(struct line l, struct line **lines, size_t *n)
+{
+    l.top = 1e9, l.bottom = -1e9, l.left = 1e9, l.right = -1e9;
+    for (size_t i = 0; i < l.nrects; i++) {
+        const PopplerRectangle *r = &l.rects[i];
+        l.top = r->y1 < l.top ? r->y1 : l.top;
+        l.bottom = r->y2 > l.bottom ? r->y2 : l.bottom;
+        l.left = r->x1 < l.left ? r->x1 : l.left;
+        l.right = r->x2 > l.right ? r->x2 : l.right;
+    }
+    l.key = line_key(l.text, l.len);
+    *lines = xrealloc(*lines, (*n + 1) * sizeof **lines);
+    (*lines)[(*n)++] = l;
+}
+
+/* Two characters of one line with a gutter between them: a gap wider than the characters are
+ * tall (CJK characters abut; a word space is a third of that). */
+static int gutter_between(const PopplerRectangle *a, const PopplerRectangle *b)
+{
+    double h = a->y2 - a->y1 > b->y2 - b->y1 ? a->y2 - a->y1 : b->y2 - b->y1;
+    return b->x1 - a->x2 > 1.2 * h;
+}
+
+/* Split a page's text into lines with their boxes; a line that runs across a gutter (poppler
+ * joins the lines of neighbouring columns when the gutter is narrow) becomes one line a column. */
 static void page_lines(const struct page_text *pt, size_t page, struct line **lines, size_t *n)
 {
     size_t ci = 0; /* character index: rects count characters */
     for (const char *s = pt->text; *s;) {
         const char *nl = strchr(s, '\n');
-        size_t len = nl ? (size_t)(nl - s) : strlen(s);
-        struct line l = {.page = page, .text = s, .len = len, .top = 1e9, .bottom = -1e9};
+        size_t len = nl ? (size_t)(nl - s) : strlen(s), chars = utf8_count(s, len);
+        struct line l = {.page = page, .text = s};
         l.rects = ci < pt->nrects ? pt->rects + ci : NULL;
-        size_t chars = utf8_count(s, len);
-        l.nrects = l.rects ? (ci + chars <= pt->nrects ? chars : pt->nrects - ci) : 0;
-        for (size_t i = 0; i < l.nrects; i++) {
-            if (l.rects[i].y1 < l.top)
-                l.top = l.rects[i].y1;
-            if (l.rects[i].y2 > l.bottom)
-                l.bottom = l.rects[i].y2;
+        size_t nr = l.rects ? (ci + chars <= pt->nrects ? chars : pt->nrects - ci) : 0;
+        size_t b = 0; /* byte offset in the line */
+        for (size_t k = 0; k < nr; k++) {
+            if (k > 0 && l.nrects > 0 && gutter_between(&l.rects[l.nrects - 1], &l.rects[l.nrects])) {
+                l.len = b - (size_t)(l.text - s);
+                add_line(l, lines, n);
+                l.text = s + b, l.rects += l.nrects, l.nrects = 0;
+            }
+            uint32_t cp = 0;
+            int m = utf8_decode((const unsigned char *)s + b, len - b, &cp);
+            b += m ? (size_t)m : 1;
+            l.nrects++;
         }
+        l.len = len - (size_t)(l.text - s);
+        if (l.len)
+            add_line(l, lines, n);
         ci += chars + (nl ? 1 : 0);
-        if (len) {
-            l.key = line_key(s, len);
-            *lines = xrealloc(*lines, (*n + 1) * sizeof **lines);
-            (*lines)[(*n)++] = l;
-        }
         s += len + (nl ? 1 : 0);
     }
 }
 
-static int in_margin(const struct line *l, double height)
+/* The column of a line: how many gutters lie left of it; -1 for a line across a gutter (a
+ * headline over the columns), which ends one band of columns and begins the next. */
+static int column_of(const struct line *l, const double *gutters, size_t ng)
 {
-    return l->nrects && (l->bottom < height * MARGIN || l->top > height * (1 - MARGIN));
+    int col = 0;
+    for (size_t g = 0; g < ng; g++) {
+        if (l->left < gutters[g] - 2 && l->right > gutters[g] + 2)
+            return -1;
+        col += l->right <= gutters[g] + 2;
+    }
+    return (int)ng - col;
 }
+
+struct placed {
+    struct line l;
+    size_t band;
+    int col;
+};
+
+static int by_top(const void *a, const void *b)
+{
+    const struct placed *x = a, *y = b;
+    return x->l.top < y->l.top ? -1 : x->l.top > y->l.top;
+}
+
+static int by_reading_order(const void *a, const void *b)
+{
+    const struct placed *x = a, *y = b;
+    if (x->band != y->band)
+        return x->band < y->band ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->l.top < y->l.top ? -1 : x->l.top > y->l.top;
+}
+
+/* The gutters of a page: runs of at least 6 points, inside the text's extent, that (almost) no
+ * line of the body crosses, with a fifth of the lines on either side. At most 8, left to right. */
+static size_t find_gutters(const struct line *lines, size_t n, double width, double height, double *gutters)
+{
+    enum { BIN = 2 };
+    size_t nb = (size_t)(width / BIN) + 2, total = 0, ng = 0;
+    unsigned *cov = xcalloc(nb, sizeof *cov);
+    double lo = 1e9, hi = -1e9;
+    for (size_t i = 0; i < n; i++) {
+        const struct line *l = &lines[i];
+        if (!l->nrects || in_margin(l, height) || l->left < 0 || l->right > width)
+            continue;
+        total++;
+        lo = l->left < lo ? l->left : lo;
+        hi = l->right > hi ? l->right : hi;
+        for (size_t b = (size_t)(l->left / BIN); b <= (size_t)(l->right / BIN) && b < nb; b++)
+            cov[b]++;
+    }
+    size_t few = total / 20 > 1 ? total / 20 : 1;
+    for (size_t b = (size_t)(lo / BIN) + 1; total >= 4 && b < (size_t)(hi / BIN) && ng < 8; b++) {
+        size_t e = b;
+        while (e < (size_t)(hi / BIN) && cov[e] <= few)
+            e++;
+        if ((e - b) * BIN >= 6) {
+            double g = (double)(b + e) * BIN / 2;
+            size_t left = 0, right = 0;
+            for (size_t i = 0; i < n; i++) {
+                left += lines[i].nrects && !in_margin(&lines[i], height) && lines[i].right <= g;
+                right += lines[i].nrects && !in_margin(&lines[i], height) && lines[i].left >= g;
+            }
+            if (left >= total / 5 && right >= total / 5)
+                gutters[ng++] = g;
+        }
+        b = e;
+    }
+    free(cov);
+    return ng;
+}
+
+/* The lines of one page in reading order: band by band (a line across the gutters, such as a
+ * headline over the columns, divides the bands), each band column by column, top to bottom.
+ * poppler's own order interleaves columns whose gutter is narrow. */
+static void reorder_columns(struct line *lines, size_t n, double width, double height)
+{
+    double gutters[8];
+    size_t ng = find_gutters(lines, n, width, height, gutters);
+    if (!ng)
+        return;
+    struct placed *p = xmalloc(n * sizeof *p);
+    for (size_t i = 0; i < n; i++)
+        p[i] = (struct placed){.l = lines[i], .col = column_of(&lines[i], gutters, ng)};
+    qsort(p, n, sizeof *p, by_top);
+    size_t band = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i].col < 0) /* a line across the gutters is a band of its own */
+            p[i].band = ++band, p[i].col = 0, band++;
+        else
+            p[i].band = band;
+    }
+    qsort(p, n, sizeof *p, by_reading_order);
+    for (size_t i = 0; i < n; i++)
+        lines[i] = p[i].l;
+    free(p);
+}
+
 
 /* Furniture: in a margin, and a page number or the same (digits aside) as a margin line of
  * another page. */
@@ -196,8 +324,11 @@ int pdf_read(const char *buf, size_t len, const char *source, struct extracted *
         if (!poppler_page_get_text_layout(pg, &pages[i].rects, &pages[i].nrects))
             pages[i].rects = NULL, pages[i].nrects = 0;
         any |= has_text(pages[i].text);
-        if (pages[i].text)
+        size_t first = nlines;
+        if (pages[i].text) {
             page_lines(&pages[i], (size_t)i + 1, &lines, &nlines);
+            reorder_columns(lines + first, nlines - first, w, pages[i].height);
+        }
         g_object_unref(pg);
     }
     int rc = 0;
