@@ -22,6 +22,7 @@ struct cd_claim {
     size_t start, end, byte_start, byte_end; /* span */
     char *text, *sentence, *rule;
     int item;
+    int page;                  /* PDF input: 1-based page; 0 when null */
 };
 
 struct cd_article {

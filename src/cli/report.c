@@ -356,6 +356,8 @@ static void claim_json(struct buf *b, const struct cd_claim *c, int with_sentenc
         buf_adds(b, "null");
     }
     buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"item\":%d", c->start, c->end, c->item);
+    if (c->page)
+        buf_printf(b, ",\"page\":%d", c->page);
     if (with_sentence) {
         buf_adds(b, ",\"sentence\":");
         json_cstr(b, c->sentence);
