@@ -103,32 +103,37 @@ static void map_add(struct srcmap *m, size_t n, size_t s, size_t e, int each)
     }
 }
 
+/* 1 when ch[0..n) is the input's text ending at k (and after the last piece): mapped byte by byte. */
+static int copied_at(struct parse *p, const char *ch, size_t n, size_t k, struct srcmap *m)
+{
+    if (k > p->len || k < n || k - n < p->pos || memcmp(p->src + k - n, ch, n))
+        return 0;
+    map_add(m, n, k - n, k, 1);
+    p->pos = k;
+    return 1;
+}
+
 /* Where the n bytes of text ch, which the parser delivered at input offset end, came from. */
 static void locate(struct parse *p, const char *ch, size_t n, size_t end, struct srcmap *m)
 {
-    static const int tries[] = {0, 1, 2, 3, 4, -1, -2, -3, -4};
     if (end > p->len)
         end = p->len;
-    for (size_t t = 0; t < sizeof tries / sizeof *tries; t++) {
-        size_t k = end + (size_t)(ptrdiff_t)tries[t];
-        if (t == 1) { /* a reference, just read: "&#44;" ends where the parser is */
-            size_t from = end > p->pos + 40 ? end - 40 : p->pos;
-            const char *amp = NULL;
-            for (size_t i = from; i < end; i++)
-                if (p->src[i] == '&')
-                    amp = p->src + i;
-            if (amp && p->src[end - 1] == ';' && !memchr(amp, '<', (size_t)(p->src + end - amp))) {
-                map_add(m, n, (size_t)(amp - p->src), end, 0);
-                p->pos = end;
-                return;
-            }
-        }
-        if (k <= p->len && k >= n && k - n >= p->pos && !memcmp(p->src + k - n, ch, n)) {
-            map_add(m, n, k - n, k, 1);
-            p->pos = k;
-            return;
-        }
+    if (copied_at(p, ch, n, end, m))
+        return;
+    /* a character reference or entity, just read: "&#44;" ends where the parser is */
+    const char *amp = NULL;
+    for (size_t i = end > p->pos + 40 ? end - 40 : p->pos; i < end; i++)
+        if (p->src[i] == '&')
+            amp = p->src + i;
+    if (amp && p->src[end - 1] == ';' && !memchr(amp, '<', (size_t)(p->src + end - amp))) {
+        map_add(m, n, (size_t)(amp - p->src), end, 0);
+        p->pos = end;
+        return;
     }
+    /* text the parser handed over before moving past its last character */
+    for (size_t d = 1; d <= 4; d++)
+        if (copied_at(p, ch, n, end + d, m) || (end >= d && copied_at(p, ch, n, end - d, m)))
+            return;
     size_t s = end > p->pos + n ? end - n : p->pos < end ? p->pos : end; /* not found: near enough */
     map_add(m, n, s, end, 0);
     p->pos = end;
@@ -207,6 +212,7 @@ static char *declared_charset(const char *buf, size_t len)
 
 /* ---- elements ---- */
 
+/* The value of attribute name, or NULL when absent or empty. */
 static const char *attr(xmlNodePtr n, const char *name)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next)
@@ -241,7 +247,7 @@ static int dropped(const struct html_rules *r, xmlNodePtr n)
     if (n->type != XML_ELEMENT_NODE)
         return 0;
     const char *role = attr(n, "role"), *hidden = attr(n, "aria-hidden");
-    return listed(r, DROP_TAG, (const char *)n->name, strlen((const char *)n->name)) || attr(n, "hidden") ||
+    return listed(r, DROP_TAG, (const char *)n->name, strlen((const char *)n->name)) || xmlHasProp(n, BAD_CAST "hidden") ||
            (hidden && !strcasecmp(hidden, "true")) || (role && listed(r, DROP_ROLE, role, strlen(role))) ||
            furniture_name(r, attr(n, "class")) || furniture_name(r, attr(n, "id"));
 }

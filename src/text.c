@@ -132,7 +132,11 @@ static int joins_across_break(uint32_t prev, uint32_t next)
     /* nor does a break before punctuation that closes or continues a sentence: (PM2.5⏎)年均 */
     int closing = next == ')' || next == 0x300D || next == 0x201D || next == ',' || next == 0x3001 ||
                   next == 0x3002 || next == ';' || next == ':' || next == 0xFF1B || next == 0xFF1A;
-    return (p && n) || (p && closing);
+    /* a paragraph never ends on a comma or an enumeration mark: a narrow column's line does
+     * (“三项工程、⏎一项管理”) */
+    int continuing = prev == 0x3001 || prev == 0xFF0C || prev == ',' || prev == 0xFF1B || prev == ';';
+    int opening = next == 0x201C || next == 0x300C || next == 0xFF08 || next == '(';
+    return (p && n) || (p && closing) || (continuing && (n || opening));
 }
 
 /* Length of a converter's pinyin annotation "(wèi)" at s, or 0. */

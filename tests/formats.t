@@ -38,6 +38,7 @@ cat > "$T/page.html" <<'EOF'
 <p>今年新增社区卫生服务中心12个，
 比去年增加3个。</p>
 <div class="share-bar">分享到：微信 微博 已有56人分享</div>
+<p hidden>全市共有99家药店。</p><div aria-hidden="true">88家诊所</div>
 </article>
 <div class="related-news"><h3>相关新闻</h3><ul><li><a href="/x">全市新建7所学校</a></li></ul></div>
 <div id="comments">网友评论 8条</div>
@@ -128,7 +129,7 @@ for f in tests/seeds/*.txt; do
   n=$(json "$T/$id.html.json" 'sum(1 for c in d["claims"] if "".join(__import__("re").sub("<[^>]*>", "", __import__("html").unescape(raw[c["span"]["byte_start"]:c["span"]["byte_end"]].decode())).split()) != "".join(c["text"].split()))' "$T/$id.html")
   check "formats.seed.html_spans.$id" 0 "$n"
   if [ -z "$PYGI" ]; then skip "formats.seed.pdf.$id" "no python3 with Pango and cairo (src/deps.sh installs python3-gi-cairo)"; continue; fi
-  for mode in plain columns furniture; do
+  for mode in plain columns columns3 furniture; do
     "$PYGI" tests/mkpdf.py "$mode" "$f" "$T/$id-$mode.pdf"
     "$KEYFIG" extract "$T/$id-$mode.pdf" > "$T/$id-$mode.json"
     check "formats.seed.pdf_$mode.$id" same "$(python3 "$T/same.py" "$T/$id.txt.json" "$T/$id-$mode.json")"

@@ -4,7 +4,8 @@ newspaper or bulletin would: tests/formats.t and make results read the PDFs back
 
 usage: mkpdf.py MODE IN.txt OUT.pdf
   plain      one column, A4 pages
-  columns    two columns per page, read down the first, then the second
+  columns    a headline across the page, then two columns per page, read down the first, then the second
+  columns3   the same with three columns
   furniture  one column with a running head, a footer and page numbers on every page
   image      a page holding only a picture (no text layer), like a scan
 
@@ -45,12 +46,22 @@ def furniture(cr, page):
 def typeset(mode, paragraphs, path):
     s = surface(path)
     cr = cairo.Context(s)
-    ncols = 2 if mode == 'columns' else 1
+    ncols = {'columns': 2, 'columns3': 3}.get(mode, 1)
     colw = (W - 2 * MARGIN_X - GAP * (ncols - 1)) / ncols
     font = Pango.FontDescription.from_string(FONT)
     page, col, y = 1, 0, TOP
     if mode == 'furniture':
         furniture(cr, page)
+    if ncols > 1:  # the headline runs across the columns, as on a newspaper page
+        lay = PangoCairo.create_layout(cr)
+        lay.set_font_description(Pango.FontDescription.from_string('Noto Sans CJK SC Bold 16'))
+        lay.set_width(int((W - 2 * MARGIN_X) * Pango.SCALE))
+        lay.set_text(paragraphs[0], -1)
+        cr.move_to(MARGIN_X, y)
+        PangoCairo.show_layout(cr, lay)
+        y += lay.get_pixel_extents()[1].height + 12
+        paragraphs = paragraphs[1:]
+    top = y
     for para in paragraphs:
         lay = PangoCairo.create_layout(cr)
         lay.set_font_description(font)
@@ -64,10 +75,10 @@ def typeset(mode, paragraphs, path):
             height = logical.height / Pango.SCALE
             if y + height > BOTTOM:
                 col += 1
-                y = TOP
+                y = top if col < ncols else TOP
                 if col == ncols:
                     cr.show_page()
-                    page, col = page + 1, 0
+                    page, col, top = page + 1, 0, TOP
                     if mode == 'furniture':
                         furniture(cr, page)
             x = MARGIN_X + col * (colw + GAP) + logical.x / Pango.SCALE
