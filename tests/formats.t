@@ -163,6 +163,11 @@ keyfig: $T/locked.pdf: encrypted PDF (it needs a password)" "$err"
   check formats.pdf.others_done 1 "$(wc -l < "$T/some.jsonl")"
 fi
 
+# a damaged PDF: poppler's complaint in one line, nothing else on stderr
+printf '%%PDF-1.4\ngarbage\n' > "$T/bad.pdf"
+err=$("$KEYFIG" extract "$T/bad.pdf" 2>&1 >/dev/null); rc=$?
+check formats.pdf.damaged "1 keyfig: $T/bad.pdf: not a readable PDF: PDF document is damaged" "$rc $err"
+
 # ---- directories: -r, default extensions, --glob, ids relative to the argument ----
 mkdir -p "$T/corpus/2024/03" "$T/corpus/2024/04" "$T/corpus/.hidden"
 printf '全市共有45家医院。\n' > "$T/corpus/2024/03/a.txt"
