@@ -74,6 +74,7 @@ static void read_claim(const json_t *j, struct cd_claim *c)
     c->rule = get_str(j, "rule");
     c->subject_rule = get_str(j, "subject_rule");
     c->item = get_int(j, "item", 0);
+    c->page = get_int(j, "page", 0);
 }
 
 static void free_claim(struct cd_claim *c)

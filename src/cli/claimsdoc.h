@@ -23,6 +23,7 @@ struct cd_claim {
     char *text, *sentence, *rule;
     char *subject_rule;        /* how the subject was found; NULL when null or absent (older JSON) */
     int item;
+    int page;                  /* PDF input: 1-based page; 0 when null */
 };
 
 struct cd_article {

@@ -20,10 +20,16 @@
 
 static const char usage[] =
     "usage: keyfig extract [options] PATH...\n"
-    "PATH: an article file, a directory (every *.txt in it, sorted), or - for standard input.\n"
+    "PATH: an article file (text, HTML or PDF), a directory (every *.txt, *.html, *.htm and *.pdf in\n"
+    "it, sorted), or - for standard input.\n"
+    "  -r, --recursive          also read the subdirectories of a directory (ids: 2024/03/a)\n"
+    "      --glob PATTERN       read the files of a directory that match PATTERN (e.g. '*.shtml')\n"
+    "      --format FORMAT      read every input as text, html or pdf (default: by extension and content)\n"
     "  -o, --out DIR            write DIR/<article-id>.json per article (atomically)\n"
     "      --jsonl              one compact JSON document per line\n"
     "      --input jsonl        read JSON Lines records {\"id\": ..., \"text\": ...[, \"source\": ...]}\n"
+    "                           (\"title\", \"date\" and \"url\" go into the article too)\n"
+    "      --text-field NAME    the key of the records' text (default text; e.g. content, body)\n"
     "      --all                also report the numbers set aside (\"claim\": false, with a reason)\n"
     "      --patterns DIR       load another pattern set (also $KEYFIG_PATTERNS)\n"
     "      --encoding NAME      input encoding (default: detect UTF-8, GB18030, Big5)\n"
@@ -40,9 +46,9 @@ static const char usage[] =
 
 struct extract_opts {
     const char *outdir, *patterns, *plotdir;
-    int jsonl, input_jsonl, progress;
+    int jsonl, progress;
     int jobs;
-    size_t max_bytes;
+    struct input_opts in;
     struct keyfig_options ko;
 };
 
@@ -68,7 +74,8 @@ static int valid_date(const char *s)
 
 static int parse_args(int argc, char **argv, struct extract_opts *o)
 {
-    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS, O_DATE };
+    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS,
+           O_GLOB, O_FORMAT, O_TEXT_FIELD, O_DATE };
     static const struct option longs[] = {
         {"out", required_argument, 0, 'o'},       {"jsonl", no_argument, 0, O_JSONL},
         {"input", required_argument, 0, O_INPUT}, {"all", no_argument, 0, O_ALL},
@@ -76,15 +83,18 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
         {"lenient", no_argument, 0, O_LENIENT},   {"max-article-bytes", required_argument, 0, O_MAXBYTES},
         {"plot", required_argument, 0, O_PLOT},   {"help", no_argument, 0, 'h'},
         {"jobs", required_argument, 0, 'j'},      {"progress", no_argument, 0, O_PROGRESS},
+        {"recursive", no_argument, 0, 'r'},       {"glob", required_argument, 0, O_GLOB},
+        {"format", required_argument, 0, O_FORMAT}, {"text-field", required_argument, 0, O_TEXT_FIELD},
         {"date", required_argument, 0, O_DATE},   {0, 0, 0, 0}};
-    o->max_bytes = 64u << 20;
+    static const char *const formats[] = {"auto", "text", "html", "pdf"};
+    o->in.max_bytes = 64u << 20;
     o->jobs = 1;
     o->patterns = getenv("KEYFIG_PATTERNS");
     if (o->patterns && !*o->patterns)
         o->patterns = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:j:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:j:rh", longs, NULL)) != -1) {
         char *end;
         switch (c) {
         case 'o': o->outdir = optarg; break;
@@ -94,15 +104,29 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
                 fprintf(stderr, "keyfig: extract: --input \"%s\" (expected jsonl or text)\n", optarg);
                 return KEYFIG_ERR_USAGE;
             }
-            o->input_jsonl = !strcmp(optarg, "jsonl");
+            o->in.jsonl = !strcmp(optarg, "jsonl");
             break;
+        case 'r': o->in.recursive = 1; break;
+        case O_GLOB: o->in.glob = optarg; break;
+        case O_TEXT_FIELD: o->in.text_field = optarg; break;
+        case O_FORMAT: {
+            size_t k = 0;
+            while (k < sizeof formats / sizeof *formats && strcmp(optarg, formats[k]))
+                k++;
+            if (k == sizeof formats / sizeof *formats) {
+                fprintf(stderr, "keyfig: extract: --format \"%s\" (expected text, html or pdf)\n", optarg);
+                return KEYFIG_ERR_USAGE;
+            }
+            o->ko.format = (enum keyfig_format)k; /* the names are in the enum's order */
+            break;
+        }
         case O_ALL: o->ko.all = 1; break;
         case O_PATTERNS: o->patterns = optarg; break;
         case O_ENCODING: o->ko.encoding = optarg; break;
         case O_LENIENT: o->ko.lenient = 1; break;
         case O_MAXBYTES:
-            o->max_bytes = strtoull(optarg, &end, 10);
-            if (*end || !o->max_bytes) {
+            o->in.max_bytes = strtoull(optarg, &end, 10);
+            if (*end || !o->in.max_bytes) {
                 fprintf(stderr, "keyfig: extract: --max-article-bytes \"%s\" (expected a positive whole number)\n", optarg);
                 return KEYFIG_ERR_USAGE;
             }
@@ -170,8 +194,14 @@ static int write_atomic(const char *dir, const char *id, const struct document *
 {
     struct buf path = {0}, tmp = {0};
     buf_printf(&path, "%s/%s.json", dir, id);
-    buf_printf(&tmp, "%s/.%s.json.XXXXXX", dir, id);
+    /* an id from a directory walk (2024/03/a) writes into DIR/2024/03/ */
+    const char *slash = strrchr(id, '/');
+    buf_printf(&tmp, "%s/%.*s", dir, slash ? (int)(slash - id) : 0, id);
     int rc = -1;
+    if (slash && util_make_dirs(tmp.data, err) != 0)
+        goto out;
+    tmp.len = 0;
+    buf_printf(&tmp, "%s/%.*s.%s.json.XXXXXX", dir, slash ? (int)(slash - id + 1) : 0, id, slash ? slash + 1 : id);
     int fd = mkstemp(tmp.data);
     if (fd < 0) {
         kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "cannot write: %s", strerror(errno));
@@ -258,6 +288,7 @@ static void progress_break(struct progress *pg)
 struct job {
     struct input_article art;
     int got;                /* inputs_next's result: 1 read, -1 unreadable (err filled) */
+    struct keyfig_options ko; /* the run's, with a record's title, date and url */
     char *json;             /* its document, made by the worker (unless streaming) */
     struct keyfig_error err;
 };
@@ -279,11 +310,19 @@ static void extract_job(void *arg, void *ctx)
 {
     struct job *j = arg;
     const struct run *r = ctx;
-    if (j->got <= 0 || input_record_decode(&j->art, r->o->max_bytes, &j->err) != 0 || r->stream)
+    if (j->got <= 0 || input_record_decode(&j->art, &r->o->in, &j->err) != 0)
+        return;
+    j->ko = r->o->ko;
+    j->ko.title = j->art.title, j->ko.url = j->art.url;
+    if (j->art.date) /* a record's own date over --date */
+        j->ko.date = j->art.date;
+    if (r->o->in.jsonl && j->ko.format == KEYFIG_FORMAT_AUTO)
+        j->ko.format = KEYFIG_FORMAT_JSONL;
+    if (r->stream)
         return;
     /* the text goes to the article (not copied): keep memory to what is in flight */
     struct keyfig_article *a =
-        keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
+        keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, &j->err);
     j->art.text = NULL;
     j->json = a ? keyfig_article_json(a, r->o->jsonl) : NULL;
     if (a && !j->json)
@@ -300,7 +339,7 @@ static int document_write(const struct document *d, FILE *f, const char *prefix)
         return to_sink(d->json, strlen(d->json), &s);
     struct job *j = d->j;
     const struct run *r = d->r;
-    int rc = keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, r->o->jsonl,
+    int rc = keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, r->o->jsonl,
                                   to_sink, &s, &j->err);
     j->art.text = NULL; /* taken */
     return rc ? -1 : 0;
@@ -357,7 +396,7 @@ int cmd_extract(int argc, char **argv)
             return KEYFIG_ERR_RUNTIME;
         }
     }
-    struct inputs *in = inputs_open(argv + optind, argc - optind, o.input_jsonl, o.max_bytes);
+    struct inputs *in = inputs_open(argv + optind, argc - optind, &o.in);
     struct run r = {.o = &o, .p = p, .rc = KEYFIG_OK};
     r.array = !o.jsonl && !o.outdir && !inputs_single(in);
     r.stream = o.jobs == 1 && !o.plotdir; /* --plot reads the document back: it needs the text */

@@ -367,34 +367,6 @@ static void figures_vars(struct tpl_vars *vs, const char *font, const struct row
 
 /* ---- files and gnuplot -------------------------------------------------------------------- */
 
-/* mkdir -p; fills err with the directory that could not be made. */
-static int make_dirs(const char *path, struct keyfig_error *err)
-{
-    char *p = xstrdup(path);
-    int rc = 0;
-    for (char *s = p + 1;; s++) {
-        if (*s != '/' && *s)
-            continue;
-        char c = *s;
-        *s = '\0';
-        struct stat st;
-        int e = 0;
-        if (stat(p, &st) == 0)
-            e = S_ISDIR(st.st_mode) ? 0 : ENOTDIR; /* OUT/file/sub: a file in the way */
-        else if (mkdir(p, 0777) < 0 && errno != EEXIST)
-            e = errno;
-        if (e) {
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot create directory: %s", strerror(e));
-            break;
-        }
-        *s = c;
-        if (!c)
-            break;
-    }
-    free(p);
-    return rc;
-}
-
 /* Write dir/name through a temporary name, so a reader never sees half a file. */
 static int write_file(const char *dir, const char *name, const struct buf *b, struct keyfig_error *err)
 {
@@ -560,7 +532,7 @@ static int draw(const char *dir, const char *base, const struct buf *dat, const 
                 struct keyfig_error *err)
 {
     char name[64];
-    if (make_dirs(dir, err) < 0)
+    if (util_make_dirs(dir, err) < 0)
         return -1;
     snprintf(name, sizeof name, "%s.dat", base);
     if (write_file(dir, name, dat, err) < 0)
@@ -576,8 +548,17 @@ static int draw(const char *dir, const char *base, const struct buf *dat, const 
 /* An article id becomes a directory name: it must be one plain path component. */
 static int id_ok(const char *id)
 {
-    if (!id || !*id || !strcmp(id, ".") || !strcmp(id, "..") || strchr(id, '/'))
+    if (!id || !*id || *id == '/')
         return 0;
+    /* ids of a directory walk (2024/03/a) chart into subdirectories: no empty, . or .. part */
+    for (const char *p = id; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+            return 0;
+        p += n + (p[n] == '/');
+        if (p[-1] == '/' && !*p)
+            return 0;
+    }
     for (const char *s = id; *s; s++)
         if ((unsigned char)*s < 0x20)
             return 0;
@@ -591,7 +572,7 @@ int plot_article(const struct cd_article *a, const char *outdir, const struct pl
         return kf_error(err, KEYFIG_ERR_RUNTIME, a->source, 0, "article without an \"id\" (needed to name its chart directory)");
     if (!id_ok(a->id))
         return kf_error(err, KEYFIG_ERR_RUNTIME, a->id, 0,
-                        "article id is not a plain file name (needed to name its chart directory)");
+                        "article id is not a relative path without . or .. (needed to name its chart directory)");
     size_t n, omitted, max = o && o->max_claims > 0 ? (size_t)o->max_claims : DEFAULT_MAX_CLAIMS;
     struct row *rows = choose_rows(a, max, &n, &omitted);
     if (!rows) {

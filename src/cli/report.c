@@ -179,6 +179,8 @@ static void claim_json(struct buf *b, const struct cd_claim *c)
         buf_adds(b, "null");
     }
     buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"item\":%d", c->start, c->end, c->item);
+    if (c->page)
+        buf_printf(b, ",\"page\":%d", c->page);
     buf_addc(b, '}');
 }
 
@@ -295,12 +297,13 @@ static int by_text_id(const void *x, const void *y)
  * article that cannot be read, or whose id an earlier one has, is reported and left out. */
 static int read_texts(struct report *r, char **paths, int n, struct keyfig_error *err)
 {
-    int jsonl = r->o.input && !strcmp(r->o.input, "jsonl");
-    struct inputs *in = inputs_open(paths, n, jsonl, r->max_bytes);
+    struct input_opts io = {.jsonl = r->o.input && !strcmp(r->o.input, "jsonl"), .max_bytes = r->max_bytes,
+                            .text_field = r->o.text_field};
+    struct inputs *in = inputs_open(paths, n, &io);
     struct input_article a;
     int got, rc = 0;
     while (rc == 0 && (got = inputs_next(in, &a, err)) != 0) {
-        if (got < 0 || input_record_decode_field(&a, r->o.text_field ? r->o.text_field : "text", r->max_bytes, err) != 0) {
+        if (got < 0 || input_record_decode(&a, &io, err) != 0) {
             rc = report_error(r, err);
             input_article_free(&a);
             continue;
