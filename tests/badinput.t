@@ -142,7 +142,7 @@ check badinput_jsonl_outdir_stderr "$(cat want_err)" "$(cat recs.err)"
 printf '全市共有45家医院。\n' > good.txt
 echo x > afile
 "$KEYFIG" extract -o afile/sub good.txt > out 2> err
-check badinput_outdir_under_file "1|keyfig: afile/sub: cannot create output directory: Not a directory|" \
+check badinput_outdir_under_file "1|keyfig: afile/sub: cannot create directory: Not a directory|" \
   "$?|$(cat err)|$(cat out)"
 if [ "$ROOTUSER" = 1 ]; then
   skip badinput_outdir_readonly "running as root, which a read-only directory does not stop"
@@ -156,9 +156,9 @@ fi
 # ---- a full disk: /dev/full as standard output ---------------------------------------------------
 if [ -w /dev/full ]; then
   "$KEYFIG" extract good.txt > /dev/full 2> err
-  check badinput_dev_full "1|keyfig: writing standard output: No space left on device" "$?|$(cat err)"
+  check badinput_dev_full "1|keyfig: -: cannot write: No space left on device" "$?|$(cat err)"
   "$KEYFIG" extract --jsonl good.txt good.txt > /dev/full 2> err
-  check badinput_dev_full_jsonl "1|keyfig: writing standard output: No space left on device" "$?|$(cat err)"
+  check badinput_dev_full_jsonl "1|keyfig: -: cannot write: No space left on device" "$?|$(cat err)"
 else
   skip badinput_dev_full "no /dev/full"
 fi

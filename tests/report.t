@@ -88,7 +88,7 @@ case $out in
   "1 1 keyfig: $R/bad.json"*) pass "report bad JSON" ;;
   *) fail "report bad JSON" "got [$out]" ;;
 esac
-check "report unwritable output" "1 1 keyfig: $R/no/dir/x.html: cannot create: No such file or directory" \
+check "report unwritable output" "1 1 keyfig: $R/no/dir/x.html: cannot write: No such file or directory" \
   "$(err tests/data/report_article.json -o "$R/no/dir/x.html")"
 check "report empty directory" "1 1 keyfig: $R/none: no *.txt articles in this directory" "$(mkdir -p "$R/none" && err "$R/none" -o "$R/x.html")"
 sed 's/"source": "report_article.txt"/"source": "gone.txt"/' tests/data/report_article.json > "$R/gone.json"

@@ -1,11 +1,13 @@
 /* main: picks the command, prints help and version, and is the only caller of exit().
  * Each command parses its own options (see cli.h). */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "fs.h"
 #include "keyfig.h"
 
 static const char usage[] =
@@ -52,12 +54,16 @@ int main(int argc, char **argv)
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (!strcmp(cmd, commands[i].name)) {
+            fs_catch_signals();
             int rc = commands[i].run(argc - 1, argv + 1);
-            if (fflush(stdout) != 0 || ferror(stdout)) {
-                perror("keyfig: writing standard output");
+            /* fclose too: a full disk or a closed pipe can show only at the last write */
+            if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+                if (!fs_interrupted())
+                    fprintf(stderr, "keyfig: -: cannot write: %s\n", strerror(errno));
                 rc = rc ? rc : KEYFIG_ERR_RUNTIME;
             }
-            exit(rc);
+            /* interrupted: what was written ends with a whole document; say so as a shell would */
+            exit(fs_interrupted() ? 128 + fs_interrupted() : rc);
         }
     }
     fprintf(stderr, "keyfig: unknown command \"%s\" (expected extract, plot, report, eval or check-patterns)\n", cmd);
