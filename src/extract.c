@@ -410,7 +410,7 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
         return NULL;
     }
     text_normalize(p->nz, a->dec.text, a->dec.len, &a->txt);
-    struct matcher *m = matcher_new(p->rules);
+    struct matcher *m = matcher_new(p->rules, a->source);
     claims_find(p, m, a, opts->all);
     matcher_free(m);
     a->title = find_title(p, a->dec.text, a->dec.len);
