@@ -153,14 +153,16 @@ else
   chmod 755 ro
 fi
 
-# ---- a full disk: /dev/full as standard output ---------------------------------------------------
-if [ -w /dev/full ]; then
-  "$KEYFIG" extract good.txt > /dev/full 2> err
+# ---- a full disk: a full device (1,7) made here as standard output, never the machine's own -------
+rm -f full
+if mknod full c 1 7 2>/dev/null; then
+  "$KEYFIG" extract good.txt > full 2> err
   check badinput_dev_full "1|keyfig: -: cannot write: No space left on device" "$?|$(cat err)"
-  "$KEYFIG" extract --jsonl good.txt good.txt > /dev/full 2> err
+  "$KEYFIG" extract --jsonl good.txt good.txt > full 2> err
   check badinput_dev_full_jsonl "1|keyfig: -: cannot write: No space left on device" "$?|$(cat err)"
+  rm -f full
 else
-  skip badinput_dev_full "no /dev/full"
+  skip badinput_dev_full "cannot make a device node here (not root, or a nodev mount)"
 fi
 
 # ---- SIGPIPE: the reader goes away; keyfig ends quietly ------------------------------------------

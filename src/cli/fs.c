@@ -334,12 +334,17 @@ out:
     return rc;
 }
 
+/* Standard output failed and the error was reported: fs_close_stdout says nothing more. */
+static int stdout_reported;
+
 int fs_write(const char *path, fs_writer w, void *data, struct fs_files *files, struct keyfig_error *err)
 {
     if (!strcmp(path, "-")) {
         errno = 0;
-        if (w(stdout, data) < 0 || fflush(stdout) != 0 || ferror(stdout))
+        if (w(stdout, data) < 0 || fflush(stdout) != 0 || ferror(stdout)) {
+            stdout_reported = 1;
             return write_error(err, "-");
+        }
         return 0;
     }
     struct stat st;
@@ -356,4 +361,21 @@ int fs_write(const char *path, fs_writer w, void *data, struct fs_files *files, 
             return write_in_place(path, w, data, err);
     }
     return write_replace(path, w, data, files, err);
+}
+
+int fs_close_stdout(void)
+{
+    errno = 0;
+    /* fclose too: a full disk or a closed pipe can show only at the last write */
+    int bad = fflush(stdout) != 0;
+    bad = ferror(stdout) || bad;
+    int e = errno;
+    bad = fclose(stdout) != 0 || bad;
+    if (bad && !stdout_reported && !fs_interrupted()) {
+        struct keyfig_error err = {0};
+        errno = e ? e : errno;
+        write_error(&err, "-");
+        kf_print_error(&err, 0);
+    }
+    return bad ? -1 : 0;
 }

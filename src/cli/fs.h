@@ -47,6 +47,10 @@ typedef int (*fs_writer)(FILE *f, void *data);
  * as written. 0, or -1 with err filled (naming path); nothing is left behind on failure. */
 int fs_write(const char *path, fs_writer w, void *data, struct fs_files *files, struct keyfig_error *err);
 
+/* Flush and close standard output at the end of a command: 0, or -1 after printing the error
+ * (unless fs_write already reported it). */
+int fs_close_stdout(void);
+
 /* Catch SIGINT and SIGTERM: the first lets the run stop at the next whole document (see
  * fs_interrupted); a second one ends the process at once, removing the temporary files being
  * written. System calls are not restarted, so a blocked read returns. */

@@ -1,6 +1,5 @@
 /* main: picks the command, prints help and version, and is the only caller of exit().
  * Each command parses its own options (see cli.h). */
-#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,12 +55,8 @@ int main(int argc, char **argv)
         if (!strcmp(cmd, commands[i].name)) {
             fs_catch_signals();
             int rc = commands[i].run(argc - 1, argv + 1);
-            /* fclose too: a full disk or a closed pipe can show only at the last write */
-            if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-                if (!fs_interrupted())
-                    fprintf(stderr, "keyfig: -: cannot write: %s\n", strerror(errno));
+            if (fs_close_stdout() != 0)
                 rc = rc ? rc : KEYFIG_ERR_RUNTIME;
-            }
             /* interrupted: what was written ends with a whole document; say so as a shell would */
             exit(fs_interrupted() ? 128 + fs_interrupted() : rc);
         }
