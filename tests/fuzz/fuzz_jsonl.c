@@ -1,5 +1,6 @@
 /* fuzz_jsonl: the JSON Lines reader of `keyfig extract --input jsonl` (src/cli/inputs.c), fed
- * through a temporary file as the command line would: every record read or rejected, none lost. */
+ * through a temporary file as the command line would, each record then decoded as a worker does
+ * (input_record_decode): every record read or rejected, none lost, and an accepted one complete. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct keyfig_error err = {0};
     int got;
     while ((got = inputs_next(in, &a, &err)) != 0) {
-        if (got > 0 && (!a.id || !a.source || !a.text))
+        if (got > 0 && input_record_decode(&a, 1 << 20, &err) == 0 && (!a.id || !a.source || !a.text || a.record_line))
             abort();
         input_article_free(&a);
         err = (struct keyfig_error){0};
