@@ -777,8 +777,13 @@ int cmd_report(int argc, char **argv)
         }
         rc = fill_template(&r, &page, &err);
     }
-    if (rc == 0)
-        rc = fs_write(r.o.out, write_page, &page, NULL, &err); /* atomic; a FIFO or device in place */
+    if (rc == 0) {
+        struct fs_files *inputs = fs_files_new(); /* report a.json -o a.json must not eat its input */
+        for (int i = 0; i < npaths; i++)
+            fs_files_add_input(inputs, paths[i]);
+        rc = fs_write(r.o.out, write_page, &page, inputs, &err); /* atomic; a FIFO or device in place */
+        fs_files_free(inputs);
+    }
     if (rc != 0)
         kf_print_error(&err, 0);
     buf_free(&page);
