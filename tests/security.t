@@ -118,9 +118,11 @@ check security_input_not_overwritten "1|keyfig: d/r.json: is an input of this ru
   "$?|$(cat "$T/self.err")|$(cmp -s "$W/d/r.json" "$W/copy" && echo same)|$(written "$W")"
 W=$T/reportself && fresh "$W"
 printf '{"article":{"id":"a"},"claims":[]}\n' > "$W/c.json" && cp "$W/c.json" "$W/copy"
-(cd "$W" && "$KEYFIG" report c.json -o c.json 2> ../reportself.err)
+(cd "$W" && "$KEYFIG" report c.json -o c.json 2> ../reportself.all)
+rc=$?
+grep -v ': Warning: ' "$T/reportself.all" > "$T/reportself.err" # the article's text is not here: a warning
 check security_report_input_not_overwritten "1|keyfig: c.json: is an input of this run; not overwritten|same|c.json copy" \
-  "$?|$(cat "$T/reportself.err")|$(cmp -s "$W/c.json" "$W/copy" && echo same)|$(written "$W")"
+  "$rc|$(cat "$T/reportself.err")|$(cmp -s "$W/c.json" "$W/copy" && echo same)|$(written "$W")"
 # records without an id: named by their text, so a corpus cut in chunks names each record once
 W=$T/noid && fresh "$W"
 printf '{"text":"全市共有45家医院。"}\n{"text":"全省有200所学校。"}\n{"text":"全市共有45家医院。","source":"x"}\n' > "$W/all.jsonl"
