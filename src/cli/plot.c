@@ -152,7 +152,7 @@ static void add_label(struct buf *b, const struct cd_claim *c)
  * Data fields are never executed, so backquotes and @ need nothing. */
 static void add_dat_field(struct buf *b, const char *s)
 {
-    for (; *s; s++) {
+    for (; s && *s; s++) { /* s: a buffer that may have stayed empty (NULL) */
         if (*s == '"')
             buf_adds(b, "\\042");
         else if (*s == '\\')
@@ -286,7 +286,7 @@ static void write_figures_dat(struct buf *d, const struct cd_article *a, const s
     buf_adds(d, "# keyfig figures: block 0 = title, subtitle; then one block per panel:\n"
                 "# row, bar start, bar end, earlier value (NaN: none), label\n0\t");
     struct buf t = {0};
-    add_clean(&t, a->title && *a->title ? a->title : a->id, 100);
+    add_clean(&t, a->title && *a->title ? a->title : a->id ? a->id : "", 100);
     add_dat_field(d, t.data);
     buf_addc(d, '\t');
     t.len = 0;
