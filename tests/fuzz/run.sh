@@ -38,6 +38,10 @@ for src in src/*.c src/cli/inputs.c src/cli/gold.c src/cli/fs.c src/cli/claimsdo
   objs="$objs $o"
 done
 
+# jieba's word table, as the library links it (assembled from build/poslex.bin by make)
+make --no-print-directory build/poslex_blob.o >&2
+objs="$objs build/poslex_blob.o"
+
 targets=${*:-normalize cnnum extract jsonl gold patterns claims id}
 status=0
 for t in $targets; do
