@@ -44,16 +44,20 @@ int main(int argc, char **argv)
         printf("keyfig %s\n", KEYFIG_VERSION);
         return KEYFIG_OK;
     }
+    /* stops: the command checks fs_interrupted() and ends at a whole document, so it catches
+     * SIGINT and SIGTERM; the others keep the default (they write at most one file, at the end). */
     static const struct {
         const char *name;
         int (*run)(int, char **);
+        int stops;
     } commands[] = {
-        {"extract", cmd_extract}, {"eval", cmd_eval},     {"check-patterns", cmd_check_patterns},
-        {"plot", cmd_plot},       {"report", cmd_report},
+        {"extract", cmd_extract, 1}, {"eval", cmd_eval, 0},     {"check-patterns", cmd_check_patterns, 0},
+        {"plot", cmd_plot, 1},       {"report", cmd_report, 0},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (!strcmp(cmd, commands[i].name)) {
-            fs_catch_signals();
+            if (commands[i].stops)
+                fs_catch_signals();
             int rc = commands[i].run(argc - 1, argv + 1);
             if (fs_close_stdout() != 0)
                 rc = rc ? rc : KEYFIG_ERR_RUNTIME;
