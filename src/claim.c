@@ -257,6 +257,23 @@ static void prefer_metric(const struct lexicon *lx, const char *s, struct keyfig
         *d = keep;
 }
 
+/* The noun phrase after a 的 right after the figure (450元的现金补贴), when nothing but the
+ * clause's end or a verb follows it: 增长5%的基础上 is a frame, not a subject. */
+static int noun_after_de(const struct lexicon *lx, const char *s, size_t n, size_t at, size_t *ss, size_t *se)
+{
+    int l;
+    if (at >= n || chars_cp_at(s, n, at, &l) != 0x7684) /* 的 */
+        return 0;
+    size_t b = subject_noun_after(lx, s, n, at + (size_t)l);
+    *ss = at + (size_t)l, *se = b;
+    if (!(b > *ss && subject_noun_phrase_after(lx, s, ss, se)) || subject_place_follows(lx, s, n, *se))
+        return 0;
+    size_t hs = *ss, he = *se; /* the noun heads the phrase: 的速度扩展 -> 速度 */
+    if (subject_noun_phrase(lx, s, &hs, &he, 0))
+        *ss = hs, *se = he;
+    return 1;
+}
+
 /* The subject: the noun after the classifier, else the metric before the number, else the
  * subject of the sentence's previous claim or its previous clause. Returns the end of the
  * claim's text (past a noun that follows it). */
@@ -269,7 +286,17 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     size_t end = m->end;
     int takes_noun = d->kind == KEYFIG_COUNT || d->kind == KEYFIG_MONEY || d->kind == KEYFIG_MASS ||
                      d->kind == KEYFIG_LENGTH || d->kind == KEYFIG_AREA || d->kind == KEYFIG_VOLUME;
+    /* 9成乘客, 三成市民: tenths (a percent unit with a factor in units.tsv) share out the noun after them */
+    takes_noun |= d->kind == KEYFIG_PERCENT && uw && uw->factor > 1;
     size_t fwd = takes_noun ? subject_noun_after(lx, s, n, end) : end;
+    size_t de_s, de_e;
+    if (fwd == end && noun_after_de(lx, s, n, end, &de_s, &de_e)) {
+        /* 每月450元的现金补贴, 以每天9.8公里的速度: the figure is the noun's after 的 */
+        d->subj_s = de_s, d->subj_e = de_e;
+        d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
+        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_COUNT);
+        return de_e;
+    }
     if (!takes_noun && end + 3 < n && !memcmp(s + end, "的", 3) && subject_noun_after(lx, s, n, end + 3) > end + 3) {
         /* 30%的企业, 三分之二以上的村: the share of what follows 的 */
         end += 3;
