@@ -18,6 +18,35 @@
 
 /* ---- values ---- */
 
+/* The forms of a part that the numeral parser does not read, written as Hong Kong and tables
+ * write them: 1/4 (a quarter), 三分一 and 三份之一 (三分之一), 8成6 and 四成一 (8.6 and 4.1 tenths).
+ * Fractions are stated to four places. 0 with *v set, or -1 when t is none of these. */
+static int written_fraction(const struct keyfig_patterns *p, const char *t, size_t n, double *v)
+{
+    static const char *const seps[] = {"/", "份之", "分", "成"};
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        const char *at = strstr(t, seps[k]);
+        if (!at || at == t || (k == 2 && (!strncmp(at, "分之", strlen("分之")) || !strncmp(t, "百分", strlen("百分")))))
+            continue;
+        size_t l = strlen(seps[k]), a = (size_t)(at - t);
+        double x, y;
+        if (a + l >= n || cnnum_parse(p->num, t, a, &x) != 0 || cnnum_parse(p->num, at + l, n - a - l, &y) != 0)
+            return -1;
+        if (k == 3) {
+            if (y >= 10)
+                return -1;
+            *v = x + y / 10; /* 8成6: tenths, then hundredths */
+            return 0;
+        }
+        if (k == 0 ? y <= x : x <= y)
+            return -1; /* a part is less than its whole: 24/7 and 一分一秒 are no fractions */
+        *v = k == 0 ? x / y : y / x; /* 1/4 names the part first, 三分一 the whole */
+        *v = round(*v * 10000) / 10000;
+        return 0;
+    }
+    return -1;
+}
+
 /* Parse a numeral as written, minus the 多/余/几/来 inside it (6600多万 -> 6600万, over).
  * Percent words give unit "%" (百分之三十 -> 30); fractions give a ratio (三分之一). */
 static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a, size_t b, double *v, int *over,
@@ -42,9 +71,12 @@ static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a,
             return -1;
         i += (size_t)l;
     }
+    tmp[n] = '\0';
+    if (written_fraction(p, tmp, n, v) == 0)
+        return 0;
     static const struct {
         const char *prefix, *unit;
-    } per[] = {{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}};
+    } per[] = {{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}, {"百分", "%"}}; /* 百分百: 100% */
     for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
         size_t pl = strlen(per[k].prefix);
         if (n > pl && !memcmp(tmp, per[k].prefix, pl)) {
@@ -52,7 +84,6 @@ static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a,
             return cnnum_parse(p->num, tmp + pl, n - pl, v);
         }
     }
-    tmp[n] = '\0';
     if (strstr(tmp, "分之")) {
         /* fractions are stated to four places, as CLAIMS.md writes them: 三分之一 -> 0.3333 */
         if (cnnum_parse_fraction(p->num, tmp, n, v) != 0)
@@ -61,6 +92,21 @@ static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a,
         return 0;
     }
     return cnnum_parse(p->num, tmp, n, v);
+}
+
+/* The multiplier a range's high end shares with its low end: 2至3万, 三至五万, 2~4万元 (20000 to
+ * 40000). Only where the low end is below the high end's digits (not 8000至3万, 1千至3万). */
+static double shared_multiplier(const struct keyfig_patterns *p, const char *s, size_t a2, size_t b2, double low)
+{
+    static const char *const mult[] = {"万", "亿", "千", "百"};
+    for (size_t k = 0; k < sizeof mult / sizeof mult[0]; k++) {
+        size_t l = strlen(mult[k]);
+        double m, digits;
+        if (b2 - a2 > l && !memcmp(s + b2 - l, mult[k], l) && cnnum_parse(p->num, mult[k], l, &m) == 0 &&
+            cnnum_parse(p->num, s + a2, b2 - a2 - l, &digits) == 0)
+            return low < digits ? m : 1;
+    }
+    return 1;
 }
 
 /* ---- drafts ---- */
@@ -154,7 +200,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
             mult = mv;
     }
     d->has_range = 1;
-    d->low = v * mult;
+    d->low = v * mult * shared_multiplier(p, s, m->g[G_NUM2][0], m->g[G_NUM2][1], v);
     d->high = hi * mult;
     d->value = d->low;
     return d;
@@ -177,8 +223,8 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
         d->approx = KEYFIG_OVER;
     enum keyfig_approx pre = KEYFIG_EXACT;
     x.head = qualify_approx_before(lx, s, x.floor, d->num_s, &pre);
-    if (!d->approx)
-        d->approx = pre;
+    if (!d->approx || (pre == KEYFIG_ABOUT && d->approx == KEYFIG_AT_MOST))
+        d->approx = pre; /* 大约5个小时内: 约 estimates the span that 内 closes, about */
 
     x.ch = qualify_change_before(lx, s, x.floor, x.head);
     x.context_end = x.head;
@@ -221,6 +267,13 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
     size_t end = m->end;
+    if (d->unit_s > end) { /* 656、459和446个课程: a list shares the last number's unit and its noun */
+        size_t noun = subject_noun_after(lx, s, n, d->unit_e);
+        if (noun > d->unit_e) {
+            d->subj_s = d->unit_e, d->subj_e = noun;
+            return end;
+        }
+    }
     int takes_noun = d->kind == KEYFIG_COUNT || d->kind == KEYFIG_MONEY || d->kind == KEYFIG_MASS ||
                      d->kind == KEYFIG_LENGTH || d->kind == KEYFIG_AREA || d->kind == KEYFIG_VOLUME;
     size_t fwd = takes_noun ? subject_noun_after(lx, s, n, end) : end;

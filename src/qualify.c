@@ -76,6 +76,15 @@ static int to_follows(const char *s, size_t p, size_t at)
     return p + 3 <= at && (!memcmp(s + p, "至", 3) || !memcmp(s + p, "到", 3) || !memcmp(s + p, "为", 3));
 }
 
+/* 1 when only particles and a currency sign stand in s[p..at): 贵了$2.4, 加12%. */
+static int next_to(const char *s, size_t p, size_t at)
+{
+    p = chars_skip_particles(s, p, at);
+    if (p < at && (s[p] == '$' || !memcmp(s + p, "¥", strlen("¥"))))
+        p += s[p] == '$' ? 1 : strlen("¥");
+    return chars_skip_particles(s, p, at) == at;
+}
+
 struct qualify_change qualify_change_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
 {
     struct qualify_change ch = {(size_t)-1, 0, 0, 0, (size_t)-1};
@@ -84,13 +93,15 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
         const struct lex_word *w = lex_before(&lx->change, s, floor, p);
         if (w && w->attr % 16 == CHG_NOUN)
             break; /* 第三产业增加值1656亿元: a quantity named, not a change */
+        if (w && w->attr % 16 == CHG_NEXT && !next_to(s, p, at))
+            w = NULL; /* 加 and 贵 away from the number: 加强管理3年, 贵州3个 */
         if (w && (w->attr % 16) != CHG_BASIS) {
             if (has_de(s, p, at))
                 break; /* 对全球经济增长的贡献率超过30%: the verb modifies a noun */
             ch.start = p - w->len;
             ch.end = p;
             ch.direction = w->attr / 16;
-            ch.role = w->attr % 16;
+            ch.role = w->attr % 16 == CHG_NEXT ? CHG_VERB : w->attr % 16;
             if (ch.role == CHG_VERB && ch.direction && to_follows(s, p, at))
                 ch.role = CHG_TO; /* 压缩至5个工作日: any change verb with 至/到 gives the new value */
             break;
