@@ -150,6 +150,15 @@ static int object_between(const struct lexicon *lx, const char *s, size_t verb_e
     return !(subject_role_at(lx, s, head, g, &role) && (role == SUBJ_STOP || role == SUBJ_VERB));
 }
 
+/* 1 when two drafts are counted in the same unit as written (由60岁改为65岁). */
+static int same_unit(const char *s, const struct draft *x, const struct draft *y)
+{
+    size_t lx = x->unit_e - x->unit_s, ly = y->unit_e - y->unit_s;
+    if (x->unit_text || y->unit_text)
+        return x->unit_text && y->unit_text && !strcmp(x->unit_text, y->unit_text);
+    return lx == ly && !memcmp(s + x->unit_s, s + y->unit_s, lx);
+}
+
 /* What the stages of one claim share: where its clause begins, where the words before the
  * number begin (head: 约, 超过 ...), the change word found, and where a subject named before
  * the number must end. */
@@ -239,21 +248,28 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
             d->basis = !strcmp(basis, "环比") ? KEYFIG_MOM : KEYFIG_YOY;
         if (x.ch.from_word != (size_t)-1) {
             struct draft *prev = previous_in(a, d, x.ch.from_word);
+            if (prev && prev->num_s < x.ch.start && !d->direction && same_unit(s, prev, d))
+                d->direction = d->value > prev->value ? KEYFIG_INCREASE : d->value < prev->value ? KEYFIG_DECREASE : KEYFIG_NO_CHANGE;
             if (prev && prev->num_s < x.ch.start && d->direction) {
                 d->has_from = 1;
                 d->from = prev->value;
                 prev->dropped = 1; /* 由X增加到Y is one claim: Y, from X */
             }
-            x.context_end = x.ch.from_word;
+            if (x.ch.from_word >= x.floor)
+                x.context_end = x.ch.from_word;
         }
     } else {
-        /* a list sharing one verb: 分别下降5.6%和4% */
-        struct draft *prev = previous_in(a, d, x.floor);
-        if (prev && prev->end <= x.head && prev->direction && qualify_only_connectors(s, prev->end, x.head)) {
+        /* a list sharing one verb: 分别下降5.6%和4%, 分别增长56.5%、86.9% (、 ends a clause) */
+        struct draft *prev = previous_in(a, d, chars_sentence_start(s, d->num_s));
+        int in_clause = prev && (prev->num_s >= x.floor || (x.head - prev->end == strlen("、") &&
+                                                             !memcmp(s + prev->end, "、", strlen("、"))));
+        if (in_clause && prev->end <= x.head && prev->direction && qualify_only_connectors(s, prev->end, x.head)) {
             d->direction = prev->direction;
             d->basis = prev->basis;
         }
     }
+    if (!d->direction && x.ch.start == (size_t)-1) /* 6.4%的涨幅: the change named after the figure */
+        d->direction = (enum keyfig_direction)qualify_change_after(lx, s, a->txt.norm_len, m->end);
     return x;
 }
 

@@ -38,11 +38,12 @@ size_t qualify_approx_before(const struct lexicon *lx, const char *s, size_t flo
     return at;
 }
 
-/* 1 when 的 stands in s[a..b). */
-static int has_de(const char *s, size_t a, size_t b)
+/* 1 when the word w stands in s[a..b). */
+static int has_word(const char *s, size_t a, size_t b, const char *w)
 {
-    for (size_t i = a; i + 3 <= b; i++)
-        if (!memcmp(s + i, "的", 3))
+    size_t l = strlen(w);
+    for (size_t i = a; i + l <= b; i++)
+        if (!memcmp(s + i, w, l))
             return 1;
     return 0;
 }
@@ -85,9 +86,70 @@ static int next_to(const char *s, size_t p, size_t at)
     return chars_skip_particles(s, p, at) == at;
 }
 
+static int is_digit_at(const char *s, size_t i)
+{
+    return s[i] >= '0' && s[i] <= '9';
+}
+
+/* The start of the date phrase that ends at `at`, or at when there is none: 跌至2017年的16,200人,
+ * 降至2017年4月至9月的61.8%, 暴跌至2020/21年度的5亿. The change word before the date still
+ * governs the number. The phrase begins with a four-digit year and holds 年. */
+static size_t date_before(const char *s, size_t floor, size_t at)
+{
+    size_t p = at;
+    if (p >= floor + 3 && !memcmp(s + p - 3, "的", 3))
+        p -= 3;
+    size_t end = p;
+    while (p > floor) {
+        size_t q = chars_prev(s, p);
+        int l;
+        uint32_t c = chars_cp_at(s, p, q, &l);
+        if ((c >= '0' && c <= '9') || c == '/' || c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x5EA6) { /* 年月日度 */
+            p = q;
+            continue;
+        }
+        size_t r = q > floor ? chars_prev(s, q) : q;
+        uint32_t b = r < q ? chars_cp_at(s, q, r, &l) : 0;
+        if ((c == 0x81F3 || c == 0x5230 || c == '-') && (b == 0x5E74 || b == 0x6708 || b == 0x65E5)) { /* 月至9月 */
+            p = q;
+            continue;
+        }
+        break;
+    }
+    if (p == end || p + 5 > end || !is_digit_at(s, p) || !is_digit_at(s, p + 1) || !is_digit_at(s, p + 2) ||
+        !is_digit_at(s, p + 3) || is_digit_at(s, p + 4) || !has_word(s, p, end, "年"))
+        return at;
+    return p;
+}
+
+/* Where 由 or 从 begins before a change word at `start`, or (size_t)-1: in its clause, or in the
+ * clause before when that clause changes nothing itself (由2015年的77.7%，降至2017年的61.8%;
+ * 从2016年组织15个城市试点，目前已经扩大到49个城市). */
+static size_t from_word_before(const struct lexicon *lx, const char *s, size_t floor, size_t start)
+{
+    for (size_t p = start; p > floor; p = chars_prev(s, p)) {
+        const struct lex_word *w = lex_before(&lx->change, s, floor, p);
+        if (w && w->attr % 16 == CHG_FROM)
+            return p - w->len;
+    }
+    if (floor == 0)
+        return (size_t)-1;
+    size_t before = chars_clause_start(s, chars_prev(s, floor));
+    for (size_t p = chars_prev(s, floor); p > before; p = chars_prev(s, p)) {
+        const struct lex_word *w = lex_before(&lx->change, s, before, p);
+        int role = w ? w->attr % 16 : -1;
+        if (role == CHG_FROM)
+            return p - w->len;
+        if (role == CHG_VERB || role == CHG_TO || role == CHG_NEXT)
+            return (size_t)-1; /* 从13个下降到9个，降幅为1/4: that clause had its own change */
+    }
+    return (size_t)-1;
+}
+
 struct qualify_change qualify_change_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
 {
     struct qualify_change ch = {(size_t)-1, 0, 0, 0, (size_t)-1};
+    at = date_before(s, floor, at);
     size_t lim = at > floor + CHANGE_GAP_BYTES ? at - CHANGE_GAP_BYTES : floor;
     for (size_t p = at; p >= lim && p > floor; p = chars_prev(s, p)) {
         const struct lex_word *w = lex_before(&lx->change, s, floor, p);
@@ -96,7 +158,7 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
         if (w && w->attr % 16 == CHG_NEXT && !next_to(s, p, at))
             w = NULL; /* 加 and 贵 away from the number: 加强管理3年, 贵州3个 */
         if (w && (w->attr % 16) != CHG_BASIS) {
-            if (has_de(s, p, at))
+            if (has_word(s, p, at, "的"))
                 break; /* 对全球经济增长的贡献率超过30%: the verb modifies a noun */
             ch.start = p - w->len;
             ch.end = p;
@@ -111,15 +173,8 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
         if ((c >= '0' && c <= '9') || chars_is_clause_delim(c))
             break;
     }
-    if (ch.start == (size_t)-1 || ch.role != CHG_TO)
-        return ch;
-    for (size_t p = ch.start; p > floor; p = chars_prev(s, p)) {
-        const struct lex_word *w = lex_before(&lx->change, s, floor, p);
-        if (w && w->attr % 16 == CHG_FROM) {
-            ch.from_word = p - w->len;
-            break;
-        }
-    }
+    if (ch.start != (size_t)-1 && ch.role == CHG_TO)
+        ch.from_word = from_word_before(lx, s, floor, ch.start);
     return ch;
 }
 
@@ -143,3 +198,11 @@ enum keyfig_approx qualify_approx_word(const struct lex_list *l, const char *s, 
     return w ? (enum keyfig_approx)w->attr : KEYFIG_EXACT;
 }
 
+
+int qualify_change_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    if (at + 3 > n || memcmp(s + at, "的", 3))
+        return 0;
+    const struct lex_word *w = lex_at(&lx->change, s, n, at + 3);
+    return w && w->attr % 16 == CHG_VERB ? w->attr / 16 : 0;
+}
