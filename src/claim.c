@@ -203,7 +203,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     if (parse_value(p, s, m->g[G_NUM2][0], m->g[G_NUM2][1], &hi, &o2, &u2) != 0 || hi <= v)
         return d;
     double mult = 1; /* 五六十: the tens multiply both ends */
-    if (m->g[G_MID][0] != (size_t)-1 && m->g[G_MID][1] > m->g[G_MID][0] && !strcmp(d->rule, "range.adjacent")) {
+    if (m->g[G_MID][0] != (size_t)-1 && m->g[G_MID][1] > m->g[G_MID][0] && (!strcmp(d->rule, "range.adjacent") || !strcmp(d->rule, "range.enum"))) {
         double mv;
         if (cnnum_parse(p->num, s + m->g[G_MID][0], m->g[G_MID][1] - m->g[G_MID][0], &mv) == 0)
             mult = mv;
