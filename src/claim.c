@@ -19,10 +19,16 @@
 /* ---- values ---- */
 
 /* The forms of a part that the numeral parser does not read, written as Hong Kong and tables
- * write them: 1/4 (a quarter), 三分一 and 三份之一 (三分之一), 8成6 and 四成一 (8.6 and 4.1 tenths).
+ * write them: 1/4 (a quarter), 三分一 and 三份之一 (三分之一), 8成6 and 四成一 (8.6 and 4.1 tenths),
+ * 一倍半 (1.5 times).
  * Fractions are stated to four places. 0 with *v set, or -1 when t is none of these. */
 static int written_fraction(const struct keyfig_patterns *p, const char *t, size_t n, double *v)
 {
+    size_t hl = strlen("倍半");
+    if (n > hl && !memcmp(t + n - hl, "倍半", hl) && cnnum_parse(p->num, t, n - hl, v) == 0) {
+        *v += 0.5; /* 一倍半: one and a half times */
+        return 0;
+    }
     static const char *const seps[] = {"/", "份之", "分", "成"};
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
         const char *at = strstr(t, seps[k]);
@@ -257,6 +263,17 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
             }
             if (x.ch.from_word >= x.floor)
                 x.context_end = x.ch.from_word;
+        } else if (x.ch.role == CHG_TO && d->direction) {
+            /* 37亿6千4百多万下跌至2020/21年度的5亿3千5百多万: the earlier value leads into the verb */
+            struct draft *prev = previous_in(a, d, x.floor);
+            size_t prev_end = prev ? (prev->unit_e > prev->num_e ? prev->unit_e : prev->num_e) : 0;
+            if (prev && prev_end <= x.ch.start && chars_skip_particles(s, prev_end, x.ch.start) == x.ch.start &&
+                same_unit(s, prev, d)) {
+                d->has_from = 1;
+                d->from = prev->value;
+                prev->dropped = 1;
+                x.context_end = prev->num_s; /* the subject stands before the earlier value */
+            }
         }
     } else {
         /* a list sharing one verb: 分别下降5.6%和4%, 分别增长56.5%、86.9% (、 ends a clause) */
@@ -311,8 +328,8 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     if (fwd > end) {
         d->subj_s = end, d->subj_e = fwd;
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
-        if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
-            d->direction = KEYFIG_NO_CHANGE, d->basis = KEYFIG_BASIS_NONE;
+        if (takes_noun && x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
+            d->direction = KEYFIG_NO_CHANGE, d->basis = KEYFIG_BASIS_NONE; /* not 上涨6.4%的新高水平 */
         return fwd;
     }
     if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB && object_between(lx, s, x->ch.end, x->head)) {

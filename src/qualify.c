@@ -166,6 +166,11 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
             ch.role = w->attr % 16 == CHG_NEXT ? CHG_VERB : w->attr % 16;
             if (ch.role == CHG_VERB && ch.direction && to_follows(s, p, at))
                 ch.role = CHG_TO; /* 压缩至5个工作日: any change verb with 至/到 gives the new value */
+            const struct lex_word *v = ch.role == CHG_TO && !ch.direction ? lex_before(&lx->change, s, floor, ch.start) : NULL;
+            if (v && v->attr % 16 == CHG_VERB && v->attr / 16) {
+                ch.start -= v->len; /* 总增幅达到919.6%, 涨价幅度达到17.5%: the word before 达到 gives the direction */
+                ch.direction = v->attr / 16;
+            }
             break;
         }
         int l;
