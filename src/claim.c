@@ -153,7 +153,7 @@ static int object_between(const struct lexicon *lx, const char *s, size_t verb_e
     int role;
     if (g >= head)
         return 0;
-    return !(subject_role_at(lx, s, head, g, &role) && (role == SUBJ_STOP || role == SUBJ_VERB));
+    return !(subject_role_at(lx, s, head, g, &role) && (SUBJ_ENDS_PHRASE(role) || role == SUBJ_VERB));
 }
 
 /* 1 when two drafts are counted in the same unit as written (由60岁改为65岁). */
@@ -301,9 +301,10 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     size_t n = a->txt.norm_len;
     size_t end = m->end;
     if (d->unit_s > end) { /* 656、459和446个课程: a list shares the last number's unit and its noun */
-        size_t noun = subject_noun_after(lx, s, n, d->unit_e);
-        if (noun > d->unit_e) {
-            d->subj_s = d->unit_e, d->subj_e = noun;
+        size_t np_s = d->unit_e, np_e = subject_noun_after(lx, s, n, d->unit_e);
+        if (np_e > np_s && subject_noun_phrase_after(lx, s, &np_s, &np_e)) {
+            d->subj_s = np_s, d->subj_e = np_e;
+            d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
             return end;
         }
     }
@@ -323,32 +324,44 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, n, fwd) : end;
     if (head_noun > end) {
         d->subj_s = head_noun, d->subj_e = subject_noun_after(lx, s, n, head_noun);
+        d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
         return d->subj_e;
     }
-    if (fwd > end) {
-        d->subj_s = end, d->subj_e = fwd;
+    size_t np_s = end, np_e = fwd;
+    if (fwd > end && subject_noun_phrase_after(lx, s, &np_s, &np_e)) {
+        d->subj_s = np_s, d->subj_e = np_e;
+        d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (takes_noun && x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
             d->direction = KEYFIG_NO_CHANGE, d->basis = KEYFIG_BASIS_NONE; /* not 上涨6.4%的新高水平 */
-        return fwd;
+        return np_e;
     }
-    if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB && object_between(lx, s, x->ch.end, x->head)) {
+    np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
+    if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB && object_between(lx, s, x->ch.end, x->head) &&
+        subject_noun_phrase(lx, s, &np_s, &np_e, 0)) {
         /* verb, object, number: 为百姓减少费用207.7万元 -> 费用 */
-        d->subj_s = chars_skip_particles(s, x->ch.end, x->head), d->subj_e = x->head;
+        d->subj_s = np_s, d->subj_e = np_e;
+        d->subj_rule = SUBJ_RULE_VERB_OBJECT;
         return end;
     }
     struct draft *prev = previous_in(a, d, x->floor);
     size_t seg = prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
     subject_before(lx, s, seg, x->context_end, &d->subj_s, &d->subj_e);
-    if (d->subj_e > d->subj_s)
+    int actions = d->kind == KEYFIG_COUNT;
+    if (d->subj_e > d->subj_s && subject_noun_phrase(lx, s, &d->subj_s, &d->subj_e, actions)) {
+        d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         return end;
+    }
     size_t sent = chars_sentence_start(s, d->num_s);
     struct draft *same = previous_in(a, d, sent);
     if (same) {
         d->subj_s = same->subj_s;
         d->subj_e = same->subj_e;
+        d->subj_rule = same->subj_e > same->subj_s ? SUBJ_RULE_CARRIED : SUBJ_RULE_NONE;
     } else {
         subject_of_previous_clause(lx, s, sent, x->floor, &d->subj_s, &d->subj_e);
+        if (d->subj_e > d->subj_s && subject_noun_phrase(lx, s, &d->subj_s, &d->subj_e, actions))
+            d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
     }
     return end;
 }
@@ -444,6 +457,64 @@ static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a,
     d->subj_s = d->subj_e = te;
 }
 
+#define LIST_MAX 12 /* items a 分别 list may pair */
+
+/* The list word (分别) between the start of d's clause and its number, or (size_t)-1. */
+static size_t list_word_before(const struct lexicon *lx, const char *s, const struct draft *d)
+{
+    for (size_t i = chars_clause_start(s, d->num_s); i < d->num_s;) {
+        int role, l = subject_role_at(lx, s, d->num_s, i, &role);
+        if (l && role == SUBJ_LIST)
+            return i;
+        if (!l)
+            chars_cp_at(s, d->num_s, i, &l);
+        i += (size_t)l;
+    }
+    return (size_t)-1;
+}
+
+/* 衣着、家庭设备用品及维修服务、交通通讯分别下降4.3%、0.7%和0.8%: the figures after a list
+ * word pair, in order, with the items of the list before it, when there are as many of each. */
+static void pair_lists(const struct lexicon *lx, struct keyfig_article *a)
+{
+    const char *s = a->txt.norm;
+    for (size_t i = 0; i < a->ndrafts; i++) {
+        struct draft *d = &a->drafts[i];
+        if (!d->is_claim || d->dropped)
+            continue;
+        size_t lw = list_word_before(lx, s, d);
+        if (lw == (size_t)-1)
+            continue;
+        /* the figures of the list: this one and those joined to it by connectors alone */
+        size_t group[LIST_MAX], ng = 0, last = i;
+        group[ng++] = i;
+        for (size_t j = i + 1; j < a->ndrafts && ng < LIST_MAX; j++) {
+            struct draft *e = &a->drafts[j];
+            if (!e->is_claim || e->dropped)
+                continue;
+            if (!subject_only_joins(lx, s, a->drafts[last].end, e->start))
+                break;
+            group[ng++] = j;
+            last = j;
+        }
+        /* the verb before the list's first figure is every figure's: 分别增长3.1%、2.5%和1.2% */
+        for (size_t k = 1; k < ng; k++) {
+            struct draft *e = &a->drafts[group[k]];
+            if (!e->direction)
+                e->direction = d->direction, e->basis = d->basis;
+        }
+        size_t items[LIST_MAX][2];
+        size_t ni = subject_list_items(lx, s, lw, items, LIST_MAX, ng);
+        if (ng >= 2 && ni == ng)
+            for (size_t k = 0; k < ng; k++) {
+                struct draft *e = &a->drafts[group[k]];
+                e->subj_s = items[k][0], e->subj_e = items[k][1];
+                e->subj_rule = SUBJ_RULE_LIST;
+            }
+        i = last;
+    }
+}
+
 void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all)
 {
     const char *s = a->txt.norm;
@@ -486,4 +557,5 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
         }
     }
     free(st.iv);
+    pair_lists(p->lx, a);
 }
