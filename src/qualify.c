@@ -3,6 +3,7 @@
 
 #include "chars.h"
 #include "lexicon.h"
+#include "poslex.h"
 #include "qualify.h"
 #include "util.h"
 
@@ -117,15 +118,10 @@ static int is_digit_at(const char *s, size_t i)
     return s[i] >= '0' && s[i] <= '9';
 }
 
-/* The start of the date phrase that ends at `at`, or at when there is none: 跌至2017年的16,200人,
- * 降至2017年4月至9月的61.8%, 暴跌至2020/21年度的5亿. The change word before the date still
- * governs the number. The phrase begins with a four-digit year and holds 年. */
-static size_t date_before(const char *s, size_t floor, size_t at)
+/* The start of the run of date characters that ends at p: 2017年4月至9月, 2020/21年度 (至 only
+ * between two dates). */
+static size_t date_chars_before(const char *s, size_t floor, size_t p)
 {
-    size_t p = at;
-    if (p >= floor + 3 && !memcmp(s + p - 3, "的", 3))
-        p -= 3;
-    size_t end = p;
     while (p > floor) {
         size_t q = chars_prev(s, p);
         int l;
@@ -142,7 +138,42 @@ static size_t date_before(const char *s, size_t floor, size_t at)
         }
         break;
     }
-    if (p == end || p + 5 > end || !is_digit_at(s, p) || !is_digit_at(s, p + 1) || !is_digit_at(s, p + 2) ||
+    return p;
+}
+
+/* The start of the time word (今年, 上年同期, 年底) that ends at p, or p. */
+static size_t time_word_before(const struct lexicon *lx, const char *s, size_t floor, size_t p)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = poslex_segment(lx, s, floor, p, w, POSLEX_MAX_CHARS);
+    while (n > 0 && w[n - 1].cls == POS_TIME && w[n - 1].end == p)
+        p = w[--n].start;
+    return p;
+}
+
+/* The start of the date phrase that ends at `at`, or at when there is none: 跌至2017年的16,200人,
+ * 降至2017年4月至9月的61.8%, 暴跌至2020/21年度的5亿, 提高到今年的4.2%, 增至2023年底的500人.
+ * The change word before the date still governs the number. The phrase holds a time word, or
+ * begins with a four-digit year and holds 年. */
+static size_t date_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
+{
+    size_t p = at;
+    if (p >= floor + 3 && !memcmp(s + p - 3, "的", 3))
+        p -= 3;
+    size_t end = p;
+    int timeword = 0;
+    for (size_t was = (size_t)-1; p != was && p > floor;) {
+        was = p;
+        p = date_chars_before(s, floor, p);
+        size_t t = time_word_before(lx, s, floor, p);
+        timeword |= t < p;
+        p = t;
+    }
+    if (p == end)
+        return at;
+    if (timeword)
+        return p;
+    if (p + 5 > end || !is_digit_at(s, p) || !is_digit_at(s, p + 1) || !is_digit_at(s, p + 2) ||
         !is_digit_at(s, p + 3) || is_digit_at(s, p + 4) || !has_word(s, p, end, "年"))
         return at;
     return p;
@@ -175,7 +206,7 @@ static size_t from_word_before(const struct lexicon *lx, const char *s, size_t f
 struct qualify_change qualify_change_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
 {
     struct qualify_change ch = {(size_t)-1, 0, 0, 0, (size_t)-1};
-    at = date_before(s, floor, at);
+    at = date_before(lx, s, floor, at);
     size_t lim = at > floor + CHANGE_GAP_BYTES ? at - CHANGE_GAP_BYTES : floor;
     for (size_t p = at; p >= lim && p > floor; p = chars_prev(s, p)) {
         const struct lex_word *w = lex_before(&lx->change, s, floor, p);
