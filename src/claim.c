@@ -78,6 +78,10 @@ static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a,
         i += (size_t)l;
     }
     tmp[n] = '\0';
+    if (!strcmp(tmp, "半")) {
+        *v = 0.5; /* 为期半年 */
+        return 0;
+    }
     if (written_fraction(p, tmp, n, v) == 0)
         return 0;
     static const struct {
