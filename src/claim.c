@@ -119,6 +119,31 @@ static double shared_multiplier(const struct keyfig_patterns *p, const char *s, 
     return 1;
 }
 
+/* The multiplier a list's number shares with the last number of the list, whose unit it
+ * shares: 分别为3和5万元 (30000 and 50000), 1.5和2.3亿元. Only for a coefficient in digits with no
+ * multiplier of its own, below 1000 (分别为3000和2万元 reads as 3000 yuan). The last number ends
+ * at unit_s, past any 多/余 between it and the unit. */
+static double list_multiplier(const struct keyfig_patterns *p, const char *s, size_t ns, size_t ne, size_t unit_s,
+                              double v)
+{
+    static const char *const mult[] = {"万", "亿"};
+    for (size_t i = ns; i < ne; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 1; /* a Chinese numeral or a multiplier: cnnum read it whole */
+    if (v >= 1000)
+        return 1;
+    size_t e = unit_s;
+    while (e > ne && (!memcmp(s + e - 3, "多", 3) || !memcmp(s + e - 3, "余", 3)))
+        e -= 3;
+    for (size_t k = 0; k < sizeof mult / sizeof mult[0]; k++) {
+        size_t l = strlen(mult[k]);
+        double m;
+        if (e >= ne + l && !memcmp(s + e - l, mult[k], l) && cnnum_parse(p->num, mult[k], l, &m) == 0)
+            return m;
+    }
+    return 1;
+}
+
 /* ---- drafts ---- */
 
 static struct draft *new_draft(struct keyfig_article *a)
@@ -203,6 +228,8 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
         d->value *= 0.5; /* 一半: half, a ratio with no unit written */
         d->unit_text = "";
     }
+    if (d->unit_s > ne)
+        d->value *= list_multiplier(p, s, ns, ne, d->unit_s, d->value); /* 3和5万元 */
     int rk = rules_claim_kind(p->rules, m->rule);
     d->kind = rk >= 0 ? (enum keyfig_kind)rk : *uw ? (enum keyfig_kind)(*uw)->attr : unit_text ? KEYFIG_PERCENT : KEYFIG_COUNT;
     if (m->g[G_NUM2][0] == (size_t)-1)
