@@ -208,12 +208,24 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
     struct qualify_change ch = {(size_t)-1, 0, 0, 0, (size_t)-1};
     at = date_before(lx, s, floor, at);
     size_t lim = at > floor + CHANGE_GAP_BYTES ? at - CHANGE_GAP_BYTES : floor;
+    int noun = 0;
     for (size_t p = at; p >= lim && p > floor; p = chars_prev(s, p)) {
         const struct lex_word *w = lex_before(&lx->change, s, floor, p);
-        if (w && w->attr % 16 == CHG_NOUN)
-            break; /* 第三产业增加值1656亿元: a quantity named, not a change */
+        if (w && w->attr % 16 == CHG_NOUN) {
+            /* 第三产业增加值1656亿元: a quantity named, not a change; unless a verb changes that
+             * quantity (拉高了出口整体增速2.1个百分点) */
+            if (noun || p - w->len <= floor)
+                break;
+            noun = 1;
+            p -= w->len;
+            w = lex_before(&lx->change, s, floor, p);
+            if (!w || w->attr % 16 == CHG_NOUN)
+                goto next;
+        }
         if (w && w->attr % 16 == CHG_NEXT && !next_to(s, p, at))
             w = NULL; /* 加 and 贵 away from the number: 加强管理3年, 贵州3个 */
+        if (w && noun && (w->attr % 16 != CHG_VERB || !(w->attr / 16)))
+            break;
         if (w && (w->attr % 16) != CHG_BASIS) {
             if (has_word(s, p, at, "的"))
                 break; /* 对全球经济增长的贡献率超过30%: the verb modifies a noun */
@@ -230,6 +242,7 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
             }
             break;
         }
+    next:;
         int l;
         uint32_t c = chars_cp_at(s, at, chars_prev(s, p), &l);
         if ((c >= '0' && c <= '9') || chars_is_clause_delim(c))
