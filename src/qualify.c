@@ -227,8 +227,9 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
         if (w && noun && (w->attr % 16 != CHG_VERB || !(w->attr / 16)))
             break;
         if (w && (w->attr % 16) != CHG_BASIS) {
-            if (has_word(s, p, at, "的"))
-                break; /* 对全球经济增长的贡献率超过30%: the verb modifies a noun */
+            int to = w->attr % 16 == CHG_TO || (w->attr / 16 && to_follows(s, p, at));
+            if (has_word(s, p, at, "的") && !(to && from_word_before(lx, s, floor, p - w->len) != (size_t)-1))
+                break; /* 对全球经济增长的贡献率超过30%: the verb modifies a noun; but 由X提高到全国平均水平的Y */
             ch.start = p - w->len;
             ch.end = p;
             ch.direction = w->attr / 16;
