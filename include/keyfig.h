@@ -46,6 +46,9 @@ struct keyfig_span {
  * line breaks, zero-width characters and spaces inside numbers removed (traditional characters
  * stay as written). */
 struct keyfig_claim {
+    int id;                       /* 1-based place of its number among all the numbers found in the
+                                     article (claims and set-aside alike): the same with or without
+                                     keyfig_options.all, so ids have gaps where numbers were set aside */
     int is_claim;                 /* 0 for a number set aside (only with keyfig_options.all) */
     const char *reason;           /* why it was set aside (date, slogan, ...), else NULL */
     double value;
@@ -74,6 +77,8 @@ struct keyfig_options {
     int all;          /* also report numbers set aside, with is_claim 0 and a reason */
     int lenient;      /* replace invalid UTF-8 with U+FFFD instead of failing */
     const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5) */
+    const char *date;     /* the article's date as YYYY-MM-DD, from the caller (a feed, a crawl);
+                             NULL: read from the article's opening, or none */
 };
 
 struct keyfig_patterns;

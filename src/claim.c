@@ -154,6 +154,7 @@ static struct draft *new_draft(struct keyfig_article *a)
     }
     struct draft *d = &a->drafts[a->ndrafts++];
     memset(d, 0, sizeof *d);
+    d->id = a->numbers;
     return d;
 }
 
@@ -321,6 +322,51 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     return x;
 }
 
+/* The first word of change.tsv's role "from" (由, 从) in [a, b), or (size_t)-1. */
+static size_t from_word_in(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        const struct lex_word *w = lex_at(&lx->change, s, b, i);
+        if (w && w->attr % 16 == CHG_FROM)
+            return i;
+        int l;
+        chars_cp_at(s, b, i, &l);
+        i += w ? w->len : (size_t)l;
+    }
+    return (size_t)-1;
+}
+
+/* A figure whose own clause names no metric: the clause before names it, or else the figure
+ * before it in its sentence (…3412亿元，同比增长6.9%，比全省高1.7个百分点). Returns 1 with d's
+ * subject set, else 0 with d untouched. */
+static int subject_elsewhere(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
+                             size_t floor, int actions)
+{
+    size_t sent = chars_sentence_start(s, d->num_s), ss, se;
+    struct draft *same = previous_in(a, d, sent);
+    if (subject_of_previous_clause(lx, s, same ? same->end : sent, floor, actions, &ss, &se)) {
+        d->subj_s = ss, d->subj_e = se;
+        d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
+        return 1;
+    }
+    if (same && same->subj_e > same->subj_s) {
+        d->subj_s = same->subj_s, d->subj_e = same->subj_e;
+        d->subj_rule = SUBJ_RULE_CARRIED;
+        return 1;
+    }
+    return 0;
+}
+
+/* 6.4%的涨幅, 占比19.8%: a subject that names only a measure gives way to the metric named
+ * nearby, when there is one. */
+static void prefer_metric(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
+                          size_t floor, int actions)
+{
+    struct draft keep = *d;
+    if (subject_is_measure(lx, s, d->subj_s, d->subj_e) && !subject_elsewhere(lx, s, a, d, floor, actions))
+        *d = keep;
+}
+
 /* The subject: the noun after the classifier, else the metric before the number, else the
  * subject of the sentence's previous claim or its previous clause. Returns the end of the
  * claim's text (past a noun that follows it). */
@@ -365,6 +411,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (takes_noun && x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
             d->direction = KEYFIG_NO_CHANGE, d->basis = KEYFIG_BASIS_NONE; /* not 上涨6.4%的新高水平 */
+        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_COUNT);
         return np_e;
     }
     np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
@@ -377,23 +424,21 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     }
     struct draft *prev = previous_in(a, d, x->floor);
     size_t seg = prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
-    subject_before(lx, s, seg, x->context_end, &d->subj_s, &d->subj_e);
     int actions = d->kind == KEYFIG_COUNT;
-    if (d->subj_e > d->subj_s && subject_noun_phrase(lx, s, &d->subj_s, &d->subj_e, actions)) {
-        d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
+    /* 医疗人员从2018/19年度至2020/21年度上升7%: whatever stands between 从 and the figure, the
+     * metric is named before 从 */
+    size_t from = from_word_in(lx, s, seg, x->context_end);
+    if (from != (size_t)-1 && subject_before_np(lx, s, seg, from, actions, &d->subj_s, &d->subj_e)) {
+        d->subj_rule = SUBJ_RULE_FROM_TO;
         return end;
     }
-    size_t sent = chars_sentence_start(s, d->num_s);
-    struct draft *same = previous_in(a, d, sent);
-    if (same) {
-        d->subj_s = same->subj_s;
-        d->subj_e = same->subj_e;
-        d->subj_rule = same->subj_e > same->subj_s ? SUBJ_RULE_CARRIED : SUBJ_RULE_NONE;
-    } else {
-        subject_of_previous_clause(lx, s, sent, x->floor, &d->subj_s, &d->subj_e);
-        if (d->subj_e > d->subj_s && subject_noun_phrase(lx, s, &d->subj_s, &d->subj_e, actions))
-            d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
+    if (subject_before_np(lx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
+        d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
+        prefer_metric(lx, s, a, d, x->floor, actions);
+        return end;
     }
+    d->subj_s = d->subj_e = end;
+    subject_elsewhere(lx, s, a, d, x->floor, actions);
     return end;
 }
 
@@ -564,6 +609,9 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
     int cover_rule = -1;
     size_t pos = 0, ts, te;
     while (rules_next_number(p->rules, m, s, n, pos, &ts, &te)) {
+        /* every number met counts, claim or not, so that a claim's id is the same with and
+         * without --all and whatever becomes of the numbers before it */
+        a->numbers++;
         for (; iv < st.n && st.iv[iv].start <= ts; iv++) {
             if (st.iv[iv].end > cover_end) {
                 cover_end = st.iv[iv].end;

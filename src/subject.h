@@ -44,13 +44,23 @@ int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, si
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
 void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se);
 
-/* 沒有轉爲公私合營的…比重，將只佔百分之二十九: a clause that begins with its verb takes the
- * previous clause of the sentence as its subject. */
-void subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t sent, size_t floor, size_t *ss,
-                                       size_t *se);
-
+/* 沒有轉爲公私合營的…比重，將只佔百分之二十九: a figure whose clause names no metric takes the
+ * noun phrase of the clause before (back to limit, the previous figure or the sentence start),
+ * passing over up to three clauses that set a frame (在政策介入后, 据统计). Returns 1 with
+ * [*ss, *se) set, else 0. */
+int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t limit, size_t floor, int actions,
+                               size_t *ss, size_t *se);
 /* The role (enum subject_role) of the longest subject.tsv word at `at`; returns its length, 0 if none. */
 int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at, int *role);
+
+/* 1 when [ss, se) is only words that name a measure (增速, 涨幅, 占比, 数字): such a subject
+ * says how, not what, and the figure takes the metric named nearby when there is one. */
+int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_t se);
+
+/* subject_before narrowed to its noun phrase (subject_noun_phrase); when nothing is left after
+ * the clause's last verb (输气量稳定在每日100万方), the noun phrase before that verb. Returns 1
+ * with [*ss, *se) set, else 0. */
+int subject_before_np(const struct lexicon *lx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se);
 
 /* Narrow [*ss, *se) to the noun phrase it holds, on the words of the POS lexicon: leading
  * words that cannot begin a subject (adverbs, prepositions, pronouns, time words, numerals)
