@@ -66,12 +66,18 @@ struct keyfig_claim {
     const char *sentence;         /* the sentence around it */
     int item;                     /* 1-based news item within the file */
     const char *rule;             /* id of the rule that produced it */
+    const char *subject_rule;     /* how the subject was found (after_classifier, ...); NULL when none */
+    int page;                     /* 1-based page of PDF input; 0 for other input */
+    int has_bbox;                 /* 1 when bbox locates the claim on its page (PDF input) */
+    double bbox[4];               /* x, y, width, height in PDF points */
 };
 
 struct keyfig_options {
     int all;          /* also report numbers set aside, with is_claim 0 and a reason */
     int lenient;      /* replace invalid UTF-8 with U+FFFD instead of failing */
     const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5) */
+    const char *url;      /* the article's address where known (copied), else NULL */
+    const char *format;   /* "text", "html", "pdf" or "jsonl" (copied); NULL: "text" */
 };
 
 struct keyfig_patterns;
@@ -105,6 +111,8 @@ const char *keyfig_article_text(const struct keyfig_article *a, size_t *len); /*
 const char *keyfig_article_title(const struct keyfig_article *a);  /* "" when unknown */
 const char *keyfig_article_date(const struct keyfig_article *a);   /* YYYY-MM-DD or "" */
 int keyfig_article_items(const struct keyfig_article *a);
+const char *keyfig_article_url(const struct keyfig_article *a);    /* NULL when unknown */
+const char *keyfig_article_format(const struct keyfig_article *a); /* "text", "html", "pdf", "jsonl" */
 
 /* Names used in JSON: "count", "money", ...; "over", ...; "increase", ... */
 const char *keyfig_kind_name(enum keyfig_kind k);

@@ -24,6 +24,7 @@ struct draft {
     double value, low, high, from;
     const char *reason;         /* why it was set aside, else NULL */
     const char *rule;
+    const char *subject_rule;   /* how the subject was found, else NULL */
     const char *unit_text;      /* a unit not in the text (百分之 -> "%"), else NULL */
     size_t start, end;          /* the claim's text */
     size_t num_s, num_e;        /* the number as written */
@@ -39,6 +40,7 @@ struct draft {
 
 struct keyfig_article {
     char *id, *source, *title, *date;
+    char *url, *format;         /* from keyfig_options: url NULL when unknown, format "text" by default */
     struct decoded dec;
     struct text txt;
     size_t *item_starts;        /* normalised offsets where items 2, 3, ... begin */

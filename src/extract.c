@@ -356,7 +356,8 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
     *c = (struct keyfig_claim){.is_claim = d->is_claim, .reason = d->reason, .value = d->value,
                                .has_range = d->has_range, .low = d->low, .high = d->high, .kind = d->kind,
                                .approx = d->approx, .direction = d->direction, .basis = d->basis,
-                               .has_from = d->has_from, .from = d->from, .rule = d->rule};
+                               .has_from = d->has_from, .from = d->from, .rule = d->rule,
+                               .subject_rule = d->subject_rule};
     c->span = span_of(a, &f->x, d->start, d->end);
     size_t ss = f->last_ss, se = f->last_se;
     /* A number inside the last sentence has the same one, unless that sentence was long enough
@@ -405,6 +406,8 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     struct keyfig_article *a = xcalloc(1, sizeof *a);
     a->id = xstrdup(id ? id : "");
     a->source = xstrdup(source ? source : "");
+    a->url = opts->url ? xstrdup(opts->url) : NULL;
+    a->format = xstrdup(opts->format ? opts->format : "text");
     if (decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &a->dec, err) != 0) {
         keyfig_article_free(a);
         return NULL;
@@ -498,6 +501,8 @@ void keyfig_article_free(struct keyfig_article *a)
     free(a->dec.src_off);
     free(a->id);
     free(a->source);
+    free(a->url);
+    free(a->format);
     free(a->title);
     free(a->date);
     free(a);
@@ -543,6 +548,16 @@ const char *keyfig_article_date(const struct keyfig_article *a)
 int keyfig_article_items(const struct keyfig_article *a)
 {
     return item_of(a, a->txt.norm_len);
+}
+
+const char *keyfig_article_url(const struct keyfig_article *a)
+{
+    return a->url;
+}
+
+const char *keyfig_article_format(const struct keyfig_article *a)
+{
+    return a->format;
 }
 
 const char *keyfig_kind_name(enum keyfig_kind k)

@@ -79,6 +79,7 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
                 return KEYFIG_ERR_USAGE;
             }
             o->input_jsonl = !strcmp(optarg, "jsonl");
+            o->ko.format = o->input_jsonl ? "jsonl" : NULL;
             break;
         case O_ALL: o->ko.all = 1; break;
         case O_PATTERNS: o->patterns = optarg; break;
