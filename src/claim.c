@@ -234,7 +234,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     /* a bare number's noun is the head after 的 (24万生活居住在重点疫区国家的丽水华侨), unless
      * the noun is complete before its 的 (13亿多人口的发展中大国) */
     int ends_at_de = fwd + 3 <= n && !memcmp(s + fwd, "的", 3);
-    size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, n, fwd) : end;
+    size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, chars_window_end(s, n, fwd), fwd) : end;
     if (head_noun > end) {
         d->subj_s = head_noun, d->subj_e = subject_noun_after(lx, s, n, head_noun);
         return d->subj_e;

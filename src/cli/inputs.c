@@ -19,8 +19,8 @@ struct inputs {
     FILE *records;   /* the JSON Lines file being read */
     const char *records_path;
     size_t lineno;
-    char *line;
-    size_t linecap;
+    char block[1 << 16]; /* read ahead from records: block[at..end) */
+    size_t at, end;
     size_t done, total; /* bytes read so far; sum of the inputs' sizes, 0 when unknown */
 };
 
@@ -112,25 +112,71 @@ static char *article_id(const char *path)
     return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
+/* Read the next line of records (without its end) into a new buffer of at most max bytes.
+ * Returns 1 with *line and *len set; 2 for a line longer than max, read past but not kept (the
+ * limit applies as it is read: a 500 MB line never takes 500 MB of memory); 0 at the end. */
+static int read_line(struct inputs *in, size_t max, char **line, size_t *len)
+{
+    struct buf b = {0};
+    int over = 0, any = 0;
+    for (;;) {
+        if (in->at == in->end) {
+            in->at = 0;
+            in->end = fread(in->block, 1, sizeof in->block, in->records);
+            if (in->end == 0)
+                break;
+        }
+        any = 1;
+        const char *nl = memchr(in->block + in->at, '\n', in->end - in->at);
+        size_t k = (nl ? (size_t)(nl - in->block) : in->end) - in->at;
+        in->done += k + (nl != NULL);
+        if (!over && b.len + k > max) {
+            over = 1;
+            buf_free(&b);
+        }
+        if (!over)
+            buf_add(&b, in->block + in->at, k);
+        in->at += k + (nl != NULL);
+        if (nl)
+            break;
+    }
+    if (!any) {
+        buf_free(&b);
+        return 0;
+    }
+    if (over)
+        return 2;
+    buf_reserve(&b, 0);
+    b.data[b.len] = '\0';
+    *line = b.data;
+    *len = b.len;
+    return 1;
+}
+
 /* The next non-empty line of a JSON Lines file, handed over undecoded (record_line set): the
  * caller decodes it with input_record_decode, on a worker thread, so that parsing JSON does not
- * hold up the one thread that reads. 0 at the end of the file. */
-static int next_record(struct inputs *in, struct input_article *out)
+ * hold up the one thread that reads. 0 at the end of the file; -1 for a line longer than
+ * max_bytes (err filled). */
+static int next_record(struct inputs *in, struct input_article *out, struct keyfig_error *err)
 {
     for (;;) {
-        ssize_t n = getline(&in->line, &in->linecap, in->records);
-        if (n < 0)
+        char *line = NULL;
+        size_t n = 0;
+        int got = read_line(in, in->max_bytes ? in->max_bytes : (size_t)-1 / 2, &line, &n);
+        if (got == 0)
             return 0;
-        in->done += (size_t)n;
         in->lineno++;
-        while (n > 0 && (in->line[n - 1] == '\n' || in->line[n - 1] == '\r'))
-            in->line[--n] = '\0';
-        if (n == 0)
+        if (got == 2)
+            return kf_error(err, KEYFIG_ERR_RUNTIME, in->records_path, in->lineno,
+                            "record longer than --max-article-bytes (%zu bytes); skipped", in->max_bytes);
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n == 0) {
+            free(line);
             continue;
-        out->text = in->line; /* the line buffer itself: getline allocates the next one */
-        out->len = (size_t)n;
-        in->line = NULL;
-        in->linecap = 0;
+        }
+        out->text = line;
+        out->len = n;
         out->source = xstrdup(in->records_path);
         out->record_line = in->lineno;
         return 1;
@@ -192,8 +238,9 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
     memset(out, 0, sizeof *out);
     for (;;) {
         if (in->records) {
-            if (next_record(in, out))
-                return 1;
+            int got = next_record(in, out, err);
+            if (got)
+                return got;
             if (in->records != stdin)
                 fclose(in->records);
             in->records = NULL;
@@ -207,6 +254,7 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
             in->records = strcmp(path, "-") ? fopen(path, "rb") : stdin;
             in->records_path = path;
             in->lineno = 0;
+            in->at = in->end = 0;
             if (!in->records)
                 return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot open: %s", strerror(errno));
             continue;
@@ -245,7 +293,6 @@ void inputs_close(struct inputs *in)
     free(in->paths);
     if (in->records && in->records != stdin)
         fclose(in->records);
-    free(in->line);
     free(in);
 }
 
