@@ -358,7 +358,27 @@ static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a,
     d->subj_s = d->subj_e = te;
 }
 
-void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all)
+/* Drafts are handed on in batches of at least this many, so that moving the rest down costs
+ * little; a batch is far more than the numbers of one window (2 KB hold at most ~1,000). */
+#define EMIT_BATCH 4096
+
+/* Hand on the drafts whose numbers start 2 * CHARS_WINDOW or more before `before`: a later
+ * number's clause, sentence and 由 begin less than CHARS_WINDOW before it (chars.c), so no later
+ * number reads or merges them. */
+static void emit_final(struct keyfig_article *a, size_t before, draft_fn emit, void *ctx)
+{
+    size_t k = 0;
+    while (k < a->ndrafts && (before == (size_t)-1 || a->drafts[k].num_s + 2 * CHARS_WINDOW < before))
+        k++;
+    for (size_t i = 0; i < k; i++)
+        if (!a->drafts[i].dropped)
+            emit(ctx, a, &a->drafts[i]);
+    memmove(a->drafts, a->drafts + k, (a->ndrafts - k) * sizeof *a->drafts);
+    a->ndrafts -= k;
+}
+
+void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all, draft_fn emit,
+                 void *ctx)
 {
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
@@ -376,6 +396,8 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
     int cover_rule = -1;
     size_t pos = 0, ts, te;
     while (rules_next_number(p->rules, m, s, n, pos, &ts, &te)) {
+        if (emit && a->ndrafts >= EMIT_BATCH)
+            emit_final(a, ts, emit, ctx);
         for (; iv < st.n && st.iv[iv].start <= ts; iv++) {
             if (st.iv[iv].end > cover_end) {
                 cover_end = st.iv[iv].end;
@@ -399,5 +421,7 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
             pos = te;
         }
     }
+    if (emit)
+        emit_final(a, (size_t)-1, emit, ctx);
     free(st.iv);
 }

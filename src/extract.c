@@ -448,10 +448,10 @@ static void finish_claims(struct keyfig_article *a)
     finisher_free(&f);
 }
 
-/* Everything but finishing the claims; reuse: see decode_input. */
+/* Everything but finishing the claims (emit: see claims_find); reuse: see decode_input. */
 static struct keyfig_article *prepare(const struct keyfig_patterns *p, const char *id, const char *source,
                                       const char *buf, size_t len, char **reuse, const struct keyfig_options *opts,
-                                      struct keyfig_error *err)
+                                      draft_fn emit, void *ctx, struct keyfig_error *err)
 {
     static const struct keyfig_options defaults;
     if (!opts)
@@ -466,11 +466,11 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
         return NULL;
     }
     text_normalize(p->nz, a->dec.text, a->dec.len, &a->txt);
-    struct matcher *m = matcher_new(p->rules);
-    claims_find(p, m, a, opts->all);
-    matcher_free(m);
-    a->title = find_title(p, a->dec.text, a->dec.len);
+    a->title = find_title(p, a->dec.text, a->dec.len); /* before the claims: a writer's header */
     a->date = find_date(&a->txt);
+    struct matcher *m = matcher_new(p->rules);
+    claims_find(p, m, a, opts->all, emit, ctx);
+    matcher_free(m);
     return a;
 }
 
@@ -478,7 +478,7 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
                                       const char *buf, size_t len, const struct keyfig_options *opts,
                                       struct keyfig_error *err)
 {
-    struct keyfig_article *a = prepare(p, id, source, buf, len, NULL, opts, err);
+    struct keyfig_article *a = prepare(p, id, source, buf, len, NULL, opts, NULL, NULL, err);
     if (a)
         finish_claims(a);
     return a;
@@ -487,10 +487,10 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
 /* prepare() for a buffer the caller gives away: kept as the article's text, or freed. */
 static struct keyfig_article *prepare_taken(const struct keyfig_patterns *p, const char *id, const char *source,
                                             char *buf, size_t len, const struct keyfig_options *opts,
-                                            struct keyfig_error *err)
+                                            draft_fn emit, void *ctx, struct keyfig_error *err)
 {
     char *block = buf;
-    struct keyfig_article *a = prepare(p, id, source, buf, len, &block, opts, err);
+    struct keyfig_article *a = prepare(p, id, source, buf, len, &block, opts, emit, ctx, err);
     free(block); /* NULL when the article kept it */
     return a;
 }
@@ -499,41 +499,53 @@ struct keyfig_article *keyfig_extract_take(const struct keyfig_patterns *p, cons
                                            char *buf, size_t len, const struct keyfig_options *opts,
                                            struct keyfig_error *err)
 {
-    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, err);
+    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, NULL, NULL, err);
     if (a)
         finish_claims(a);
     return a;
 }
 
-/* The claims of a prepared article, finished one at a time for json_write. */
+/* Claims written as the scan lets go of their drafts: finished one at a time (their strings
+ * live until the next sentence's) and written at once. */
 struct claim_stream {
-    struct keyfig_article *a;
+    int started;
     struct finisher f;
-    size_t next;
+    struct json_writer w;
     struct keyfig_claim c;
+    int compact;
+    keyfig_write_fn write;
+    void *data;
 };
 
-static const struct keyfig_claim *stream_next(void *ctx)
+static void stream_start(struct claim_stream *cs, struct keyfig_article *a)
+{
+    if (cs->started)
+        return;
+    cs->started = 1;
+    finisher_init(&cs->f, a, &a->strings, 1);
+    json_writer_init(&cs->w, a, cs->compact, cs->write, cs->data);
+}
+
+static void stream_claim(void *ctx, struct keyfig_article *a, const struct draft *d)
 {
     struct claim_stream *cs = ctx;
-    while (cs->next < cs->a->ndrafts && cs->a->drafts[cs->next].dropped)
-        cs->next++;
-    if (cs->next == cs->a->ndrafts)
-        return NULL;
-    finish_claim(cs->a, &cs->f, &cs->a->drafts[cs->next++], &cs->c);
-    return &cs->c;
+    stream_start(cs, a);
+    if (cs->w.failed)
+        return;
+    finish_claim(a, &cs->f, d, &cs->c);
+    json_writer_claim(&cs->w, &cs->c);
 }
 
 int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const char *source, char *buf, size_t len,
                          const struct keyfig_options *opts, int compact, keyfig_write_fn write, void *data,
                          struct keyfig_error *err)
 {
-    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, err);
+    struct claim_stream cs = {.compact = compact, .write = write, .data = data};
+    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, stream_claim, &cs, err);
     if (!a)
         return -1;
-    struct claim_stream cs = {.a = a};
-    finisher_init(&cs.f, a, &a->strings, 1);
-    int rc = json_write(a, compact, stream_next, &cs, write, data);
+    stream_start(&cs, a);
+    int rc = json_writer_end(&cs.w);
     if (rc == -2)
         kf_error(err, KEYFIG_ERR_RUNTIME, a->source, 0, "cannot encode the claims as JSON (out of memory?); the output is incomplete");
     finisher_free(&cs.f);

@@ -82,15 +82,7 @@ static json_t *claim_json(const struct keyfig_claim *c, size_t id)
 
 #define FLUSH_AT (64u << 10)
 
-struct writer {
-    keyfig_write_fn write;
-    void *data;
-    int failed;         /* 1: the writer failed; 2: Jansson could not encode (out of memory) */
-    int depth;          /* indent every line after the first by 2*depth spaces */
-    struct buf out;
-};
-
-static void flush(struct writer *w)
+static void flush(struct json_writer *w)
 {
     if (w->out.len && !w->failed && w->write(w->out.data, w->out.len, w->data) != 0)
         w->failed = 1;
@@ -101,7 +93,7 @@ static void flush(struct writer *w)
  * Jansson's output is layout (newlines inside strings are written as \n). */
 static int collect(const char *s, size_t n, void *data)
 {
-    struct writer *w = data;
+    struct json_writer *w = data;
     static const char spaces[] = "                                ";
     const char *nl;
     while (w->depth && (nl = memchr(s, '\n', n))) {
@@ -116,19 +108,19 @@ static int collect(const char *s, size_t n, void *data)
 
 /* Append v's encoding. Unindented values go straight into the buffer (json_dumpb, retried once
  * with more room when they do not fit): a callback per token cost a tenth of the run. */
-static void dump(struct writer *w, json_t *v, size_t flags, int depth)
+static void dump(struct json_writer *w, json_t *v, int depth)
 {
     if (depth) {
         w->depth = depth;
-        if (json_dump_callback(v, collect, w, flags) != 0 && !w->failed)
+        if (json_dump_callback(v, collect, w, w->flags) != 0 && !w->failed)
             w->failed = 2;
     } else {
         struct buf *b = &w->out;
         buf_reserve(b, 4096);
-        size_t n = json_dumpb(v, b->data + b->len, b->cap - b->len - 1, flags);
+        size_t n = json_dumpb(v, b->data + b->len, b->cap - b->len - 1, w->flags);
         if (n > b->cap - b->len - 1) {
             buf_reserve(b, n);
-            n = json_dumpb(v, b->data + b->len, b->cap - b->len - 1, flags);
+            n = json_dumpb(v, b->data + b->len, b->cap - b->len - 1, w->flags);
         }
         if (n == 0 || n > b->cap - b->len - 1)
             w->failed = w->failed ? w->failed : 2;
@@ -157,42 +149,49 @@ static json_t *article_json(const struct keyfig_article *a)
     return art;
 }
 
-int json_write(const struct keyfig_article *a, int compact, const struct keyfig_claim *(*next)(void *ctx), void *ctx,
-               keyfig_write_fn write, void *data)
+void json_writer_init(struct json_writer *w, const struct keyfig_article *a, int compact, keyfig_write_fn write,
+                      void *data)
 {
-    struct writer w = {.write = write, .data = data};
-    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | (compact ? JSON_COMPACT : JSON_INDENT(2));
-    size_t n = 0;
-    const struct keyfig_claim *c;
-    buf_adds(&w.out, compact ? "{\"article\":" : "{\n  \"article\": ");
-    dump(&w, article_json(a), flags, compact ? 0 : 1);
-    buf_adds(&w.out, compact ? ",\"claims\":[" : ",\n  \"claims\": [");
-    while (!w.failed && (c = next(ctx))) {
-        buf_adds(&w.out, compact ? (n ? "," : "") : (n ? ",\n    " : "\n    "));
-        dump(&w, claim_json(c, ++n), flags, compact ? 0 : 2);
-    }
-    buf_adds(&w.out, compact ? "]}" : n ? "\n  ]\n}" : "]\n}");
-    flush(&w);
-    buf_free(&w.out);
-    return -w.failed;
+    *w = (struct json_writer){.a = a, .write = write, .data = data, .compact = compact};
+    w->flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | (compact ? JSON_COMPACT : JSON_INDENT(2));
 }
 
-/* The claims of a finished article, in order. */
-struct claim_list {
-    const struct keyfig_article *a;
-    size_t next;
-};
-
-static const struct keyfig_claim *list_next(void *ctx)
+/* The article object and the opening of the claims, before the first claim. */
+static void begin(struct json_writer *w)
 {
-    struct claim_list *l = ctx;
-    return keyfig_article_claim(l->a, l->next++);
+    if (w->begun)
+        return;
+    w->begun = 1;
+    buf_adds(&w->out, w->compact ? "{\"article\":" : "{\n  \"article\": ");
+    dump(w, article_json(w->a), w->compact ? 0 : 1);
+    buf_adds(&w->out, w->compact ? ",\"claims\":[" : ",\n  \"claims\": [");
+}
+
+void json_writer_claim(struct json_writer *w, const struct keyfig_claim *c)
+{
+    begin(w);
+    if (w->failed)
+        return;
+    buf_adds(&w->out, w->compact ? (w->n ? "," : "") : (w->n ? ",\n    " : "\n    "));
+    dump(w, claim_json(c, ++w->n), w->compact ? 0 : 2);
+}
+
+int json_writer_end(struct json_writer *w)
+{
+    begin(w);
+    buf_adds(&w->out, w->compact ? "]}" : w->n ? "\n  ]\n}" : "]\n}");
+    flush(w);
+    buf_free(&w->out);
+    return -w->failed;
 }
 
 int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data)
 {
-    struct claim_list l = {a, 0};
-    return json_write(a, compact, list_next, &l, write, data);
+    struct json_writer w;
+    json_writer_init(&w, a, compact, write, data);
+    for (size_t i = 0; i < keyfig_article_nclaims(a) && !w.failed; i++)
+        json_writer_claim(&w, keyfig_article_claim(a, i));
+    return json_writer_end(&w);
 }
 
 static int to_buf(const char *s, size_t n, void *data)

@@ -127,3 +127,31 @@ ok("limits.jobs.same_bytes", rc1 == rc2 == 0 and out1 == out2, "-j 2 wrote other
 ok("limits.jobs.memory", rss2 < 32 * 1024 and len(out2) > 30e6,
    "-j 2: peak RSS %d KB for a %d-byte document from 0.8 MB, want < 32 MB" % (rss2, len(out2)))
 PY
+
+# ---- one article's memory: at most 10x its bytes plus 8 MB (README), whatever its shape ----
+python3 - <<'PY'
+import os, resource, subprocess, sys
+K, T = os.environ["KEYFIG"], os.environ["T"]
+if os.environ.get("KEYFIG_SANITIZED"):
+    print("SKIP limits.article_memory: the sanitizers' shadow memory is not the code's")
+    sys.exit(0)
+SHAPES = {
+    "percent": "1%，",
+    "fullwidth": "１２３４５６７８９０，",
+    "spaces": "12 家 ",
+    "hospitals": "全市共有45家医院，",
+    "traditional": "萬億兩個項3萬元，",
+}
+for name, unit in SHAPES.items():
+    path = os.path.join(T, "mem.%s.txt" % name)
+    text = (unit * (2000000 // len(unit.encode()))).encode()
+    open(path, "wb").write(text)
+    probe = ("import resource, subprocess, sys\n"
+             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    rss = int(subprocess.run([sys.executable, "-c", probe, K, "extract", "--all", path],
+                             capture_output=True, text=True, check=True).stdout)
+    limit = (10 * len(text) + 8 * 1024 * 1024) // 1024
+    print(("PASS limits.article_memory.%s" % name) if rss <= limit else
+          "FAIL limits.article_memory.%s: peak RSS %d KB for %d bytes, want <= %d KB" % (name, rss, len(text), limit))
+PY
