@@ -46,6 +46,9 @@ struct keyfig_span {
  * line breaks, zero-width characters and spaces inside numbers removed (traditional characters
  * stay as written). */
 struct keyfig_claim {
+    int id;                       /* 1-based place of its number among all the numbers found in the
+                                     article (claims and set-aside alike): the same with or without
+                                     keyfig_options.all, so ids have gaps where numbers were set aside */
     int is_claim;                 /* 0 for a number set aside (only with keyfig_options.all) */
     const char *reason;           /* why it was set aside (date, slogan, ...), else NULL */
     double value;
@@ -66,7 +69,8 @@ struct keyfig_claim {
     const char *sentence;         /* the sentence around it */
     int item;                     /* 1-based news item within the file */
     const char *rule;             /* id of the rule that produced it */
-    const char *subject_rule;     /* how the subject was found (after_classifier, ...); NULL when none */
+    const char *subject_rule;     /* how the subject was found ("after_classifier", "before_number",
+                                     "carried", "list", "from_to", ...), NULL with no subject */
     int page;                     /* 1-based page of PDF input; 0 for other input */
     int has_bbox;                 /* 1 when bbox locates the claim on its page (PDF input) */
     double bbox[4];               /* x, y, width, height in PDF points */
@@ -78,6 +82,8 @@ struct keyfig_options {
     const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5) */
     const char *url;      /* the article's address where known (copied), else NULL */
     const char *format;   /* "text", "html", "pdf" or "jsonl" (copied); NULL: "text" */
+    const char *date;     /* the article's date as YYYY-MM-DD, from the caller (a feed, a crawl);
+                             NULL: read from the article's opening, or none */
 };
 
 struct keyfig_patterns;

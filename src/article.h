@@ -24,7 +24,6 @@ struct draft {
     double value, low, high, from;
     const char *reason;         /* why it was set aside, else NULL */
     const char *rule;
-    const char *subject_rule;   /* how the subject was found, else NULL */
     const char *unit_text;      /* a unit not in the text (百分之 -> "%"), else NULL */
     size_t start, end;          /* the claim's text */
     size_t num_s, num_e;        /* the number as written */
@@ -36,6 +35,8 @@ struct draft {
     enum keyfig_basis basis;
     char is_claim, has_range, has_from;
     char dropped;               /* merged into a later claim (the "from" of 由X增加到Y) */
+    unsigned char subj_rule;    /* how the subject was found: enum subject_rule */
+    int id;                     /* the claim's id: see keyfig_claim.id */
 };
 
 struct keyfig_article {
@@ -47,6 +48,8 @@ struct keyfig_article {
     size_t nitems;
     struct draft *drafts;
     size_t ndrafts, capdrafts;
+    int numbers;                /* numbers claims_find has met so far: a new draft's id */
+    size_t list_next;           /* the first draft the 分别-list pairing has not looked at */
     struct keyfig_claim *claims; /* made from the drafts kept, by finish_claims */
     size_t nclaims;
     struct arena strings;       /* every string the claims point to */

@@ -33,10 +33,10 @@ static json_t *span_json(const struct keyfig_span *s)
     return o;
 }
 
-static json_t *claim_json(const struct keyfig_claim *c, size_t id)
+static json_t *claim_json(const struct keyfig_claim *c)
 {
     json_t *o = json_object();
-    json_object_set_new_nocheck(o, "id", json_integer((json_int_t)id));
+    json_object_set_new_nocheck(o, "id", json_integer(c->id));
     json_object_set_new_nocheck(o, "claim", json_boolean(c->is_claim));
     json_object_set_new_nocheck(o, "reason", string_or_null(c->reason));
     json_object_set_new_nocheck(o, "value", number(c->value));
@@ -65,7 +65,7 @@ static json_t *claim_json(const struct keyfig_claim *c, size_t id)
     json_object_set_new_nocheck(o, "sentence", json_string_nocheck(c->sentence));
     json_object_set_new_nocheck(o, "item", json_integer(c->item));
     json_object_set_new_nocheck(o, "rule", json_string_nocheck(c->rule));
-    json_object_set_new_nocheck(o, "subject_rule", string_or_null(c->subject_rule));
+    json_object_set_new_nocheck(o, "subject_rule", c->subject_rule ? json_string_nocheck(c->subject_rule) : json_null());
     json_object_set_new_nocheck(o, "page", c->page > 0 ? json_integer(c->page) : json_null());
     json_object_set_new_nocheck(o, "bbox", c->has_bbox ? json_pack("[o,o,o,o]", number(c->bbox[0]), number(c->bbox[1]),
                                                                    number(c->bbox[2]), number(c->bbox[3]))
@@ -173,7 +173,8 @@ void json_writer_claim(struct json_writer *w, const struct keyfig_claim *c)
     if (w->failed)
         return;
     buf_adds(&w->out, w->compact ? (w->n ? "," : "") : (w->n ? ",\n    " : "\n    "));
-    dump(w, claim_json(c, ++w->n), w->compact ? 0 : 2);
+    w->n++;
+    dump(w, claim_json(c), w->compact ? 0 : 2);
 }
 
 int json_writer_end(struct json_writer *w)

@@ -10,6 +10,23 @@
 struct lexicon;
 struct lex_list;
 
+/* How a claim's subject was found (the claim's subject_rule), strongest first. */
+enum subject_rule {
+    SUBJ_RULE_NONE,             /* no subject */
+    SUBJ_RULE_AFTER_CLASSIFIER, /* the noun after the classifier: 46辆巡回诊疗车 */
+    SUBJ_RULE_HEAD_AFTER_DE,    /* the head after 的: 24万生活居住在…的丽水华侨 */
+    SUBJ_RULE_VERB_OBJECT,      /* the object between a change verb and the number: 减少费用207.7万元 */
+    SUBJ_RULE_BEFORE_NUMBER,    /* the metric named before the number: 行驶里程32.3万公里 */
+    SUBJ_RULE_FROM_TO,          /* the metric before 从/由 of a from-to change */
+    SUBJ_RULE_LIST,             /* its own item of a list the numbers pair with (A、B分别为x、y) */
+    SUBJ_RULE_CARRIED,          /* an earlier figure's metric in the sentence: …亿元，同比增长6.9% */
+    SUBJ_RULE_PREVIOUS_CLAUSE,  /* the clause before the figure's own */
+    SUBJ_NRULES
+};
+
+/* The name of a rule as the JSON gives it ("after_classifier", ...), NULL for SUBJ_RULE_NONE. */
+const char *subject_rule_name(enum subject_rule r);
+
 /* The noun phrase right after a classifier: 46辆巡回诊疗车累计 -> 巡回诊疗车. */
 size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, size_t at);
 
@@ -27,12 +44,48 @@ int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, si
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
 void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se);
 
-/* 沒有轉爲公私合營的…比重，將只佔百分之二十九: a clause that begins with its verb takes the
- * previous clause of the sentence as its subject. */
-void subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t sent, size_t floor, size_t *ss,
-                                       size_t *se);
-
+/* 沒有轉爲公私合營的…比重，將只佔百分之二十九: a figure whose clause names no metric takes the
+ * noun phrase of the clause before (back to limit, the previous figure or the sentence start),
+ * passing over up to three clauses that set a frame (在政策介入后, 据统计). Returns 1 with
+ * [*ss, *se) set, else 0. */
+int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t limit, size_t floor, int actions,
+                               size_t *ss, size_t *se);
 /* The role (enum subject_role) of the longest subject.tsv word at `at`; returns its length, 0 if none. */
 int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at, int *role);
+
+/* 1 when [ss, se) is only words that name a measure (增速, 涨幅, 占比, 数字): such a subject
+ * says how, not what, and the figure takes the metric named nearby when there is one. */
+int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_t se);
+
+/* subject_before narrowed to its noun phrase (subject_noun_phrase); when nothing is left after
+ * the clause's last verb (输气量稳定在每日100万方), the noun phrase before that verb. Returns 1
+ * with [*ss, *se) set, else 0. */
+int subject_before_np(const struct lexicon *lx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se);
+
+/* Narrow [*ss, *se) to the noun phrase it holds, on the words of the POS lexicon: leading
+ * words that cannot begin a subject (adverbs, prepositions, pronouns, time words, numerals)
+ * and trailing ones that cannot end it (those, verbs and adjectives) go. What is left must
+ * hold a noun and two characters: else the span becomes empty and 0 is returned (no subject
+ * rather than a fragment such as 同比, 大致维持 or 由2013年). With actions, a phrase of verbs
+ * alone is kept too: a count of actions names the action (全年共接诊74772人次 -> 接诊); an
+ * amount (每月可领取3485元) is never about a bare verb. */
+int subject_noun_phrase(const struct lexicon *lx, const char *s, size_t *ss, size_t *se, int actions);
+
+/* The same for the words after a classifier, read forwards: the phrase also ends at its first
+ * word that is neither a noun, an adjective nor a verb (其他支援员工参与 -> 支援员工,
+ * 人数不断下跌 -> 人数). A one-character noun stays (13个省 -> 省). */
+int subject_noun_phrase_after(const struct lexicon *lx, const char *s, size_t *ss, size_t *se);
+
+/* The items of the list before the list word (分别) at list_word, in order, each narrowed to
+ * its noun phrase (衣着、交通通讯分别 -> 衣着, 交通通讯), for want figures. The list begins after
+ * the last comma or sentence end (at most 80 characters back), or holds the whole clause before
+ * when 分别 begins its own. Items are split at every join word (、 和 及); when that does not
+ * give want items, at 、 alone and the last item at its last join word (家庭设备用品及维修服务和
+ * 交通通讯). Writes at most max [start, end) pairs to items; returns how many. */
+size_t subject_list_items(const struct lexicon *lx, const char *s, size_t list_word, size_t (*items)[2], size_t max,
+                          size_t want);
+
+/* 1 when [a, b) holds nothing but join words (、 和 及): two figures of one list. */
+int subject_only_joins(const struct lexicon *lx, const char *s, size_t a, size_t b);
 
 #endif
