@@ -76,6 +76,7 @@ struct json_writer {
     int failed;         /* 1: the writer failed; 2: Jansson could not encode (out of memory) */
     int depth;          /* indent every line after the first by 2*depth spaces */
     int compact, begun;
+    int level, first;   /* a claim being written: its nesting (indent 2*level), no member yet */
     size_t flags, n;
     struct buf out;     /* goes to write in large pieces */
 };
@@ -86,5 +87,10 @@ void json_writer_init(struct json_writer *w, const struct keyfig_article *a, int
 void json_writer_claim(struct json_writer *w, const struct keyfig_claim *c);
 /* Returns 0; -1 once write failed; -2 when memory ran out or Jansson could not encode a value. */
 int json_writer_end(struct json_writer *w);
+/* One claim as the writer writes it (at the top level, not inside a document), and as Jansson
+ * dumps the same claim built as a tree: the two must be equal (tests and fuzzing compare them).
+ * Newly allocated (free), NULL when memory ran out. */
+char *json_claim_direct(const struct keyfig_claim *c, int compact);
+char *json_claim_reference(const struct keyfig_claim *c, int compact);
 
 #endif

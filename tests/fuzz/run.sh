@@ -3,7 +3,7 @@
 # build/fuzz/, then run each for FUZZ_SECONDS (default 60) from its seed corpus
 # (tests/fuzz/corpus/TARGET) and its regression inputs (tests/fuzz/regressions/TARGET).
 # New inputs libFuzzer finds go to build/fuzz/corpus/TARGET, crashes to build/fuzz/crashes/.
-# Usage: sh tests/fuzz/run.sh [TARGET...]   (TARGET: normalize cnnum extract jsonl gold patterns)
+# Usage: sh tests/fuzz/run.sh [TARGET...]   (TARGET: normalize cnnum extract jsonl gold patterns json)
 # Needs the Debian packages clang and libclang-rt-14-dev (or the clang version's libclang-rt-N-dev).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,7 +36,7 @@ for src in src/*.c src/cli/inputs.c src/cli/gold.c "$B/embedded.c"; do
   objs="$objs $o"
 done
 
-targets=${*:-normalize cnnum extract jsonl gold patterns}
+targets=${*:-normalize cnnum extract jsonl gold patterns json}
 status=0
 for t in $targets; do
   bin=$B/fuzz_$t
