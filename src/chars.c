@@ -58,12 +58,7 @@ size_t chars_window_floor(const char *s, size_t i)
 
 size_t chars_window_end(const char *s, size_t n, size_t i)
 {
-    if (n - i <= CHARS_WINDOW)
-        return n;
-    size_t e = i + CHARS_WINDOW;
-    while (e > i && ((unsigned char)s[e] & 0xC0) == 0x80)
-        e--;
-    return e;
+    return n - i <= CHARS_WINDOW ? n : utf8_char_start(s, i + CHARS_WINDOW);
 }
 
 /* Where the parenthetical ending just before i begins ("投资额(包括…)共为"), or i itself. */

@@ -493,7 +493,8 @@ static void emit_final(const struct lexicon *lx, struct keyfig_article *a, size_
     for (size_t i = 0; i < k; i++)
         if (!a->drafts[i].dropped)
             emit(ctx, a, &a->drafts[i]);
-    memmove(a->drafts, a->drafts + k, (a->ndrafts - k) * sizeof *a->drafts);
+    if (k) /* memmove(NULL, ...) is undefined even for nothing: an article without a number has no drafts */
+        memmove(a->drafts, a->drafts + k, (a->ndrafts - k) * sizeof *a->drafts);
     a->ndrafts -= k;
     a->list_next = a->list_next > k ? a->list_next - k : 0;
 }

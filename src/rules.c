@@ -639,12 +639,7 @@ static int may_begin_number(const struct rules *r, const unsigned char *s, size_
 
 static size_t reach(const char *s, size_t n, size_t at)
 {
-    if (n - at <= RULE_REACH)
-        return n;
-    size_t e = at + RULE_REACH;
-    while (e > at && ((unsigned char)s[e] & 0xC0) == 0x80)
-        e--;
-    return e;
+    return n - at <= RULE_REACH ? n : utf8_char_start(s, at + RULE_REACH);
 }
 
 /* The leftmost numeral token at or after from, as an unanchored search would find it: the

@@ -115,7 +115,10 @@ ids = [json.loads(l)["article"]["id"] for l in out.decode().splitlines()]
 ok("limits.jsonl_line.error", rc == 1 and err == "keyfig: %s:2: record longer than --max-article-bytes (1000 bytes); skipped\n" % path,
    "exit %d, stderr %r" % (rc, err))
 ok("limits.jsonl_line.others", ids == ["a", "c"], "documents %r, want a and c" % ids)
-ok("limits.jsonl_line.memory", rss < 25 * 1024, "peak RSS %d KB reading past a 30 MB line, want < 25 MB" % rss)
+if sanitized:  # AddressSanitizer keeps freed memory in quarantine: RSS is not the code's
+    print("SKIP limits.jsonl_line.memory: peak RSS is measured in the plain build")
+else:
+    ok("limits.jsonl_line.memory", rss < 25 * 1024, "peak RSS %d KB reading past a 30 MB line, want < 25 MB" % rss)
 
 # ---- -j 2 holds a window of each document: 30,000 claims (a 37 MB document) in little memory ----
 path = os.path.join(T, "many.txt")
@@ -124,7 +127,10 @@ with open(path, "w", encoding="utf-8") as f:
 rc1, out1, _, _, rss1 = run(["extract", "-j", "1", "--jsonl", path])
 rc2, out2, _, _, rss2 = run(["extract", "-j", "2", "--jsonl", path])
 ok("limits.jobs.same_bytes", rc1 == rc2 == 0 and out1 == out2, "-j 2 wrote other bytes than -j 1")
-ok("limits.jobs.memory", rss2 < 32 * 1024 and len(out2) > 30e6,
+if sanitized:
+    print("SKIP limits.jobs.memory: peak RSS is measured in the plain build")
+else:
+  ok("limits.jobs.memory", rss2 < 32 * 1024 and len(out2) > 30e6,
    "-j 2: peak RSS %d KB for a %d-byte document from 0.8 MB, want < 32 MB" % (rss2, len(out2)))
 PY
 
