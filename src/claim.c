@@ -430,7 +430,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     /* a bare number's noun is the head after 的 (24万生活居住在重点疫区国家的丽水华侨), unless
      * the noun is complete before its 的 (13亿多人口的发展中大国) */
     int ends_at_de = fwd + 3 <= n && !memcmp(s + fwd, "的", 3);
-    size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, n, fwd) : end;
+    size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, chars_window_end(s, n, fwd), fwd) : end;
     if (head_noun > end) {
         d->subj_s = head_noun, d->subj_e = subject_noun_after(lx, s, n, head_noun);
         d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
@@ -582,11 +582,13 @@ static size_t list_word_before(const struct lexicon *lx, const char *s, const st
 }
 
 /* 衣着、家庭设备用品及维修服务、交通通讯分别下降4.3%、0.7%和0.8%: the figures after a list
- * word pair, in order, with the items of the list before it, when there are as many of each. */
-static void pair_lists(const struct lexicon *lx, struct keyfig_article *a)
+ * word pair, in order, with the items of the list before it, when there are as many of each.
+ * Looks at the drafts from `from` to `to` as the first of a list; returns where to go on. */
+static size_t pair_lists(const struct lexicon *lx, struct keyfig_article *a, size_t from, size_t to)
 {
     const char *s = a->txt.norm;
-    for (size_t i = 0; i < a->ndrafts; i++) {
+    size_t i;
+    for (i = from; i < to; i++) {
         struct draft *d = &a->drafts[i];
         if (!d->is_claim || d->dropped)
             continue;
@@ -621,9 +623,34 @@ static void pair_lists(const struct lexicon *lx, struct keyfig_article *a)
             }
         i = last;
     }
+    return i;
 }
 
-void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all)
+/* Drafts are handed on in batches of at least this many, so that moving the rest down costs
+ * little; a batch is far more than the numbers of one margin (8 KB hold at most ~4,000). */
+#define EMIT_BATCH 16384
+
+/* Hand on the drafts whose numbers start 8 * CHARS_WINDOW or more before `before`, paired with
+ * their 分别 lists first: a later number's clause, sentence and 由 begin less than CHARS_WINDOW
+ * before it (chars.c), and a list of LIST_MAX figures joined by connectors spans less than
+ * 8 KB, so no later number reads, merges or pairs them. */
+static void emit_final(const struct lexicon *lx, struct keyfig_article *a, size_t before, draft_fn emit, void *ctx)
+{
+    size_t k = 0;
+    while (k < a->ndrafts && (before == (size_t)-1 || a->drafts[k].num_s + 8 * CHARS_WINDOW < before))
+        k++;
+    a->list_next = pair_lists(lx, a, a->list_next, k);
+    for (size_t i = 0; i < k; i++)
+        if (!a->drafts[i].dropped)
+            emit(ctx, a, &a->drafts[i]);
+    if (k) /* memmove(NULL, ...) is undefined even for nothing: an article without a number has no drafts */
+        memmove(a->drafts, a->drafts + k, (a->ndrafts - k) * sizeof *a->drafts);
+    a->ndrafts -= k;
+    a->list_next = a->list_next > k ? a->list_next - k : 0;
+}
+
+void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all, draft_fn emit,
+                 void *ctx)
 {
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
@@ -641,6 +668,8 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
     int cover_rule = -1;
     size_t pos = 0, ts, te;
     while (rules_next_number(p->rules, m, s, n, pos, &ts, &te)) {
+        if (emit && a->ndrafts >= EMIT_BATCH)
+            emit_final(p->lx, a, ts, emit, ctx);
         /* every number met counts, claim or not, so that a claim's id is the same with and
          * without --all and whatever becomes of the numbers before it */
         a->numbers++;
@@ -668,5 +697,8 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
         }
     }
     free(st.iv);
-    pair_lists(p->lx, a);
+    if (emit)
+        emit_final(p->lx, a, (size_t)-1, emit, ctx);
+    else
+        a->list_next = pair_lists(p->lx, a, a->list_next, a->ndrafts);
 }

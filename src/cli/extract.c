@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "chan.h"
 #include "claimsdoc.h"
 #include "cli.h"
 #include "fs.h"
@@ -248,14 +249,20 @@ static void progress_break(struct progress *pg)
     pg->shown = 0;
 }
 
+/* With -j N, a worker hands its document to the main thread through a pipe of this many bytes:
+ * memory holds a window of each document in flight, never a whole one (10^6 claims of one
+ * article make a 1 GB document). */
+#define PIPE_BYTES (1u << 20)
+
 /* One article on its way through the pool: read by the main thread, extracted by a worker,
  * written in input order by the main thread again. */
 struct job {
     struct input_article art;
     int got;                /* inputs_next's result: 1 read, -1 unreadable (err filled) */
     struct keyfig_options ko; /* the run's, with a record's title, date and url */
-    char *json;             /* its document, made by the worker (unless streaming) */
-    struct keyfig_error err;
+    char *json;             /* its document, made whole by the worker (for --plot) */
+    struct chan pipe;       /* or handed over in pieces as it is written (r->piped) */
+    struct keyfig_error err; /* set by the worker before it closes the pipe */
 };
 
 struct run {
@@ -265,6 +272,7 @@ struct run {
     int array;
     int stream;             /* extract while writing, in the main thread (document above) */
     struct fs_files *files; /* the inputs and the files written so far: never overwritten */
+    int piped;              /* workers write documents into their job's pipe */
     size_t written;
     int rc;
 };
@@ -272,19 +280,31 @@ struct run {
 /* The worker: decodes a JSON Lines record, extracts and makes the JSON text, so that the work
  * runs in parallel and the main thread only writes; when streaming, only decodes. It only reads
  * the pattern set, which the library allows from any thread. */
+static int to_pipe(const char *bytes, size_t len, void *data)
+{
+    return chan_write(data, bytes, len);
+}
+
 static void extract_job(void *arg, void *ctx)
 {
     struct job *j = arg;
     const struct run *r = ctx;
-    if (j->got <= 0 || input_record_decode(&j->art, &r->o->in, &j->err) != 0)
-        return;
-    j->ko = r->o->ko;
-    j->ko.title = j->art.title, j->ko.url = j->art.url;
-    if (j->art.date) /* a record's own date over --date */
-        j->ko.date = j->art.date;
-    if (r->o->in.jsonl && j->ko.format == KEYFIG_FORMAT_AUTO)
-        j->ko.format = KEYFIG_FORMAT_JSONL;
-    if (r->stream)
+    if (j->got > 0 && input_record_decode(&j->art, &r->o->in, &j->err) == 0) {
+        j->ko = r->o->ko;
+        j->ko.title = j->art.title, j->ko.url = j->art.url;
+        if (j->art.date) /* a record's own date over --date */
+            j->ko.date = j->art.date;
+        if (r->o->in.jsonl && j->ko.format == KEYFIG_FORMAT_AUTO)
+            j->ko.format = KEYFIG_FORMAT_JSONL;
+        if (r->piped) {
+            keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, r->o->jsonl,
+                                 to_pipe, &j->pipe, &j->err);
+            j->art.text = NULL; /* taken */
+        }
+    }
+    if (r->piped)
+        chan_close(&j->pipe);
+    if (j->got <= 0 || j->err.code || r->stream || r->piped)
         return;
     /* the text goes to the article (not copied): keep memory to what is in flight */
     struct keyfig_article *a =
@@ -305,6 +325,15 @@ static int document_write(const struct document *d, FILE *f, const char *prefix)
         return to_sink(d->json, strlen(d->json), &s);
     struct job *j = d->j;
     const struct run *r = d->r;
+    if (r->piped) { /* drained to the end even after a failed write, so that the worker finishes */
+        struct buf b = {0};
+        int rc = 0;
+        while (chan_read(&j->pipe, &b))
+            if (rc == 0 && to_sink(b.data, b.len, &s) != 0)
+                rc = -1;
+        buf_free(&b);
+        return rc || j->err.code ? -1 : 0;
+    }
     int rc = keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, r->o->jsonl,
                                   to_sink, &s, &j->err);
     j->art.text = NULL; /* taken */
@@ -335,9 +364,17 @@ static void finish_job(struct run *r, struct job *j)
 {
     const struct extract_opts *o = r->o;
     const struct document d = {.json = j->json, .r = r, .j = j};
-    int ok = !j->err.code && (j->json || (r->stream && j->art.text));
+    /* a piped job's record is decoded (its id known) once its first bytes come or its pipe
+     * closes; an extraction error is known once the pipe is drained */
+    int ok = r->piped ? j->got > 0 && chan_wait(&j->pipe) : !j->err.code && (j->json || (r->stream && j->art.text));
     if (fs_interrupted()) {
         ok = 1; /* stopping: no more output, and no error line for what was cut short */
+        if (r->piped) { /* drained, so that its worker can finish */
+            struct buf b = {0};
+            while (chan_read(&j->pipe, &b))
+                ;
+            buf_free(&b);
+        }
     } else if (ok && o->outdir) {
         ok = write_file(r, j, &d, &j->err) == 0;
     } else if (ok) {
@@ -357,9 +394,29 @@ static void finish_job(struct run *r, struct job *j)
         kf_print_error(&j->err, 0);
         r->rc = KEYFIG_ERR_RUNTIME;
     }
+}
+
+static void job_free(const struct run *r, struct job *j)
+{
+    if (r->piped)
+        chan_destroy(&j->pipe);
     free(j->json);
     input_article_free(&j->art);
     free(j);
+}
+
+/* Finish the oldest job in flight and forget it: 0 when there is none (or, without wait, when
+ * its work is not done yet). A piped job is written while its worker is still making it. */
+static int finish_oldest(struct run *r, struct pool *pl, int wait)
+{
+    struct job *j = r->piped && wait ? pool_head(pl) : pool_take(pl, wait);
+    if (!j)
+        return 0;
+    finish_job(r, j);
+    if (r->piped && wait)
+        pool_take(pl, 1);
+    job_free(r, j);
+    return 1;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -386,29 +443,33 @@ int cmd_extract(int argc, char **argv)
     struct run r = {.o = &o, .p = p, .rc = KEYFIG_OK, .files = fs_files_new()};
     inputs_protect(in, r.files);
     r.array = !o.jsonl && !o.outdir && !inputs_single(in);
-    r.stream = o.jobs == 1 && !o.plotdir; /* --plot reads the document back: it needs the text */
+    /* At most 4 articles per thread in flight: memory stays bounded whatever the corpus size. */
+    struct pool *pl = pool_new(o.jobs, o.jobs > 1 ? 4 * (size_t)o.jobs : 1, extract_job, &r);
+    /* --plot reads the document back: it needs the text */
+    r.piped = !o.plotdir && pool_threads(pl) > 0;
+    r.stream = !o.plotdir && !r.piped;
     /* Automatic progress only where a person watches, and never into a --jsonl pipe. */
     r.pg.on = o.progress || (isatty(STDERR_FILENO) && !(o.jsonl && !o.outdir && !isatty(STDOUT_FILENO)));
     r.pg.start = r.pg.last = now();
     if (r.array)
         fputs("[", stdout);
-    /* At most 4 articles per thread in flight: memory stays bounded whatever the corpus size. */
-    struct pool *pl = pool_new(o.jobs, o.jobs > 1 ? 4 * (size_t)o.jobs : 1, extract_job, &r);
-    struct job *j;
     for (;;) {
-        j = xcalloc(1, sizeof *j);
-        if (fs_interrupted() || (j->got = inputs_next(in, &j->art, &j->err)) == 0)
+        struct job *j = xcalloc(1, sizeof *j);
+        if (fs_interrupted() || (j->got = inputs_next(in, &j->art, &j->err)) == 0) {
+            free(j);
             break;
+        }
+        if (r.piped)
+            chan_init(&j->pipe, PIPE_BYTES);
         while (pool_full(pl))
-            finish_job(&r, pool_take(pl, 1));
+            finish_oldest(&r, pl, 1);
         pool_put(pl, j);
-        while ((j = pool_take(pl, 0)))
-            finish_job(&r, j);
+        while (finish_oldest(&r, pl, 0))
+            ;
         progress_show(&r.pg, in, 0);
     }
-    free(j);
-    while ((j = pool_take(pl, 1)))
-        finish_job(&r, j);
+    while (finish_oldest(&r, pl, 1))
+        ;
     pool_free(pl);
     progress_show(&r.pg, in, 1);
     if (r.array)
