@@ -412,8 +412,12 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     size_t t_s = end, t_e = fwd;
     if (tenths && fwd > end && !subject_noun_phrase(lx, s, &t_s, &t_e, 0))
         fwd = end; /* 以市价五折至六折出售: a verb after them is no share of anything */
-    size_t de_s, de_e;
-    if (fwd == end && noun_after_de(lx, s, n, end, &de_s, &de_e)) {
+    size_t de_s, de_e, b_s, b_e;
+    /* 每月450元的现金补贴: the noun after 的, unless the metric leads straight into the figure
+     * (全长164公里的高速铁路, 海拔4750米的高原: 全长 and 海拔 are measured, not the railway) */
+    if (fwd == end && noun_after_de(lx, s, n, end, &de_s, &de_e) &&
+        !(subject_before_np(lx, s, x->floor, x->context_end, 0, &b_s, &b_e) &&
+          b_e == d->num_s)) {
         /* 每月450元的现金补贴, 以每天9.8公里的速度: the figure is the noun's after 的 */
         d->subj_s = de_s, d->subj_e = de_e;
         d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;

@@ -342,9 +342,14 @@ int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t l
         if (start < limit)
             start = limit;
         if (!frame_clause(lx, s, start, end)) {
-            if (subject_before_np(lx, s, start, end, actions, ss, se) && names_topic(lx, s, start, *ss, *se))
-                return !subject_is_measure(lx, s, *ss, *se); /* 增幅回落，但仍然增加7.1%: no metric */
-            return leading_noun_phrase(lx, s, start, end, ss, se); /* 整体预算没有明显调整，1.28亿… */
+            int found = (subject_before_np(lx, s, start, end, actions, ss, se) && names_topic(lx, s, start, *ss, *se)) ||
+                        leading_noun_phrase(lx, s, start, end, ss, se); /* 整体预算没有明显调整，1.28亿… */
+            if (!found)
+                return 0;
+            if (!subject_is_measure(lx, s, *ss, *se))
+                return 1;
+            /* 警务处…增加预算，本年度增幅回落，但仍然增加7.1%: a measure names no metric; the
+             * clause before may */
         }
         floor = start;
     }
