@@ -15,7 +15,7 @@ DATADIR = $(PREFIX)/share/keyfig
 MANDIR = $(PREFIX)/share/man/man1
 
 BUILD ?= build
-PKGS = libpcre2-8 jansson opencc libutf8proc
+PKGS = libpcre2-8 jansson opencc libutf8proc sqlite3 libpq
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -MMD -MP -pthread
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -30,7 +30,7 @@ LIB_SRC = $(wildcard src/*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
-DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css)
+DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css sql/*.sql)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 

@@ -22,10 +22,14 @@ struct cd_claim {
     size_t start, end, byte_start, byte_end; /* span */
     char *text, *sentence, *rule;
     int item;
+    char *subject_rule;        /* NULL where absent or null */
+    int page;                  /* 1-based PDF page, 0 where absent */
+    char *bbox;                /* the bbox array as compact JSON text, NULL where absent */
 };
 
 struct cd_article {
     char *id, *source, *title, *date; /* NULL when null */
+    char *url, *format;               /* NULL when absent or null */
     int items;
     struct cd_claim *claims;
     size_t nclaims;
@@ -42,5 +46,9 @@ int claimsdoc_parse(const char *text, size_t len, const char *path, struct cd_li
 /* The same for a file ("-" is stdin). */
 int claimsdoc_read(const char *path, struct cd_list *out, struct keyfig_error *err);
 void claimsdoc_free(struct cd_list *l);
+
+struct buf;
+/* Append s (NULL: "") to b as a JSON string literal, quotes and escapes included. */
+void claimsdoc_json_string(struct buf *b, const char *s);
 
 #endif

@@ -18,6 +18,10 @@ static const char usage[] =
     "  extract [options] PATH...     claims as JSON (PATH: file, directory of *.txt, or -)\n"
     "  plot [--out DIR] JSON...      a chart of each article's claims (gnuplot); --corpus: an overview\n"
     "  report PATH... -o FILE.html   a self-contained review page\n"
+    "  load --db TARGET JSON...      store claims in a database (SQLite file or postgresql:// URL)\n"
+    "  query --db TARGET [filters]   claims across the stored corpus (table, CSV, TSV, JSON Lines)\n"
+    "  trend --db TARGET --subject S -o FILE.png   one metric over time, charted\n"
+    "  conflicts --db TARGET         the same metric and period stated differently in two articles\n"
     "  eval --gold TSV... --articles DIR PRED   score predictions against gold claims\n"
     "  check-patterns [DIR] [--cases FILE...]   compile and lint a pattern set, run rule cases\n"
     "\n"
@@ -49,6 +53,8 @@ int main(int argc, char **argv)
     } commands[] = {
         {"extract", cmd_extract}, {"eval", cmd_eval},     {"check-patterns", cmd_check_patterns},
         {"plot", cmd_plot},       {"report", cmd_report},
+        {"load", cmd_load},       {"query", cmd_query},   {"trend", cmd_trend},
+        {"conflicts", cmd_conflicts},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (!strcmp(cmd, commands[i].name)) {
@@ -60,6 +66,6 @@ int main(int argc, char **argv)
             exit(rc);
         }
     }
-    fprintf(stderr, "keyfig: unknown command \"%s\" (expected extract, plot, report, eval or check-patterns)\n", cmd);
+    fprintf(stderr, "keyfig: unknown command \"%s\" (expected extract, plot, report, load, query, trend, conflicts, eval or check-patterns)\n", cmd);
     return KEYFIG_ERR_USAGE;
 }

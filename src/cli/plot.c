@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cells.h"
 #include "cli.h"
 #include "patset.h"
 #include "util.h"
@@ -24,7 +25,7 @@
 #define CORPUS_MAX_ROWS 400
 #define SUBJECT_MAX_CELLS 36 /* 18 Chinese characters */
 #define WIDTH 1200
-#define DEFAULT_FONT "Noto Sans CJK SC"
+#define DEFAULT_FONT PLOT_DEFAULT_FONT
 
 /* The kinds in chart order, which is also salience order: when an article has more claims
  * than fit, money comes first, then percentages, then counts. plots/figures.gp and corpus.gp
@@ -56,34 +57,6 @@ struct panel {
 };
 
 /* ---- labels ---------------------------------------------------------------------------- */
-
-/* Width of code point cp in half-width cells: a CJK character takes two. */
-static size_t cp_cells(uint32_t cp)
-{
-    return cp >= 0x1100 ? 2 : 1;
-}
-
-/* Append s with control characters (tabs and newlines would break the .dat's records) turned
- * into spaces, cut to max half-width cells with an ellipsis (0: no limit). */
-static void add_clean(struct buf *b, const char *s, size_t max)
-{
-    size_t cells = 0, n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp = '?';
-        int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        l = l ? l : 1;
-        cells += cp_cells(cp);
-        if (max && cells > max) {
-            buf_adds(b, "…");
-            return;
-        }
-        if (cp < 0x20 || cp == 0x7f)
-            buf_addc(b, ' ');
-        else
-            buf_add(b, s + i, (size_t)l);
-        i += (size_t)l;
-    }
-}
 
 /* Format v for a label, with the multiplier the article used for the claim's own number:
  * from 8651e8 next to "18914亿" gives "8651亿", so `由8651亿元增加到18914亿元` reads as written. */
@@ -119,12 +92,12 @@ static void add_figure(struct buf *b, const struct cd_claim *c)
         buf_adds(b, "→");
     } else if (!strcmp(dir, "increase") || !strcmp(dir, "decrease")) {
         if (c->basis)
-            add_clean(b, c->basis, 8);
+            cells_add_clean(b, c->basis, 8);
         buf_adds(b, !strcmp(dir, "increase") ? "↑" : "↓");
     }
     buf_adds(b, approx_mark(c->approx));
     if (c->value_text && *c->value_text)
-        add_clean(b, c->value_text, 24);
+        cells_add_clean(b, c->value_text, 24);
     else
         add_number_like(b, c->value, NULL);
     if (c->has_range) {
@@ -132,14 +105,14 @@ static void add_figure(struct buf *b, const struct cd_claim *c)
         add_number_like(b, c->high, c->value_text);
     }
     if (c->unit)
-        add_clean(b, c->unit, 16);
+        cells_add_clean(b, c->unit, 16);
 }
 
 /* "subject figure", e.g. "行驶里程 32.3万公里"; the figure alone when there is no subject. */
 static void add_label(struct buf *b, const struct cd_claim *c)
 {
     if (c->subject && *c->subject) {
-        add_clean(b, c->subject, SUBJECT_MAX_CELLS);
+        cells_add_clean(b, c->subject, SUBJECT_MAX_CELLS);
         buf_addc(b, ' ');
     }
     add_figure(b, c);
@@ -149,7 +122,7 @@ static void add_label(struct buf *b, const struct cd_claim *c)
  * quoted string and expands backslash escapes in string fields, so quotes and backslashes
  * are written as the escapes \042 and \\: `"; system("id")` comes back as exactly that text.
  * Data fields are never executed, so backquotes and @ need nothing. */
-static void add_dat_field(struct buf *b, const char *s)
+void plot_dat_field(struct buf *b, const char *s)
 {
     for (; *s; s++) {
         if (*s == '"')
@@ -159,19 +132,6 @@ static void add_dat_field(struct buf *b, const char *s)
         else
             buf_addc(b, *s);
     }
-}
-
-/* Display width of a label in half-width cells (a CJK character takes two). */
-static size_t label_cells(const char *s)
-{
-    size_t cells = 0, n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp = '?';
-        int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        i += l ? (size_t)l : 1;
-        cells += cp_cells(cp);
-    }
-    return cells;
 }
 
 /* ---- choosing and arranging claims ------------------------------------------------------ */
@@ -284,18 +244,18 @@ static void write_figures_dat(struct buf *d, const struct cd_article *a, const s
     buf_adds(d, "# keyfig figures: block 0 = title, subtitle; then one block per panel:\n"
                 "# row, bar start, bar end, earlier value (NaN: none), label\n0\t");
     struct buf t = {0};
-    add_clean(&t, a->title && *a->title ? a->title : a->id, 100);
-    add_dat_field(d, t.data);
+    cells_add_clean(&t, a->title && *a->title ? a->title : a->id, 100);
+    plot_dat_field(d, t.data);
     buf_addc(d, '\t');
     t.len = 0;
     if (a->date && *a->date) {
-        add_clean(&t, a->date, 24);
+        cells_add_clean(&t, a->date, 24);
         buf_adds(&t, " · ");
     }
     buf_printf(&t, "%zu 项数据 (%zu claims)", n + omitted, n + omitted);
     if (omitted)
         buf_printf(&t, " · 另有 %zu 项未显示 (%zu more not shown)", omitted, omitted);
-    add_dat_field(d, t.data);
+    plot_dat_field(d, t.data);
     buf_addc(d, '\n');
     for (size_t k = 0; k < np; k++) {
         const struct panel *p = &panels[k];
@@ -309,7 +269,7 @@ static void write_figures_dat(struct buf *d, const struct cd_article *a, const s
                 buf_adds(d, "NaN\t");
             t.len = 0;
             add_label(&t, c);
-            add_dat_field(d, t.data);
+            plot_dat_field(d, t.data);
             buf_addc(d, '\n');
         }
     }
@@ -397,7 +357,7 @@ static void figures_vars(struct vars *vs, const char *font, const struct row *ro
     for (size_t i = 0; i < n; i++) {
         struct buf t = {0};
         add_label(&t, rows[i].c);
-        size_t c = label_cells(t.data);
+        size_t c = cells_width(t.data);
         cells = c > cells ? c : cells;
         buf_free(&t);
     }
@@ -631,6 +591,21 @@ static int draw(const char *dir, const char *base, const struct buf *dat, const 
     return render(dir, base, err);
 }
 
+int plot_template(const char *dir, const char *base, const char *tmpl, const char *const (*vars)[2], size_t n,
+                  const struct buf *dat, struct keyfig_error *err)
+{
+    struct vars vs = {0};
+    for (size_t i = 0; i < n && i < sizeof vs.v / sizeof vs.v[0]; i++)
+        buf_adds(var(&vs, vars[i][0]), vars[i][1]);
+    struct buf gp = {0};
+    int rc = fill_template(tmpl, &vs, &gp, err);
+    if (rc == 0)
+        rc = draw(dir, base, dat, &gp, err);
+    free_vars(&vs);
+    buf_free(&gp);
+    return rc;
+}
+
 /* ---- one article ---------------------------------------------------------------------------- */
 
 /* An article id becomes a directory name: it must be one plain path component. */
@@ -702,15 +677,15 @@ static size_t write_corpus_dat(struct buf *d, const struct cd_list *l, size_t sh
             if (a->claims[j].is_claim)
                 per[kind_index(a->claims[j].kind)]++, sum++;
         t.len = 0;
-        add_clean(&t, a->id ? a->id : "?", 24);
+        cells_add_clean(&t, a->id ? a->id : "?", 24);
         if (a->title && *a->title) {
             buf_addc(&t, ' ');
-            add_clean(&t, a->title, 28);
+            cells_add_clean(&t, a->title, 28);
         }
-        size_t c = label_cells(t.data);
+        size_t c = cells_width(t.data);
         cells = c > cells ? c : cells;
         buf_printf(d, "%zu\t", i + 1);
-        add_dat_field(d, t.data);
+        plot_dat_field(d, t.data);
         buf_printf(d, "\t%zu", sum);
         for (size_t k = 0; k < ncols; k++)
             buf_printf(d, "\t%zu", per[cols[k]]);
@@ -826,7 +801,7 @@ static const char plot_usage[] =
     "             1 unreadable input or gnuplot failure, 2 usage error\n";
 
 /* The font name goes into the script: allow only characters that cannot end its string. */
-static int font_ok(const char *f)
+int plot_font_ok(const char *f)
 {
     if (!*f || strlen(f) > 100)
         return 0;
@@ -860,7 +835,7 @@ static int set_option(struct plot_args *pa, const char *opt, const char *val)
             return usage_error("%s", "--out needs a directory name");
         pa->out = val;
     } else if (!strcmp(opt, "--font")) {
-        if (!font_ok(val))
+        if (!plot_font_ok(val))
             return usage_error("--font \"%s\": expected a font name (letters, digits, spaces, - _ . : +)", val);
         pa->font = val;
     } else {
