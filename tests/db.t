@@ -1,0 +1,161 @@
+# The corpus database: load, query, trend and conflicts on SQLite and on a throw-away PostgreSQL
+# server, over the seed articles, the dev sets (when ../shared is there) and the generated
+# articles of tests/data/corpus (one metric, 医保基金支出, over several dates, contradicted once).
+# Run by tests/run.sh from the repository root with KEYFIG and OUT set.
+. tests/lib.sh
+
+D=$OUT/db
+rm -rf "$D" && mkdir -p "$D"
+chmod 755 "$D"
+
+# ---- the corpus ------------------------------------------------------------------------------
+"$KEYFIG" extract --all --jsonl tests/data/corpus/*.txt > "$D/generated.jsonl"
+"$KEYFIG" extract --all --jsonl tests/seeds/*.txt > "$D/seeds.jsonl"
+set -- "$D/generated.jsonl" "$D/seeds.jsonl"
+if [ -n "${SHARED:-}" ] && [ -d "$SHARED/dev" ]; then
+  for s in "$SHARED"/dev/*/; do
+    "$KEYFIG" extract --all --jsonl "$s" > "$D/dev-$(basename "$s").jsonl" 2> /dev/null
+    set -- "$@" "$D/dev-$(basename "$s").jsonl"
+  done
+fi
+CORPUS="$*"
+claims=$(cat $CORPUS | grep -o '"claim":true' | wc -l)
+chmod 644 "$D"/*.jsonl
+
+CR=$(printf '\r')
+want_csv="article,date,claim,kind,value,value_text,unit,subject,approx,sentence$CR
+gen_2023_03,2023-03-10,5,money,2400000000000,2.4万亿,元,医保基金支出,,2022年全省医保基金支出2.4万亿元，同比增长5.2%。$CR
+gen_2023_06,2023-06-15,5,money,2400000000000,2.4萬億,元,醫保基金支出,,2023年6月15日電省醫保局通報，2022年全省醫保基金支出2.4萬億元，定點醫療機構達到2.6萬個。$CR
+gen_2023_06b,2023-06-15,5,money,2400000000000,2.4万亿,元,医保基金支出,,2023年6月15日，本报讯2022年，全省医保基金支出2.4万亿元，比上年增长。$CR
+gen_2024_02,2024-02-20,5,money,2800000000000,2.8万亿,元,医保基金支出,,2023年全省医保基金支出2.8万亿元，同比增长7.1%。$CR
+gen_2024_05,2024-05-08,5,money,2500000000000,2.5万亿,元,医保基金支出,,2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元，定点医疗机构达到2.7万个。$CR"
+
+want_table="article      date        claim  kind           value  value_text  unit  subject       approx  sentence
+gen_2024_05  2024-05-08      5  money  2500000000000  2.5万亿     元    医保基金支出          2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元…
+gen_2024_05  2024-05-08      6  count          27000  2.7万       个    定点医疗机构          2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元…"
+
+want_trend="# keyfig trend: block 0 = title, subtitle, y label; block 1 = date, value, articles, label
+0	醫保基金支出	6 个数值, 7 次报道 (6 figures, 7 statements)	万亿元
+
+
+2023-03-10	2.4	1	2.4万亿
+2023-06-15	2.4	2	2.4万亿 ×2
+2024-02-20	2.8	1	2.8万亿
+2024-05-08	2.5	1	2.5万亿
+2025-01-12	3.1	1	3.1万亿
+2025-03-01	3.12	1	3.12万亿"
+
+want_conflict="医保基金支出 · money · 2023: 2.8万亿元 (gen_2024_02) ≠ 2.5万亿元 (gen_2024_05)
+  gen_2024_02: 2023年全省医保基金支出2.8万亿元，同比增长7.1%。
+  gen_2024_05: 2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元，定点医疗机构达到2.7万个。"
+
+# suite NAME TARGET: every check against one database.
+suite() {
+  n=$1 db=$2
+  "$KEYFIG" load --db "$db" $CORPUS 2> "$D/$n.err"
+  check "$n: load" "0 " "$? $(head -1 "$D/$n.err")"
+  got=$("$KEYFIG" query --db "$db" --format tsv | tail -n +2 | wc -l)
+  check "$n: every claim stored" "$claims" "$got"
+  check "$n: query CSV bytes (folded subject, date range, kind)" "$want_csv" \
+    "$("$KEYFIG" query --db "$db" --subject 醫保基金支出 --kind money --from 2023 --to 2024-05 --format csv)"
+  bom=$("$KEYFIG" query --db "$db" --article gen_2024_05 --format csv --bom | head -c 3 | od -An -tx1 | tr -d ' ')
+  check "$n: CSV with a byte order mark" "efbbbf" "$bom"
+  check "$n: query table" "$want_table" "$("$KEYFIG" query --db "$db" --article gen_2024_05)"
+  check "$n: query --min --max --unit" "gen_2025_01 3100000000000
+gen_2025_03 3120000000000" \
+    "$("$KEYFIG" query --db "$db" --subject 医保 --unit 元 --min 3e12 --max 4e12 --format tsv | tail -n +2 | cut -f1,5 | tr '\t' ' ')"
+  check "$n: query --subject-re" "gen_2023_06 count 26000" \
+    "$("$KEYFIG" query --db "$db" --subject-re '^定點' --format tsv | tail -n +2 | cut -f1,4,5 | tr '\t' ' ')"
+  check "$n: query jsonl" '{"article": "gen_2024_05", "date": "2024-05-08", "claim": 6, "kind": "count", "value": 27000, "value_text": "2.7万", "unit": "个", "subject": "定点医疗机构", "approx": null, "sentence": "2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元，定点医疗机构达到2.7万个。"}' \
+    "$("$KEYFIG" query --db "$db" --article gen_2024_05 --kind count --format jsonl)"
+  "$KEYFIG" trend --db "$db" --subject 醫保基金支出 -o "$D/$n-trend.png" 2> "$D/$n.err"
+  check "$n: trend" "0 keyfig: 醫保基金支出: Warning: 3 figures in other units left out (\"%\"): choose one with --unit" "$? $(cat "$D/$n.err")"
+  check "$n: trend data (repeats once, with their count)" "$want_trend" "$(cat "$D/$n-trend.dat")"
+  check "$n: trend images" "png svg" "$(file -b "$D/$n-trend.png" | cut -c1-3 | tr A-Z a-z) $(grep -c '<svg' "$D/$n-trend.svg" | sed 's/^1$/svg/')"
+  check "$n: conflicts" "$want_conflict" "$("$KEYFIG" conflicts --db "$db" --subject 医保基金)"
+  check "$n: conflicts tsv" "医保基金支出 2023 gen_2024_02 2800000000000 gen_2024_05 2500000000000" \
+    "$("$KEYFIG" conflicts --db "$db" --subject 医保 --format tsv | tail -n +2 | cut -f1,3,4,6,9,11 | tr '\t' ' ')"
+  # idempotent: loading again changes nothing; a changed article replaces its old rows
+  "$KEYFIG" load --db "$db" "$D/generated.jsonl"
+  check "$n: reload is idempotent" "$claims" "$("$KEYFIG" query --db "$db" --format tsv | tail -n +2 | wc -l)"
+  printf '2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.8万亿元。\n' > "$D/gen_2024_05.txt"
+  "$KEYFIG" extract --all --jsonl "$D/gen_2024_05.txt" > "$D/fix.jsonl"
+  "$KEYFIG" load --db "$db" "$D/fix.jsonl"
+  check "$n: a reloaded article replaces its rows" "gen_2024_05 2800000000000" \
+    "$("$KEYFIG" query --db "$db" --article gen_2024_05 --format tsv | tail -n +2 | cut -f1,5 | tr '\t' ' ')"
+  check "$n: the corrected article no longer conflicts" "" "$("$KEYFIG" conflicts --db "$db" --subject 医保基金)"
+  # a broken file stores nothing and the others are still loaded
+  printf '{"article": {"id": "broken"}, "claims": [\n' > "$D/broken.jsonl"
+  "$KEYFIG" load --db "$db" "$D/broken.jsonl" "$D/generated.jsonl" 2> "$D/$n.err"
+  check "$n: broken file" "1 1" "$? $(grep -c "^keyfig: $D/broken.jsonl: invalid JSON" "$D/$n.err")"
+  check "$n: broken file stores nothing" "" "$("$KEYFIG" query --db "$db" --article broken --format tsv | tail -n +2)"
+  check "$n: generated article back" "gen_2024_05 2500000000000" \
+    "$("$KEYFIG" query --db "$db" --article gen_2024_05 --kind money --format tsv | tail -n +2 | cut -f1,5 | tr '\t' ' ')"
+}
+
+# ten loaders into one database at once: nothing lost
+concurrent() {
+  n=$1 db=$2
+  rm -rf "$D/parts" && mkdir -p "$D/parts" && chmod 755 "$D/parts"
+  cat $CORPUS > "$D/all.jsonl"
+  split -n l/10 -d "$D/all.jsonl" "$D/parts/p"
+  pids=""
+  for p in "$D"/parts/p*; do
+    "$KEYFIG" load --db "$db" "$p" 2>> "$D/$n-conc.err" &
+    pids="$pids $!"
+  done
+  bad=0
+  for p in $pids; do wait "$p" || bad=$((bad + 1)); done
+  check "$n: 10 concurrent loaders succeed" "0 " "$bad $(head -1 "$D/$n-conc.err")"
+  check "$n: 10 concurrent loaders lose nothing" "$claims" "$("$KEYFIG" query --db "$db" --format tsv | tail -n +2 | wc -l)"
+}
+
+suite sqlite "$D/corpus.db"
+concurrent sqlite "$D/concurrent.db"
+
+# ---- errors ------------------------------------------------------------------------------------
+"$KEYFIG" query --db "$D/missing.db" 2> "$D/err"
+check "query on a missing database" "1 keyfig: $D/missing.db: cannot open the database: unable to open database file" "$? $(cat "$D/err")"
+"$KEYFIG" query --db "$D/corpus.db" --format xml 2> "$D/err"
+check "query --format xml" "2 keyfig: query: --format (expected table, csv, tsv or jsonl) \"xml\" (see 'keyfig query --help')" "$? $(cat "$D/err")"
+"$KEYFIG" query --db "$D/corpus.db" --from 2023-1 2> "$D/err"
+check "query --from bad date" "2" "$?"
+"$KEYFIG" query --db "$D/corpus.db" --subject-re '(' 2> "$D/err"
+check "query --subject-re bad" "2 keyfig: query: --subject-re \"(\": PCRE2 error at offset 1: missing closing parenthesis" "$? $(cat "$D/err")"
+"$KEYFIG" trend --db "$D/corpus.db" --subject 没有这个 -o "$D/none.png" 2> "$D/err"
+check "trend without claims" "1 keyfig: 没有这个: no claim about it in an article with a date" "$? $(cat "$D/err")"
+check "trend without claims writes nothing" "" "$(ls "$D" | grep '^none')"
+"$KEYFIG" trend --db "$D/corpus.db" --subject x -o "$D/t.pdf" 2> "$D/err"
+check "trend -o must be png or svg" "2" "$?"
+: > "$D/empty.db"
+"$KEYFIG" conflicts --db "$D/empty.db" 2> "$D/err"
+check "conflicts on a database without the schema" "1 keyfig: $D/empty.db: not a keyfig database (no schema_version table; create one with 'keyfig load --db')" "$? $(cat "$D/err")"
+
+# ---- PostgreSQL: a throw-away server on a Unix socket -------------------------------------------
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)
+if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
+  skip "postgresql" "the postgresql package is not installed (src/deps.sh installs it)"
+  exit 0
+fi
+PG=$(mktemp -d /tmp/keyfig-pg.XXXXXX)
+AS=""
+if [ "$(id -u)" = 0 ]; then
+  chown nobody "$PG"  # initdb refuses to run as root
+  AS="runuser -u nobody --"
+fi
+chmod 755 "$PG"
+stop_pg() { $AS "$PGBIN/pg_ctl" -D "$PG/data" -m immediate stop > /dev/null 2>&1; rm -rf "$PG"; }
+trap stop_pg EXIT
+if ! $AS "$PGBIN/initdb" -D "$PG/data" --no-locale -E UTF8 -A trust -U keyfig > "$PG/initdb.log" 2>&1 ||
+   ! $AS "$PGBIN/pg_ctl" -D "$PG/data" -w -l "$PG/server.log" \
+       -o "-k $PG -c listen_addresses= -p 5433 -c fsync=off" start > /dev/null 2>&1; then
+  fail "postgresql server starts" "$(tail -1 "$PG/initdb.log" "$PG/server.log" 2> /dev/null | tail -1)"
+  exit 0
+fi
+pass "postgresql server starts"
+url="postgresql://keyfig@/postgres?host=$PG&port=5433"
+suite postgresql "$url"
+$AS "$PGBIN/psql" -q -h "$PG" -p 5433 -U keyfig -d postgres -c "CREATE DATABASE conc" > /dev/null 2>&1
+concurrent postgresql "postgresql://keyfig@/conc?host=$PG&port=5433"
+"$KEYFIG" query --db "postgresql://keyfig:secret@/nodb?host=$PG&port=5433" 2> "$D/err"
+check "postgresql: an unknown database, password not shown" "1 keyfig: postgresql://keyfig@/nodb?host=$PG&port=5433: cannot connect: connection to server on socket \"$PG/.s.PGSQL.5433\" failed: FATAL:  database \"nodb\" does not exist" "$? $(cat "$D/err")"
