@@ -91,6 +91,13 @@ gen_2025_03 3120000000000" \
   check "$n: broken file stores nothing" "" "$("$KEYFIG" query --db "$db" --article broken --format tsv | tail -n +2)"
   check "$n: generated article back" "gen_2024_05 2500000000000" \
     "$("$KEYFIG" query --db "$db" --article gen_2024_05 --kind money --format tsv | tail -n +2 | cut -f1,5 | tr '\t' ' ')"
+  # extract --db stores as load does (the articles replaced by the same text change nothing)
+  "$KEYFIG" extract --db "$db" tests/data/corpus/ 2> "$D/$n.err"
+  check "$n: extract --db" "0 " "$? $(head -1 "$D/$n.err")"
+  check "$n: conflicts after extract --db" "$want_conflict" "$("$KEYFIG" conflicts --db "$db" --subject 医保基金)"
+  "$KEYFIG" plot --corpus --db "$db" --out "$D/$n-plot" 2> "$D/$n.err"
+  check "$n: plot --corpus --db" "0 corpus.dat corpus.gp corpus.png corpus.svg subjects.dat subjects.gp subjects.png subjects.svg" \
+    "$? $(ls "$D/$n-plot" | tr '\n' ' ' | sed 's/ $//')"
 }
 
 # ten loaders into one database at once: nothing lost
@@ -112,6 +119,30 @@ concurrent() {
 
 suite sqlite "$D/corpus.db"
 concurrent sqlite "$D/concurrent.db"
+
+# the generated articles alone, by extract --db: the aggregates of plot --corpus --db
+"$KEYFIG" extract --db "$D/gen.db" tests/data/corpus/
+"$KEYFIG" plot --corpus --db "$D/gen.db" --out "$D/gen-plot"
+check "plot --corpus --db: claims per month by kind" "0	keyfig: 每月的关键数据 (claims per month by kind)	7 篇文章, 14 项数据 (7 articles, 14 claims)
+1	2023-03	3	1	1	1
+2	2023-06	3	2	0	1
+3	2024-02	3	1	1	1
+4	2024-05	2	1	0	1
+5	2025-01	2	1	1	0
+6	2025-03	1	1	0	0" "$(grep -v '^#' "$D/gen-plot/corpus.dat" | grep .)"
+check "plot --corpus --db: top subjects" "1	医保基金支出	10	7	3	0
+2	基本医疗保险参保人数	2	0	0	2
+3	定点医疗机构	2	0	0	2" "$(grep '^[1-9]' "$D/gen-plot/subjects.dat")"
+"$KEYFIG" extract --format csv tests/data/corpus/gen_2024_05.txt > "$D/x.csv"
+check "extract --format csv" "article,date,claim,kind,value,value_text,unit,subject,approx,sentence$CR
+gen_2024_05,2024-05-08,1,money,2500000000000,2.5万亿,元,医保基金支出,,2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元，定点医疗机构达到2.7万个。$CR
+gen_2024_05,2024-05-08,2,count,27000,2.7万,个,定点医疗机构,,2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元，定点医疗机构达到2.7万个。$CR" "$(cat "$D/x.csv")"
+check "extract --format tsv on 2 threads, in input order" "gen_2023_03 gen_2023_03 gen_2023_03 gen_2023_06 gen_2023_06 gen_2023_06b" \
+  "$("$KEYFIG" extract --format tsv -j2 tests/data/corpus/ | tail -n +2 | cut -f1 | head -6 | tr '\n' ' ' | sed 's/ $//')"
+"$KEYFIG" extract --format xml tests/data/corpus/gen_2024_05.txt 2> "$D/err"
+check "extract --format xml" "2 keyfig: extract: --format \"xml\" (expected json, jsonl, csv or tsv)" "$? $(cat "$D/err")"
+"$KEYFIG" plot --db "$D/gen.db" 2> "$D/err"
+check "plot --db without --corpus" "2" "$?"
 
 # ---- errors ------------------------------------------------------------------------------------
 "$KEYFIG" query --db "$D/missing.db" 2> "$D/err"

@@ -15,6 +15,8 @@
 #include "keyfig.h"
 #include "plot.h"
 #include "pool.h"
+#include "rows.h"
+#include "store.h"
 #include "util.h"
 
 static const char usage[] =
@@ -22,6 +24,9 @@ static const char usage[] =
     "PATH: an article file, a directory (every *.txt in it, sorted), or - for standard input.\n"
     "  -o, --out DIR            write DIR/<article-id>.json per article (atomically)\n"
     "      --jsonl              one compact JSON document per line\n"
+    "      --format F           json (default), jsonl, csv (RFC 4180) or tsv: one row per claim\n"
+    "      --db TARGET          store the articles in a database (SQLite file or postgresql:// URL)\n"
+    "                           instead of writing them out; numbers set aside are kept too (--all)"
     "      --input jsonl        read JSON Lines records {\"id\": ..., \"text\": ...[, \"source\": ...]}\n"
     "      --all                also report the numbers set aside (\"claim\": false, with a reason)\n"
     "      --patterns DIR       load another pattern set (also $KEYFIG_PATTERNS)\n"
@@ -37,8 +42,9 @@ static const char usage[] =
     "2 usage error, 3 invalid pattern data\n";
 
 struct extract_opts {
-    const char *outdir, *patterns, *plotdir;
+    const char *outdir, *patterns, *plotdir, *db;
     int jsonl, input_jsonl, progress;
+    int rows;                  /* --format csv or tsv: 1 + enum rows_format; 0 for JSON */
     int jobs;
     size_t max_bytes;
     struct keyfig_options ko;
@@ -52,7 +58,8 @@ static int cores(void)
 
 static int parse_args(int argc, char **argv, struct extract_opts *o)
 {
-    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS };
+    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS, O_FORMAT,
+           O_DB };
     static const struct option longs[] = {
         {"out", required_argument, 0, 'o'},       {"jsonl", no_argument, 0, O_JSONL},
         {"input", required_argument, 0, O_INPUT}, {"all", no_argument, 0, O_ALL},
@@ -60,6 +67,7 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
         {"lenient", no_argument, 0, O_LENIENT},   {"max-article-bytes", required_argument, 0, O_MAXBYTES},
         {"plot", required_argument, 0, O_PLOT},   {"help", no_argument, 0, 'h'},
         {"jobs", required_argument, 0, 'j'},      {"progress", no_argument, 0, O_PROGRESS},
+        {"format", required_argument, 0, O_FORMAT}, {"db", required_argument, 0, O_DB},
         {0, 0, 0, 0}};
     o->max_bytes = 64u << 20;
     o->jobs = 1;
@@ -93,6 +101,19 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
             break;
         case O_PLOT: o->plotdir = optarg; break;
         case O_PROGRESS: o->progress = 1; break;
+        case O_DB: o->db = optarg, o->ko.all = 1, o->jsonl = 1; break;
+        case O_FORMAT: {
+            enum rows_format f;
+            if (!strcmp(optarg, "json") || !strcmp(optarg, "jsonl")) {
+                o->jsonl = optarg[4] == 'l';
+            } else if (rows_format_parse(optarg, &f) == 0 && (f == ROWS_CSV || f == ROWS_TSV)) {
+                o->rows = 1 + (int)f;
+            } else {
+                fprintf(stderr, "keyfig: extract: --format \"%s\" (expected json, jsonl, csv or tsv)\n", optarg);
+                return KEYFIG_ERR_USAGE;
+            }
+            break;
+        }
         case 'j': {
             long n = strtol(optarg, &end, 10);
             if (*end || end == optarg || n < 0 || n > 1024) {
@@ -247,6 +268,8 @@ struct run {
     int stream;             /* extract while writing, in the main thread (document above) */
     size_t written;
     int rc;
+    struct store *store;    /* --db */
+    struct rows_out *rows;  /* --format csv|tsv */
 };
 
 /* The worker: decodes a JSON Lines record, extracts and makes the JSON text, so that the work
@@ -283,6 +306,21 @@ static int document_write(const struct document *d, FILE *f, const char *prefix)
     return rc ? -1 : 0;
 }
 
+/* The document as rows: into the database, or CSV/TSV on stdout. */
+static int to_table(struct run *r, const char *json, const char *source, struct keyfig_error *err)
+{
+    struct cd_list l = {0};
+    int rc = claimsdoc_parse(json, strlen(json), source, &l, err);
+    for (size_t i = 0; rc == 0 && i < l.n; i++) {
+        if (r->store)
+            rc = store_add(r->store, &l.articles[i], err);
+        else
+            rows_add_article(r->rows, &l.articles[i]);
+    }
+    claimsdoc_free(&l);
+    return rc;
+}
+
 /* Output, in input order: stdout or DIR/<id>.json, then the chart; report a failure and go on. */
 static void finish_job(struct run *r, struct job *j)
 {
@@ -291,7 +329,7 @@ static void finish_job(struct run *r, struct job *j)
     int ok = !j->err.code && (j->json || (r->stream && j->art.text));
     if (ok && o->outdir) {
         ok = write_atomic(o->outdir, j->art.id, &d, &j->err) == 0;
-    } else if (ok) {
+    } else if (ok && !r->store && !r->rows) {
         const char *sep = r->array ? (r->written ? ",\n" : "\n") : NULL;
         /* a failed write to stdout shows in ferror(stdout) at the end; an unreadable article
          * has written nothing */
@@ -299,6 +337,8 @@ static void finish_job(struct run *r, struct job *j)
         if (ok && !r->array)
             fputc('\n', stdout);
     }
+    if (ok && (r->store || r->rows))
+        ok = to_table(r, j->json, j->art.source, &j->err) == 0;
     if (ok && o->plotdir && plot_json(j->json, j->art.source, o->plotdir, &j->err) != 0)
         ok = 0;
     r->written += ok;
@@ -336,8 +376,18 @@ int cmd_extract(int argc, char **argv)
     }
     struct inputs *in = inputs_open(argv + optind, argc - optind, o.input_jsonl, o.max_bytes);
     struct run r = {.o = &o, .p = p, .rc = KEYFIG_OK};
-    r.array = !o.jsonl && !o.outdir && !inputs_single(in);
-    r.stream = o.jobs == 1 && !o.plotdir; /* --plot reads the document back: it needs the text */
+    r.array = !o.jsonl && !o.outdir && !o.rows && !o.db && !inputs_single(in);
+    /* --plot, --db and --format read the document back: they need its text */
+    r.stream = o.jobs == 1 && !o.plotdir && !o.db && !o.rows;
+    if (o.db && !(r.store = store_open(o.db, o.patterns, &err))) {
+        kf_print_error(&err, 0);
+        inputs_close(in);
+        keyfig_patterns_free(p);
+        return KEYFIG_ERR_RUNTIME;
+    }
+    if (o.rows && !o.db && !o.outdir)
+        r.rows = rows_begin(stdout, (enum rows_format)(o.rows - 1), 0, rows_claim_header, rows_claim_numeric,
+                            ROWS_CLAIM_COLS);
     /* Automatic progress only where a person watches, and never into a --jsonl pipe. */
     r.pg.on = o.progress || (isatty(STDERR_FILENO) && !(o.jsonl && !o.outdir && !isatty(STDOUT_FILENO)));
     r.pg.start = r.pg.last = now();
@@ -364,6 +414,12 @@ int cmd_extract(int argc, char **argv)
     progress_show(&r.pg, in, 1);
     if (r.array)
         fputs(r.written ? "\n]\n" : "]\n", stdout);
+    rows_end(r.rows);
+    if (r.store && store_flush(r.store, &err) < 0) {
+        kf_print_error(&err, 0);
+        r.rc = KEYFIG_ERR_RUNTIME;
+    }
+    store_close(r.store);
     inputs_close(in);
     keyfig_patterns_free(p);
     return r.rc;

@@ -18,6 +18,7 @@
 
 #include "cells.h"
 #include "cli.h"
+#include "corpus_db.h"
 #include "patset.h"
 #include "util.h"
 
@@ -33,6 +34,7 @@
 static const char *const kinds[] = {"money",  "percent",  "count", "length", "area", "mass",
                                     "volume", "duration", "ratio", "rate",   "temperature", "other"};
 #define NKINDS (sizeof kinds / sizeof kinds[0])
+_Static_assert(NKINDS == PLOT_NKINDS, "plot.h counts the kinds of kinds[]");
 
 static int kind_index(const char *name)
 {
@@ -654,56 +656,41 @@ int plot_article(const struct cd_article *a, const char *outdir, const struct pl
 
 /* ---- the corpus overview -------------------------------------------------------------------- */
 
-/* corpus.dat: block 0 the heading; block 1 one line per article: row, label, total, then the
- * count of each kind in cols[] order. */
-static size_t write_corpus_dat(struct buf *d, const struct cd_list *l, size_t shown, const int *cols, size_t ncols)
+/* <base>.dat of an overview: block 0 the heading (title TAB subtitle); block 1 one line per bar:
+ * row, label, total, then the count of each kind in cols[] order. */
+static size_t write_bars_dat(struct buf *d, const char *heading, const struct plot_bar *bars, size_t n,
+                             const int *cols, size_t ncols)
 {
     size_t cells = 0;
-    size_t total = 0;
-    for (size_t i = 0; i < l->n; i++)
-        for (size_t j = 0; j < l->articles[i].nclaims; j++)
-            total += l->articles[i].claims[j].is_claim != 0;
-    buf_adds(d, "# keyfig corpus: block 0 = title, subtitle; block 1 = row, article, claims, claims per kind\n");
-    buf_printf(d, "0\tkeyfig: 各篇文章的关键数据 (claims per article by kind)\t%zu 篇文章, %zu 项数据 (%zu articles, %zu claims)",
-               l->n, total, l->n, total);
-    if (shown < l->n)
-        buf_printf(d, " · 另有 %zu 篇未显示 (%zu more not shown)", l->n - shown, l->n - shown);
+    buf_adds(d, "# keyfig corpus: block 0 = title, subtitle; block 1 = row, article, claims, claims per kind\n0\t");
+    buf_adds(d, heading);
     buf_adds(d, "\n\n\n");
-    struct buf t = {0};
-    for (size_t i = 0; i < shown; i++) {
-        const struct cd_article *a = &l->articles[i];
-        size_t per[NKINDS] = {0}, sum = 0;
-        for (size_t j = 0; j < a->nclaims; j++)
-            if (a->claims[j].is_claim)
-                per[kind_index(a->claims[j].kind)]++, sum++;
-        t.len = 0;
-        cells_add_clean(&t, a->id ? a->id : "?", 24);
-        if (a->title && *a->title) {
-            buf_addc(&t, ' ');
-            cells_add_clean(&t, a->title, 28);
-        }
-        size_t c = cells_width(t.data);
+    for (size_t i = 0; i < n; i++) {
+        size_t sum = 0;
+        for (size_t k = 0; k < PLOT_NKINDS; k++)
+            sum += bars[i].per[k];
+        size_t c = cells_width(bars[i].label);
         cells = c > cells ? c : cells;
         buf_printf(d, "%zu\t", i + 1);
-        plot_dat_field(d, t.data);
+        plot_dat_field(d, bars[i].label);
         buf_printf(d, "\t%zu", sum);
         for (size_t k = 0; k < ncols; k++)
-            buf_printf(d, "\t%zu", per[cols[k]]);
+            buf_printf(d, "\t%zu", bars[i].per[cols[k]]);
         buf_addc(d, '\n');
     }
-    buf_free(&t);
     return cells;
 }
 
-static int plot_corpus(const struct cd_list *l, const char *outdir, const char *font, struct keyfig_error *err)
+int plot_bars(const char *outdir, const char *base, const char *heading, const struct plot_bar *bars, size_t n,
+              const char *font, struct keyfig_error *err)
 {
     int present[NKINDS] = {0}, cols[NKINDS];
-    size_t ncols = 0, shown = l->n < CORPUS_MAX_ROWS ? l->n : CORPUS_MAX_ROWS, most = 1;
-    for (size_t i = 0; i < shown; i++) {
+    size_t ncols = 0, most = 1;
+    for (size_t i = 0; i < n; i++) {
         size_t sum = 0;
-        for (size_t j = 0; j < l->articles[i].nclaims; j++)
-            if (l->articles[i].claims[j].is_claim)
-                present[kind_index(l->articles[i].claims[j].kind)] = 1, sum++;
+        for (size_t k = 0; k < NKINDS; k++)
+            if (bars[i].per[k])
+                present[k] = 1, sum += bars[i].per[k];
         most = sum > most ? sum : most;
     }
     for (size_t k = 0; k < NKINDS; k++)
@@ -712,26 +699,66 @@ static int plot_corpus(const struct cd_list *l, const char *outdir, const char *
     if (ncols == 0)
         cols[ncols++] = kind_index("count"); /* keep one column so the template has a kind */
     struct buf dat = {0}, gp = {0};
-    size_t cells = write_corpus_dat(&dat, l, shown, cols, ncols);
+    size_t cells = write_bars_dat(&dat, heading, bars, n, cols, ncols);
     struct vars vs = {0};
-    buf_adds(var(&vs, "FONT"), font);
-    buf_adds(var(&vs, "DATA"), "corpus.dat");
+    buf_adds(var(&vs, "FONT"), font ? font : DEFAULT_FONT);
+    buf_printf(var(&vs, "DATA"), "%s.dat", base);
     buf_printf(var(&vs, "WIDTH"), "%d", WIDTH);
     buf_printf(var(&vs, "LEFT"), "%zu", left_margin(cells));
-    buf_printf(var(&vs, "NROWS"), "%zu", shown);
+    buf_printf(var(&vs, "NROWS"), "%zu", n);
     buf_printf(var(&vs, "NKINDS"), "%zu", ncols);
     for (size_t k = 0; k < ncols; k++)
         buf_printf(var(&vs, "KINDS"), "%s%d", k ? ", " : "", cols[k] + 1);
     double step = nice_step((double)most);
     buf_printf(var(&vs, "XMAX"), "%.10g", ceil(most * 1.1 / step) * step);
-    /* heading and top tics, a row per article, bottom tics, then the key (3 kinds a line or more) */
-    buf_printf(var(&vs, "HEIGHT"), "%zu", CORPUS_TOP + shown * ROW + 60 + (ncols + 2) / 3 * 24);
+    /* heading and top tics, a row per bar, bottom tics, then the key (3 kinds a line or more) */
+    buf_printf(var(&vs, "HEIGHT"), "%zu", CORPUS_TOP + n * ROW + 60 + (ncols + 2) / 3 * 24);
     int rc = fill_template("corpus.gp", &vs, &gp, err);
     if (rc == 0)
-        rc = draw(outdir, "corpus", &dat, &gp, err);
+        rc = draw(outdir, base, &dat, &gp, err);
     free_vars(&vs);
     buf_free(&dat);
     buf_free(&gp);
+    return rc;
+}
+
+int plot_kind_index(const char *name)
+{
+    return kind_index(name);
+}
+
+/* The overview of claims documents: a bar per article (the first CORPUS_MAX_ROWS). */
+static int plot_corpus(const struct cd_list *l, const char *outdir, const char *font, struct keyfig_error *err)
+{
+    size_t shown = l->n < CORPUS_MAX_ROWS ? l->n : CORPUS_MAX_ROWS, total = 0;
+    struct plot_bar *bars = xcalloc(shown + 1, sizeof *bars);
+    for (size_t i = 0; i < l->n; i++) {
+        const struct cd_article *a = &l->articles[i];
+        for (size_t j = 0; j < a->nclaims; j++) {
+            total += a->claims[j].is_claim != 0;
+            if (i < shown && a->claims[j].is_claim)
+                bars[i].per[kind_index(a->claims[j].kind)]++;
+        }
+        if (i >= shown)
+            continue;
+        struct buf t = {0};
+        cells_add_clean(&t, a->id ? a->id : "?", 24);
+        if (a->title && *a->title) {
+            buf_addc(&t, ' ');
+            cells_add_clean(&t, a->title, 28);
+        }
+        bars[i].label = t.data;
+    }
+    struct buf heading = {0};
+    buf_printf(&heading, "keyfig: 各篇文章的关键数据 (claims per article by kind)\t%zu 篇文章, %zu 项数据 (%zu articles, %zu claims)",
+               l->n, total, l->n, total);
+    if (shown < l->n)
+        buf_printf(&heading, " · 另有 %zu 篇未显示 (%zu more not shown)", l->n - shown, l->n - shown);
+    int rc = plot_bars(outdir, "corpus", heading.data, bars, shown, font, err);
+    for (size_t i = 0; i < shown; i++)
+        free(bars[i].label);
+    free(bars);
+    buf_free(&heading);
     return rc;
 }
 
@@ -785,6 +812,7 @@ static int read_tree(const char *path, struct cd_list *l, struct keyfig_error *e
 static const char plot_usage[] =
     "usage: keyfig plot [--out DIR] [--font NAME] [--max-claims N] CLAIMS.json...\n"
     "       keyfig plot --corpus [--out DIR] [--font NAME] DIR_OR_JSON...\n"
+    "       keyfig plot --corpus --db TARGET [--out DIR] [--font NAME]\n"
     "\n"
     "Draw each article's claims (the JSON 'keyfig extract' writes; '-' reads standard input)\n"
     "with gnuplot: DIR/<article-id>/figures.png and figures.svg, next to the figures.dat and\n"
@@ -795,6 +823,8 @@ static const char plot_usage[] =
     "  --font NAME         a font with Chinese glyphs (default: Noto Sans CJK SC)\n"
     "  --max-claims N      bars per chart; beyond that the most salient are shown (default 60)\n"
     "  --corpus            one overview chart, DIR/corpus.png and .svg: claims per article by kind\n"
+    "  --db TARGET         with --corpus: the corpus stored in a database (keyfig load), as\n"
+    "                      claims per month by kind (corpus.png) and the top subjects (subjects.png)\n"
     "  -h, --help          this text\n"
     "\n"
     "exit status: 0 success (also for an article with no claims, which gets no chart),\n"
@@ -820,7 +850,7 @@ static int usage_error(const char *fmt, const char *arg)
 }
 
 struct plot_args {
-    const char *out, *font;
+    const char *out, *font, *db;
     int corpus, max_claims;
     const char **inputs; /* owned by the caller of parse_args: free it */
     int ninputs;
@@ -834,6 +864,8 @@ static int set_option(struct plot_args *pa, const char *opt, const char *val)
         if (!*val)
             return usage_error("%s", "--out needs a directory name");
         pa->out = val;
+    } else if (!strcmp(opt, "--db")) {
+        pa->db = val;
     } else if (!strcmp(opt, "--font")) {
         if (!plot_font_ok(val))
             return usage_error("--font \"%s\": expected a font name (letters, digits, spaces, - _ . : +)", val);
@@ -852,7 +884,7 @@ static int set_option(struct plot_args *pa, const char *opt, const char *val)
  * Returns -1 to go on, else the exit code (help, or a usage error). */
 static int parse_args(int argc, char **argv, struct plot_args *pa)
 {
-    static const char *const valued[] = {"-o", "--out", "--font", "--max-claims"};
+    static const char *const valued[] = {"-o", "--out", "--font", "--max-claims", "--db"};
     pa->inputs = xcalloc((size_t)argc, sizeof *pa->inputs);
     int options_end = 0;
     for (int i = 1; i < argc; i++) {
@@ -874,10 +906,10 @@ static int parse_args(int argc, char **argv, struct plot_args *pa)
             size_t n = eq && arg[1] == '-' ? (size_t)(eq - arg) : strlen(arg);
             snprintf(opt, sizeof opt, "%.*s", (int)(n < sizeof opt ? n : sizeof opt - 1), arg);
             size_t k = 0;
-            while (k < 4 && strcmp(opt, valued[k]))
+            while (k < 5 && strcmp(opt, valued[k]))
                 k++;
-            if (k == 4)
-                return usage_error("unknown option \"%s\" (expected --out, --font, --max-claims, --corpus or --help)", arg);
+            if (k == 5)
+                return usage_error("unknown option \"%s\" (expected --out, --font, --max-claims, --corpus, --db or --help)", arg);
             if (n < strlen(arg))
                 val = arg + n + 1;
             else if (i + 1 < argc)
@@ -889,7 +921,9 @@ static int parse_args(int argc, char **argv, struct plot_args *pa)
                 return rc;
         }
     }
-    if (pa->ninputs == 0)
+    if (pa->db && (!pa->corpus || pa->ninputs))
+        return usage_error("%s", pa->corpus ? "--db reads the database: give no claims files" : "--db needs --corpus");
+    if (pa->ninputs == 0 && !pa->db)
         return usage_error("%s", pa->corpus ? "no claims directory or file given" : "no claims file given");
     return -1;
 }
@@ -905,7 +939,10 @@ int cmd_plot(int argc, char **argv)
     struct keyfig_error err = {0};
     struct cd_list l = {0};
     rc = KEYFIG_OK;
-    if (pa.corpus) {
+    if (pa.db) {
+        if (corpus_db_plot(pa.db, pa.out, pa.font, &err) < 0)
+            rc = err.code ? err.code : KEYFIG_ERR_RUNTIME;
+    } else if (pa.corpus) {
         for (int i = 0; i < pa.ninputs && rc == KEYFIG_OK; i++)
             if (read_tree(pa.inputs[i], &l, &err) < 0)
                 rc = KEYFIG_ERR_RUNTIME;

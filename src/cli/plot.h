@@ -32,4 +32,20 @@ void plot_dat_field(struct buf *b, const char *s);
 /* 1 for a font name that may go into a script (letters, digits, spaces, - _ . : +). */
 int plot_font_ok(const char *f);
 
+/* The kinds of a chart, in the order of KNAME and KCOLOR in plots/figures.gp and corpus.gp. */
+#define PLOT_NKINDS 12
+int plot_kind_index(const char *name); /* an unknown kind counts as "other" */
+
+/* One bar of an overview: its label (display text) and its claims per kind. */
+struct plot_bar {
+    char *label;
+    size_t per[PLOT_NKINDS];
+};
+
+/* An overview chart from plots/corpus.gp: a stacked bar per entry of bars[0..n), coloured by kind,
+ * under heading ("title TAB subtitle"), as outdir/<base>.png and .svg with the .dat and .gp.
+ * Returns 0, or -1 with err filled. */
+int plot_bars(const char *outdir, const char *base, const char *heading, const struct plot_bar *bars, size_t n,
+              const char *font, struct keyfig_error *err);
+
 #endif

@@ -27,7 +27,7 @@ static const char usage[] =
     "exit status: 0 ok, 1 database or gnuplot error, or no dated claim about TEXT, 2 usage error\n";
 
 struct point {
-    char *date, *unit;
+    char *date, *unit, *kind;
     double value, base;
     int has_base;
     long articles;
@@ -43,6 +43,7 @@ static void series_free(struct series *s)
     for (size_t i = 0; i < s->n; i++) {
         free(s->p[i].date);
         free(s->p[i].unit);
+        free(s->p[i].kind);
     }
     free(s->p);
 }
@@ -51,12 +52,12 @@ static int fetch(struct db *db, const char *subject, const char *unit, struct se
 {
     const char *params[] = {subject, unit};
     struct db_rows *r = db_query(db,
-        unit ? "SELECT a.date, c.value, c.unit_key, c.value_base, count(DISTINCT c.article) FROM claims c "
+        unit ? "SELECT a.date, c.value, c.unit_key, c.value_base, count(DISTINCT c.article), c.kind FROM claims c "
                "JOIN articles a ON a.id = c.article WHERE c.claim = 1 AND c.subject_key = $1 AND a.date IS NOT NULL "
-               "AND c.unit_key = $2 GROUP BY a.date, c.value, c.unit_key, c.value_base ORDER BY a.date, c.value"
-             : "SELECT a.date, c.value, c.unit_key, c.value_base, count(DISTINCT c.article) FROM claims c "
+               "AND c.unit_key = $2 GROUP BY a.date, c.value, c.unit_key, c.value_base, c.kind ORDER BY a.date, c.value"
+             : "SELECT a.date, c.value, c.unit_key, c.value_base, count(DISTINCT c.article), c.kind FROM claims c "
                "JOIN articles a ON a.id = c.article WHERE c.claim = 1 AND c.subject_key = $1 AND a.date IS NOT NULL "
-               "GROUP BY a.date, c.value, c.unit_key, c.value_base ORDER BY a.date, c.value",
+               "GROUP BY a.date, c.value, c.unit_key, c.value_base, c.kind ORDER BY a.date, c.value",
         params, unit ? 2 : 1, err);
     if (!r)
         return -1;
@@ -71,51 +72,51 @@ static int fetch(struct db *db, const char *subject, const char *unit, struct se
         p->has_base = db_number(r, 3, &p->base) == 0;
         db_number(r, 4, &k);
         p->articles = (long)k;
+        p->kind = xstrdup(db_text(r, 5) ? db_text(r, 5) : "");
     }
     db_rows_free(r);
     return rc;
 }
 
 /* The unit the axis shows: the one most points are in (first seen on a tie). Points in other
- * units are converted through their base values; -1 when some cannot be (err names the units). */
-static int common_unit(struct series *s, const char *subject, struct keyfig_error *err)
+ * units of the same kind are converted through their base values (亿元 and 万元 to 元); the
+ * rest (the 5.2% beside 2.4万亿元 of one subject) are left out, and a warning names their units. */
+static void common_unit(struct series *s, const char *subject)
 {
-    size_t best = 0, best_n = 0;
-    int convertible = 1, several = 0;
+    size_t best = 0, best_n = 0, kept = 0;
     for (size_t i = 0; i < s->n; i++) {
         size_t k = 0;
         for (size_t j = 0; j < s->n; j++)
             k += !strcmp(s->p[i].unit, s->p[j].unit);
         if (k > best_n)
             best = i, best_n = k;
-        several |= strcmp(s->p[i].unit, s->p[0].unit) != 0;
-        convertible &= s->p[i].has_base && s->p[i].value != 0;
     }
-    if (!several)
-        return 0;
-    if (!convertible) {
-        struct buf units = {0};
-        for (size_t i = 0; i < s->n; i++) {
-            size_t j = 0;
-            while (j < i && strcmp(s->p[j].unit, s->p[i].unit))
-                j++;
-            if (j == i)
-                buf_printf(&units, "%s\"%s\"", units.len ? ", " : "", s->p[i].unit);
-        }
-        kf_error(err, KEYFIG_ERR_USAGE, subject, 0, "stated in units that do not convert (%s): choose one with --unit",
-                 units.data);
-        buf_free(&units);
-        return -1;
-    }
-    double factor = s->p[best].base / s->p[best].value;
+    struct point b = s->p[best];
+    double factor = b.has_base && b.value != 0 ? b.base / b.value : 0;
+    struct buf left = {0};
     for (size_t i = 0; i < s->n; i++) {
-        if (strcmp(s->p[i].unit, s->p[best].unit)) {
-            s->p[i].value = s->p[i].base / factor;
-            free(s->p[i].unit);
-            s->p[i].unit = xstrdup(s->p[best].unit);
+        struct point *p = &s->p[i];
+        int same = !strcmp(p->unit, b.unit), convert = !same && factor > 0 && p->has_base && !strcmp(p->kind, b.kind);
+        if (!same && !convert) {
+            struct buf quoted = {0};
+            buf_printf(&quoted, "\"%s\"", p->unit);
+            if (!strstr(left.data ? left.data : "", quoted.data))
+                buf_printf(&left, "%s%s", left.len ? ", " : "", quoted.data);
+            buf_free(&quoted);
+            free(p->date), free(p->unit), free(p->kind);
+            continue;
         }
+        if (convert) {
+            p->value = p->base / factor;
+            free(p->unit);
+            p->unit = xstrdup(b.unit);
+        }
+        s->p[kept++] = *p;
     }
-    return 0;
+    if (left.len)
+        kf_warn(subject, 0, "%zu figures in other units left out (%s): choose one with --unit", s->n - kept, left.data);
+    s->n = kept;
+    buf_free(&left);
 }
 
 /* trend.dat: block 0 title, subtitle, y label; block 1 date, value in the axis unit, articles,
@@ -214,7 +215,7 @@ int cmd_trend(int argc, char **argv)
     if (rc == 0 && s.n == 0)
         rc = kf_error(&err, KEYFIG_ERR_RUNTIME, subject, 0, "no claim about it in an article with a date");
     if (rc == 0)
-        rc = common_unit(&s, subject, &err);
+        common_unit(&s, subject);
     if (rc == 0) {
         struct buf dat = {0}, n = {0}, name = {0};
         buf_printf(&n, "%zu", s.n);
