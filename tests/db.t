@@ -163,30 +163,15 @@ check "trend -o must be png or svg" "2" "$?"
 check "conflicts on a database without the schema" "1 keyfig: $D/empty.db: not a keyfig database (no schema_version table; create one with 'keyfig load --db')" "$? $(cat "$D/err")"
 
 # ---- PostgreSQL: a throw-away server on a Unix socket -------------------------------------------
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1)
-if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
-  skip "postgresql" "the postgresql package is not installed (src/deps.sh installs it)"
-  exit 0
-fi
-PG=$(mktemp -d /tmp/keyfig-pg.XXXXXX)
-AS=""
-if [ "$(id -u)" = 0 ]; then
-  chown nobody "$PG"  # initdb refuses to run as root
-  AS="runuser -u nobody --"
-fi
-chmod 755 "$PG"
-stop_pg() { $AS "$PGBIN/pg_ctl" -D "$PG/data" -m immediate stop > /dev/null 2>&1; rm -rf "$PG"; }
-trap stop_pg EXIT
-if ! $AS "$PGBIN/initdb" -D "$PG/data" --no-locale -E UTF8 -A trust -U keyfig > "$PG/initdb.log" 2>&1 ||
-   ! $AS "$PGBIN/pg_ctl" -D "$PG/data" -w -l "$PG/server.log" \
-       -o "-k $PG -c listen_addresses= -p 5433 -c fsync=off" start > /dev/null 2>&1; then
-  fail "postgresql server starts" "$(tail -1 "$PG/initdb.log" "$PG/server.log" 2> /dev/null | tail -1)"
+. tests/pg.sh
+trap pg_stop EXIT
+if ! pg_start 5433; then
+  if [ "$PG_MISSING" = 1 ]; then skip "postgresql" "$PG_WHY"; else fail "postgresql server starts" "$PG_WHY"; fi
   exit 0
 fi
 pass "postgresql server starts"
-url="postgresql://keyfig@/postgres?host=$PG&port=5433"
-suite postgresql "$url"
-$AS "$PGBIN/psql" -q -h "$PG" -p 5433 -U keyfig -d postgres -c "CREATE DATABASE conc" > /dev/null 2>&1
+suite postgresql "$PG_URL"
+pg_sql "CREATE DATABASE conc"
 concurrent postgresql "postgresql://keyfig@/conc?host=$PG&port=5433"
 "$KEYFIG" query --db "postgresql://keyfig:secret@/nodb?host=$PG&port=5433" 2> "$D/err"
 check "postgresql: an unknown database, password not shown" "1 keyfig: postgresql://keyfig@/nodb?host=$PG&port=5433: cannot connect: connection to server on socket \"$PG/.s.PGSQL.5433\" failed: FATAL:  database \"nodb\" does not exist" "$? $(cat "$D/err")"

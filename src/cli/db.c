@@ -74,10 +74,14 @@ static int known_version(void)
     }
 }
 
-/* Apply the schema files after version `from`, in one transaction. */
+/* Apply the schema files after the database's version, in one transaction. A database already
+ * at this build's version is only read: a query never waits for a loader's write lock. */
 static int migrate(struct db *db, int create, struct keyfig_error *err)
 {
     int latest = known_version();
+    if (schema_version(db, err) == latest)
+        return 0;
+    *err = (struct keyfig_error){0};
     if (db_begin_write(db, err) < 0)
         return -1;
     if (db->ops->lock_schema && db_exec(db, db->ops->lock_schema, err) < 0)
