@@ -99,6 +99,7 @@ fuzz:
 
 bench: all
 	sh tests/bench/bench.sh ./keyfig
+	sh tests/bench/db.sh ./keyfig
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR)/patterns $(DESTDIR)$(DATADIR)/plots $(DESTDIR)$(MANDIR)

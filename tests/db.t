@@ -100,6 +100,54 @@ gen_2025_03 3120000000000" \
     "$? $(ls "$D/$n-plot" | tr '\n' ' ' | sed 's/ $//')"
 }
 
+# converted units and rounding: 12.5公里 = 12530米 at the precision of 12.5, but not 12600米 (at 100 m,
+# 12530 is 12500); 萬元 and 万元 are one unit
+units() {
+  n=$1 db=$2
+  "$KEYFIG" load --db "$db" tests/data/units.jsonl
+  check "$n: conflicts across converted units, beyond rounding only" "地铁三号线 · length · as of 2024-01-05: 12.5公里 (u_a) ≠ 12600米 (u_b)
+  u_a: 地铁三号线全长12.5公里。
+  u_b: 地鐵三號線全長12600米。
+
+地铁三号线 · length · as of 2024-01-05: 12600米 (u_b) ≠ 12530米 (u_c)
+  u_b: 地鐵三號線全長12600米。
+  u_c: 地铁三号线全长12530米。" "$("$KEYFIG" conflicts --db "$db" --subject 地铁)"
+  check "$n: --unit folds 萬元" "u_a 萬元 補助
+u_c 万元 补助" "$("$KEYFIG" query --db "$db" --unit 万元 --article u_a --format tsv | tail -n +2 | cut -f1,7,8 | tr '\t' ' ')
+$("$KEYFIG" query --db "$db" --unit 萬元 --article u_c --format tsv | tail -n +2 | cut -f1,7,8 | tr '\t' ' ')"
+  "$KEYFIG" trend --db "$db" --subject 地铁三号线 -o "$D/$n-metro.svg"
+  check "$n: trend converts to the commonest unit" "米|2024-01-05 12500|2024-01-05 12530|2024-01-05 12600|" \
+    "$(grep '^0' "$D/$n-metro.dat" | cut -f4)|$(grep '^2024' "$D/$n-metro.dat" | cut -f1,2 | tr '\t\n' ' |')"
+}
+
+# an interrupted load, and readers during a load: every article wholly old or wholly new
+interrupted() {
+  n=$1 db=$2
+  python3 tests/bench/db_corpus.py 40000 1 "$D/va" 1
+  python3 tests/bench/db_corpus.py 40000 1 "$D/vb" 2
+  chmod -R a+rX "$D/va" "$D/vb"
+  "$KEYFIG" load --db "$db" "$D/va/part00.jsonl"
+  "$KEYFIG" load --db "$db" "$D/vb/part00.jsonl" &
+  loader=$!
+  for i in 1 2 3; do
+    "$KEYFIG" query --db "$db" --format tsv > "$D/$n-snap$i.tsv"
+  done
+  wait $loader
+  bad=""
+  for i in 1 2 3; do
+    python3 tests/db_consistent.py "$D/va/part00.jsonl" "$D/vb/part00.jsonl" "$D/$n-snap$i.tsv" > "$D/$n-cons" || bad="$bad $(cat "$D/$n-cons")"
+  done
+  check "$n: readers during a load see whole articles" "" "$bad"
+  "$KEYFIG" load --db "$db" "$D/va/part00.jsonl" &
+  loader=$!
+  sleep 0.5
+  kill -9 $loader 2> /dev/null
+  wait $loader 2> /dev/null
+  "$KEYFIG" query --db "$db" --format tsv > "$D/$n-killed.tsv"
+  python3 tests/db_consistent.py "$D/vb/part00.jsonl" "$D/va/part00.jsonl" "$D/$n-killed.tsv" > "$D/$n-cons"
+  check "$n: a killed load leaves whole articles" "0 ok" "$? $(cut -c1-2 "$D/$n-cons")"
+}
+
 # ten loaders into one database at once: nothing lost
 concurrent() {
   n=$1 db=$2
@@ -119,6 +167,8 @@ concurrent() {
 
 suite sqlite "$D/corpus.db"
 concurrent sqlite "$D/concurrent.db"
+units sqlite "$D/corpus.db"
+interrupted sqlite "$D/interrupted.db"
 
 # the generated articles alone, by extract --db: the aggregates of plot --corpus --db
 "$KEYFIG" extract --db "$D/gen.db" tests/data/corpus/
@@ -173,5 +223,11 @@ pass "postgresql server starts"
 suite postgresql "$PG_URL"
 pg_sql "CREATE DATABASE conc"
 concurrent postgresql "postgresql://keyfig@/conc?host=$PG&port=5433"
+units postgresql "$PG_URL"
+pg_sql "CREATE DATABASE interrupted"
+interrupted postgresql "postgresql://keyfig@/interrupted?host=$PG&port=5433"
+pg_sql "UPDATE schema_version SET version = 99"
+"$KEYFIG" query --db "$PG_URL" 2> "$D/err"
+check "postgresql: a newer schema is refused" "1 keyfig: $PG_URL: database schema version 99 is newer than this keyfig knows (1)" "$? $(cat "$D/err")"
 "$KEYFIG" query --db "postgresql://keyfig:secret@/nodb?host=$PG&port=5433" 2> "$D/err"
 check "postgresql: an unknown database, password not shown" "1 keyfig: postgresql://keyfig@/nodb?host=$PG&port=5433: cannot connect: connection to server on socket \"$PG/.s.PGSQL.5433\" failed: FATAL:  database \"nodb\" does not exist" "$? $(cat "$D/err")"

@@ -44,25 +44,26 @@ static char *col(struct db_rows *r, int i)
     return xstrdup(t ? t : "");
 }
 
-/* Significant digits as written: the ASCII digits of "2.5萬億" (2) or "1,200" (4); for a number in
- * Chinese numerals, those of the value (三万 -> 1). */
+/* Significant digits as written: the ASCII digits of "2.5萬億" (2), "12.50" (4) or "1,200" (2); for
+ * a number in Chinese numerals, those of the value (三万 -> 1). */
 static int sig_digits(const char *text, double value)
 {
     char buf[40];
     const char *s = text;
-    int from_value = !text || !strpbrk(text, "0123456789"), n = 0, lead = 1, zeros = 0;
+    int from_value = !text || !strpbrk(text, "0123456789"), n = 0, lead = 1, zeros = 0, point = 0;
     if (from_value) {
         snprintf(buf, sizeof buf, "%.15g", value);
         s = buf;
     }
     for (; *s && strchr("0123456789.,+-", *s); s++) {
+        point |= *s == '.';
         if (*s < '0' || *s > '9' || (lead && *s == '0'))
             continue;
         lead = 0;
         n++;
         zeros = *s == '0' ? zeros + 1 : 0;
     }
-    if (from_value && !strchr(buf, '.')) /* 30000 from 三万: the zeros are no digits of it */
+    if (!point) /* the zeros that end a whole number only place it: 12600, 3000万, 三万 */
         n -= zeros;
     return n > 0 ? n : 1;
 }
@@ -151,7 +152,7 @@ static int run(struct db *db, const char *like, struct rows_out *o, struct keyfi
     struct buf sql = {0};
     buf_adds(&sql, "SELECT c.subject_key, c.kind, COALESCE(c.period, 'as of ' || a.date) AS per, "
                    "COALESCE(c.change_direction, '') AS dir, COALESCE(c.change_basis, '') AS basis, "
-                   "COALESCE(c.unit_key, ''), c.value, c.value_base, c.value_text, c.article, c.id, c.sentence, c.subject "
+                   "COALESCE(c.unit_key, ''), c.value, c.value_base, c.value_text, c.article, c.id, c.sentence "
                    "FROM claims c JOIN articles a ON a.id = c.article "
                    "WHERE c.claim = 1 AND c.subject_key <> '' AND c.approx IS NULL AND c.range_low IS NULL "
                    "AND (c.period IS NOT NULL OR a.date IS NOT NULL)");
@@ -172,8 +173,8 @@ static int run(struct db *db, const char *like, struct rows_out *o, struct keyfi
             for (int i = 0; i < 5; i++)
                 buf_printf(&key, "%s\t", db_text(r, i) ? db_text(r, i) : "");
             s.key = key.data;
-            s.kind = col(r, 1), s.period = col(r, 2), s.unit = col(r, 5), s.value_text = col(r, 8);
-            s.article = col(r, 9), s.sentence = col(r, 11), s.subject = col(r, 12);
+            s.subject = col(r, 0), s.kind = col(r, 1), s.period = col(r, 2), s.unit = col(r, 5), s.value_text = col(r, 8);
+            s.article = col(r, 9), s.sentence = col(r, 11);
             db_number(r, 6, &s.value);
             s.has_base = db_number(r, 7, &s.base) == 0;
             double id = 0;

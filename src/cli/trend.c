@@ -120,7 +120,8 @@ static void common_unit(struct series *s, const char *subject)
 }
 
 /* trend.dat: block 0 title, subtitle, y label; block 1 date, value in the axis unit, articles,
- * point label. Values of 万 and more are shown in 万, 亿 or 万亿 of the unit, as articles write them. */
+ * point label. Sums of money and counts of 万 and more are shown in 万, 亿 or 万亿 of the unit, as articles
+ * write them. */
 static void write_dat(struct buf *d, const struct series *s, const char *subject)
 {
     static const struct { double scale; const char *name; } scales[] = {{1e12, "万亿"}, {1e8, "亿"}, {1e4, "万"}, {1, ""}};
@@ -131,7 +132,8 @@ static void write_dat(struct buf *d, const struct series *s, const char *subject
         total += s->p[i].articles;
     }
     size_t k = 0;
-    while (scales[k].scale > 1 && most < scales[k].scale)
+    int counted = s->n && (!strcmp(s->p[0].kind, "money") || !strcmp(s->p[0].kind, "count"));
+    while (scales[k].scale > 1 && (most < scales[k].scale || !counted)) /* 2.4万亿元, not 24万米 */
         k++;
     buf_adds(d, "# keyfig trend: block 0 = title, subtitle, y label; block 1 = date, value, articles, label\n0\t");
     plot_dat_field(d, subject);
