@@ -113,26 +113,24 @@ static void print_pair(struct rows_out *o, const struct stmt *a, const struct st
     rows_add(o, cells);
 }
 
-/* Report the disagreeing pairs of one group (same key); one statement per article and value. */
-static size_t group_pairs(struct stmt *g, size_t n, struct rows_out *o)
+/* Report the disagreeing pairs of one group (same key), counting an article's repeat of its own
+ * figure (same unit and value) once. */
+static void group_pairs(struct stmt *g, size_t n, struct rows_out *o)
 {
-    size_t found = 0;
+    char *repeat = xcalloc(n, 1);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < i && !repeat[i]; k++)
+            repeat[i] = !strcmp(g[k].article, g[i].article) && !strcmp(g[k].unit, g[i].unit) && g[k].value == g[i].value;
     for (size_t i = 0; i < n; i++) {
-        int repeat = 0;
-        for (size_t k = 0; k < i && !repeat; k++)
-            repeat = !strcmp(g[k].article, g[i].article) && !strcmp(g[k].unit, g[i].unit) && g[k].value == g[i].value;
-        for (size_t j = i + 1; j < n && !repeat; j++) {
+        for (size_t j = i + 1; j < n && !repeat[i]; j++) {
             double x, y;
-            int dup = 0;
-            for (size_t k = i + 1; k < j && !dup; k++)
-                dup = !strcmp(g[k].article, g[j].article) && !strcmp(g[k].unit, g[j].unit) && g[k].value == g[j].value;
-            if (dup || !strcmp(g[i].article, g[j].article) || !comparable(&g[i], &g[j], &x, &y) || agree(&g[i], x, &g[j], y))
+            if (repeat[j] || !strcmp(g[i].article, g[j].article) || !comparable(&g[i], &g[j], &x, &y) ||
+                agree(&g[i], x, &g[j], y))
                 continue;
             print_pair(o, &g[i], &g[j]);
-            found++;
         }
     }
-    return found;
+    free(repeat);
 }
 
 static void stmt_free(struct stmt *s)

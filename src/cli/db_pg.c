@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rows.h"
 #include "util.h"
 
 #define COPY_CHUNK 65536
@@ -165,15 +166,7 @@ static int pg_bulk_row(void *h, const char *const *values, struct keyfig_error *
             buf_adds(&p->copy, "\\N");
             continue;
         }
-        for (const char *s = values[i]; *s; s++) {
-            switch (*s) {
-            case '\\': buf_adds(&p->copy, "\\\\"); break;
-            case '\t': buf_adds(&p->copy, "\\t"); break;
-            case '\n': buf_adds(&p->copy, "\\n"); break;
-            case '\r': buf_adds(&p->copy, "\\r"); break;
-            default: buf_addc(&p->copy, *s);
-            }
-        }
+        rows_tsv_field(&p->copy, values[i]);
     }
     buf_addc(&p->copy, '\n');
     return p->copy.len >= COPY_CHUNK ? flush(p, err) : 0;

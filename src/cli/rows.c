@@ -58,7 +58,7 @@ static void csv_field(struct buf *b, const char *s)
 
 /* TSV: tabs, line breaks and backslashes escaped as \t \n \r \\ (the convention of PostgreSQL's
  * text COPY and of most TSV readers), so every record is one line. */
-static void tsv_field(struct buf *b, const char *s)
+void rows_tsv_field(struct buf *b, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
@@ -83,7 +83,7 @@ static void write_line(struct rows_out *o, const char *const *cells)
         } else if (o->fmt == ROWS_TSV) {
             if (i)
                 buf_addc(&b, '\t');
-            tsv_field(&b, c);
+            rows_tsv_field(&b, c);
         } else {
             buf_adds(&b, i ? ", " : "{");
             claimsdoc_json_string(&b, o->header[i]);

@@ -34,6 +34,11 @@ extern const int rows_claim_numeric[ROWS_CLAIM_COLS];
  * into out[0..n). */
 void rows_number(double v, char *out, size_t n);
 
+/* Append s to b as a TSV field: tab, line breaks and backslash escaped as \t \n \r \\ (also
+ * PostgreSQL's COPY text format). */
+struct buf;
+void rows_tsv_field(struct buf *b, const char *s);
+
 /* Add the rows of article a's claims (numbers set aside skipped). */
 void rows_add_article(struct rows_out *o, const struct cd_article *a);
 
