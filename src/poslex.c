@@ -120,11 +120,12 @@ int poslex_class(const struct lexicon *lx, const char *s, size_t len)
     struct table t;
     uint32_t f;
     const char *tag;
+    const struct lex_word *role = exact(&lx->subject, s, len);
+    if (role && role_class(role->attr) == POS_NOUN)
+        return POS_NOUN; /* the project's nouns (就业, 特约) over jieba's verbs and adverbs */
     if (table(&t) && jieba_word(&t, s, len, &f, &tag))
         return tag_class(lx, tag);
-    if ((w = exact(&lx->subject, s, len)))
-        return role_class(w->attr);
-    return -1;
+    return role ? role_class(role->attr) : -1;
 }
 
 static int is_ascii_alnum(uint32_t c)
@@ -189,9 +190,10 @@ size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t 
                 c = own->attr;
             } else if (t && jieba_word(t, w, len, &f, &tag)) {
                 freq = f ? f : 1;
-                c = tag_class(lx, tag);
-            } else if (role) { /* subject.tsv's roles say where a subject ends, not what a word is:
-                                  they stand in only for words jieba lacks */
+                c = role && role_class(role->attr) == POS_NOUN ? POS_NOUN : tag_class(lx, tag);
+            } else if (role) { /* subject.tsv's boundary roles say where a subject ends, not what a
+                                  word is: they stand in only for words jieba lacks; its nouns
+                                  (就业, 特约) are nouns whatever jieba's tag */
                 freq = ROLE_WORD_FREQ;
                 c = role_class(role->attr);
             } else if (j == i + 1) { /* a unit in no dictionary stands alone */

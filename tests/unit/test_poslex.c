@@ -21,7 +21,7 @@ struct seg_case {
     int line;
 };
 static const struct seg_case seg_cases[] = {
-    {"巡回诊疗车", "巡回/verb 诊疗/verb 车/noun", __LINE__},
+    {"巡回诊疗车", "巡回/verb 诊疗/noun 车/noun", __LINE__},
     {"国内生产总值同比增长", "国内/noun 生产总值/noun 同比/adv 增长/verb", __LINE__},
     {"由2013年", "由/func 2013/num 年/num", __LINE__},
     {"GDP总量", "GDP/noun 总量/noun", __LINE__},
