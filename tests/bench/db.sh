@@ -30,10 +30,9 @@ median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR
 bench() {
   name=$1 db=$2
   say "$name: loading"
-  t0=$(now)
-  "$KEYFIG" load --db "$db" "$B"/corpus/*.jsonl
-  t1=$(now)
-  load_ms=$(ms "$t0" "$t1")
+  /usr/bin/time -f "%e %U %S" -o "$B/load.time" "$KEYFIG" load --db "$db" "$B"/corpus/*.jsonl
+  load_ms=$(awk '{printf "%.0f", $1 * 1000}' "$B/load.time")
+  cpu=$(awk '{printf "%.1f", $2 + $3}' "$B/load.time")
   stored=$("$KEYFIG" query --db "$db" --format tsv --subject 全省 | tail -n +2 | wc -l)
   q="" t=""
   for i in $(seq "$REPS"); do
@@ -44,7 +43,8 @@ bench() {
   done
   rows=$(($(wc -l < "$B/q.tsv") - 1))
   rate=$(echo "$CLAIMS $load_ms" | awk '{printf "%.0f", $1 / ($2 / 1000)}')
-  echo "| $name | $CLAIMS | $(echo "$load_ms" | awk '{printf "%.1f", $1 / 1000}') | $rate | $rows | $(median $q) | $(median $t) |" >> "$B/rows.md"
+  cpu_rate=$(echo "$CLAIMS $cpu" | awk '{printf "%.0f", $1 / $2}')
+  echo "| $name | $CLAIMS | $(echo "$load_ms" | awk '{printf "%.1f", $1 / 1000}') | $rate | $cpu | $cpu_rate | $rows | $(median $q) | $(median $t) |" >> "$B/rows.md"
   say "$name: load ${load_ms} ms, query $(median $q) ms, trend $(median $t) ms ($stored claims of 全省 subjects)"
 }
 
@@ -56,7 +56,7 @@ if pg_start 5434; then
   bench PostgreSQL "$PG_URL"
 else
   say "PostgreSQL skipped: $PG_WHY"
-  echo "| PostgreSQL | skipped: $PG_WHY | | | | | |" >> "$B/rows.md"
+  echo "| PostgreSQL | skipped: $PG_WHY | | | | | | | |" >> "$B/rows.md"
 fi
 
 {
@@ -67,10 +67,12 @@ fi
   echo "then the median of $REPS runs of a subject query (\`keyfig query --subject $SUBJECT --format tsv\`) and"
   echo "of a trend (\`keyfig trend --subject $SUBJECT --unit 元\`, gnuplot included). Times are whole"
   echo "commands, process start (the OpenCC table, the pattern set) included. PostgreSQL runs with"
-  echo "fsync=off on a Unix socket, as the tests start it."
+  echo "fsync=off on a Unix socket, as the tests start it. keyfig CPU is the loader's own user + system time"
+  echo "(the PostgreSQL server's work is not in it); wall times depend on what else the machine runs:"
+  echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end of this run."
   echo
-  echo "| database | claims | load s | claims/s | query rows | query ms | trend ms |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| database | claims | load s (wall) | claims/s (wall) | keyfig CPU s | claims per CPU s | query rows | query ms | trend ms |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   cat "$B/rows.md"
   echo
   echo "Machine: $(nproc) cores, $(uname -sr)."
