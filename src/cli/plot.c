@@ -1,7 +1,9 @@
 /* plot: the `keyfig plot` command. Charts each article's claims (claimsdoc structs) with
  * gnuplot: choose and sort the claims, label them, write a .dat, fill a template from plots/
  * and run gnuplot on it. Article text only ever reaches gnuplot through the .dat file; the
- * script holds numbers this file computed and the font name, nothing from the article. */
+ * script holds numbers this file computed and the font name, nothing from the article. The same
+ * safe drawing serves other commands: plot_template (keyfig trend) and plot_bars (the overview of
+ * claims files or of a database, corpus_db.c). */
 #include "plot.h"
 
 #include <dirent.h>
