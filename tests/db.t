@@ -189,6 +189,12 @@ gen_2024_05,2024-05-08,1,money,2500000000000,2.5万亿,元,医保基金支出,,2
 gen_2024_05,2024-05-08,2,count,27000,2.7万,个,定点医疗机构,,2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元，定点医疗机构达到2.7万个。$CR" "$(cat "$D/x.csv")"
 check "extract --format tsv on 2 threads, in input order" "gen_2023_03 gen_2023_03 gen_2023_03 gen_2023_06 gen_2023_06 gen_2023_06b" \
   "$("$KEYFIG" extract --format tsv -j2 tests/data/corpus/ | tail -n +2 | cut -f1 | head -6 | tr '\n' ' ' | sed 's/ $//')"
+# CSV quotes a field holding a comma, a quote or a line break (quotes doubled); TSV escapes
+"$KEYFIG" load --db "$D/quoting.db" tests/data/quoting.json
+check "CSV quoting (RFC 4180)" "$(printf '"q""uote",2024-02-01,1,count,3,3,个,"a,b ""c""",,"line one, ""quoted""\nline\ttwo \\ end"\r')" \
+  "$("$KEYFIG" query --db "$D/quoting.db" --format csv | tail -n +2)"
+check "TSV escapes" 'q"uote	2024-02-01	1	count	3	3	个	a,b "c"		line one, "quoted"\nline\ttwo \\ end' \
+  "$("$KEYFIG" query --db "$D/quoting.db" --format tsv | tail -n +2)"
 "$KEYFIG" extract --format xml tests/data/corpus/gen_2024_05.txt 2> "$D/err"
 check "extract --format xml" "2 keyfig: extract: --format \"xml\" (expected json, jsonl, csv or tsv)" "$? $(cat "$D/err")"
 "$KEYFIG" plot --db "$D/gen.db" 2> "$D/err"
