@@ -101,7 +101,7 @@ static int object_between(const struct lexicon *lx, const char *s, size_t verb_e
     int role;
     if (g >= head)
         return 0;
-    return !(subject_role_at(lx, s, head, g, &role) && (role == SUBJ_STOP || role == SUBJ_VERB));
+    return !(subject_role_at(lx, s, head, g, &role) && (SUBJ_ENDS_PHRASE(role) || role == SUBJ_VERB));
 }
 
 /* What the stages of one claim share: where its clause begins, where the words before the
@@ -211,6 +211,37 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     return x;
 }
 
+/* A figure whose own clause names no metric: the clause before names it, or else the figure
+ * before it in its sentence (…3412亿元，同比增长6.9%，比全省高1.7个百分点). Returns 1 with d's
+ * subject set, else 0 with d untouched. */
+static int subject_elsewhere(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
+                             size_t floor, int actions)
+{
+    size_t sent = chars_sentence_start(s, d->num_s), ss, se;
+    struct draft *same = previous_in(a, d, sent);
+    if (subject_of_previous_clause(lx, s, same ? same->end : sent, floor, actions, &ss, &se)) {
+        d->subj_s = ss, d->subj_e = se;
+        d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
+        return 1;
+    }
+    if (same && same->subj_e > same->subj_s) {
+        d->subj_s = same->subj_s, d->subj_e = same->subj_e;
+        d->subj_rule = SUBJ_RULE_CARRIED;
+        return 1;
+    }
+    return 0;
+}
+
+/* 6.4%的涨幅, 占比19.8%: a subject that names only a measure gives way to the metric named
+ * nearby, when there is one. */
+static void prefer_metric(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
+                          size_t floor, int actions)
+{
+    struct draft keep = *d;
+    if (subject_is_measure(lx, s, d->subj_s, d->subj_e) && !subject_elsewhere(lx, s, a, d, floor, actions))
+        *d = keep;
+}
+
 /* The subject: the noun after the classifier, else the metric before the number, else the
  * subject of the sentence's previous claim or its previous clause. Returns the end of the
  * claim's text (past a noun that follows it). */
@@ -247,6 +278,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
             d->direction = KEYFIG_NO_CHANGE, d->basis = KEYFIG_BASIS_NONE;
+        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_COUNT);
         return np_e;
     }
     np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
@@ -259,23 +291,14 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     }
     struct draft *prev = previous_in(a, d, x->floor);
     size_t seg = prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
-    subject_before(lx, s, seg, x->context_end, &d->subj_s, &d->subj_e);
     int actions = d->kind == KEYFIG_COUNT;
-    if (d->subj_e > d->subj_s && subject_noun_phrase(lx, s, &d->subj_s, &d->subj_e, actions)) {
+    if (subject_before_np(lx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
+        prefer_metric(lx, s, a, d, x->floor, actions);
         return end;
     }
-    size_t sent = chars_sentence_start(s, d->num_s);
-    struct draft *same = previous_in(a, d, sent);
-    if (same) {
-        d->subj_s = same->subj_s;
-        d->subj_e = same->subj_e;
-        d->subj_rule = same->subj_e > same->subj_s ? SUBJ_RULE_CARRIED : SUBJ_RULE_NONE;
-    } else {
-        subject_of_previous_clause(lx, s, sent, x->floor, &d->subj_s, &d->subj_e);
-        if (d->subj_e > d->subj_s && subject_noun_phrase(lx, s, &d->subj_s, &d->subj_e, actions))
-            d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
-    }
+    d->subj_s = d->subj_e = end;
+    subject_elsewhere(lx, s, a, d, x->floor, actions);
     return end;
 }
 
@@ -370,6 +393,64 @@ static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a,
     d->subj_s = d->subj_e = te;
 }
 
+#define LIST_MAX 12 /* items a 分别 list may pair */
+
+/* The list word (分别) between the start of d's clause and its number, or (size_t)-1. */
+static size_t list_word_before(const struct lexicon *lx, const char *s, const struct draft *d)
+{
+    for (size_t i = chars_clause_start(s, d->num_s); i < d->num_s;) {
+        int role, l = subject_role_at(lx, s, d->num_s, i, &role);
+        if (l && role == SUBJ_LIST)
+            return i;
+        if (!l)
+            chars_cp_at(s, d->num_s, i, &l);
+        i += (size_t)l;
+    }
+    return (size_t)-1;
+}
+
+/* 衣着、家庭设备用品及维修服务、交通通讯分别下降4.3%、0.7%和0.8%: the figures after a list
+ * word pair, in order, with the items of the list before it, when there are as many of each. */
+static void pair_lists(const struct lexicon *lx, struct keyfig_article *a)
+{
+    const char *s = a->txt.norm;
+    for (size_t i = 0; i < a->ndrafts; i++) {
+        struct draft *d = &a->drafts[i];
+        if (!d->is_claim || d->dropped)
+            continue;
+        size_t lw = list_word_before(lx, s, d);
+        if (lw == (size_t)-1)
+            continue;
+        /* the figures of the list: this one and those joined to it by connectors alone */
+        size_t group[LIST_MAX], ng = 0, last = i;
+        group[ng++] = i;
+        for (size_t j = i + 1; j < a->ndrafts && ng < LIST_MAX; j++) {
+            struct draft *e = &a->drafts[j];
+            if (!e->is_claim || e->dropped)
+                continue;
+            if (!subject_only_joins(lx, s, a->drafts[last].end, e->start))
+                break;
+            group[ng++] = j;
+            last = j;
+        }
+        /* the verb before the list's first figure is every figure's: 分别增长3.1%、2.5%和1.2% */
+        for (size_t k = 1; k < ng; k++) {
+            struct draft *e = &a->drafts[group[k]];
+            if (!e->direction)
+                e->direction = d->direction, e->basis = d->basis;
+        }
+        size_t items[LIST_MAX][2];
+        size_t ni = subject_list_items(lx, s, lw, items, LIST_MAX, ng);
+        if (ng >= 2 && ni == ng)
+            for (size_t k = 0; k < ng; k++) {
+                struct draft *e = &a->drafts[group[k]];
+                e->subj_s = items[k][0], e->subj_e = items[k][1];
+                e->subj_rule = SUBJ_RULE_LIST;
+            }
+        i = last;
+    }
+}
+
 void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all)
 {
     const char *s = a->txt.norm;
@@ -412,4 +493,5 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
         }
     }
     free(st.iv);
+    pair_lists(p->lx, a);
 }

@@ -37,8 +37,13 @@ enum subject_role {
     SUBJ_MONEY,  /* a word that makes a bare amount (突破57万亿) money: 资金 投资 收入 */
     SUBJ_NOUNVERB, /* a verb that is also a noun (服务 诊疗 建设): a boundary before the number only */
     SUBJ_NOUN,   /* a noun holding a boundary word (比重 比例): read as a plain noun */
-    SUBJ_BASE    /* introduces a comparison base; the subject stands before it (X比上年, X等于Y的) */
+    SUBJ_BASE,   /* introduces a comparison base; the subject stands before it (X比上年, X等于Y的) */
+    SUBJ_JOIN,   /* joins the items of a list (、 和 及); a boundary as SUBJ_STOP is */
+    SUBJ_LIST    /* 分别: the figures after it pair with the items of the list before it */
 };
+
+/* 1 for the roles that end a noun phrase read forwards (stop, join, list). */
+#define SUBJ_ENDS_PHRASE(role) ((role) == SUBJ_STOP || (role) == SUBJ_JOIN || (role) == SUBJ_LIST)
 
 /* Word classes of the part-of-speech lexicon (pos.tsv words, postags.tsv for jieba's tags):
  * what a word can be in a subject. */
@@ -53,8 +58,12 @@ enum pos_class {
     POS_NUM,     /* a numeral or measure word (全年, 亿元, 一季度) */
     POS_PLACE,   /* a locative (以上, 之间) */
     POS_OTHER,   /* an idiom or anything else */
+    POS_MEASURE, /* a noun that names a measure, not what is measured (增速, 比重, 数字, 金额): a
+                    subject of its own only when no metric is named nearby */
     POS_NCLASSES
 };
+
+#define POS_IS_NOUN(cls) ((cls) == POS_NOUN || (cls) == POS_MEASURE)
 
 /* Attributes of change.tsv. */
 /* noun: a word that holds a change verb but names a quantity (增加值, 增速): no change */
