@@ -15,7 +15,7 @@ DATADIR = $(PREFIX)/share/keyfig
 MANDIR = $(PREFIX)/share/man/man1
 
 BUILD ?= build
-PKGS = libpcre2-8 jansson opencc libutf8proc sqlite3 libpq
+PKGS = libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib sqlite3 libpq
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -MMD -MP -pthread
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)

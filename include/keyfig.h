@@ -46,6 +46,9 @@ struct keyfig_span {
  * line breaks, zero-width characters and spaces inside numbers removed (traditional characters
  * stay as written). */
 struct keyfig_claim {
+    int id;                       /* 1-based place of its number among all the numbers found in the
+                                     article (claims and set-aside alike): the same with or without
+                                     keyfig_options.all, so ids have gaps where numbers were set aside */
     int is_claim;                 /* 0 for a number set aside (only with keyfig_options.all) */
     const char *reason;           /* why it was set aside (date, slogan, ...), else NULL */
     double value;
@@ -68,12 +71,24 @@ struct keyfig_claim {
     const char *rule;             /* id of the rule that produced it */
     const char *subject_rule;     /* how the subject was found ("after_classifier", "before_number",
                                      "carried", "list", "from_to", ...), NULL with no subject */
+    int page;                     /* PDF input: 1-based page of the claim's first character; else 0 */
+    double bbox[4];               /* PDF input: x, y, width, height of the claim on that page, in PDF
+                                   * points from the page's top-left corner; zeros otherwise */
 };
+
+/* What the input is. AUTO looks at the source's extension (.html, .htm, .pdf), then at the bytes
+ * (%PDF-, an HTML document); everything else is text. JSONL is text that came from a JSON Lines
+ * record (read as text, reported as "jsonl"). */
+enum keyfig_format { KEYFIG_FORMAT_AUTO, KEYFIG_FORMAT_TEXT, KEYFIG_FORMAT_HTML, KEYFIG_FORMAT_PDF, KEYFIG_FORMAT_JSONL };
 
 struct keyfig_options {
     int all;          /* also report numbers set aside, with is_claim 0 and a reason */
     int lenient;      /* replace invalid UTF-8 with U+FFFD instead of failing */
-    const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5) */
+    const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5; for HTML, the page's charset) */
+    enum keyfig_format format;
+    /* Metadata known from outside the input (a JSON Lines record's fields), used instead of what
+     * the text says; NULL: find them in the input. Copied. */
+    const char *title, *date, *url;
 };
 
 struct keyfig_patterns;
@@ -85,7 +100,10 @@ struct keyfig_article;
 struct keyfig_patterns *keyfig_patterns_load(const char *dir, struct keyfig_error *err);
 void keyfig_patterns_free(struct keyfig_patterns *p);
 
-/* Extract the claims of one article held in buf[0..len) (any supported encoding).
+/* Extract the claims of one article held in buf[0..len) (any supported encoding and format).
+ * For HTML the claims' text, code point spans and keyfig_article_text are those of the extracted
+ * article text, while byte spans count bytes of the HTML file; for PDF both spans count the
+ * extracted text, and page and bbox place the claim on the page.
  * id and source are copied. Returns an article the caller owns, or NULL with err filled
  * (code KEYFIG_ERR_RUNTIME: bad encoding, with the byte offset). opts may be NULL. */
 struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const char *id, const char *source,
@@ -103,10 +121,12 @@ size_t keyfig_article_nclaims(const struct keyfig_article *a);
 const struct keyfig_claim *keyfig_article_claim(const struct keyfig_article *a, size_t i);
 const char *keyfig_article_id(const struct keyfig_article *a);
 const char *keyfig_article_source(const struct keyfig_article *a);
-const char *keyfig_article_text(const struct keyfig_article *a, size_t *len); /* original, UTF-8 */
+const char *keyfig_article_text(const struct keyfig_article *a, size_t *len); /* original (or extracted), UTF-8 */
 const char *keyfig_article_title(const struct keyfig_article *a);  /* "" when unknown */
 const char *keyfig_article_date(const struct keyfig_article *a);   /* YYYY-MM-DD or "" */
 int keyfig_article_items(const struct keyfig_article *a);
+const char *keyfig_article_url(const struct keyfig_article *a);    /* "" when unknown */
+const char *keyfig_article_format(const struct keyfig_article *a); /* "text", "html", "pdf" or "jsonl" */
 
 /* Names used in JSON: "count", "money", ...; "over", ...; "increase", ... */
 const char *keyfig_kind_name(enum keyfig_kind k);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include "decode.h"
 #include "keyfig.h"
+#include "reader.h"
 #include "text.h"
 #include "util.h"
 
@@ -15,6 +16,7 @@ struct keyfig_patterns {
     struct rules *rules;
     struct cnnum_table *num;
     struct normalizer *nz;
+    struct html_rules *html;
 };
 
 /* A claim while it is assembled: its facts under the names struct keyfig_claim gives them, and
@@ -36,16 +38,20 @@ struct draft {
     char is_claim, has_range, has_from;
     char dropped;               /* merged into a later claim (the "from" of 由X增加到Y) */
     unsigned char subj_rule;    /* how the subject was found: enum subject_rule */
+    int id;                     /* the claim's id: see keyfig_claim.id */
 };
 
 struct keyfig_article {
-    char *id, *source, *title, *date;
+    char *id, *source, *title, *date, *url;
+    const char *format;         /* "text", "html", "pdf" or "jsonl" */
     struct decoded dec;
+    struct pdf_place *places;   /* PDF: page and box of every byte of dec.text; else NULL */
     struct text txt;
     size_t *item_starts;        /* normalised offsets where items 2, 3, ... begin */
     size_t nitems;
     struct draft *drafts;
     size_t ndrafts, capdrafts;
+    int numbers;                /* numbers claims_find has met so far: a new draft's id */
     struct keyfig_claim *claims; /* made from the drafts kept, by finish_claims */
     size_t nclaims;
     struct arena strings;       /* every string the claims point to */

@@ -2,6 +2,7 @@
  * decode -> normalise -> claims_find, then turns the drafts into claims whose offsets and
  * strings refer to the original input (code points counted as a text reader sees them:
  * BOM dropped, CRLF as one line break). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "cnnum.h"
 #include "lexicon.h"
 #include "patset.h"
+#include "reader.h"
 #include "rules.h"
 #include "subject.h"
 #include "util.h"
@@ -23,7 +25,8 @@ struct keyfig_patterns *patterns_load(const char *dir, int lint, int normalizer,
     if (!(p->ps = patset_open(dir, err)) || !(p->lx = lexicon_load(p->ps, err)) ||
         !(p->rules = rules_load(p->ps, p->lx, lint, err)) ||
         !(text = patset_get(p->ps, "numerals.tsv", &len, &path, err)) ||
-        !(p->num = cnnum_table_load(text, len, path, err)) || (normalizer && !(p->nz = normalizer_new(err)))) {
+        !(p->num = cnnum_table_load(text, len, path, err)) || !(p->html = html_rules_load(p->ps, err)) ||
+        (normalizer && !(p->nz = normalizer_new(err)))) {
         keyfig_patterns_free(p);
         return NULL;
     }
@@ -40,6 +43,7 @@ void keyfig_patterns_free(struct keyfig_patterns *p)
     if (!p)
         return;
     normalizer_free(p->nz);
+    html_rules_free(p->html);
     cnnum_table_free(p->num);
     rules_free(p->rules);
     lexicon_free(p->lx);
@@ -234,8 +238,26 @@ static int read_int(const char *s, size_t n, size_t *i, int maxdigits)
     return d ? v : -1;
 }
 
-/* A dateline without its year (4月18日,杭州市…) dated by the first year of the opening
- * (…召开2023年全市卫生健康工作会议): 2023-04-18. "" when either is missing. */
+#define OPENING_LINES 3      /* a date is read from the title, the dateline and the first lines */
+#define OPENING_BYTES 600    /* ... and no further than this */
+
+/* The end of the opening: OPENING_LINES lines or OPENING_BYTES, whichever comes first. */
+static size_t opening_end(const char *s, size_t n)
+{
+    size_t e = n < OPENING_BYTES ? n : OPENING_BYTES;
+    int lines = 0;
+    for (size_t i = 0; i < e; i++)
+        if (s[i] == '\n' && ++lines == OPENING_LINES)
+            return i;
+    while (e > 0 && e < n && ((unsigned char)s[e] & 0xC0) == 0x80)
+        e--;
+    return e;
+}
+
+/* A dateline's month and day at the start of a line of the opening (4月18日,杭州市…), dated by
+ * the first year the opening names (…召开2023年全市卫生健康工作会议): 2023-04-18. A month and
+ * day inside a sentence (海关总署今天（5月9日）公布) is no dateline: "" then, as when either is
+ * missing. */
 static char *month_day_of_year(const char *s, size_t n)
 {
     int y = 0, mo = 0, dd = 0;
@@ -248,7 +270,8 @@ static char *month_day_of_year(const char *s, size_t n)
             continue;
         if (!y && j - i == 4 && v >= 1900 && v < 2100 && j + 3 <= n && !memcmp(s + j, "年", 3)) {
             y = v;
-        } else if (!mo && j - i <= 2 && v >= 1 && v <= 12 && j + 3 <= n && !memcmp(s + j, "月", 3)) {
+        } else if (!mo && (i == 0 || s[i - 1] == '\n') && j - i <= 2 && v >= 1 && v <= 12 && j + 3 <= n &&
+                   !memcmp(s + j, "月", 3)) {
             size_t k = j + 3;
             int d = read_int(s, n, &k, 2);
             if (d >= 1 && d <= 31 && k + 3 <= n && (!memcmp(s + k, "日", 3) || !memcmp(s + k, "号", 3)))
@@ -263,12 +286,13 @@ static char *month_day_of_year(const char *s, size_t n)
     return xstrdup(out);
 }
 
-/* The first full date in the opening of the text: 2020-05-16 or 2020年5月16日; else a month
- * and day dated by the first year named. */
+/* The article's date, from its opening only (a date further on is an event's, not the
+ * article's): the first full date there (2020-05-16, 2020年5月16日), else a dateline's month
+ * and day with the opening's year; else "". */
 static char *find_date(const struct text *t)
 {
     const char *s = t->norm;
-    size_t n = t->norm_len < 2000 ? t->norm_len : 2000;
+    size_t n = opening_end(s, t->norm_len);
     for (size_t i = 0; i + 8 <= n; i++) {
         if (!(s[i] == '1' || s[i] == '2') || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
             continue;
@@ -314,9 +338,11 @@ static struct keyfig_span span_of(const struct keyfig_article *a, struct cp_inde
         sp.byte_end = sp.byte_start;
     sp.start = cp_of(x, sp.byte_start);
     sp.end = cp_of(x, sp.byte_end);
-    if (a->dec.src_off) { /* GB18030 or Big5: bytes of the file, not of its conversion */
-        sp.byte_start = a->dec.src_off[sp.byte_start];
-        sp.byte_end = a->dec.src_off[sp.byte_end];
+    if (a->dec.src_off) { /* GB18030, Big5, HTML: bytes of the file, not of its conversion */
+        size_t s = sp.byte_start, e = sp.byte_end;
+        sp.byte_start = a->dec.src_off[s];
+        /* HTML: the end of the last character's source (its entity, not the tag after it) */
+        sp.byte_end = a->dec.src_end && e > s ? a->dec.src_end[e - 1] : a->dec.src_off[e];
     }
     sp.byte_start += a->dec.bom;
     sp.byte_end += a->dec.bom;
@@ -357,7 +383,7 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
     *c = (struct keyfig_claim){.is_claim = d->is_claim, .reason = d->reason, .value = d->value,
                                .has_range = d->has_range, .low = d->low, .high = d->high, .kind = d->kind,
                                .approx = d->approx, .direction = d->direction, .basis = d->basis,
-                               .has_from = d->has_from, .from = d->from, .rule = d->rule};
+                               .has_from = d->has_from, .from = d->from, .rule = d->rule, .id = d->id};
     c->span = span_of(a, &f->x, d->start, d->end);
     size_t ss = f->last_ss, se = f->last_se;
     /* A number inside the last sentence has the same one, unless that sentence was long enough
@@ -379,6 +405,11 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
     c->text = orig_string(a, f->strings, &f->scratch, d->start, d->end, 0);
     c->sentence = f->last_sentence;
     c->item = item_of(a, d->num_s);
+    if (a->places) { /* PDF: spans count bytes of the extracted text, which places describe */
+        pdf_box(a->places, c->span.byte_start, c->span.byte_end, &c->page, c->bbox);
+        for (int i = 0; i < 4; i++) /* a tenth of a point: finer is noise from the font metrics */
+            c->bbox[i] = round(c->bbox[i] * 10) / 10;
+    }
 }
 
 /* The drafts that were kept become the claims. */
@@ -396,6 +427,31 @@ static void finish_claims(struct keyfig_article *a)
     finisher_free(&f);
 }
 
+/* An HTML page or a PDF through its reader: the text it extracts becomes the article's, with the
+ * map back to the file and the metadata the document declares. */
+static int read_document(const struct keyfig_patterns *p, struct keyfig_article *a, enum keyfig_format f,
+                         const char *buf, size_t len, const struct keyfig_options *opts, struct keyfig_error *err)
+{
+    struct extracted x;
+    if (f == KEYFIG_FORMAT_HTML ? html_read(p->html, buf, len, a->source, opts->encoding, opts->lenient, &x, err)
+                                : pdf_read(buf, len, a->source, &x, err))
+        return -1;
+    a->dec.text = x.text, a->dec.len = x.len, a->dec.encoding = "UTF-8";
+    a->dec.src_off = x.src_start, a->dec.src_end = x.src_end;
+    a->places = x.places;
+    a->title = x.title, a->date = x.date, a->url = x.url;
+    return 0;
+}
+
+/* A field the caller gives replaces what the document said. */
+static void take_meta(char **field, const char *given)
+{
+    if (!given)
+        return;
+    free(*field);
+    *field = xstrdup(given);
+}
+
 /* Everything but finishing the claims; reuse: see decode_input. */
 static struct keyfig_article *prepare(const struct keyfig_patterns *p, const char *id, const char *source,
                                       const char *buf, size_t len, char **reuse, const struct keyfig_options *opts,
@@ -407,7 +463,13 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     struct keyfig_article *a = xcalloc(1, sizeof *a);
     a->id = xstrdup(id ? id : "");
     a->source = xstrdup(source ? source : "");
-    if (decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &a->dec, err) != 0) {
+    enum keyfig_format f = reader_detect(opts->format, a->source, buf, len);
+    static const char *const format_names[] = {"text", "text", "html", "pdf", "jsonl"};
+    a->format = format_names[f];
+    int rc = f == KEYFIG_FORMAT_HTML || f == KEYFIG_FORMAT_PDF
+                 ? read_document(p, a, f, buf, len, opts, err)
+                 : decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &a->dec, err);
+    if (rc != 0) {
         keyfig_article_free(a);
         return NULL;
     }
@@ -415,8 +477,17 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     struct matcher *m = matcher_new(p->rules);
     claims_find(p, m, a, opts->all);
     matcher_free(m);
-    a->title = find_title(p, a->dec.text, a->dec.len);
-    a->date = find_date(&a->txt);
+    /* What the caller knows (a record's fields) first, then what the document declares, then
+     * what the text says. */
+    take_meta(&a->title, opts->title);
+    take_meta(&a->date, opts->date);
+    take_meta(&a->url, opts->url);
+    if (!a->title)
+        a->title = find_title(p, a->dec.text, a->dec.len);
+    if (!a->date)
+        a->date = find_date(&a->txt);
+    if (!a->url)
+        a->url = xstrdup("");
     return a;
 }
 
@@ -498,6 +569,9 @@ void keyfig_article_free(struct keyfig_article *a)
     text_free(&a->txt);
     free(a->dec.text);
     free(a->dec.src_off);
+    free(a->dec.src_end);
+    free(a->places);
+    free(a->url);
     free(a->id);
     free(a->source);
     free(a->title);
@@ -545,6 +619,16 @@ const char *keyfig_article_date(const struct keyfig_article *a)
 int keyfig_article_items(const struct keyfig_article *a)
 {
     return item_of(a, a->txt.norm_len);
+}
+
+const char *keyfig_article_url(const struct keyfig_article *a)
+{
+    return a->url;
+}
+
+const char *keyfig_article_format(const struct keyfig_article *a)
+{
+    return a->format;
 }
 
 const char *keyfig_kind_name(enum keyfig_kind k)

@@ -33,10 +33,10 @@ static json_t *span_json(const struct keyfig_span *s)
     return o;
 }
 
-static json_t *claim_json(const struct keyfig_claim *c, size_t id)
+static json_t *claim_json(const struct keyfig_claim *c)
 {
     json_t *o = json_object();
-    json_object_set_new_nocheck(o, "id", json_integer((json_int_t)id));
+    json_object_set_new_nocheck(o, "id", json_integer(c->id));
     json_object_set_new_nocheck(o, "claim", json_boolean(c->is_claim));
     json_object_set_new_nocheck(o, "reason", string_or_null(c->reason));
     json_object_set_new_nocheck(o, "value", number(c->value));
@@ -66,6 +66,10 @@ static json_t *claim_json(const struct keyfig_claim *c, size_t id)
     json_object_set_new_nocheck(o, "item", json_integer(c->item));
     json_object_set_new_nocheck(o, "rule", json_string_nocheck(c->rule));
     json_object_set_new_nocheck(o, "subject_rule", c->subject_rule ? json_string_nocheck(c->subject_rule) : json_null());
+    json_object_set_new_nocheck(o, "page", c->page ? json_integer(c->page) : json_null());
+    json_object_set_new_nocheck(o, "bbox", c->page ? json_pack("[o, o, o, o]", number(c->bbox[0]), number(c->bbox[1]),
+                                                               number(c->bbox[2]), number(c->bbox[3]))
+                                                   : json_null());
     return o;
 }
 
@@ -146,6 +150,11 @@ static json_t *article_json(const struct keyfig_article *a)
     json_object_set_new_nocheck(art, "title", *title ? json_string_nocheck(title) : json_null());
     json_object_set_new_nocheck(art, "date", *date ? json_string_nocheck(date) : json_null());
     json_object_set_new_nocheck(art, "items", json_integer(keyfig_article_items(a)));
+    const char *url = keyfig_article_url(a);
+    /* a page's address is the page's text: it may hold anything, so it is checked */
+    json_t *u = *url ? json_string(url) : NULL;
+    json_object_set_new_nocheck(art, "url", u ? u : json_null());
+    json_object_set_new_nocheck(art, "format", json_string_nocheck(keyfig_article_format(a)));
     return art;
 }
 
@@ -161,7 +170,8 @@ int json_write(const struct keyfig_article *a, int compact, const struct keyfig_
     buf_adds(&w.out, compact ? ",\"claims\":[" : ",\n  \"claims\": [");
     while (!w.failed && (c = next(ctx))) {
         buf_adds(&w.out, compact ? (n ? "," : "") : (n ? ",\n    " : "\n    "));
-        dump(&w, claim_json(c, ++n), flags, compact ? 0 : 2);
+        n++;
+        dump(&w, claim_json(c), flags, compact ? 0 : 2);
     }
     buf_adds(&w.out, compact ? "]}" : n ? "\n  ]\n}" : "]\n}");
     flush(&w);

@@ -79,7 +79,7 @@ done <<'EOF'
 missing||1|keyfig: missing.txt: cannot open: No such file or directory
 unreadable||1|keyfig: unreadable.txt: cannot open: Permission denied
 read_error||1|keyfig: /proc/self/mem: read error: Input/output error
-empty_dir||1|keyfig: emptydir: directory holds no [*].txt files (nothing to extract)
+empty_dir||1|keyfig: emptydir: directory holds no [*].txt, [*].html, [*].htm or [*].pdf files (nothing to extract)
 empty||1|keyfig: empty.txt: empty article
 whitespace||1|keyfig: ws.txt: article holds only white space
 nul||1|keyfig: nul.txt: binary data (NUL byte at byte 2), not an article text

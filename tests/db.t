@@ -185,8 +185,8 @@ check "plot --corpus --db: top subjects" "1	医保基金支出	10	7	3	0
 3	定点医疗机构	2	0	0	2" "$(grep '^[1-9]' "$D/gen-plot/subjects.dat")"
 "$KEYFIG" extract --format csv tests/data/corpus/gen_2024_05.txt > "$D/x.csv"
 check "extract --format csv" "article,date,claim,kind,value,value_text,unit,subject,approx,sentence$CR
-gen_2024_05,2024-05-08,1,money,2500000000000,2.5万亿,元,医保基金支出,,2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元，定点医疗机构达到2.7万个。$CR
-gen_2024_05,2024-05-08,2,count,27000,2.7万,个,定点医疗机构,,2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元，定点医疗机构达到2.7万个。$CR" "$(cat "$D/x.csv")"
+gen_2024_05,2024-05-08,5,money,2500000000000,2.5万亿,元,医保基金支出,,2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元，定点医疗机构达到2.7万个。$CR
+gen_2024_05,2024-05-08,6,count,27000,2.7万,个,定点医疗机构,,2024年5月8日，省财政厅介绍，2023年全省医保基金支出2.5万亿元，定点医疗机构达到2.7万个。$CR" "$(cat "$D/x.csv")"
 check "extract --format tsv on 2 threads, in input order" "gen_2023_03 gen_2023_03 gen_2023_03 gen_2023_06 gen_2023_06 gen_2023_06b" \
   "$("$KEYFIG" extract --format tsv -j2 tests/data/corpus/ | tail -n +2 | cut -f1 | head -6 | tr '\n' ' ' | sed 's/ $//')"
 # CSV quotes a field holding a comma, a quote or a line break (quotes doubled); TSV escapes
@@ -196,7 +196,9 @@ check "CSV quoting (RFC 4180)" "$(printf '"q""uote",2024-02-01,1,count,3,3,个,"
 check "TSV escapes" 'q"uote	2024-02-01	1	count	3	3	个	a,b "c"		line one, "quoted"\nline\ttwo \\ end' \
   "$("$KEYFIG" query --db "$D/quoting.db" --format tsv | tail -n +2)"
 "$KEYFIG" extract --format xml tests/data/corpus/gen_2024_05.txt 2> "$D/err"
-check "extract --format xml" "2 keyfig: extract: --format \"xml\" (expected json, jsonl, csv or tsv)" "$? $(cat "$D/err")"
+check "extract --format xml" "2 keyfig: extract: --format \"xml\" (expected text, html or pdf to read; json, jsonl, csv or tsv to write)" "$? $(cat "$D/err")"
+"$KEYFIG" extract --format text --format tsv tests/data/corpus/gen_2024_05.txt > "$D/x.tsv"
+check "extract --format text --format tsv (input and output)" "3" "$(wc -l < "$D/x.tsv" | tr -d ' ')"
 "$KEYFIG" plot --db "$D/gen.db" 2> "$D/err"
 check "plot --db without --corpus" "2" "$?"
 

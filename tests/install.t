@@ -12,7 +12,7 @@ else
   "$KEYFIG" extract --jsonl "$ROOT/tests/seeds/002_4be7ee44c7442c2b.txt" > "$OUT/local.jsonl"
   cmp -s "$OUT/inst.jsonl" "$OUT/local.jsonl" && pass install.binary_runs_anywhere || fail install.binary_runs_anywhere "output differs from the build tree's"
   if cc -std=c11 -I"$inst/opt/kf/include" -o "$OUT/embed" tests/data/embed_example.c "$inst/opt/kf/lib/libkeyfig.a" \
-       $(pkg-config --libs libpcre2-8 jansson opencc libutf8proc) -lm -pthread 2> "$OUT/embed.err"; then
+       $(pkg-config --libs libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib) -lm -pthread 2> "$OUT/embed.err"; then
     n=$("$OUT/embed" tests/seeds/002_4be7ee44c7442c2b.txt | wc -l)
     want=$(python3 -c 'import json,sys; print(len(json.loads(open(sys.argv[1]).readline())["claims"]))' "$OUT/local.jsonl")
     check install.library_embeds "$want" "$n"

@@ -172,7 +172,7 @@ printf '{"article": {"id": "ok"}, "claims": []}\n{"article": {"id": "x"}, "claim
 check plot_badjson "1 keyfig: $T/bad.jsonl: invalid JSON at line 2: unexpected token near ']'" "$? $(cat "$T/err")"
 printf '{"article": {"id": "../up"}, "claims": [{"value": 1}]}\n' > "$T/up.json"
 "$KEYFIG" plot --out "$T/up" "$T/up.json" 2> "$T/err"
-check plot_id_not_a_path "1 keyfig: ../up: article id is not a plain file name (needed to name its chart directory)" "$? $(cat "$T/err")"
+check plot_id_not_a_path "1 keyfig: ../up: article id is not a relative path without . or .. (needed to name its chart directory)" "$? $(cat "$T/err")"
 
 "$KEYFIG" plot --out "$T/u" > /dev/null 2>&1
 check plot_usage_no_file 2 $?

@@ -7,6 +7,11 @@ for f in tests/seeds/*.txt; do
   if cmp -s "results/$id.json" "$OUT/results/$id.json"; then pass "results.current.$id"
   else fail "results.current.$id" "results/$id.json differs from a fresh extraction: run 'make results'"; fi
 done
+"$KEYFIG" extract -o "$OUT/results" results/example-page.html results/example-columns.pdf
+for id in example-page example-columns; do
+  if cmp -s "results/$id.json" "$OUT/results/$id.json"; then pass "results.current.$id"
+  else fail "results.current.$id" "results/$id.json differs from a fresh extraction: run 'make results'"; fi
+done
 for d in results/*/; do
   [ -f "$d/figures.png" ] && [ -f "$d/figures.svg" ] && pass "results.chart.$(basename "$d")" || fail "results.chart.$(basename "$d")" "missing figures.png/svg"
 done

@@ -72,8 +72,8 @@ static void read_claim(const json_t *j, struct cd_claim *c)
     c->text = get_str(j, "text");
     c->sentence = get_str(j, "sentence");
     c->rule = get_str(j, "rule");
-    c->item = get_int(j, "item", 0);
     c->subject_rule = get_str(j, "subject_rule");
+    c->item = get_int(j, "item", 0);
     c->page = get_int(j, "page", 0);
     const json_t *bbox = json_object_get(j, "bbox");
     c->bbox = json_is_array(bbox) ? json_dumps(bbox, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
@@ -205,6 +205,17 @@ void claimsdoc_json_string(struct buf *b, const char *s)
     buf_adds(b, t ? t : "\"\"");
     free(t);
     json_decref(j);
+}
+
+int claimsdoc_is_claims(const char *text, size_t len)
+{
+    size_t line = 1, off = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    off = skip_space(text, len, off, &line);
+    json_error_t je;
+    json_t *v = off < len ? json_loadb(text + off, len - off, JSON_DISABLE_EOF_CHECK, &je) : NULL;
+    int yes = json_is_array(v) || json_object_get(v, "claims") || json_object_get(v, "article");
+    json_decref(v);
+    return yes;
 }
 
 int claimsdoc_read(const char *path, struct cd_list *out, struct keyfig_error *err)

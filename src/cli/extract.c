@@ -1,6 +1,7 @@
 /* extract: `keyfig extract [options] PATH...` — articles in, claims JSON out (stdout, JSON
  * Lines, or one file per article written atomically), optionally charted. */
 #include <errno.h>
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,18 +22,25 @@
 
 static const char usage[] =
     "usage: keyfig extract [options] PATH...\n"
-    "PATH: an article file, a directory (every *.txt in it, sorted), or - for standard input.\n"
+    "PATH: an article file (text, HTML or PDF), a directory (every *.txt, *.html, *.htm and *.pdf in\n"
+    "it, sorted), or - for standard input.\n"
+    "  -r, --recursive          also read the subdirectories of a directory (ids: 2024/03/a)\n"
+    "      --glob PATTERN       read the files of a directory that match PATTERN (e.g. '*.shtml')\n"
+    "      --format FORMAT      read every input as text, html or pdf (default: by extension and content);\n"
+    "                           or write json (default), jsonl, csv (RFC 4180) or tsv: a row per claim\n"
     "  -o, --out DIR            write DIR/<article-id>.json per article (atomically)\n"
     "      --jsonl              one compact JSON document per line\n"
-    "      --format F           json (default), jsonl, csv (RFC 4180) or tsv: one row per claim\n"
     "      --db TARGET          store the articles in a database (SQLite file or postgresql:// URL)\n"
-    "                           instead of writing them out; numbers set aside are kept too (--all)"
+    "                           instead of writing them out; numbers set aside are kept too (--all)\n"
     "      --input jsonl        read JSON Lines records {\"id\": ..., \"text\": ...[, \"source\": ...]}\n"
+    "                           (\"title\", \"date\" and \"url\" go into the article too)\n"
+    "      --text-field NAME    the key of the records' text (default text; e.g. content, body)\n"
     "      --all                also report the numbers set aside (\"claim\": false, with a reason)\n"
     "      --patterns DIR       load another pattern set (also $KEYFIG_PATTERNS)\n"
     "      --encoding NAME      input encoding (default: detect UTF-8, GB18030, Big5)\n"
     "      --lenient            replace invalid UTF-8 with U+FFFD instead of failing\n"
     "      --max-article-bytes N  refuse larger articles (default 67108864)\n"
+    "      --date YYYY-MM-DD    the articles' date (else read from each article's opening, or null)\n"
     "      --plot DIR           also chart each article into DIR/<article-id>/\n"
     "  -j, --jobs N             extract on N threads (default 1; 0: one per core); output order is kept\n"
     "      --progress           show articles, MB, MB/s and ETA on stderr (default: when stderr is a\n"
@@ -43,10 +51,10 @@ static const char usage[] =
 
 struct extract_opts {
     const char *outdir, *patterns, *plotdir, *db;
-    int jsonl, input_jsonl, progress;
+    int jsonl, progress;
     int rows;                  /* --format csv or tsv: 1 + enum rows_format; 0 for JSON */
     int jobs;
-    size_t max_bytes;
+    struct input_opts in;
     struct keyfig_options ko;
 };
 
@@ -56,10 +64,24 @@ static int cores(void)
     return n > 0 ? (int)(n > 1024 ? 1024 : n) : 1;
 }
 
+/* 1 for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2023-02-29 no). */
+static int valid_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+            return 0;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] && !(m == 2 && d == 29 && !leap);
+}
+
 static int parse_args(int argc, char **argv, struct extract_opts *o)
 {
-    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS, O_FORMAT,
-           O_DB };
+    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS,
+           O_GLOB, O_FORMAT, O_TEXT_FIELD, O_DATE, O_DB };
     static const struct option longs[] = {
         {"out", required_argument, 0, 'o'},       {"jsonl", no_argument, 0, O_JSONL},
         {"input", required_argument, 0, O_INPUT}, {"all", no_argument, 0, O_ALL},
@@ -67,16 +89,19 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
         {"lenient", no_argument, 0, O_LENIENT},   {"max-article-bytes", required_argument, 0, O_MAXBYTES},
         {"plot", required_argument, 0, O_PLOT},   {"help", no_argument, 0, 'h'},
         {"jobs", required_argument, 0, 'j'},      {"progress", no_argument, 0, O_PROGRESS},
-        {"format", required_argument, 0, O_FORMAT}, {"db", required_argument, 0, O_DB},
+        {"recursive", no_argument, 0, 'r'},       {"glob", required_argument, 0, O_GLOB},
+        {"format", required_argument, 0, O_FORMAT}, {"text-field", required_argument, 0, O_TEXT_FIELD},
+        {"date", required_argument, 0, O_DATE},   {"db", required_argument, 0, O_DB},
         {0, 0, 0, 0}};
-    o->max_bytes = 64u << 20;
+    static const char *const formats[] = {"auto", "text", "html", "pdf"};
+    o->in.max_bytes = 64u << 20;
     o->jobs = 1;
     o->patterns = getenv("KEYFIG_PATTERNS");
     if (o->patterns && !*o->patterns)
         o->patterns = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:j:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:j:rh", longs, NULL)) != -1) {
         char *end;
         switch (c) {
         case 'o': o->outdir = optarg; break;
@@ -86,34 +111,51 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
                 fprintf(stderr, "keyfig: extract: --input \"%s\" (expected jsonl or text)\n", optarg);
                 return KEYFIG_ERR_USAGE;
             }
-            o->input_jsonl = !strcmp(optarg, "jsonl");
+            o->in.jsonl = !strcmp(optarg, "jsonl");
             break;
+        case 'r': o->in.recursive = 1; break;
+        case O_GLOB: o->in.glob = optarg; break;
+        case O_TEXT_FIELD: o->in.text_field = optarg; break;
+        case O_FORMAT: {
+            /* one option for both ends, their names apart: an input format (text, html, pdf) or an
+             * output format (json, jsonl, csv, tsv); --format html --format csv gives both */
+            size_t k = 0;
+            enum rows_format f;
+            while (k < sizeof formats / sizeof *formats && strcmp(optarg, formats[k]))
+                k++;
+            if (k < sizeof formats / sizeof *formats) {
+                o->ko.format = (enum keyfig_format)k; /* the names are in the enum's order */
+            } else if (!strcmp(optarg, "json") || !strcmp(optarg, "jsonl")) {
+                o->jsonl = optarg[4] == 'l';
+            } else if (rows_format_parse(optarg, &f) == 0 && (f == ROWS_CSV || f == ROWS_TSV)) {
+                o->rows = 1 + (int)f;
+            } else {
+                fprintf(stderr, "keyfig: extract: --format \"%s\" (expected text, html or pdf to read; json, jsonl, csv or tsv to write)\n", optarg);
+                return KEYFIG_ERR_USAGE;
+            }
+            break;
+        }
         case O_ALL: o->ko.all = 1; break;
         case O_PATTERNS: o->patterns = optarg; break;
         case O_ENCODING: o->ko.encoding = optarg; break;
         case O_LENIENT: o->ko.lenient = 1; break;
         case O_MAXBYTES:
-            o->max_bytes = strtoull(optarg, &end, 10);
-            if (*end || !o->max_bytes) {
+            o->in.max_bytes = strtoull(optarg, &end, 10);
+            if (*end || !o->in.max_bytes) {
                 fprintf(stderr, "keyfig: extract: --max-article-bytes \"%s\" (expected a positive whole number)\n", optarg);
                 return KEYFIG_ERR_USAGE;
             }
             break;
         case O_PLOT: o->plotdir = optarg; break;
-        case O_PROGRESS: o->progress = 1; break;
-        case O_DB: o->db = optarg, o->ko.all = 1, o->jsonl = 1; break;
-        case O_FORMAT: {
-            enum rows_format f;
-            if (!strcmp(optarg, "json") || !strcmp(optarg, "jsonl")) {
-                o->jsonl = optarg[4] == 'l';
-            } else if (rows_format_parse(optarg, &f) == 0 && (f == ROWS_CSV || f == ROWS_TSV)) {
-                o->rows = 1 + (int)f;
-            } else {
-                fprintf(stderr, "keyfig: extract: --format \"%s\" (expected json, jsonl, csv or tsv)\n", optarg);
+        case O_DATE:
+            if (!valid_date(optarg)) {
+                fprintf(stderr, "keyfig: extract: --date \"%s\" (expected a date as YYYY-MM-DD)\n", optarg);
                 return KEYFIG_ERR_USAGE;
             }
+            o->ko.date = optarg;
             break;
-        }
+        case O_PROGRESS: o->progress = 1; break;
+        case O_DB: o->db = optarg, o->ko.all = 1, o->jsonl = 1; break;
         case 'j': {
             long n = strtol(optarg, &end, 10);
             if (*end || end == optarg || n < 0 || n > 1024) {
@@ -168,8 +210,14 @@ static int write_atomic(const char *dir, const char *id, const struct document *
 {
     struct buf path = {0}, tmp = {0};
     buf_printf(&path, "%s/%s.json", dir, id);
-    buf_printf(&tmp, "%s/.%s.json.XXXXXX", dir, id);
+    /* an id from a directory walk (2024/03/a) writes into DIR/2024/03/ */
+    const char *slash = strrchr(id, '/');
+    buf_printf(&tmp, "%s/%.*s", dir, slash ? (int)(slash - id) : 0, id);
     int rc = -1;
+    if (slash && util_make_dirs(tmp.data, err) != 0)
+        goto out;
+    tmp.len = 0;
+    buf_printf(&tmp, "%s/%.*s.%s.json.XXXXXX", dir, slash ? (int)(slash - id + 1) : 0, id, slash ? slash + 1 : id);
     int fd = mkstemp(tmp.data);
     if (fd < 0) {
         kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "cannot write: %s", strerror(errno));
@@ -256,6 +304,7 @@ static void progress_break(struct progress *pg)
 struct job {
     struct input_article art;
     int got;                /* inputs_next's result: 1 read, -1 unreadable (err filled) */
+    struct keyfig_options ko; /* the run's, with a record's title, date and url */
     char *json;             /* its document, made by the worker (unless streaming) */
     struct keyfig_error err;
 };
@@ -279,11 +328,19 @@ static void extract_job(void *arg, void *ctx)
 {
     struct job *j = arg;
     const struct run *r = ctx;
-    if (j->got <= 0 || input_record_decode(&j->art, r->o->max_bytes, &j->err) != 0 || r->stream)
+    if (j->got <= 0 || input_record_decode(&j->art, &r->o->in, &j->err) != 0)
+        return;
+    j->ko = r->o->ko;
+    j->ko.title = j->art.title, j->ko.url = j->art.url;
+    if (j->art.date) /* a record's own date over --date */
+        j->ko.date = j->art.date;
+    if (r->o->in.jsonl && j->ko.format == KEYFIG_FORMAT_AUTO)
+        j->ko.format = KEYFIG_FORMAT_JSONL;
+    if (r->stream)
         return;
     /* the text goes to the article (not copied): keep memory to what is in flight */
     struct keyfig_article *a =
-        keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
+        keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, &j->err);
     j->art.text = NULL;
     j->json = a ? keyfig_article_json(a, r->o->jsonl) : NULL;
     if (a && !j->json)
@@ -300,7 +357,7 @@ static int document_write(const struct document *d, FILE *f, const char *prefix)
         return to_sink(d->json, strlen(d->json), &s);
     struct job *j = d->j;
     const struct run *r = d->r;
-    int rc = keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, r->o->jsonl,
+    int rc = keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, r->o->jsonl,
                                   to_sink, &s, &j->err);
     j->art.text = NULL; /* taken */
     return rc ? -1 : 0;
@@ -374,7 +431,7 @@ int cmd_extract(int argc, char **argv)
             return KEYFIG_ERR_RUNTIME;
         }
     }
-    struct inputs *in = inputs_open(argv + optind, argc - optind, o.input_jsonl, o.max_bytes);
+    struct inputs *in = inputs_open(argv + optind, argc - optind, &o.in);
     struct run r = {.o = &o, .p = p, .rc = KEYFIG_OK};
     r.array = !o.jsonl && !o.outdir && !o.rows && !o.db && !inputs_single(in);
     /* --plot, --db and --format read the document back: they need its text */
