@@ -2,7 +2,8 @@
 #   make            build ./keyfig and libkeyfig.a (installs missing Debian packages first)
 #   make results    extract, chart and report the seed articles into results/
 #   make test       run every test, then again under the sanitizers (prints "N passed, N failed" last)
-#   make check      the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make check      the test suite under AddressSanitizer + UndefinedBehaviorSanitizer (GCC), then
+#                   under clang's UndefinedBehaviorSanitizer
 #   make bench      the speed/memory benchmark (results/bench.md)
 #   make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -21,9 +22,16 @@ CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -MMD -M
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LDLIBS += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
 
+# float-cast-overflow: GCC leaves it out of "undefined", and a double from JSON anybody wrote
+# can be cast to int or size_t.
 ifdef SAN
-CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LDFLAGS += -fsanitize=address,undefined
+CFLAGS += -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined,float-cast-overflow
+endif
+# The clang pass of make check: clang's UndefinedBehaviorSanitizer has checks GCC's lacks.
+ifdef UBSAN
+CFLAGS += -fsanitize=undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=undefined,float-cast-overflow
 endif
 
 LIB_SRC = $(wildcard src/*.c)
@@ -35,6 +43,11 @@ CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
 DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css sql/*.sql)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Each libFuzzer target also built with a main() that replays files, so the normal and sanitizer
+# builds run every target's seeds and regressions (tests/fuzz.t); make fuzz builds the real ones.
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/replay/%)
+CLI_MODULES = $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
 
 ifeq ($(BUILD),build)
 KEYFIG = keyfig
@@ -49,7 +62,7 @@ endif
 all: deps
 	@$(MAKE) --no-print-directory binaries
 
-binaries: $(KEYFIG) $(UNIT_BIN)
+binaries: $(KEYFIG) $(UNIT_BIN) $(FUZZ_REPLAY)
 
 # Install the Debian packages the build, the charts and the tests need, where missing.
 deps:
@@ -90,6 +103,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBKEYFIG) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBKEYFIG) $(LDLIBS)
 
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(CLI_MODULES) $(LIBKEYFIG) | $(BUILD)
+	@mkdir -p $(BUILD)/replay
+	$(CC) $(CPPFLAGS) -Isrc/cli $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(CLI_MODULES) $(LIBKEYFIG) $(LDLIBS)
+
 $(BUILD):
 	mkdir -p $(BUILD)
 
@@ -104,6 +121,9 @@ test: all
 check: deps
 	$(MAKE) BUILD=build/san SAN=1 binaries
 	ASAN_OPTIONS=detect_leaks=1 KEYFIG_SANITIZED=1 sh tests/run.sh build/san/keyfig build/san
+	@KEYFIG_EXTRA_PKGS="clang" sh src/deps.sh
+	$(MAKE) BUILD=build/ubsan CC=clang UBSAN=1 binaries
+	KEYFIG_SANITIZED=1 sh tests/run.sh build/ubsan/keyfig build/ubsan
 
 # libFuzzer targets (clang, ASan + UBSan) in build/fuzz/, each run FUZZ_SECONDS (default 60).
 fuzz:
@@ -130,4 +150,4 @@ uninstall:
 clean:
 	rm -rf build keyfig libkeyfig.a tests/out
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/cli/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/cli/*.d $(BUILD)/replay/*.d)

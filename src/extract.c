@@ -474,7 +474,7 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
         return NULL;
     }
     text_normalize(p->nz, a->dec.text, a->dec.len, &a->txt);
-    struct matcher *m = matcher_new(p->rules);
+    struct matcher *m = matcher_new(p->rules, a->source);
     claims_find(p, m, a, opts->all);
     matcher_free(m);
     /* What the caller knows (a record's fields) first, then what the document declares, then

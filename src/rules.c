@@ -45,6 +45,7 @@ struct rules {
 struct matcher {
     pcre2_match_data *md;
     const struct rules *r;
+    const char *source; /* the article's file, named in warnings */
 };
 
 struct macro {
@@ -567,9 +568,10 @@ void rules_free(struct rules *r)
     free(r);
 }
 
-struct matcher *matcher_new(const struct rules *r)
+struct matcher *matcher_new(const struct rules *r, const char *source)
 {
     struct matcher *m = xcalloc(1, sizeof *m);
+    m->source = source;
     /* 32 pairs covers every rule's groups; PCRE2 reports a too-small vector as 0, not an error. */
     m->md = pcre2_match_data_create(32, NULL);
     m->r = r;
@@ -602,7 +604,7 @@ static int match(const struct rules *r, struct matcher *m, const pcre2_code *c, 
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(rc, msg, sizeof msg);
-        kf_warn(NULL, 0, "rule %s: %s at byte %zu; rule skipped here", id, (char *)msg, at);
+        kf_warn(m->source, 0, "rule %s: %s at byte %zu; rule skipped here", id, (char *)msg, at);
     }
     return rc;
 }

@@ -28,8 +28,9 @@ struct rule_match {
 struct rules *rules_load(struct patset *ps, const struct lexicon *lx, int lint, struct keyfig_error *err);
 void rules_free(struct rules *r);
 
-/* Per-thread match state (match data and limits). Caller owns it. */
-struct matcher *matcher_new(const struct rules *r);
+/* Per-thread match state (match data and limits); source names the article in warnings (borrowed,
+ * may be NULL). Caller owns it. */
+struct matcher *matcher_new(const struct rules *r, const char *source);
 void matcher_free(struct matcher *m);
 
 /* The next numeral token at or after from in s[0..n): returns 1 and sets [*start, *end). */

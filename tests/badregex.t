@@ -18,8 +18,8 @@ secs=$(( $(date +%s) - start ))
 check badregex_exit 0 "$rc"
 got=$(cat "$T/err")
 case $got in
-  "keyfig: "*"Warning: rule bomb: match limit exceeded"*) pass badregex_warning ;;
-  *) fail badregex_warning "want one line [keyfig: ...Warning: rule bomb: match limit exceeded ...], got [$got]" ;;
+  "keyfig: $T/in.txt: Warning: rule bomb: match limit exceeded"*) pass badregex_warning ;;
+  *) fail badregex_warning "want one line [keyfig: $T/in.txt: Warning: rule bomb: match limit exceeded ...], got [$got]" ;;
 esac
 check badregex_one_warning 1 "$(grep -c . "$T/err")"
 check badregex_other_claims 45 "$(grep -o '"value":[0-9]*' "$T/out" | head -1 | cut -d: -f2)"

@@ -4,6 +4,7 @@
 #include "claimsdoc.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,16 +29,25 @@ static int get_num(const json_t *o, const char *key, double *out)
     return 1;
 }
 
+/* Numbers from JSON anybody may have written: a double outside the target type's range would
+ * make the cast undefined, so such a value reads as the default, like a missing one. */
 static int get_int(const json_t *o, const char *key, int dflt)
 {
     double d;
-    return get_num(o, key, &d) ? (int)d : dflt;
+    return get_num(o, key, &d) && d >= INT_MIN && d <= INT_MAX ? (int)d : dflt;
 }
 
 static size_t get_size(const json_t *o, const char *key)
 {
     double d;
-    return get_num(o, key, &d) && d >= 0 ? (size_t)d : 0;
+    /* 2^53: every offset of a real article, and exactly representable */
+    return get_num(o, key, &d) && d >= 0 && d <= 9007199254740992.0 ? (size_t)d : 0;
+}
+
+const char *claimsdoc_json_error(const char *text)
+{
+    /* Jansson names its flag: "\u0000 is not allowed without JSON_ALLOW_NUL" */
+    return strstr(text, "JSON_ALLOW_NUL") ? "\\u0000 (a NUL character) is not allowed in a string" : text;
 }
 
 static void read_claim(const json_t *j, struct cd_claim *c)
@@ -186,7 +196,8 @@ int claimsdoc_parse(const char *text, size_t len, const char *path, struct cd_li
         json_t *v = json_loadb(text + off, len - off, JSON_DISABLE_EOF_CHECK, &je);
         if (!v) {
             size_t at = line + (je.line > 0 ? (size_t)je.line - 1 : 0);
-            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "invalid JSON at line %zu: %s", at, je.text);
+            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "invalid JSON at line %zu: %s", at,
+                            claimsdoc_json_error(je.text));
         }
         int rc = read_value(v, path, line, out, err);
         json_decref(v);

@@ -49,6 +49,8 @@ int claimsdoc_is_claims(const char *text, size_t len);
 /* The same for a file ("-" is stdin). */
 int claimsdoc_read(const char *path, struct cd_list *out, struct keyfig_error *err);
 void claimsdoc_free(struct cd_list *l);
+/* Jansson's error text for a user: its flag names (JSON_ALLOW_NUL) replaced by what they mean. */
+const char *claimsdoc_json_error(const char *text);
 
 struct buf;
 /* Append s (NULL: "") to b as a JSON string literal, quotes and escapes included. */

@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "claimsdoc.h"
 #include "cli.h"
+#include "fs.h"
 #include "inputs.h"
 #include "keyfig.h"
 #include "plot.h"
@@ -196,6 +196,11 @@ struct sink {
 static int to_sink(const char *bytes, size_t len, void *data)
 {
     struct sink *s = data;
+    /* An interrupted run abandons a file (fs_write removes it) but ends a line on stdout. */
+    if (s->f != stdout && fs_interrupted()) {
+        errno = 0;
+        return -1;
+    }
     if (s->prefix && fputs(s->prefix, s->f) == EOF)
         return -1;
     s->prefix = NULL;
@@ -204,56 +209,16 @@ static int to_sink(const char *bytes, size_t len, void *data)
 
 static int document_write(const struct document *d, FILE *f, const char *prefix);
 
-/* Write the document to dir/<id>.json through a temporary file and a rename, so a crash or a
- * full disk never leaves a half-written document behind. */
-static int write_atomic(const char *dir, const char *id, const struct document *d, struct keyfig_error *err)
-{
-    struct buf path = {0}, tmp = {0};
-    buf_printf(&path, "%s/%s.json", dir, id);
-    /* an id from a directory walk (2024/03/a) writes into DIR/2024/03/ */
-    const char *slash = strrchr(id, '/');
-    buf_printf(&tmp, "%s/%.*s", dir, slash ? (int)(slash - id) : 0, id);
-    int rc = -1;
-    if (slash && util_make_dirs(tmp.data, err) != 0)
-        goto out;
-    tmp.len = 0;
-    buf_printf(&tmp, "%s/%.*s.%s.json.XXXXXX", dir, slash ? (int)(slash - id + 1) : 0, id, slash ? slash + 1 : id);
-    int fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "cannot write: %s", strerror(errno));
-        goto out;
-    }
-    FILE *f = fdopen(fd, "w");
-    int ok = f && document_write(d, f, NULL) == 0 && fputc('\n', f) != EOF;
-    ok = (f ? fclose(f) == 0 : (close(fd), 0)) && ok;
-    if (!ok || chmod(tmp.data, 0644) != 0 || rename(tmp.data, path.data) != 0) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "cannot write: %s", strerror(errno));
-        unlink(tmp.data);
-        goto out;
-    }
-    rc = 0;
-out:
-    buf_free(&path);
-    buf_free(&tmp);
-    return rc;
-}
-
-static int ensure_dir(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0)
-        return S_ISDIR(st.st_mode) ? 0 : -1;
-    return mkdir(dir, 0755);
-}
-
-static int plot_json(const char *json, const char *source, const char *dir, struct keyfig_error *err)
+static int plot_json(const char *json, const char *source, const char *dir, int path_ids, struct fs_files *files,
+                     struct keyfig_error *err)
 {
     struct cd_list l = {0};
     if (claimsdoc_parse(json, strlen(json), source, &l, err) != 0)
         return -1;
+    struct plot_options po = {.files = files, .path_ids = path_ids};
     int rc = 0;
     for (size_t i = 0; i < l.n && rc >= 0; i++)
-        rc = plot_article(&l.articles[i], dir, NULL, err);
+        rc = plot_article(&l.articles[i], dir, &po, err);
     claimsdoc_free(&l);
     return rc < 0 ? -1 : 0;
 }
@@ -315,6 +280,7 @@ struct run {
     struct progress pg;
     int array;
     int stream;             /* extract while writing, in the main thread (document above) */
+    struct fs_files *files; /* the inputs and the files written so far: never overwritten */
     size_t written;
     int rc;
     struct store *store;    /* --db */
@@ -378,14 +344,35 @@ static int to_table(struct run *r, const char *json, const char *source, struct 
     return rc;
 }
 
+static int write_doc(FILE *f, void *data)
+{
+    return document_write(data, f, NULL) == 0 && fputc('\n', f) != EOF ? 0 : -1;
+}
+
+/* dir/<id>.json, written through fs_write: the id must be a plain name (or a walk's relative
+ * path, each part checked), and neither an input nor
+ * a document written earlier in this run is replaced. */
+static int write_file(const struct run *r, const struct job *j, const struct document *d, struct keyfig_error *err)
+{
+    struct buf path = {0};
+    /* a file's id from a directory walk is a relative path (2024/03/a); a record's is one name */
+    int rc = fs_out_path(r->o->outdir, j->art.id, ".json", !r->o->in.jsonl, j->art.source, &path, err);
+    if (rc == 0)
+        rc = fs_write(path.data, write_doc, (void *)d, r->files, err);
+    buf_free(&path);
+    return rc;
+}
+
 /* Output, in input order: stdout or DIR/<id>.json, then the chart; report a failure and go on. */
 static void finish_job(struct run *r, struct job *j)
 {
     const struct extract_opts *o = r->o;
     const struct document d = {.json = j->json, .r = r, .j = j};
     int ok = !j->err.code && (j->json || (r->stream && j->art.text));
-    if (ok && o->outdir) {
-        ok = write_atomic(o->outdir, j->art.id, &d, &j->err) == 0;
+    if (fs_interrupted()) {
+        ok = 1; /* stopping: no more output, and no error line for what was cut short */
+    } else if (ok && o->outdir) {
+        ok = write_file(r, j, &d, &j->err) == 0;
     } else if (ok && !r->store && !r->rows) {
         const char *sep = r->array ? (r->written ? ",\n" : "\n") : NULL;
         /* a failed write to stdout shows in ferror(stdout) at the end; an unreadable article
@@ -394,13 +381,13 @@ static void finish_job(struct run *r, struct job *j)
         if (ok && !r->array)
             fputc('\n', stdout);
     }
-    if (ok && (r->store || r->rows))
+    if (ok && (r->store || r->rows) && !fs_interrupted())
         ok = to_table(r, j->json, j->art.source, &j->err) == 0;
-    if (ok && o->plotdir && plot_json(j->json, j->art.source, o->plotdir, &j->err) != 0)
+    if (ok && o->plotdir && !fs_interrupted() && plot_json(j->json, j->art.source, o->plotdir, !o->in.jsonl, r->files, &j->err) != 0)
         ok = 0;
-    r->written += ok;
+    r->written += ok && !fs_interrupted();
     r->pg.articles++;
-    if (!ok) {
+    if (!ok && !fs_interrupted()) {
         progress_break(&r->pg);
         kf_print_error(&j->err, 0);
         r->rc = KEYFIG_ERR_RUNTIME;
@@ -424,20 +411,21 @@ int cmd_extract(int argc, char **argv)
     }
     const char *dirs[] = {o.outdir, o.plotdir};
     for (int i = 0; i < 2; i++) {
-        if (dirs[i] && ensure_dir(dirs[i]) != 0) {
-            fprintf(stderr, "keyfig: %s: cannot create output directory: %s\n", dirs[i],
-                    errno ? strerror(errno) : "not a directory");
+        if (dirs[i] && fs_mkdirs(dirs[i], &err) != 0) {
+            kf_print_error(&err, 0);
             keyfig_patterns_free(p);
             return KEYFIG_ERR_RUNTIME;
         }
     }
     struct inputs *in = inputs_open(argv + optind, argc - optind, &o.in);
-    struct run r = {.o = &o, .p = p, .rc = KEYFIG_OK};
+    struct run r = {.o = &o, .p = p, .rc = KEYFIG_OK, .files = fs_files_new()};
+    inputs_protect(in, r.files);
     r.array = !o.jsonl && !o.outdir && !o.rows && !o.db && !inputs_single(in);
     /* --plot, --db and --format read the document back: they need its text */
     r.stream = o.jobs == 1 && !o.plotdir && !o.db && !o.rows;
     if (o.db && !(r.store = store_open(o.db, o.patterns, &err))) {
         kf_print_error(&err, 0);
+        fs_files_free(r.files);
         inputs_close(in);
         keyfig_patterns_free(p);
         return KEYFIG_ERR_RUNTIME;
@@ -455,7 +443,7 @@ int cmd_extract(int argc, char **argv)
     struct job *j;
     for (;;) {
         j = xcalloc(1, sizeof *j);
-        if ((j->got = inputs_next(in, &j->art, &j->err)) == 0)
+        if (fs_interrupted() || (j->got = inputs_next(in, &j->art, &j->err)) == 0)
             break;
         while (pool_full(pl))
             finish_job(&r, pool_take(pl, 1));
@@ -478,6 +466,7 @@ int cmd_extract(int argc, char **argv)
     }
     store_close(r.store);
     inputs_close(in);
+    fs_files_free(r.files);
     keyfig_patterns_free(p);
     return r.rc;
 }

@@ -6,11 +6,14 @@
 #include <errno.h>
 #include <fnmatch.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "claimsdoc.h"
+#include "fs.h"
 #include "util.h"
 
 struct inputs {
@@ -161,10 +164,28 @@ static char *article_id(const char *path)
     return xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
+/* A UTF-16 file: its byte-order mark, or a NUL byte in its first two (JSON starts with ASCII). */
+static int text_is_utf16(const char *s, size_t n)
+{
+    return n >= 2 && ((!memcmp(s, "\xFF\xFE", 2) || !memcmp(s, "\xFE\xFF", 2)) || !s[0] || !s[1]);
+}
+
+/* The id of a record that has none: a hash of its text (64-bit FNV-1a), the same wherever the
+ * record sits, so a corpus cut into chunks still gives each record one name. */
+static char *content_id(const char *text, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)text[i]) * 0x100000001b3u;
+    char id[32];
+    snprintf(id, sizeof id, "text-%016llx", (unsigned long long)h);
+    return xstrdup(id);
+}
+
 /* The next non-empty line of a JSON Lines file, handed over undecoded (record_line set): the
  * caller decodes it with input_record_decode, on a worker thread, so that parsing JSON does not
  * hold up the one thread that reads. 0 at the end of the file. */
-static int next_record(struct inputs *in, struct input_article *out)
+static int next_record(struct inputs *in, struct input_article *out, struct keyfig_error *err)
 {
     for (;;) {
         ssize_t n = getline(&in->line, &in->linecap, in->records);
@@ -172,6 +193,13 @@ static int next_record(struct inputs *in, struct input_article *out)
             return 0;
         in->done += (size_t)n;
         in->lineno++;
+        if (in->lineno == 1 && text_is_utf16(in->line, (size_t)n))
+            return kf_error(err, KEYFIG_ERR_RUNTIME, in->records_path, 0,
+                            "UTF-16 is not supported; convert with iconv -f UTF-16 -t UTF-8");
+        if (in->lineno == 1 && n >= 3 && !memcmp(in->line, "\xEF\xBB\xBF", 3)) {
+            memmove(in->line, in->line + 3, (size_t)n - 2); /* a BOM is no part of the record (as jq reads it) */
+            n -= 3;
+        }
         while (n > 0 && (in->line[n - 1] == '\n' || in->line[n - 1] == '\r'))
             in->line[--n] = '\0';
         if (n == 0)
@@ -206,7 +234,7 @@ int input_record_decode(struct input_article *a, const struct input_opts *o, str
     json_t *id = rec ? json_object_get(rec, "id") : NULL, *text = rec ? json_object_get(rec, field) : NULL;
     int rc = -1;
     if (!rec)
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "invalid JSON: %s", je.text);
+        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "invalid JSON: %s", claimsdoc_json_error(je.text));
     else if (!json_is_object(rec))
         kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record is not an object (expected {\"id\": ..., \"text\": ...})");
     else if (!text)
@@ -223,8 +251,7 @@ int input_record_decode(struct input_article *a, const struct input_opts *o, str
             snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
             a->id = xstrdup(idbuf);
         } else {
-            snprintf(idbuf, sizeof idbuf, "record%zu", a->record_line);
-            a->id = xstrdup(idbuf);
+            a->id = content_id(json_string_value(text), json_string_length(text));
         }
         /* The decoded text is never longer than the line it came from: reuse the line. */
         a->len = json_string_length(text);
@@ -253,11 +280,14 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
     memset(out, 0, sizeof *out);
     for (;;) {
         if (in->records) {
-            if (next_record(in, out))
+            int got = next_record(in, out, err);
+            if (got > 0)
                 return 1;
             if (in->records != stdin)
                 fclose(in->records);
             in->records = NULL;
+            if (got < 0)
+                return -1;
         }
         if (in->next == in->n)
             return 0;
@@ -280,6 +310,12 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
         in->done += out->len;
         return 1;
     }
+}
+
+void inputs_protect(const struct inputs *in, struct fs_files *files)
+{
+    for (size_t i = 0; i < in->n; i++)
+        fs_files_add_input(files, in->paths[i]);
 }
 
 int inputs_single(const struct inputs *in)

@@ -38,6 +38,9 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
  * to an article read from a file. o gives max_bytes and text_field (NULL: no limit, "text").
  * Safe on any thread. */
 int input_record_decode(struct input_article *a, const struct input_opts *o, struct keyfig_error *err);
+/* Record every input file in files, so that no output of the run replaces one. */
+struct fs_files;
+void inputs_protect(const struct inputs *in, struct fs_files *files);
 /* 1 when the arguments name exactly one article file (stdout then gets one document, not an array). */
 int inputs_single(const struct inputs *in);
 /* Bytes of input consumed so far, and the total of all inputs (0 when unknown: a pipe). */

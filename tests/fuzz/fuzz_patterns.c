@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct cnnum_table *t = text ? cnnum_table_load(text, len, path, &err) : NULL;
     if (r) { /* a set that loads must also match: run the loaded rules over a short text */
         static const char sample[] = "全市共有45家医院，投资3.5亿元，增长12.5%。";
-        struct matcher *m = matcher_new(r);
+        struct matcher *m = matcher_new(r, "fuzz");
         size_t s, e, pos = 0;
         while (rules_next_number(r, m, sample, sizeof sample - 1, pos, &s, &e)) {
             struct rule_match rm;
