@@ -395,8 +395,10 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     size_t n = a->txt.norm_len;
     size_t end = m->end;
     if (d->unit_s > end) { /* 656、459和446个课程: a list shares the last number's unit and its noun */
-        size_t np_s = d->unit_e, np_e = subject_noun_after(lx, s, n, d->unit_e);
-        if (np_e > np_s && subject_noun_phrase_after(lx, s, &np_s, &np_e)) {
+        size_t np_s = d->unit_e, np_e = subject_noun_after(lx, s, n, d->unit_e), v_s = np_s, v_e = np_e;
+        /* only a count counts actions (…次培训); 五折至六折出售 is no share of 出售 */
+        if (np_e > np_s && subject_noun_phrase_after(lx, s, &np_s, &np_e) &&
+            (d->kind == KEYFIG_COUNT || subject_noun_phrase(lx, s, &v_s, &v_e, 0))) {
             d->subj_s = np_s, d->subj_e = np_e;
             d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
             return end;
@@ -405,8 +407,11 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     int takes_noun = d->kind == KEYFIG_COUNT || d->kind == KEYFIG_MONEY || d->kind == KEYFIG_MASS ||
                      d->kind == KEYFIG_LENGTH || d->kind == KEYFIG_AREA || d->kind == KEYFIG_VOLUME;
     /* 9成乘客, 三成市民: tenths (a percent unit with a factor in units.tsv) share out the noun after them */
-    takes_noun |= d->kind == KEYFIG_PERCENT && uw && uw->factor > 1;
-    size_t fwd = takes_noun ? subject_noun_after(lx, s, n, end) : end;
+    int tenths = d->kind == KEYFIG_PERCENT && uw && uw->factor > 1 && !d->has_range; /* not 五折至六折出售 */
+    size_t fwd = takes_noun || tenths ? subject_noun_after(lx, s, n, end) : end;
+    size_t t_s = end, t_e = fwd;
+    if (tenths && fwd > end && !subject_noun_phrase(lx, s, &t_s, &t_e, 0))
+        fwd = end; /* 以市价五折至六折出售: a verb after them is no share of anything */
     size_t de_s, de_e;
     if (fwd == end && noun_after_de(lx, s, n, end, &de_s, &de_e)) {
         /* 每月450元的现金补贴, 以每天9.8公里的速度: the figure is the noun's after 的 */
