@@ -16,7 +16,7 @@ DATADIR = $(PREFIX)/share/keyfig
 MANDIR = $(PREFIX)/share/man/man1
 
 BUILD ?= build
-PKGS = libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib
+PKGS = libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib sqlite3 libpq
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -MMD -MP -pthread
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -40,7 +40,7 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o $(BUILD)/poslex_bl
 JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
-DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css)
+DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css sql/*.sql)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Each libFuzzer target also built with a main() that replays files, so the normal and sanitizer
@@ -132,6 +132,7 @@ fuzz:
 
 bench: all
 	sh tests/bench/bench.sh ./keyfig
+	sh tests/bench/db.sh ./keyfig
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR)/patterns $(DESTDIR)$(DATADIR)/plots $(DESTDIR)$(MANDIR)

@@ -95,7 +95,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
         }
         struct lex_list *l = NULL;
         int attr = -1;
-        double factor = 1;
+        double factor = 0;
         if (!strcmp(name, "units.tsv")) {
             int notunit = !strcmp(f[1], "-");
             l = notunit ? &lx->notunits : &lx->units;

@@ -14,7 +14,7 @@ struct lex_word {
     char *word;
     size_t len;
     int attr;
-    double factor; /* units: multiple of the kind's base unit */
+    double factor; /* units: multiple of the kind's base unit; 0 where units.tsv gives none (美元) */
 };
 
 #define LEX_BUCKETS 128

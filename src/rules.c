@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -763,4 +764,43 @@ const char *rules_stop_id(const struct rules *r, int i)
 const char *rules_stop_reason(const struct rules *r, int i)
 {
     return r->stop[i].extra;
+}
+
+/* ---- a user's pattern (keyfig query --subject-re) ------------------------------------------ */
+
+struct rules_regex {
+    pcre2_code *code;
+    pcre2_match_data *md;
+};
+
+struct rules_regex *rules_regex_new(const char *pattern, char *msg, size_t n)
+{
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &off, NULL);
+    if (!c) {
+        PCRE2_UCHAR text[256];
+        pcre2_get_error_message(ec, text, sizeof text);
+        snprintf(msg, n, "PCRE2 error at offset %zu: %s", (size_t)off, (const char *)text);
+        return NULL;
+    }
+    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    struct rules_regex *re = xmalloc(sizeof *re);
+    re->code = c;
+    re->md = pcre2_match_data_create_from_pattern(c, NULL);
+    return re;
+}
+
+int rules_regex_match(struct rules_regex *re, const char *s)
+{
+    return s && pcre2_match(re->code, (PCRE2_SPTR)s, strlen(s), 0, 0, re->md, NULL) >= 0;
+}
+
+void rules_regex_free(struct rules_regex *re)
+{
+    if (!re)
+        return;
+    pcre2_match_data_free(re->md);
+    pcre2_code_free(re->code);
+    free(re);
 }
