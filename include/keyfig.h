@@ -1,40 +1,67 @@
 /* keyfig: find the key figures (statistics with value, unit, subject, qualifiers) that a
- * Chinese news article asserts. This header is the whole public interface of libkeyfig.
+ * Chinese news article asserts. This header is the whole public interface of libkeyfig; the
+ * library exports no other symbol, never exits and never prints.
  *
- * Typical use:
+ * Typical use (cc prog.c $(pkg-config --cflags --libs keyfig)):
  *     struct keyfig_error err = {0};
  *     struct keyfig_patterns *p = keyfig_patterns_load(NULL, &err);   // built-in set
  *     struct keyfig_article *a = keyfig_extract(p, "id", "source.txt", buf, len, NULL, &err);
  *     for (size_t i = 0; i < keyfig_article_nclaims(a); i++) use(keyfig_article_claim(a, i));
  *     keyfig_article_free(a); keyfig_patterns_free(p);
  *
- * A loaded pattern set is read-only: any number of threads may call keyfig_extract with it. */
+ * Rules for every function below, stated once:
+ *   - Pointer arguments must not be NULL, except: err may be NULL (the error is then not
+ *     reported), opts may be NULL (the defaults), and every *_free accepts NULL.
+ *   - Functions returning a pointer return NULL on failure; functions returning int return
+ *     KEYFIG_STATUS_OK (0) or another enum keyfig_status, and fill err where they take one.
+ *   - Out of memory is an error like any other (KEYFIG_STATUS_NOMEM): see keyfig_set_nomem_handler.
+ *   - A loaded pattern set is read-only: any number of threads may call keyfig_extract with it.
+ *   - Articles must be under 4 GiB (offsets are kept in 32 bits); bigger ones are refused. */
 #ifndef KEYFIG_H
 #define KEYFIG_H
 
 #include <stddef.h>
 
 #define KEYFIG_VERSION "0.1.0"
+#define KEYFIG_VERSION_MAJOR 0
+#define KEYFIG_VERSION_MINOR 1
+#define KEYFIG_VERSION_MICRO 0
+/* One number to compare in #if, as Jansson's JANSSON_VERSION_HEX: 0x000100 is 0.1.0. */
+#define KEYFIG_VERSION_HEX ((KEYFIG_VERSION_MAJOR << 16) | (KEYFIG_VERSION_MINOR << 8) | KEYFIG_VERSION_MICRO)
 
-/* Exit codes of the command-line tool, also used as error codes. */
-enum keyfig_status { KEYFIG_OK = 0, KEYFIG_ERR_RUNTIME = 1, KEYFIG_ERR_USAGE = 2, KEYFIG_ERR_PATTERN = 3 };
+/* What went wrong, in struct keyfig_error.code and the int results. These are not exit codes:
+ * the keyfig program maps them to its own (1 runtime, 2 usage, 3 patterns). */
+enum keyfig_status {
+    KEYFIG_STATUS_OK = 0,
+    KEYFIG_STATUS_IO = 100,      /* a file could not be read (or written) */
+    KEYFIG_STATUS_INPUT,         /* an article that cannot be read: bad encoding, empty, too large */
+    KEYFIG_STATUS_PATTERN,       /* invalid pattern data (file and line given) */
+    KEYFIG_STATUS_NOMEM,         /* memory ran out */
+    KEYFIG_STATUS_WRITE,         /* the caller's write function returned non-zero (err not filled) */
+    KEYFIG_STATUS_ARG            /* an invalid argument or option value */
+};
 
 /* The first error recorded is kept (as in Jansson's json_error_t). */
 struct keyfig_error {
-    int code;          /* enum keyfig_status; 0 when no error was recorded */
+    int code;          /* enum keyfig_status; KEYFIG_STATUS_OK when no error was recorded */
     char file[256];    /* the file the error is about, or "" */
     size_t line;       /* 1-based line in file, or 0 */
     char text[512];    /* what is wrong and what was expected */
 };
 
+/* Each enum's constants carry its name: KEYFIG_KIND_, KEYFIG_APPROX_, KEYFIG_DIRECTION_, KEYFIG_BASIS_. */
 enum keyfig_kind {
-    KEYFIG_COUNT, KEYFIG_MONEY, KEYFIG_LENGTH, KEYFIG_AREA, KEYFIG_MASS, KEYFIG_VOLUME,
-    KEYFIG_DURATION, KEYFIG_PERCENT, KEYFIG_RATIO, KEYFIG_RATE, KEYFIG_TEMPERATURE, KEYFIG_OTHER,
+    KEYFIG_KIND_COUNT, KEYFIG_KIND_MONEY, KEYFIG_KIND_LENGTH, KEYFIG_KIND_AREA, KEYFIG_KIND_MASS,
+    KEYFIG_KIND_VOLUME, KEYFIG_KIND_DURATION, KEYFIG_KIND_PERCENT, KEYFIG_KIND_RATIO, KEYFIG_KIND_RATE,
+    KEYFIG_KIND_TEMPERATURE, KEYFIG_KIND_OTHER,
     KEYFIG_NKINDS
 };
-enum keyfig_approx { KEYFIG_EXACT, KEYFIG_OVER, KEYFIG_AT_LEAST, KEYFIG_UNDER, KEYFIG_AT_MOST, KEYFIG_ABOUT };
-enum keyfig_direction { KEYFIG_NO_CHANGE, KEYFIG_INCREASE, KEYFIG_DECREASE };
-enum keyfig_basis { KEYFIG_BASIS_NONE, KEYFIG_YOY, KEYFIG_MOM }; /* 同比, 环比 */
+enum keyfig_approx {
+    KEYFIG_APPROX_EXACT, KEYFIG_APPROX_OVER, KEYFIG_APPROX_AT_LEAST, KEYFIG_APPROX_UNDER, KEYFIG_APPROX_AT_MOST,
+    KEYFIG_APPROX_ABOUT
+};
+enum keyfig_direction { KEYFIG_DIRECTION_NONE, KEYFIG_DIRECTION_INCREASE, KEYFIG_DIRECTION_DECREASE };
+enum keyfig_basis { KEYFIG_BASIS_NONE, KEYFIG_BASIS_YOY, KEYFIG_BASIS_MOM }; /* 同比, 环比 */
 
 /* A half-open range [start, end) of the original input, in bytes and in code points. */
 struct keyfig_span {
@@ -68,24 +95,38 @@ struct keyfig_claim {
     const char *rule;             /* id of the rule that produced it */
 };
 
+/* Called for a problem that does not stop the article, e.g. a rule that hit PCRE2's match limit
+ * and was skipped there: article is the source given to keyfig_extract (its id when that is ""),
+ * rule the rule's id, text what happened. May be called from any thread that extracts. */
+typedef void (*keyfig_warn_fn)(const char *article, const char *rule, const char *text, void *data);
+
 struct keyfig_options {
     int all;          /* also report numbers set aside, with is_claim 0 and a reason */
     int lenient;      /* replace invalid UTF-8 with U+FFFD instead of failing */
     const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5) */
+    keyfig_warn_fn warn;  /* NULL: warnings are dropped */
+    void *warn_data;      /* passed to warn */
 };
 
 struct keyfig_patterns;
 struct keyfig_article;
 
+/* Out of memory: the public function that was running frees what it can, returns NULL or
+ * KEYFIG_STATUS_NOMEM and fills err ("out of memory (allocating N bytes)"); memory the failed
+ * call had taken may stay allocated. handler (NULL: none), when set, is called first with the
+ * size asked for, e.g. to log or to exit; set it before any other call, not while extracting. */
+void keyfig_set_nomem_handler(void (*handler)(size_t size, void *data), void *data);
+
 /* Load and compile a pattern set from dir, or the built-in set when dir is NULL.
  * Returns a set the caller owns (free with keyfig_patterns_free), or NULL with err filled
- * (code KEYFIG_ERR_PATTERN, file and line of the bad record). */
+ * (code KEYFIG_STATUS_PATTERN, file and line of the bad record). */
 struct keyfig_patterns *keyfig_patterns_load(const char *dir, struct keyfig_error *err);
 void keyfig_patterns_free(struct keyfig_patterns *p);
 
 /* Extract the claims of one article held in buf[0..len) (any supported encoding).
  * id and source are copied. Returns an article the caller owns, or NULL with err filled
- * (code KEYFIG_ERR_RUNTIME: bad encoding, with the byte offset). opts may be NULL. */
+ * (KEYFIG_STATUS_INPUT: bad encoding with the byte offset, 4 GiB or more; KEYFIG_STATUS_ARG:
+ * unknown encoding name). Warnings go to opts->warn. */
 struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const char *id, const char *source,
                                       const char *buf, size_t len, const struct keyfig_options *opts,
                                       struct keyfig_error *err);
@@ -116,16 +157,17 @@ const char *keyfig_direction_name(enum keyfig_direction d); /* NULL for none */
 char *keyfig_article_json(const struct keyfig_article *a, int compact);
 
 /* The same document, handed to write(bytes, len, data) in pieces as it is made, so that an
- * article with many claims is never held whole in memory. Returns 0; -1 as soon as write
- * returns non-zero; -2 when memory ran out. (The shape of Jansson's json_dump_callback_t.) */
+ * article with many claims is never held whole in memory. Returns KEYFIG_STATUS_OK;
+ * KEYFIG_STATUS_WRITE as soon as write returns non-zero; KEYFIG_STATUS_NOMEM when memory ran
+ * out. (The shape of Jansson's json_dump_callback_t.) */
 typedef int (*keyfig_write_fn)(const char *bytes, size_t len, void *data);
 int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data);
 
 /* Extract and write in one go, for the biggest articles: each claim is finished, written and
  * forgotten in turn, so memory holds the article's text but not every claim's strings.
- * buf is taken as by keyfig_extract_take. Returns 0; -1 for an article that cannot be read (err
- * filled, nothing written); -2 when the document is incomplete: write failed (err left empty),
- * or memory ran out (err filled). */
+ * buf is taken as by keyfig_extract_take. Returns KEYFIG_STATUS_OK, or as keyfig_extract's err
+ * (nothing written), or as keyfig_article_write (the document is incomplete; err filled
+ * for KEYFIG_STATUS_NOMEM only). */
 int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const char *source, char *buf, size_t len,
                          const struct keyfig_options *opts, int compact, keyfig_write_fn write, void *data,
                          struct keyfig_error *err);

@@ -128,7 +128,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     d->is_claim = 1;
     d->value = v;
     d->rule = rules_claim_id(p->rules, m->rule);
-    d->approx = over ? KEYFIG_OVER : KEYFIG_EXACT; /* 6600多万: refined by the words around it */
+    d->approx = over ? KEYFIG_APPROX_OVER : KEYFIG_APPROX_EXACT; /* 6600多万: refined by the words around it */
     d->num_s = ns, d->num_e = ne;
     d->unit_text = unit_text;
     d->unit_s = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][0];
@@ -139,7 +139,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
         d->unit_text = "";
     }
     int rk = rules_claim_kind(p->rules, m->rule);
-    d->kind = rk >= 0 ? (enum keyfig_kind)rk : *uw ? (enum keyfig_kind)(*uw)->attr : unit_text ? KEYFIG_PERCENT : KEYFIG_COUNT;
+    d->kind = rk >= 0 ? (enum keyfig_kind)rk : *uw ? (enum keyfig_kind)(*uw)->attr : unit_text ? KEYFIG_KIND_PERCENT : KEYFIG_KIND_COUNT;
     if (m->g[G_NUM2][0] == (size_t)-1)
         return d;
     double hi;
@@ -169,13 +169,13 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     const char *s = a->txt.norm;
     struct context x;
     x.floor = chars_clause_start(s, d->num_s);
-    int over = d->approx == KEYFIG_OVER;
+    int over = d->approx == KEYFIG_APPROX_OVER;
     d->approx = qualify_approx_word(&lx->approx_post, s, m->g[G_POST][0], m->g[G_POST][1]);
     if (!d->approx && !d->has_range)
         d->approx = qualify_approx_word(&lx->approx_mid, s, m->g[G_MID][0], m->g[G_MID][1]);
     if (!d->approx && over)
-        d->approx = KEYFIG_OVER;
-    enum keyfig_approx pre = KEYFIG_EXACT;
+        d->approx = KEYFIG_APPROX_OVER;
+    enum keyfig_approx pre = KEYFIG_APPROX_EXACT;
     x.head = qualify_approx_before(lx, s, x.floor, d->num_s, &pre);
     if (!d->approx)
         d->approx = pre;
@@ -190,7 +190,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
             d->direction = (enum keyfig_direction)x.ch.direction;
         const char *basis = NULL;
         if (d->direction && qualify_basis(lx, s, x.floor, x.ch.start, &basis))
-            d->basis = !strcmp(basis, "环比") ? KEYFIG_MOM : KEYFIG_YOY;
+            d->basis = !strcmp(basis, "环比") ? KEYFIG_BASIS_MOM : KEYFIG_BASIS_YOY;
         if (x.ch.from_word != (size_t)-1) {
             struct draft *prev = previous_in(a, d, x.ch.from_word);
             if (prev && prev->num_s < x.ch.start && d->direction) {
@@ -221,15 +221,15 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
     size_t end = m->end;
-    int takes_noun = d->kind == KEYFIG_COUNT || d->kind == KEYFIG_MONEY || d->kind == KEYFIG_MASS ||
-                     d->kind == KEYFIG_LENGTH || d->kind == KEYFIG_AREA || d->kind == KEYFIG_VOLUME;
+    int takes_noun = d->kind == KEYFIG_KIND_COUNT || d->kind == KEYFIG_KIND_MONEY || d->kind == KEYFIG_KIND_MASS ||
+                     d->kind == KEYFIG_KIND_LENGTH || d->kind == KEYFIG_KIND_AREA || d->kind == KEYFIG_KIND_VOLUME;
     size_t fwd = takes_noun ? subject_noun_after(lx, s, n, end) : end;
     if (!takes_noun && end + 3 < n && !memcmp(s + end, "的", 3) && subject_noun_after(lx, s, n, end + 3) > end + 3) {
         /* 30%的企业, 三分之二以上的村: the share of what follows 的 */
         end += 3;
         fwd = subject_noun_after(lx, s, n, end);
     }
-    if (fwd == end && uw && d->kind == KEYFIG_COUNT)
+    if (fwd == end && uw && d->kind == KEYFIG_KIND_COUNT)
         fwd = subject_verb_phrase_after(lx, s, n, end);
     /* a bare number's noun is the head after 的 (24万生活居住在重点疫区国家的丽水华侨), unless
      * the noun is complete before its 的 (13亿多人口的发展中大国) */
@@ -243,7 +243,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         d->subj_s = end, d->subj_e = fwd;
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
-            d->direction = KEYFIG_NO_CHANGE, d->basis = KEYFIG_BASIS_NONE;
+            d->direction = KEYFIG_DIRECTION_NONE, d->basis = KEYFIG_BASIS_NONE;
         return fwd;
     }
     if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB && object_between(lx, s, x->ch.end, x->head)) {
@@ -278,9 +278,9 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     size_t end = find_subject(p, a, m, d, uw, &x);
     /* a bare amount is money when the metric before it says so (突破57万亿 of 投资); a noun
      * after it counts people or things (6600多万纳税人) */
-    if (d->kind == KEYFIG_COUNT && !uw && !d->unit_text && d->subj_s < d->num_s &&
+    if (d->kind == KEYFIG_KIND_COUNT && !uw && !d->unit_text && d->subj_s < d->num_s &&
         subject_has_money_word(p->lx, s, x.floor, d->num_s))
-        d->kind = KEYFIG_MONEY;
+        d->kind = KEYFIG_KIND_MONEY;
 
     /* the claim's text: from the subject (when it leads straight into the number) or the
      * first qualifier word, to the end of the unit or the noun after it */
@@ -349,7 +349,7 @@ static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a,
     struct draft *d = new_draft(a);
     d->is_claim = 0;
     d->value = v;
-    d->kind = KEYFIG_OTHER;
+    d->kind = KEYFIG_KIND_OTHER;
     d->reason = rules_stop_reason(p->rules, rule);
     d->rule = rules_stop_id(p->rules, rule);
     d->start = d->num_s = d->unit_s = d->unit_e = d->subj_s = d->subj_e = ts;

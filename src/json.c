@@ -53,8 +53,8 @@ static json_t *claim_json(const struct keyfig_claim *c, size_t id)
         json_t *ch = json_object();
         json_object_set_new_nocheck(ch, "direction", json_string_nocheck(keyfig_direction_name(c->direction)));
         json_object_set_new_nocheck(ch, "from", c->has_from ? number(c->from) : json_null());
-        json_object_set_new_nocheck(ch, "basis", c->basis == KEYFIG_YOY   ? json_string_nocheck("同比")
-                                         : c->basis == KEYFIG_MOM ? json_string_nocheck("环比")
+        json_object_set_new_nocheck(ch, "basis", c->basis == KEYFIG_BASIS_YOY   ? json_string_nocheck("同比")
+                                         : c->basis == KEYFIG_BASIS_MOM ? json_string_nocheck("环比")
                                                                   : json_null());
         json_object_set_new_nocheck(o, "change", ch);
     } else {
@@ -180,10 +180,21 @@ static const struct keyfig_claim *list_next(void *ctx)
     return keyfig_article_claim(l->a, l->next++);
 }
 
+int json_status(int rc)
+{
+    return rc == 0 ? KEYFIG_STATUS_OK : rc == -1 ? KEYFIG_STATUS_WRITE : KEYFIG_STATUS_NOMEM;
+}
+
 int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data)
 {
+    struct kf_guard g;
+    if (setjmp(g.jb))
+        return KEYFIG_STATUS_NOMEM;
+    kf_guard_push(&g);
     struct claim_list l = {a, 0};
-    return json_write(a, compact, list_next, &l, write, data);
+    int rc = json_write(a, compact, list_next, &l, write, data);
+    kf_guard_pop(&g);
+    return json_status(rc);
 }
 
 static int to_buf(const char *s, size_t n, void *data)
@@ -195,10 +206,9 @@ static int to_buf(const char *s, size_t n, void *data)
 char *keyfig_article_json(const struct keyfig_article *a, int compact)
 {
     struct buf b = {0};
-    if (keyfig_article_write(a, compact, to_buf, &b) != 0) {
+    if (keyfig_article_write(a, compact, to_buf, &b) != KEYFIG_STATUS_OK) {
         buf_free(&b);
         return NULL;
     }
-    buf_addc(&b, '\0');
-    return b.data;
+    return b.data ? b.data : calloc(1, 1);
 }

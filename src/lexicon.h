@@ -53,7 +53,7 @@ struct lexicon {
 };
 
 /* Load units.tsv, approx.tsv, change.tsv and subject.tsv. Caller owns the result
- * (lexicon_free); NULL with err filled (KEYFIG_ERR_PATTERN, file:line) on bad data. */
+ * (lexicon_free); NULL with err filled (KEYFIG_STATUS_PATTERN, file:line) on bad data. */
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err);
 void lexicon_free(struct lexicon *lx);
 

@@ -31,7 +31,7 @@ struct normalizer *normalizer_new(struct keyfig_error *err)
 {
     opencc_t od = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
     if (od == (opencc_t)-1) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, NULL, 0, "cannot load OpenCC's %s: %s (is OpenCC's data installed?)",
+        kf_error(err, KEYFIG_STATUS_IO, NULL, 0, "cannot load OpenCC's %s: %s (is OpenCC's data installed?)",
                  OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, opencc_error());
         return NULL;
     }

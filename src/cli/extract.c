@@ -76,7 +76,7 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
         case O_INPUT:
             if (strcmp(optarg, "jsonl") && strcmp(optarg, "text")) {
                 fprintf(stderr, "keyfig: extract: --input \"%s\" (expected jsonl or text)\n", optarg);
-                return KEYFIG_ERR_USAGE;
+                return CLI_EXIT_USAGE;
             }
             o->input_jsonl = !strcmp(optarg, "jsonl");
             break;
@@ -88,7 +88,7 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
             o->max_bytes = strtoull(optarg, &end, 10);
             if (*end || !o->max_bytes) {
                 fprintf(stderr, "keyfig: extract: --max-article-bytes \"%s\" (expected a positive whole number)\n", optarg);
-                return KEYFIG_ERR_USAGE;
+                return CLI_EXIT_USAGE;
             }
             break;
         case O_PLOT: o->plotdir = optarg; break;
@@ -97,19 +97,19 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
             long n = strtol(optarg, &end, 10);
             if (*end || end == optarg || n < 0 || n > 1024) {
                 fprintf(stderr, "keyfig: extract: -j \"%s\" (expected a number of threads, 0 to 1024)\n", optarg);
-                return KEYFIG_ERR_USAGE;
+                return CLI_EXIT_USAGE;
             }
             o->jobs = n ? (int)n : cores();
             break;
         }
         case 'h': fputs(usage, stdout); return -1;
-        default: fputs(usage, stderr); return KEYFIG_ERR_USAGE;
+        default: fputs(usage, stderr); return CLI_EXIT_USAGE;
         }
     }
     if (optind >= argc) {
         fputs("keyfig: extract: no PATH given (an article file, a directory or -)\n", stderr);
         fputs(usage, stderr);
-        return KEYFIG_ERR_USAGE;
+        return CLI_EXIT_USAGE;
     }
     return 0;
 }
@@ -151,14 +151,14 @@ static int write_atomic(const char *dir, const char *id, const struct document *
     int rc = -1;
     int fd = mkstemp(tmp.data);
     if (fd < 0) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "cannot write: %s", strerror(errno));
+        kf_error(err, KEYFIG_STATUS_IO, path.data, 0, "cannot write: %s", strerror(errno));
         goto out;
     }
     FILE *f = fdopen(fd, "w");
     int ok = f && document_write(d, f, NULL) == 0 && fputc('\n', f) != EOF;
     ok = (f ? fclose(f) == 0 : (close(fd), 0)) && ok;
     if (!ok || chmod(tmp.data, 0644) != 0 || rename(tmp.data, path.data) != 0) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "cannot write: %s", strerror(errno));
+        kf_error(err, KEYFIG_STATUS_IO, path.data, 0, "cannot write: %s", strerror(errno));
         unlink(tmp.data);
         goto out;
     }
@@ -264,7 +264,7 @@ static void extract_job(void *arg, void *ctx)
     j->art.text = NULL;
     j->json = a ? keyfig_article_json(a, r->o->jsonl) : NULL;
     if (a && !j->json)
-        kf_error(&j->err, KEYFIG_ERR_RUNTIME, j->art.source, 0, "cannot encode the claims as JSON (out of memory?)");
+        kf_error(&j->err, KEYFIG_STATUS_IO, j->art.source, 0, "cannot encode the claims as JSON (out of memory?)");
     keyfig_article_free(a);
 }
 
@@ -306,7 +306,7 @@ static void finish_job(struct run *r, struct job *j)
     if (!ok) {
         progress_break(&r->pg);
         kf_print_error(&j->err, 0);
-        r->rc = KEYFIG_ERR_RUNTIME;
+        r->rc = CLI_EXIT_RUNTIME;
     }
     free(j->json);
     input_article_free(&j->art);
@@ -317,13 +317,14 @@ int cmd_extract(int argc, char **argv)
 {
     struct extract_opts o = {0};
     int rc = parse_args(argc, argv, &o);
+    o.ko.warn = cli_warn;
     if (rc)
-        return rc < 0 ? KEYFIG_OK : rc;
+        return rc < 0 ? CLI_EXIT_OK : rc;
     struct keyfig_error err = {0};
     struct keyfig_patterns *p = keyfig_patterns_load(o.patterns, &err);
     if (!p) {
         kf_print_error(&err, 0);
-        return err.code ? err.code : KEYFIG_ERR_PATTERN;
+        return cli_exit(err.code ? err.code : KEYFIG_STATUS_PATTERN);
     }
     const char *dirs[] = {o.outdir, o.plotdir};
     for (int i = 0; i < 2; i++) {
@@ -331,11 +332,11 @@ int cmd_extract(int argc, char **argv)
             fprintf(stderr, "keyfig: %s: cannot create output directory: %s\n", dirs[i],
                     errno ? strerror(errno) : "not a directory");
             keyfig_patterns_free(p);
-            return KEYFIG_ERR_RUNTIME;
+            return CLI_EXIT_RUNTIME;
         }
     }
     struct inputs *in = inputs_open(argv + optind, argc - optind, o.input_jsonl, o.max_bytes);
-    struct run r = {.o = &o, .p = p, .rc = KEYFIG_OK};
+    struct run r = {.o = &o, .p = p, .rc = CLI_EXIT_OK};
     r.array = !o.jsonl && !o.outdir && !inputs_single(in);
     r.stream = o.jobs == 1 && !o.plotdir; /* --plot reads the document back: it needs the text */
     /* Automatic progress only where a person watches, and never into a --jsonl pipe. */

@@ -96,9 +96,9 @@ static int dir_error(const struct inputs *in, const char *path, struct keyfig_er
 {
     DIR *d = opendir(path);
     if (!d)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot read directory: %s", strerror(errno));
+        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot read directory: %s", strerror(errno));
     closedir(d);
-    return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "directory holds no *%s files (nothing to extract)",
+    return kf_error(err, KEYFIG_STATUS_IO, path, 0, "directory holds no *%s files (nothing to extract)",
                     in->jsonl ? ".jsonl" : ".txt");
 }
 
@@ -148,15 +148,15 @@ int input_record_decode(struct input_article *a, size_t max_bytes, struct keyfig
     json_t *id = rec ? json_object_get(rec, "id") : NULL, *text = rec ? json_object_get(rec, "text") : NULL;
     int rc = -1;
     if (!rec)
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "invalid JSON: %s", je.text);
+        kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "invalid JSON: %s", je.text);
     else if (!json_is_object(rec))
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record is not an object (expected {\"id\": ..., \"text\": ...})");
+        kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "record is not an object (expected {\"id\": ..., \"text\": ...})");
     else if (!text)
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record has no \"text\"");
+        kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "record has no \"text\"");
     else if (!json_is_string(text))
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "\"text\" is not a string");
+        kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "\"text\" is not a string");
     else if (max_bytes && json_string_length(text) > max_bytes)
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "article larger than --max-article-bytes (%zu bytes)", max_bytes);
+        kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "article larger than --max-article-bytes (%zu bytes)", max_bytes);
     else {
         char idbuf[64];
         if (json_is_string(id))
@@ -208,7 +208,7 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
             in->records_path = path;
             in->lineno = 0;
             if (!in->records)
-                return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot open: %s", strerror(errno));
+                return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot open: %s", strerror(errno));
             continue;
         }
         out->text = util_slurp(path, in->max_bytes, &out->len, err);

@@ -30,18 +30,19 @@ int main(int argc, char **argv)
 {
     /* A reader that goes away (keyfig ... | head -1) ends us quietly, as for any filter. */
     signal(SIGPIPE, SIG_DFL);
+    cli_init();
     if (argc < 2) {
         fputs(usage, stderr);
-        return KEYFIG_ERR_USAGE;
+        return CLI_EXIT_USAGE;
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         fputs(usage, stdout);
-        return KEYFIG_OK;
+        return CLI_EXIT_OK;
     }
     if (!strcmp(cmd, "--version")) {
         printf("keyfig %s\n", KEYFIG_VERSION);
-        return KEYFIG_OK;
+        return CLI_EXIT_OK;
     }
     static const struct {
         const char *name;
@@ -55,11 +56,11 @@ int main(int argc, char **argv)
             int rc = commands[i].run(argc - 1, argv + 1);
             if (fflush(stdout) != 0 || ferror(stdout)) {
                 perror("keyfig: writing standard output");
-                rc = rc ? rc : KEYFIG_ERR_RUNTIME;
+                rc = rc ? rc : CLI_EXIT_RUNTIME;
             }
             exit(rc);
         }
     }
     fprintf(stderr, "keyfig: unknown command \"%s\" (expected extract, plot, report, eval or check-patterns)\n", cmd);
-    return KEYFIG_ERR_USAGE;
+    return CLI_EXIT_USAGE;
 }

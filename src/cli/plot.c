@@ -354,7 +354,7 @@ static int fill_template(const char *name, const struct vars *vs, struct buf *ou
     char path[64];
     snprintf(path, sizeof path, "plots/%s", name);
     if (!t)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "template missing from the build (rebuild keyfig)");
+        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "template missing from the build (rebuild keyfig)");
     for (size_t i = 0; i < len;) {
         const char *end = t[i] == '@' ? memchr(t + i + 1, '@', len - i - 1) : NULL;
         size_t n = end ? (size_t)(end - t - i - 1) : 0;
@@ -364,7 +364,7 @@ static int fill_template(const char *name, const struct vars *vs, struct buf *ou
         }
         const struct buf *v = lookup(vs, t + i + 1, n);
         if (!v)
-            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "unknown placeholder @%.*s@", (int)n, t + i + 1);
+            return kf_error(err, KEYFIG_STATUS_IO, path, 0, "unknown placeholder @%.*s@", (int)n, t + i + 1);
         buf_add(out, v->data ? v->data : "", v->len);
         i += n + 2;
     }
@@ -444,7 +444,7 @@ static int make_dirs(const char *path, struct keyfig_error *err)
         else if (mkdir(p, 0777) < 0 && errno != EEXIST)
             e = errno;
         if (e) {
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot create directory: %s", strerror(e));
+            rc = kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot create directory: %s", strerror(e));
             break;
         }
         *s = c;
@@ -464,12 +464,12 @@ static int write_file(const char *dir, const char *name, const struct buf *b, st
     int rc = 0;
     FILE *f = fopen(tmp.data, "wb");
     if (!f) {
-        rc = kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "cannot write: %s", strerror(errno));
+        rc = kf_error(err, KEYFIG_STATUS_IO, path.data, 0, "cannot write: %s", strerror(errno));
         goto out;
     }
     int bad = b->len && fwrite(b->data, 1, b->len, f) != b->len;
     if (fclose(f) != 0 || bad || rename(tmp.data, path.data) < 0) {
-        rc = kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "cannot write: %s", strerror(errno));
+        rc = kf_error(err, KEYFIG_STATUS_IO, path.data, 0, "cannot write: %s", strerror(errno));
         unlink(tmp.data);
     }
 out:
@@ -535,14 +535,14 @@ static int wait_gnuplot(pid_t pid, int errfd, int execfd, const char *dir, const
         ;
     int rc = 0;
     if (e == (ssize_t)sizeof exec_errno) {
-        rc = kf_error(err, KEYFIG_ERR_RUNTIME, "gnuplot", 0, "cannot run: %s (gnuplot is needed to draw charts)",
+        rc = kf_error(err, KEYFIG_STATUS_IO, "gnuplot", 0, "cannot run: %s (gnuplot is needed to draw charts)",
                       strerror(exec_errno));
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         char line[400];
         last_line(&msg, line, sizeof line);
         struct buf path = {0};
         buf_printf(&path, "%s/%s", dir, script);
-        rc = kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "gnuplot failed: %s",
+        rc = kf_error(err, KEYFIG_STATUS_IO, path.data, 0, "gnuplot failed: %s",
                       *line ? line : WIFEXITED(status) ? "no message" : "killed by a signal");
         buf_free(&path);
     }
@@ -557,7 +557,7 @@ static int run_gnuplot(const char *dir, const char *script, const char *expr, st
     int errpipe[2], execpipe[2] = {-1, -1};
     pid_t pid = -1;
     if (pipe(errpipe) < 0)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, "gnuplot", 0, "cannot start: %s", strerror(errno));
+        return kf_error(err, KEYFIG_STATUS_IO, "gnuplot", 0, "cannot start: %s", strerror(errno));
     if (pipe(execpipe) == 0) {
         fcntl(errpipe[0], F_SETFD, FD_CLOEXEC);
         fcntl(execpipe[0], F_SETFD, FD_CLOEXEC);
@@ -572,7 +572,7 @@ static int run_gnuplot(const char *dir, const char *script, const char *expr, st
             if (execpipe[i] >= 0)
                 close(execpipe[i]);
         }
-        return kf_error(err, KEYFIG_ERR_RUNTIME, "gnuplot", 0, "cannot start: %s", strerror(e));
+        return kf_error(err, KEYFIG_STATUS_IO, "gnuplot", 0, "cannot start: %s", strerror(e));
     }
     if (pid == 0)
         exec_gnuplot(dir, expr, script, errpipe[1], execpipe[1]);
@@ -600,9 +600,9 @@ static int render(const char *dir, const char *base, struct keyfig_error *err)
         buf_printf(&to, "%s/%s", dir, final[i]);
         struct stat st;
         if (rc == 0 && (stat(from.data, &st) < 0 || st.st_size == 0))
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, to.data, 0, "gnuplot wrote no image");
+            rc = kf_error(err, KEYFIG_STATUS_IO, to.data, 0, "gnuplot wrote no image");
         if (rc == 0 && rename(from.data, to.data) < 0)
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, to.data, 0, "cannot write: %s", strerror(errno));
+            rc = kf_error(err, KEYFIG_STATUS_IO, to.data, 0, "cannot write: %s", strerror(errno));
         buf_free(&from);
         buf_free(&to);
     }
@@ -648,9 +648,9 @@ int plot_article(const struct cd_article *a, const char *outdir, const struct pl
                  struct keyfig_error *err)
 {
     if (!a->id)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, a->source, 0, "article without an \"id\" (needed to name its chart directory)");
+        return kf_error(err, KEYFIG_STATUS_IO, a->source, 0, "article without an \"id\" (needed to name its chart directory)");
     if (!id_ok(a->id))
-        return kf_error(err, KEYFIG_ERR_RUNTIME, a->id, 0,
+        return kf_error(err, KEYFIG_STATUS_IO, a->id, 0,
                         "article id is not a plain file name (needed to name its chart directory)");
     size_t n, omitted, max = o && o->max_claims > 0 ? (size_t)o->max_claims : DEFAULT_MAX_CLAIMS;
     struct row *rows = choose_rows(a, max, &n, &omitted);
@@ -780,7 +780,7 @@ static int read_tree(const char *path, struct cd_list *l, struct keyfig_error *e
         return claimsdoc_read(path, l, err);
     DIR *d = opendir(path);
     if (!d)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot read directory: %s", strerror(errno));
+        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot read directory: %s", strerror(errno));
     char **names = NULL;
     size_t n = 0;
     for (struct dirent *e; (e = readdir(d));) {
@@ -841,7 +841,7 @@ static int usage_error(const char *fmt, const char *arg)
     fputs("keyfig: plot: ", stderr);
     fprintf(stderr, fmt, arg);
     fputs(" (see 'keyfig plot --help')\n", stderr);
-    return KEYFIG_ERR_USAGE;
+    return CLI_EXIT_USAGE;
 }
 
 struct plot_args {
@@ -891,7 +891,7 @@ static int parse_args(int argc, char **argv, struct plot_args *pa)
             options_end = 1;
         } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             fputs(plot_usage, stdout);
-            return KEYFIG_OK;
+            return CLI_EXIT_OK;
         } else if (!strcmp(arg, "--corpus")) {
             pa->corpus = 1;
         } else {
@@ -929,30 +929,30 @@ int cmd_plot(int argc, char **argv)
     }
     struct keyfig_error err = {0};
     struct cd_list l = {0};
-    rc = KEYFIG_OK;
+    rc = CLI_EXIT_OK;
     if (pa.corpus) {
-        for (int i = 0; i < pa.ninputs && rc == KEYFIG_OK; i++)
+        for (int i = 0; i < pa.ninputs && rc == CLI_EXIT_OK; i++)
             if (read_tree(pa.inputs[i], &l, &err) < 0)
-                rc = KEYFIG_ERR_RUNTIME;
-        if (rc == KEYFIG_OK && l.n == 0) {
-            kf_error(&err, KEYFIG_ERR_RUNTIME, pa.inputs[0], 0, "no claims documents (*.json, *.jsonl) found");
-            rc = KEYFIG_ERR_RUNTIME;
+                rc = CLI_EXIT_RUNTIME;
+        if (rc == CLI_EXIT_OK && l.n == 0) {
+            kf_error(&err, KEYFIG_STATUS_IO, pa.inputs[0], 0, "no claims documents (*.json, *.jsonl) found");
+            rc = CLI_EXIT_RUNTIME;
         }
-        if (rc == KEYFIG_OK && plot_corpus(&l, pa.out, pa.font, &err) < 0)
-            rc = KEYFIG_ERR_RUNTIME;
+        if (rc == CLI_EXIT_OK && plot_corpus(&l, pa.out, pa.font, &err) < 0)
+            rc = CLI_EXIT_RUNTIME;
     } else {
         struct plot_options o = {pa.font, pa.max_claims};
         /* One file at a time, stopping at the first failure: a missing gnuplot is reported once. */
-        for (int i = 0; i < pa.ninputs && rc == KEYFIG_OK; i++) {
+        for (int i = 0; i < pa.ninputs && rc == CLI_EXIT_OK; i++) {
             if (claimsdoc_read(pa.inputs[i], &l, &err) < 0)
-                rc = KEYFIG_ERR_RUNTIME;
-            for (size_t j = 0; j < l.n && rc == KEYFIG_OK; j++)
+                rc = CLI_EXIT_RUNTIME;
+            for (size_t j = 0; j < l.n && rc == CLI_EXIT_OK; j++)
                 if (plot_article(&l.articles[j], pa.out, &o, &err) < 0)
-                    rc = KEYFIG_ERR_RUNTIME;
+                    rc = CLI_EXIT_RUNTIME;
             claimsdoc_free(&l);
         }
     }
-    if (rc != KEYFIG_OK)
+    if (rc != CLI_EXIT_OK)
         kf_print_error(&err, 0);
     claimsdoc_free(&l);
     free(pa.inputs);

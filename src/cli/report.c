@@ -463,7 +463,7 @@ static int add_json(struct report *r, const char *path, const char *data, size_t
         if (text)
             text = utf8_text(r, tpath, text, &tlen, &terr);
         if (!text) {
-            if (terr.code == KEYFIG_ERR_PATTERN) {
+            if (terr.code == KEYFIG_STATUS_PATTERN) {
                 *err = terr;
                 rc = -1;
             } else {
@@ -499,14 +499,14 @@ static int add_text(struct report *r, const char *path, const char *id, const ch
 {
     if (load_patterns(r, err) != 0)
         return -1;
-    struct keyfig_options opts = {.all = 1};
+    struct keyfig_options opts = {.all = 1, .warn = cli_warn};
     struct keyfig_article *a = keyfig_extract(r->pat, id, path, buf, len, &opts, err);
     if (!a)
         return -1;
     char *json = keyfig_article_json(a, 1);
     struct cd_list list = {0};
     int rc = json ? claimsdoc_parse(json, strlen(json), path, &list, err)
-                  : kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot encode the claims as JSON (out of memory?)");
+                  : kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot encode the claims as JSON (out of memory?)");
     size_t tlen;
     const char *text = keyfig_article_text(a, &tlen);
     for (size_t i = 0; rc == 0 && i < list.n; i++)
@@ -564,7 +564,7 @@ static int add_dir(struct report *r, const char *dir, struct keyfig_error *err)
 {
     DIR *d = opendir(dir);
     if (!d)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, dir, 0, "cannot open directory: %s", strerror(errno));
+        return kf_error(err, KEYFIG_STATUS_IO, dir, 0, "cannot open directory: %s", strerror(errno));
     char **names = NULL;
     size_t n = 0;
     struct dirent *e;
@@ -579,7 +579,7 @@ static int add_dir(struct report *r, const char *dir, struct keyfig_error *err)
     closedir(d);
     int rc = 0;
     if (n == 0)
-        rc = kf_error(err, KEYFIG_ERR_RUNTIME, dir, 0, "no *.txt articles in this directory");
+        rc = kf_error(err, KEYFIG_STATUS_IO, dir, 0, "no *.txt articles in this directory");
     if (n)
         qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
@@ -619,12 +619,12 @@ static const char *asset(const char *name, const char *closer, size_t *len, stru
 {
     const char *s = embedded_get(name, len);
     if (!s) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, name, 0, "not built into this keyfig (rebuild with make)");
+        kf_error(err, KEYFIG_STATUS_IO, name, 0, "not built into this keyfig (rebuild with make)");
         return NULL;
     }
     for (size_t i = 0; closer && i + strlen(closer) <= *len; i++) {
         if (strncasecmp(s + i, closer, strlen(closer)) == 0) {
-            kf_error(err, KEYFIG_ERR_RUNTIME, name, 0, "contains \"%s\", which would end its element early", closer);
+            kf_error(err, KEYFIG_STATUS_IO, name, 0, "contains \"%s\", which would end its element early", closer);
             return NULL;
         }
     }
@@ -668,7 +668,7 @@ static int fill_template(struct report *r, struct buf *page, struct keyfig_error
             if (r->docs.len)
                 buf_add(page, r->docs.data, r->docs.len);
         } else
-            return kf_error(err, KEYFIG_ERR_RUNTIME, "report.html", 0, "unknown placeholder {{%.*s}}", (int)n, name);
+            return kf_error(err, KEYFIG_STATUS_IO, "report.html", 0, "unknown placeholder {{%.*s}}", (int)n, name);
         p = close + 2;
     }
     return 0;
@@ -680,14 +680,14 @@ static int write_atomic(const char *path, const char *data, size_t len, struct k
 {
     if (strcmp(path, "-") == 0) {
         if (fwrite(data, 1, len, stdout) != len)
-            return kf_error(err, KEYFIG_ERR_RUNTIME, "-", 0, "write error: %s", strerror(errno));
+            return kf_error(err, KEYFIG_STATUS_IO, "-", 0, "write error: %s", strerror(errno));
         return 0;
     }
     struct buf tmp = {0};
     buf_printf(&tmp, "%s.XXXXXX", path);
     int fd = mkstemp(tmp.data);
     if (fd < 0) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot create: %s", strerror(errno));
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot create: %s", strerror(errno));
         buf_free(&tmp);
         return -1;
     }
@@ -698,7 +698,7 @@ static int write_atomic(const char *path, const char *data, size_t len, struct k
     int ok = f && fwrite(data, 1, len, f) == len;
     ok = (f ? fclose(f) == 0 : (close(fd), 0)) && ok;
     if (!ok || rename(tmp.data, path) != 0) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot write: %s", strerror(errno));
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot write: %s", strerror(errno));
         unlink(tmp.data);
         buf_free(&tmp);
         return -1;
@@ -714,7 +714,7 @@ static int usage_error(const char *fmt, const char *arg)
     fputs("keyfig: report: ", stderr);
     fprintf(stderr, fmt, arg);
     fputs("\nusage: keyfig report [options] PATH... -o FILE.html (see keyfig report --help)\n", stderr);
-    return KEYFIG_ERR_USAGE;
+    return CLI_EXIT_USAGE;
 }
 
 /* Options may come before or after the paths (PATH... -o FILE). Paths are collected into
@@ -744,7 +744,7 @@ static int parse_args(int argc, char **argv, struct report_opts *o, char **paths
         }
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(usage, stdout);
-            return KEYFIG_OK;
+            return CLI_EXIT_OK;
         }
         size_t k, nopts = sizeof opts / sizeof opts[0];
         const char *val = NULL;
@@ -813,5 +813,5 @@ int cmd_report(int argc, char **argv)
     free(r.title);
     free(paths);
     keyfig_patterns_free(r.pat);
-    return rc == 0 ? KEYFIG_OK : err.code ? err.code : KEYFIG_ERR_RUNTIME;
+    return rc == 0 ? CLI_EXIT_OK : cli_exit(err.code ? err.code : KEYFIG_STATUS_IO);
 }

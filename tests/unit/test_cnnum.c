@@ -300,7 +300,7 @@ static void test_load_errors(void)
         char name[96], got[1024], want[1024];
         snprintf(name, sizeof name, "table error: %s", load_errors[i].name);
         snprintf(got, sizeof got, "%s %d %s:%zu: %s", t ? "table" : "NULL", err.code, err.file, err.line, err.text);
-        snprintf(want, sizeof want, "NULL %d bad.tsv:%zu: %s", KEYFIG_ERR_PATTERN, load_errors[i].line,
+        snprintf(want, sizeof want, "NULL %d bad.tsv:%zu: %s", KEYFIG_STATUS_PATTERN, load_errors[i].line,
                  load_errors[i].message);
         report(strcmp(got, want) == 0, name, __FILE__, load_errors[i].line_no, got, want);
         cnnum_table_free(t);
