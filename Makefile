@@ -1,12 +1,12 @@
 # keyfig: one GNU Makefile, no autotools.
-#   make            build ./keyfig, libkeyfig.a, libkeyfig.so.0 and keyfig.pc
+#   make            build ./keyfig, libkeyfig.a and libkeyfig.so.0
 #                   (src/deps.sh build: installs missing Debian build packages, or says which)
 #   make results    extract, chart and report the seed articles into results/
 #   make test       run every test, then again under the sanitizers (prints "N passed, N failed" last)
 #   make check      the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      the speed/memory benchmark (results/bench.md)
 #   make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (program, libraries, keyfig.pc, header, data, man page)
 PKG_CONFIG ?= pkg-config
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
@@ -51,7 +51,7 @@ endif
 LIBKEYFIG = $(LIBDIR_OUT)/libkeyfig.a
 SONAME = libkeyfig.so.$(SOMAJOR)
 LIBKEYFIG_SO = $(LIBDIR_OUT)/libkeyfig.so.$(VERSION)
-LIBS_OUT = $(LIBKEYFIG) $(LIBKEYFIG_SO) $(LIBDIR_OUT)/$(SONAME) $(LIBDIR_OUT)/libkeyfig.so $(LIBDIR_OUT)/keyfig.pc
+LIBS_OUT = $(LIBKEYFIG) $(LIBKEYFIG_SO) $(LIBDIR_OUT)/$(SONAME) $(LIBDIR_OUT)/libkeyfig.so
 
 .PHONY: all binaries libs deps results test check bench install uninstall clean fuzz
 # deps first, then a fresh make so pkg-config sees the libraries it may just have installed.
@@ -97,10 +97,9 @@ $(LIBKEYFIG_SO): $(BUILD)/libkeyfig.o src/libkeyfig.map
 $(LIBDIR_OUT)/$(SONAME) $(LIBDIR_OUT)/libkeyfig.so: $(LIBKEYFIG_SO)
 	ln -sf $(notdir $(LIBKEYFIG_SO)) $@
 
-# pkg-config file of the installed library: PREFIX as given to this make (the same for install).
-$(LIBDIR_OUT)/keyfig.pc: src/keyfig.pc.in include/keyfig.h Makefile
-	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
-	    -e 's|@VERSION@|$(VERSION)|; s|@PKGS@|$(PKGS)|' src/keyfig.pc.in > $@
+# keyfig.pc is written by make install, with the PREFIX given there.
+PC_SED = -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+         -e 's|@VERSION@|$(VERSION)|; s|@PKGS@|$(PKGS)|'
 
 # The program and the unit tests use internal functions too, so they link the objects themselves.
 $(KEYFIG): $(CLI_OBJ) $(LIB_OBJ)
@@ -109,6 +108,9 @@ $(KEYFIG): $(CLI_OBJ) $(LIB_OBJ)
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+# test_nomem makes the library's allocations fail one by one
+$(BUILD)/tests/test_nomem: LDFLAGS += -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -124,6 +126,7 @@ test: all
 	$(MAKE) --no-print-directory check
 
 check: deps
+	@$(MAKE) --no-print-directory libs
 	$(MAKE) BUILD=build/san SAN=1 binaries
 	ASAN_OPTIONS=detect_leaks=1 KEYFIG_SANITIZED=1 sh tests/run.sh build/san/keyfig build/san
 
@@ -142,7 +145,7 @@ install: all
 	install -m 755 $(notdir $(LIBKEYFIG_SO)) $(DESTDIR)$(LIBDIR)/$(notdir $(LIBKEYFIG_SO))
 	ln -sf $(notdir $(LIBKEYFIG_SO)) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libkeyfig.so
-	install -m 644 keyfig.pc $(DESTDIR)$(PKGCONFIGDIR)/keyfig.pc
+	sed $(PC_SED) src/keyfig.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/keyfig.pc
 	install -m 644 include/keyfig.h $(DESTDIR)$(INCLUDEDIR)/keyfig.h
 	install -m 644 patterns/* $(DESTDIR)$(DATADIR)/patterns/
 	install -m 644 plots/* $(DESTDIR)$(DATADIR)/plots/
@@ -154,6 +157,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build keyfig libkeyfig.a libkeyfig.so* keyfig.pc tests/out
+	rm -rf build keyfig libkeyfig.a libkeyfig.so* tests/out
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/cli/*.d)

@@ -37,8 +37,7 @@ enum keyfig_status {
     KEYFIG_STATUS_INPUT,         /* an article that cannot be read: bad encoding, empty, too large */
     KEYFIG_STATUS_PATTERN,       /* invalid pattern data (file and line given) */
     KEYFIG_STATUS_NOMEM,         /* memory ran out */
-    KEYFIG_STATUS_WRITE,         /* the caller's write function returned non-zero (err not filled) */
-    KEYFIG_STATUS_ARG            /* an invalid argument or option value */
+    KEYFIG_STATUS_WRITE          /* the caller's write function returned non-zero (err not filled) */
 };
 
 /* The first error recorded is kept (as in Jansson's json_error_t). */
@@ -125,8 +124,8 @@ void keyfig_patterns_free(struct keyfig_patterns *p);
 
 /* Extract the claims of one article held in buf[0..len) (any supported encoding).
  * id and source are copied. Returns an article the caller owns, or NULL with err filled
- * (KEYFIG_STATUS_INPUT: bad encoding with the byte offset, 4 GiB or more; KEYFIG_STATUS_ARG:
- * unknown encoding name). Warnings go to opts->warn. */
+ * (KEYFIG_STATUS_INPUT: empty, binary, bad encoding with the byte offset, an encoding name
+ * iconv does not know, 4 GiB or more). Warnings go to opts->warn. */
 struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const char *id, const char *source,
                                       const char *buf, size_t len, const struct keyfig_options *opts,
                                       struct keyfig_error *err);

@@ -65,7 +65,6 @@ int cli_exit(int status)
 {
     switch (status) {
     case KEYFIG_STATUS_OK: return CLI_EXIT_OK;
-    case KEYFIG_STATUS_ARG: return CLI_EXIT_USAGE;
     case KEYFIG_STATUS_PATTERN: return CLI_EXIT_PATTERNS;
     default: return CLI_EXIT_RUNTIME;
     }
