@@ -5,7 +5,7 @@
 . tests/lib.sh
 for d in tests/errors/*.d; do
   name=$(basename "$d" .d)
-  T=$OUT/errors/$name
+  T=$OUT/$name
   rm -rf "$T" && mkdir -p "$T" && cp -R "$d/." "$T/"
   # shellcheck disable=SC2046
   (cd "$T" && "$KEYFIG" $(cat args) > stdout 2> actual.stderr; echo $? > actual.status)

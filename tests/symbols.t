@@ -1,8 +1,8 @@
 # libkeyfig.a and libkeyfig.so define exactly the functions keyfig.h declares: every other global
 # (xmalloc, json_write, ...) is local, so a program may define its own names freely.
 . tests/lib.sh
-T=$OUT/symbols
-rm -rf "$T" && mkdir -p "$T"
+T=$OUT
+mkdir -p "$T"
 lib=. # the plain build's libraries, also in the sanitizer pass (make check builds them)
 # the functions keyfig.h declares: "name(" after a return type at the start of a declaration
 sed -n 's/^[a-z].*[ *]\(keyfig_[a-z_]*\)(.*/\1/p' include/keyfig.h | sort -u > "$T/want"
