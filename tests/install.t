@@ -1,9 +1,10 @@
-# make install honours PREFIX and DESTDIR; the installed binary runs on its own (built-in
-# patterns), and a program built with pkg-config against the installed keyfig.pc links the
-# shared library (by its soname) or the static one, and extracts.
+# make install (of the plain build, also in the sanitizer pass) honours PREFIX and DESTDIR; the
+# installed binary runs on its own (built-in patterns), and a program built with pkg-config
+# against the installed keyfig.pc links the shared library (by its soname) or the static one,
+# and extracts.
 . tests/lib.sh
 inst=$OUT/inst
-if ! make -s install DESTDIR="$inst" PREFIX=/opt/kf > "$OUT/install.log" 2>&1; then
+if ! make -s install BUILD=build DESTDIR="$inst" PREFIX=/opt/kf > "$OUT/install.log" 2>&1; then
   fail install.make "$(tail -2 "$OUT/install.log" | tr '\n' ' ')"
 else
   for f in bin/keyfig lib/libkeyfig.a lib/libkeyfig.so.0 lib/libkeyfig.so lib/pkgconfig/keyfig.pc include/keyfig.h share/keyfig/patterns/units.tsv share/keyfig/plots/figures.gp share/man/man1/keyfig.1; do
