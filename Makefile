@@ -34,7 +34,9 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 LIB_SRC = $(wildcard src/*.c)
-LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o $(BUILD)/poslex_blob.o
+# jieba's dictionary (Debian python3-jieba), turned into the table src/poslex.c reads
+JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
 DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css)
@@ -75,6 +77,17 @@ $(BUILD)/cli/%.o: src/cli/%.c | $(BUILD)
 
 $(BUILD)/embedded.c: $(DATA_FILES) src/embed.sh | $(BUILD)
 	sh src/embed.sh $@ $(DATA_FILES)
+
+$(BUILD)/poslex_gen: src/tools/poslex_gen.c | $(BUILD)
+	$(CC) -O2 -o $@ $<
+
+$(BUILD)/poslex.bin: $(BUILD)/poslex_gen $(JIEBA_DICT)
+	$(BUILD)/poslex_gen $(JIEBA_DICT) $@.tmp && mv $@.tmp $@
+
+# The table goes into the library as read-only data, by the assembler's .incbin (no 7 MB C array).
+$(BUILD)/poslex_blob.o: $(BUILD)/poslex.bin
+	printf '\t.section .rodata\n\t.balign 8\n\t.globl poslex_blob\n\t.globl poslex_blob_end\nposlex_blob:\n\t.incbin "%s"\nposlex_blob_end:\n\t.section .note.GNU-stack,"",@progbits\n' $< > $(BUILD)/poslex_blob.s
+	$(CC) -c -o $@ $(BUILD)/poslex_blob.s
 
 $(BUILD)/embedded.o: $(BUILD)/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -Wno-overlength-strings -c -o $@ $<

@@ -92,6 +92,8 @@ struct keyfig_claim {
     const char *sentence;         /* the sentence around it */
     int item;                     /* 1-based news item within the file */
     const char *rule;             /* id of the rule that produced it */
+    const char *subject_rule;     /* how the subject was found ("after_classifier", "before_number",
+                                     "carried", "list", "from_to", ...), NULL with no subject */
 };
 
 /* Called for a problem that does not stop the article, e.g. a rule that hit PCRE2's match limit

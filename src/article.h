@@ -36,6 +36,7 @@ struct draft {
     enum keyfig_basis basis;
     char is_claim, has_range, has_from;
     char dropped;               /* merged into a later claim (the "from" of 由X增加到Y) */
+    unsigned char subj_rule;    /* how the subject was found: enum subject_rule */
 };
 
 struct keyfig_article {

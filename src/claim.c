@@ -237,32 +237,44 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, n, fwd) : end;
     if (head_noun > end) {
         d->subj_s = head_noun, d->subj_e = subject_noun_after(lx, s, n, head_noun);
+        d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
         return d->subj_e;
     }
-    if (fwd > end) {
-        d->subj_s = end, d->subj_e = fwd;
+    size_t np_s = end, np_e = fwd;
+    if (fwd > end && subject_noun_phrase_after(lx, s, &np_s, &np_e)) {
+        d->subj_s = np_s, d->subj_e = np_e;
+        d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
             d->direction = KEYFIG_DIRECTION_NONE, d->basis = KEYFIG_BASIS_NONE;
-        return fwd;
+        return np_e;
     }
-    if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB && object_between(lx, s, x->ch.end, x->head)) {
+    np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
+    if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB && object_between(lx, s, x->ch.end, x->head) &&
+        subject_noun_phrase(lx, s, &np_s, &np_e, 0)) {
         /* verb, object, number: 为百姓减少费用207.7万元 -> 费用 */
-        d->subj_s = chars_skip_particles(s, x->ch.end, x->head), d->subj_e = x->head;
+        d->subj_s = np_s, d->subj_e = np_e;
+        d->subj_rule = SUBJ_RULE_VERB_OBJECT;
         return end;
     }
     struct draft *prev = previous_in(a, d, x->floor);
     size_t seg = prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
     subject_before(lx, s, seg, x->context_end, &d->subj_s, &d->subj_e);
-    if (d->subj_e > d->subj_s)
+    int actions = d->kind == KEYFIG_KIND_COUNT;
+    if (d->subj_e > d->subj_s && subject_noun_phrase(lx, s, &d->subj_s, &d->subj_e, actions)) {
+        d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         return end;
+    }
     size_t sent = chars_sentence_start(s, d->num_s);
     struct draft *same = previous_in(a, d, sent);
     if (same) {
         d->subj_s = same->subj_s;
         d->subj_e = same->subj_e;
+        d->subj_rule = same->subj_e > same->subj_s ? SUBJ_RULE_CARRIED : SUBJ_RULE_NONE;
     } else {
         subject_of_previous_clause(lx, s, sent, x->floor, &d->subj_s, &d->subj_e);
+        if (d->subj_e > d->subj_s && subject_noun_phrase(lx, s, &d->subj_s, &d->subj_e, actions))
+            d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
     }
     return end;
 }

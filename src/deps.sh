@@ -1,6 +1,6 @@
 #!/bin/sh
 # Check for, and install from Debian's packages where missing, what one stage of keyfig needs:
-#   src/deps.sh build   compiler and the libraries it links (make, make install)
+#   src/deps.sh build   compiler, the libraries it links, jieba's dictionary (make, make install)
 #   src/deps.sh run     gnuplot and a CJK font for the charts (make results)
 #   src/deps.sh test    what the tests use (make test)
 #   src/deps.sh fuzz    clang and libFuzzer (make fuzz)
@@ -9,8 +9,8 @@
 # installed; when something is missing and neither root nor sudo is at hand, it says what to
 # install and fails.
 #
-# One package a line: "DEBIAN-PACKAGE [CHECK...]", each CHECK being pc:MODULE (pkg-config) or
-# cmd:COMMAND (on PATH); without a check the package itself is looked up with dpkg-query.
+# One package a line: "DEBIAN-PACKAGE [CHECK...]", each CHECK being pc:MODULE (pkg-config),
+# cmd:COMMAND (on PATH) or file:PATH; without a check the package is looked up with dpkg-query.
 set -eu
 
 build='
@@ -21,6 +21,7 @@ libpcre2-dev      pc:libpcre2-8
 libjansson-dev    pc:jansson
 libopencc-dev     pc:opencc
 libutf8proc-dev   pc:libutf8proc
+python3-jieba     file:/usr/lib/python3/dist-packages/jieba/dict.txt
 '
 
 run='
@@ -55,6 +56,7 @@ present() {
     case $c in
       pc:*) pkg-config --exists "${c#pc:}" 2>/dev/null || return 1 ;;
       cmd:*) command -v "${c#cmd:}" >/dev/null 2>&1 || return 1 ;;
+      file:*) [ -e "${c#file:}" ] || return 1 ;;
       *) echo "src/deps.sh: bad check \"$c\" for $pkg" >&2; exit 2 ;;
     esac
   done

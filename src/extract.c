@@ -12,6 +12,7 @@
 #include "lexicon.h"
 #include "patset.h"
 #include "rules.h"
+#include "subject.h"
 #include "util.h"
 
 struct keyfig_patterns *patterns_load(const char *dir, const struct kf_warner *lint, int normalizer,
@@ -390,6 +391,7 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
     c->value_text = orig_string(a, f->strings, &f->scratch, d->num_s, d->num_e, 0);
     c->unit = d->unit_text ? d->unit_text : orig_string(a, f->strings, &f->scratch, d->unit_s, d->unit_e, 0);
     c->subject = orig_string(a, f->strings, &f->scratch, d->subj_s, d->subj_e, 1); /* 「X」預算 -> X預算 */
+    c->subject_rule = *c->subject ? subject_rule_name((enum subject_rule)d->subj_rule) : NULL;
     c->text = orig_string(a, f->strings, &f->scratch, d->start, d->end, 0);
     c->sentence = f->last_sentence;
     c->item = item_of(a, d->num_s);

@@ -65,6 +65,7 @@ static json_t *claim_json(const struct keyfig_claim *c, size_t id)
     json_object_set_new_nocheck(o, "sentence", json_string_nocheck(c->sentence));
     json_object_set_new_nocheck(o, "item", json_integer(c->item));
     json_object_set_new_nocheck(o, "rule", json_string_nocheck(c->rule));
+    json_object_set_new_nocheck(o, "subject_rule", c->subject_rule ? json_string_nocheck(c->subject_rule) : json_null());
     return o;
 }
 

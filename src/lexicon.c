@@ -16,6 +16,7 @@ static const char *const approx_names[] = {"exact", "over", "at_least", "under",
 static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money", "nounverb", "noun", "base"};
 static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun"};
 static const char *const directions[] = {"none", "increase", "decrease"};
+static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other"};
 
 int kind_from_name(const char *s)
 {
@@ -117,6 +118,9 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             int role = d < 0 ? -1 : parse_attr(change_roles, 5, f[2], path, r.lineno, "role", err);
             l = &lx->change;
             attr = role < 0 ? -1 : d * 16 + role;
+        } else if (!strcmp(name, "pos.tsv") || !strcmp(name, "postags.tsv")) {
+            l = name[3] == '.' ? &lx->pos : &lx->postags;
+            attr = parse_attr(pos_names, POS_NCLASSES, f[1], path, r.lineno, "class", err);
         } else {
             l = &lx->subject;
             attr = parse_attr(subject_names, 8, f[1], path, r.lineno, "role", err);
@@ -181,14 +185,14 @@ static void sort_list(struct lex_list *l)
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
 {
     struct lexicon *lx = xcalloc(1, sizeof *lx);
-    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv"};
+    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         if (load_list(ps, files[i], lx, err)) {
             lexicon_free(lx);
             return NULL;
         }
     }
-    struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change, &lx->subject};
+    struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change, &lx->subject, &lx->pos, &lx->postags};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sort_list(all[i]);
     return lx;
@@ -214,7 +218,14 @@ void lexicon_free(struct lexicon *lx)
     free_list(&lx->approx_post);
     free_list(&lx->change);
     free_list(&lx->subject);
+    free_list(&lx->pos);
+    free_list(&lx->postags);
     free(lx);
+}
+
+int pos_class_from_name(const char *s)
+{
+    return name_index(pos_names, POS_NCLASSES, s);
 }
 
 const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at)

@@ -40,6 +40,22 @@ enum subject_role {
     SUBJ_BASE    /* introduces a comparison base; the subject stands before it (X比上年, X等于Y的) */
 };
 
+/* Word classes of the part-of-speech lexicon (pos.tsv words, postags.tsv for jieba's tags):
+ * what a word can be in a subject. */
+enum pos_class {
+    POS_NOUN,    /* a noun, a name, a verbal noun (服务), an abbreviation (GDP): can head a subject */
+    POS_MOD,     /* an adjective or distinguishing word (平均, 城镇): inside a subject, never its end */
+    POS_VERB,    /* a verb: never begins or ends a subject */
+    POS_ADV,     /* an adverb (已经, 仍, 分别) */
+    POS_FUNC,    /* a preposition, conjunction, particle or interjection (由, 和, 了) */
+    POS_PRON,    /* a pronoun or demonstrative (其中, 每月, 他们) */
+    POS_TIME,    /* a time word (今年, 去年, 目前) */
+    POS_NUM,     /* a numeral or measure word (全年, 亿元, 一季度) */
+    POS_PLACE,   /* a locative (以上, 之间) */
+    POS_OTHER,   /* an idiom or anything else */
+    POS_NCLASSES
+};
+
 /* Attributes of change.tsv. */
 /* noun: a word that holds a change verb but names a quantity (增加值, 增速): no change */
 enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS, CHG_NOUN };
@@ -50,9 +66,14 @@ struct lexicon {
     struct lex_list approx_pre, approx_mid, approx_post; /* attr: enum keyfig_approx */
     struct lex_list change;    /* attr: direction*16 + enum change_role */
     struct lex_list subject;   /* attr: enum subject_role */
+    struct lex_list pos;       /* pos.tsv: the class of a word, over jieba's tag; attr: enum pos_class */
+    struct lex_list postags;   /* postags.tsv: the class of each of jieba's tags; attr: enum pos_class */
 };
 
-/* Load units.tsv, approx.tsv, change.tsv and subject.tsv. Caller owns the result
+/* The class (enum pos_class) named by s ("noun", "verb", ...), or -1. */
+int pos_class_from_name(const char *s);
+
+/* Load units.tsv, approx.tsv, change.tsv, subject.tsv, pos.tsv and postags.tsv. Caller owns the result
  * (lexicon_free); NULL with err filled (KEYFIG_STATUS_PATTERN, file:line) on bad data. */
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err);
 void lexicon_free(struct lexicon *lx);

@@ -3,6 +3,7 @@
 
 #include "chars.h"
 #include "lexicon.h"
+#include "poslex.h"
 #include "subject.h"
 #include "text.h"
 #include "util.h"
@@ -10,6 +11,13 @@
 #define MAX_SUBJECT_CHARS 20   /* a subject longer than this is cut to its last characters (X与Y之比 runs to 18) */
 #define MAX_FORWARD_CHARS 12   /* the noun after a classifier */
 
+
+const char *subject_rule_name(enum subject_rule r)
+{
+    static const char *const names[SUBJ_NRULES] = {NULL, "after_classifier", "head_after_de", "verb_object",
+                                                    "before_number", "from_to", "list", "carried", "previous_clause"};
+    return r < SUBJ_NRULES ? names[r] : NULL;
+}
 
 int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at, int *role)
 {
@@ -269,3 +277,73 @@ int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, si
     return 0;
 }
 
+
+/* Classes that cannot begin a subject: 由2013年, 其中, 同比, 全年, 以上. */
+static int cannot_begin(int cls)
+{
+    return cls == POS_ADV || cls == POS_FUNC || cls == POS_PRON || cls == POS_TIME || cls == POS_NUM ||
+           cls == POS_PLACE || cls == POS_OTHER;
+}
+
+/* ... nor end one: 大致维持, 海外经贸办大, 标准煤 (a piece of 万吨标准煤). */
+static int cannot_end(int cls)
+{
+    return cannot_begin(cls) || cls == POS_VERB || cls == POS_MOD;
+}
+
+/* Classes that end a noun phrase read forwards (46辆巡回诊疗车累计开展: the phrase stops before
+ * 累计): everything but nouns, adjectives and verbs, which stand inside one (巡回诊疗车). */
+static int ends_forward(int cls)
+{
+    /* 二级以上医疗机构, 县域医疗次中心: locatives and measure words stand inside one too */
+    return cls == POS_ADV || cls == POS_FUNC || cls == POS_PRON || cls == POS_TIME;
+}
+
+/* 1 when w is a verb of change.tsv or subject.tsv (增加, 达到): such a verb after a count says
+ * what happened to the count (79,659人增加), it is not what was counted. */
+static int listed_verb(const struct lexicon *lx, const char *s, const struct pos_word *w)
+{
+    const struct lex_word *c = lex_at(&lx->change, s, w->end, w->start), *v = lex_at(&lx->subject, s, w->end, w->start);
+    return (c && c->len == w->end - w->start && c->attr % 16 != CHG_NOUN) ||
+           (v && v->len == w->end - w->start && v->attr == SUBJ_VERB);
+}
+
+static int narrow(const struct lexicon *lx, const char *s, size_t *ss, size_t *se, int forward, int actions)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = poslex_segment(lx, s, *ss, *se, w, POSLEX_MAX_CHARS);
+    size_t first = 0, last = n;
+    while (first < last && cannot_begin(w[first].cls))
+        first++;
+    if (forward) /* 人数不断下跌 -> 人数: the noun after a classifier ends at its first adverb */
+        for (last = first; last < n && !ends_forward(w[last].cls); last++)
+            ;
+    /* a phrase of verbs alone names an action, the thing a count of actions counts (全年共接诊
+     * 74772人次, 20多人次进修学习), unless a verb is one that links a figure (增加, 达到) */
+    int verbs = (forward || actions) && last > first;
+    for (size_t i = first; i < last; i++)
+        verbs &= w[i].cls == POS_VERB && !listed_verb(lx, s, &w[i]);
+    /* what ends a subject read forwards may be a verb (员工参与), not read backwards */
+    while (!verbs && last > first && cannot_end(w[last - 1].cls) && !(forward && w[last - 1].cls == POS_VERB))
+        last--;
+    int noun = verbs;
+    for (size_t i = first; i < last; i++)
+        noun |= w[i].cls == POS_NOUN;
+    if (!noun || (!forward && utf8_count(s + w[first].start, w[last - 1].end - w[first].start) < 2)) {
+        *se = *ss;
+        return 0;
+    }
+    *ss = w[first].start;
+    *se = w[last - 1].end;
+    return 1;
+}
+
+int subject_noun_phrase(const struct lexicon *lx, const char *s, size_t *ss, size_t *se, int actions)
+{
+    return narrow(lx, s, ss, se, 0, actions);
+}
+
+int subject_noun_phrase_after(const struct lexicon *lx, const char *s, size_t *ss, size_t *se)
+{
+    return narrow(lx, s, ss, se, 1, 1);
+}

@@ -10,6 +10,23 @@
 struct lexicon;
 struct lex_list;
 
+/* How a claim's subject was found (the claim's subject_rule), strongest first. */
+enum subject_rule {
+    SUBJ_RULE_NONE,             /* no subject */
+    SUBJ_RULE_AFTER_CLASSIFIER, /* the noun after the classifier: 46辆巡回诊疗车 */
+    SUBJ_RULE_HEAD_AFTER_DE,    /* the head after 的: 24万生活居住在…的丽水华侨 */
+    SUBJ_RULE_VERB_OBJECT,      /* the object between a change verb and the number: 减少费用207.7万元 */
+    SUBJ_RULE_BEFORE_NUMBER,    /* the metric named before the number: 行驶里程32.3万公里 */
+    SUBJ_RULE_FROM_TO,          /* the metric before 从/由 of a from-to change */
+    SUBJ_RULE_LIST,             /* its own item of a list the numbers pair with (A、B分别为x、y) */
+    SUBJ_RULE_CARRIED,          /* an earlier figure's metric in the sentence: …亿元，同比增长6.9% */
+    SUBJ_RULE_PREVIOUS_CLAUSE,  /* the clause before the figure's own */
+    SUBJ_NRULES
+};
+
+/* The name of a rule as the JSON gives it ("after_classifier", ...), NULL for SUBJ_RULE_NONE. */
+const char *subject_rule_name(enum subject_rule r);
+
 /* The noun phrase right after a classifier: 46辆巡回诊疗车累计 -> 巡回诊疗车. */
 size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, size_t at);
 
@@ -34,5 +51,19 @@ void subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t 
 
 /* The role (enum subject_role) of the longest subject.tsv word at `at`; returns its length, 0 if none. */
 int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at, int *role);
+
+/* Narrow [*ss, *se) to the noun phrase it holds, on the words of the POS lexicon: leading
+ * words that cannot begin a subject (adverbs, prepositions, pronouns, time words, numerals)
+ * and trailing ones that cannot end it (those, verbs and adjectives) go. What is left must
+ * hold a noun and two characters: else the span becomes empty and 0 is returned (no subject
+ * rather than a fragment such as 同比, 大致维持 or 由2013年). With actions, a phrase of verbs
+ * alone is kept too: a count of actions names the action (全年共接诊74772人次 -> 接诊); an
+ * amount (每月可领取3485元) is never about a bare verb. */
+int subject_noun_phrase(const struct lexicon *lx, const char *s, size_t *ss, size_t *se, int actions);
+
+/* The same for the words after a classifier, read forwards: the phrase also ends at its first
+ * word that is neither a noun, an adjective nor a verb (其他支援员工参与 -> 支援员工,
+ * 人数不断下跌 -> 人数). A one-character noun stays (13个省 -> 省). */
+int subject_noun_phrase_after(const struct lexicon *lx, const char *s, size_t *ss, size_t *se);
 
 #endif

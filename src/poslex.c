@@ -1,0 +1,233 @@
+/* poslex: look-ups in the embedded jieba table and a best-split segmenter over them. The
+ * table's layout is documented in src/tools/poslex_gen.c, which writes it. */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "chars.h"
+#include "lexicon.h"
+#include "poslex.h"
+#include "text.h"
+
+/* The table, linked in from build/poslex.bin by build/poslex_blob.S. */
+extern const unsigned char poslex_blob[];
+extern const unsigned char poslex_blob_end[];
+
+#define HEADER_BYTES 32
+#define MAX_WORD_CHARS 8   /* longer dictionary words are idioms and names a subject never needs */
+#define OWN_WORD_FREQ 1e4  /* a pos.tsv word jieba lacks (今年以来) beats the words it is made of */
+#define ROLE_WORD_FREQ 1e3 /* a subject.tsv word jieba lacks (平均为, 可达) is a plausible word */
+
+struct table {
+    uint32_t nslots, nwords, ntags, strings_len;
+    double log_total;
+    const char (*tags)[8];
+    const uint32_t *slots;
+    const unsigned char *strings;
+};
+
+static int read_table(struct table *t)
+{
+    const unsigned char *p = poslex_blob;
+    size_t size = (size_t)(poslex_blob_end - poslex_blob);
+    if (size < HEADER_BYTES || memcmp(p, "KFPOS01", 8))
+        return -1;
+    double total;
+    memcpy(&t->nslots, p + 8, 4);
+    memcpy(&t->nwords, p + 12, 4);
+    memcpy(&t->ntags, p + 16, 4);
+    memcpy(&t->strings_len, p + 20, 4);
+    memcpy(&total, p + 24, 8);
+    size_t need = HEADER_BYTES + (size_t)t->ntags * 8 + (size_t)t->nslots * 4 + t->strings_len;
+    if (need != size || !t->nslots || (t->nslots & (t->nslots - 1)) || total <= 0)
+        return -1;
+    t->log_total = log(total);
+    t->tags = (const char (*)[8])(p + HEADER_BYTES);
+    t->slots = (const uint32_t *)(const void *)(p + HEADER_BYTES + (size_t)t->ntags * 8);
+    t->strings = p + HEADER_BYTES + (size_t)t->ntags * 8 + (size_t)t->nslots * 4;
+    return 0;
+}
+
+/* The table is read-only data in the binary: its header is parsed on every call rather than
+ * kept in a global, which costs a few loads and keeps the library free of mutable state. */
+static const struct table *table(struct table *t)
+{
+    return read_table(t) == 0 ? t : NULL;
+}
+
+int poslex_ok(void)
+{
+    struct table t;
+    return table(&t) != NULL;
+}
+
+static uint32_t fnv1a(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* jieba's entry for s[0, len): its frequency and tag name, or 0. */
+static int jieba_word(const struct table *t, const char *s, size_t len, uint32_t *freq, const char **tag)
+{
+    if (len > 255)
+        return 0;
+    for (uint32_t h = fnv1a(s, len) & (t->nslots - 1);; h = (h + 1) & (t->nslots - 1)) {
+        uint32_t off;
+        memcpy(&off, &t->slots[h], 4);
+        if (!off)
+            return 0;
+        const unsigned char *e = t->strings + off - 1;
+        if (e[0] == len && !memcmp(e + 6, s, len)) {
+            memcpy(freq, e + 2, 4);
+            *tag = e[1] < t->ntags ? t->tags[e[1]] : "x";
+            return 1;
+        }
+    }
+}
+
+/* The class of a subject.tsv role: its boundary words are what a subject is not. */
+static int role_class(int role)
+{
+    switch (role) {
+    case SUBJ_NOUN: case SUBJ_NOUNVERB: case SUBJ_MONEY: return POS_NOUN;
+    case SUBJ_DROP: return POS_PRON;
+    case SUBJ_FRAME: return POS_TIME;
+    case SUBJ_BASE: case SUBJ_STOP: return POS_FUNC;
+    default: return POS_VERB;
+    }
+}
+
+static const struct lex_word *exact(const struct lex_list *l, const char *s, size_t len)
+{
+    const struct lex_word *w = lex_at(l, s, len, 0);
+    return w && w->len == len ? w : NULL;
+}
+
+static int tag_class(const struct lexicon *lx, const char *tag)
+{
+    const struct lex_word *w = exact(&lx->postags, tag, strnlen(tag, 8));
+    return w ? w->attr : POS_OTHER;
+}
+
+int poslex_class(const struct lexicon *lx, const char *s, size_t len)
+{
+    const struct lex_word *w = exact(&lx->pos, s, len);
+    if (w)
+        return w->attr;
+    struct table t;
+    uint32_t f;
+    const char *tag;
+    const struct lex_word *role = exact(&lx->subject, s, len);
+    if (role && role_class(role->attr) == POS_NOUN)
+        return POS_NOUN; /* the project's nouns (就业, 特约) over jieba's verbs and adverbs */
+    if (table(&t) && jieba_word(&t, s, len, &f, &tag))
+        return tag_class(lx, tag);
+    return role ? role_class(role->attr) : -1;
+}
+
+static int is_ascii_alnum(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.';
+}
+
+/* 1 when the single character s[a, b), of class cls, may be part of an unknown word. */
+static int may_join(const struct lexicon *lx, const char *s, size_t a, size_t b, int cls)
+{
+    int l;
+    return cls != POS_FUNC && cls != POS_PRON && cls != POS_ADV && cls != POS_MOD && is_cjk(chars_cp_at(s, b, a, &l)) &&
+           !exact(&lx->pos, s + a, b - a) && !exact(&lx->subject, s + a, b - a);
+}
+
+size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max)
+{
+    /* the character boundaries of the stretch; a run of ASCII letters or digits is one unit */
+    size_t at[POSLEX_MAX_CHARS + 1], k = 0;
+    size_t starts[4 * POSLEX_MAX_CHARS];
+    size_t nstarts = 0;
+    if (b - a > sizeof starts / sizeof starts[0]) { /* only the end is needed: keep whole characters */
+        a = b - sizeof starts / sizeof starts[0];
+        while (a < b && ((unsigned char)s[a] & 0xC0) == 0x80)
+            a++;
+    }
+    for (size_t i = a; i < b && nstarts < sizeof starts / sizeof starts[0];) {
+        int l;
+        uint32_t c = chars_cp_at(s, b, i, &l);
+        starts[nstarts++] = i;
+        i += (size_t)l;
+        if (is_ascii_alnum(c))
+            while (i < b && is_ascii_alnum((uint32_t)(unsigned char)s[i]))
+                i++;
+    }
+    size_t first = nstarts > POSLEX_MAX_CHARS ? nstarts - POSLEX_MAX_CHARS : 0;
+    for (size_t i = first; i < nstarts; i++)
+        at[k++] = starts[i];
+    at[k] = b;
+    if (!k || !max)
+        return 0;
+    struct table tb;
+    const struct table *t = table(&tb);
+    /* best[i]: the best log-probability of a split of units i..k; next[i]: where its first word ends */
+    double best[POSLEX_MAX_CHARS + 1];
+    size_t next[POSLEX_MAX_CHARS + 1];
+    int cls[POSLEX_MAX_CHARS + 1];
+    double log_total = t ? t->log_total : log(1e8);
+    best[k] = 0;
+    for (size_t i = k; i-- > 0;) {
+        best[i] = -INFINITY;
+        for (size_t j = i + 1; j <= k && j - i <= MAX_WORD_CHARS; j++) {
+            const char *w = s + at[i];
+            size_t len = at[j] - at[i];
+            double freq = 0;
+            int c = -1;
+            const struct lex_word *own = exact(&lx->pos, w, len), *role = exact(&lx->subject, w, len);
+            uint32_t f;
+            const char *tag;
+            if (own) { /* jieba's frequency where it has the word: pos.tsv changes only its class */
+                freq = t && jieba_word(t, w, len, &f, &tag) && f ? f : OWN_WORD_FREQ;
+                c = own->attr;
+            } else if (t && jieba_word(t, w, len, &f, &tag)) {
+                freq = f ? f : 1;
+                c = role && role_class(role->attr) == POS_NOUN ? POS_NOUN : tag_class(lx, tag);
+            } else if (role) { /* subject.tsv's boundary roles say where a subject ends, not what a
+                                  word is: they stand in only for words jieba lacks; its nouns
+                                  (就业, 特约) are nouns whatever jieba's tag */
+                freq = ROLE_WORD_FREQ;
+                c = role_class(role->attr);
+            } else if (j == i + 1) { /* a unit in no dictionary stands alone */
+                int l;
+                uint32_t cp = chars_cp_at(s, at[j], at[i], &l);
+                freq = 1;
+                c = is_cjk(cp) || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ? POS_NOUN
+                    : (cp >= '0' && cp <= '9') ? POS_NUM : POS_FUNC;
+            }
+            if (c < 0)
+                continue;
+            double score = log(freq) - log_total + best[j];
+            if (score > best[i]) {
+                best[i] = score;
+                next[i] = j;
+                cls[i] = c;
+            }
+        }
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < k && n < max;) {
+        /* A run of characters the split left single is most often a word no dictionary has
+         * (托位, 劏房): jieba hands such runs to its model of unknown words; here they become one
+         * noun. Particles, adjectives and the project's own words (的, 大, 再) stay apart. */
+        size_t j = i;
+        while (j < k && next[j] == j + 1 && may_join(lx, s, at[j], at[j + 1], cls[j]))
+            j++;
+        if (j - i >= 2) {
+            out[n++] = (struct pos_word){at[i], at[j], POS_NOUN};
+            i = j;
+        } else {
+            out[n++] = (struct pos_word){at[i], at[next[i]], cls[i]};
+            i = next[i];
+        }
+    }
+    return n;
+}

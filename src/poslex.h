@@ -1,0 +1,38 @@
+/* poslex: jieba's dictionary (349,046 words with frequency and part of speech, Debian's
+ * python3-jieba) as a table generated at build time (src/tools/poslex_gen.c) and linked into
+ * libkeyfig, and a segmenter that cuts a short stretch of the normalised text into words with
+ * their class. It knows words, not subjects: subject.c decides what a noun phrase is. */
+#ifndef KEYFIG_POSLEX_H
+#define KEYFIG_POSLEX_H
+
+#include <stddef.h>
+#include "keyfig.h"
+
+struct lexicon;
+
+/* One word of a segmented stretch: [start, end) in the text, its class (enum pos_class). */
+struct pos_word {
+    size_t start, end;
+    int cls;
+};
+
+/* The longest stretch poslex_segment cuts, in characters: a subject is at most 20. */
+#define POSLEX_MAX_CHARS 48
+
+/* Cut s[a, b) into words the way jieba does without its model of unknown words: the split
+ * whose words' dictionary frequencies give the highest product, words of pos.tsv (the
+ * project's own) before jieba's. A stretch longer than POSLEX_MAX_CHARS is cut from its
+ * last POSLEX_MAX_CHARS characters. Writes at most max words to out; returns how many. The
+ * class of a word is pos.tsv's, else that of its jieba tag (postags.tsv), else that of its
+ * subject.tsv role; a character in no dictionary is POS_NOUN when it is CJK (an unlisted name:
+ * 劏房, 綜援) and a run of ASCII letters is POS_NOUN (GDP), digits POS_NUM. */
+size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max);
+
+/* The class of the dictionary word s[0, len), as poslex_segment gives it; -1 when no list
+ * knows the word. */
+int poslex_class(const struct lexicon *lx, const char *s, size_t len);
+
+/* 1 when the built-in table is well formed (checked once by patterns_load). */
+int poslex_ok(void);
+
+#endif

@@ -1,0 +1,117 @@
+/* poslex_gen: turn jieba's dictionary (word, frequency, part-of-speech tag per line) into the
+ * table libkeyfig embeds (src/poslex.c reads it), so that no process parses 5 MB of text at
+ * start-up. Run by make: poslex_gen DICT.txt OUT.bin. A build tool, not part of the library.
+ *
+ * Layout (native byte order, read on the machine that built it):
+ *   magic "KFPOS01\0" | u32 nslots | u32 nwords | u32 ntags | u32 strings_len | f64 total_freq
+ *   | ntags x 8-byte tag names | nslots x u32 slot (1 + offset into strings, 0 = empty)
+ *   | strings: per word u8 len, u8 tag, u32 freq (unaligned), the word's bytes.
+ * Slots form an open-addressing hash (FNV-1a, linear probing) over the words' bytes. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TAGS 64
+
+static uint32_t fnv1a(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void die(const char *what)
+{
+    fprintf(stderr, "poslex_gen: %s\n", what);
+    exit(1);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3)
+        die("usage: poslex_gen DICT.txt OUT.bin");
+    FILE *in = fopen(argv[1], "r");
+    if (!in)
+        die("cannot open the dictionary (install python3-jieba)");
+    char tags[MAX_TAGS][8] = {{0}};
+    uint32_t ntags = 0, nwords = 0;
+    size_t cap = 1 << 22, len = 0;
+    unsigned char *strings = malloc(cap);
+    uint32_t *offsets = NULL;
+    size_t capoff = 0;
+    double total = 0;
+    char line[512];
+    while (fgets(line, sizeof line, in)) {
+        char *word = strtok(line, " \t\r\n"), *freq = strtok(NULL, " \t\r\n"), *tag = strtok(NULL, " \t\r\n");
+        if (!word || !freq)
+            continue;
+        size_t wl = strlen(word);
+        if (wl > 255)
+            continue;
+        if (!tag)
+            tag = "x";
+        uint32_t t;
+        for (t = 0; t < ntags && strncmp(tags[t], tag, 7); t++)
+            ;
+        if (t == ntags) {
+            if (ntags == MAX_TAGS)
+                die("too many tags");
+            strncpy(tags[ntags++], tag, 7);
+        }
+        uint32_t f = (uint32_t)strtoul(freq, NULL, 10);
+        total += f;
+        if (len + wl + 6 > cap && !(strings = realloc(strings, cap *= 2)))
+            die("out of memory");
+        if (nwords == capoff && !(offsets = realloc(offsets, (capoff = capoff ? capoff * 2 : 1 << 16) * sizeof *offsets)))
+            die("out of memory");
+        offsets[nwords++] = (uint32_t)len;
+        strings[len++] = (unsigned char)wl;
+        strings[len++] = (unsigned char)t;
+        memcpy(strings + len, &f, 4);
+        len += 4;
+        memcpy(strings + len, word, wl);
+        len += wl;
+    }
+    fclose(in);
+    if (!nwords)
+        die("the dictionary is empty");
+    uint32_t nslots = 1;
+    while (nslots < nwords + nwords / 2)
+        nslots <<= 1;
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    for (uint32_t i = 0; i < nwords; i++) {
+        const unsigned char *e = strings + offsets[i];
+        uint32_t h = fnv1a((const char *)e + 6, e[0]) & (nslots - 1);
+        int dup = 0;
+        for (; slots[h]; h = (h + 1) & (nslots - 1)) {
+            const unsigned char *o = strings + slots[h] - 1;
+            if (o[0] == e[0] && !memcmp(o + 6, e + 6, e[0]))
+                dup = 1; /* a word listed twice keeps its first entry */
+            if (dup)
+                break;
+        }
+        if (!dup)
+            slots[h] = offsets[i] + 1;
+    }
+    FILE *out = fopen(argv[2], "wb");
+    if (!out)
+        die("cannot write the output");
+    uint32_t strings_len = (uint32_t)len;
+    fwrite("KFPOS01", 1, 8, out);
+    fwrite(&nslots, 4, 1, out);
+    fwrite(&nwords, 4, 1, out);
+    fwrite(&ntags, 4, 1, out);
+    fwrite(&strings_len, 4, 1, out);
+    fwrite(&total, 8, 1, out);
+    fwrite(tags, 8, ntags, out);
+    fwrite(slots, 4, nslots, out);
+    fwrite(strings, 1, len, out);
+    if (fclose(out) != 0)
+        die("write failed");
+    free(slots);
+    free(offsets);
+    free(strings);
+    return 0;
+}
