@@ -12,8 +12,8 @@
  * Rules for every function below, stated once:
  *   - Pointer arguments must not be NULL, except: err may be NULL (the error is then not
  *     reported), opts may be NULL (the defaults), and every *_free accepts NULL.
- *   - Functions returning a pointer return NULL on failure; functions returning int return
- *     KEYFIG_STATUS_OK (0) or another enum keyfig_status, and fill err where they take one.
+ *   - Functions that can fail return NULL (those returning a pointer) or an enum keyfig_status
+ *     (the write functions: KEYFIG_STATUS_OK is 0), and fill err where they take one.
  *   - Out of memory is an error like any other (KEYFIG_STATUS_NOMEM): see keyfig_set_nomem_handler.
  *   - A loaded pattern set is read-only: any number of threads may call keyfig_extract with it.
  *   - Articles must be under 4 GiB (offsets are kept in 32 bits); bigger ones are refused. */
@@ -112,10 +112,11 @@ struct keyfig_options {
 struct keyfig_patterns;
 struct keyfig_article;
 
-/* Out of memory: the public function that was running frees what it can, returns NULL or
- * KEYFIG_STATUS_NOMEM and fills err ("out of memory (allocating N bytes)"); memory the failed
- * call had taken may stay allocated. handler (NULL: none), when set, is called first with the
- * size asked for, e.g. to log or to exit; set it before any other call, not while extracting. */
+/* Out of memory: the public function that was running returns NULL or KEYFIG_STATUS_NOMEM and
+ * fills err ("out of memory (allocating N bytes)"); what that call had allocated stays allocated,
+ * and the pattern set and other articles stay valid. handler (NULL: none), when set, is called
+ * first with the size asked for, e.g. to log or to exit; set it before any other call, not while
+ * extracting. */
 void keyfig_set_nomem_handler(void (*handler)(size_t size, void *data), void *data);
 
 /* Load and compile a pattern set from dir, or the built-in set when dir is NULL.
@@ -150,8 +151,8 @@ int keyfig_article_items(const struct keyfig_article *a);
 
 /* Names used in JSON: "count", "money", ...; "over", ...; "increase", ... */
 const char *keyfig_kind_name(enum keyfig_kind k);
-const char *keyfig_approx_name(enum keyfig_approx a);   /* NULL for KEYFIG_EXACT */
-const char *keyfig_direction_name(enum keyfig_direction d); /* NULL for none */
+const char *keyfig_approx_name(enum keyfig_approx a);   /* NULL for KEYFIG_APPROX_EXACT */
+const char *keyfig_direction_name(enum keyfig_direction d); /* NULL for KEYFIG_DIRECTION_NONE */
 
 /* The article as the JSON document CLAIMS.md defines, newly allocated (caller frees); NULL
  * when memory ran out. compact: one line (JSON Lines); otherwise indented by 2. */
