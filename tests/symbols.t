@@ -26,3 +26,7 @@ if cc -std=c11 -Iinclude -o "$T/host" tests/data/host_defines_internals.c "$lib/
 else
   fail symbols.host_defines_internals "$(head -3 "$T/host.err" | tr '\n' ' ')"
 fi
+# the library neither exits nor prints: it calls no exit function and no stdio output function,
+# and does not touch stdout or stderr (warnings go to the caller's callback)
+used=$(nm -u "$lib/libkeyfig.a" | awk '{print $2}' | grep -xE 'exit|_exit|_Exit|quick_exit|printf|fprintf|vprintf|vfprintf|puts|fputs|fputc|putc|putchar|perror|fwrite|stdout|stderr|err|errx|warn|warnx' | sort -u | tr '\n' ' ')
+check symbols.no_exit_no_print "" "$used"
