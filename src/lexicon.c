@@ -13,7 +13,7 @@ static const char *const kind_names[KEYFIG_NKINDS] = {
     "count", "money", "length", "area", "mass", "volume", "duration", "percent", "ratio", "rate", "temperature", "other",
 };
 static const char *const approx_names[] = {"exact", "over", "at_least", "under", "at_most", "about"};
-static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money", "nounverb", "noun", "base"};
+static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money", "nounverb", "noun", "base", "join", "list"};
 static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun"};
 static const char *const directions[] = {"none", "increase", "decrease"};
 static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other"};
@@ -123,7 +123,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             attr = parse_attr(pos_names, POS_NCLASSES, f[1], path, r.lineno, "class", err);
         } else {
             l = &lx->subject;
-            attr = parse_attr(subject_names, 8, f[1], path, r.lineno, "role", err);
+            attr = parse_attr(subject_names, sizeof subject_names / sizeof subject_names[0], f[1], path, r.lineno, "role", err);
         }
         if (rc || attr < 0) {
             rc = -1;

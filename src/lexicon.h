@@ -37,8 +37,13 @@ enum subject_role {
     SUBJ_MONEY,  /* a word that makes a bare amount (突破57万亿) money: 资金 投资 收入 */
     SUBJ_NOUNVERB, /* a verb that is also a noun (服务 诊疗 建设): a boundary before the number only */
     SUBJ_NOUN,   /* a noun holding a boundary word (比重 比例): read as a plain noun */
-    SUBJ_BASE    /* introduces a comparison base; the subject stands before it (X比上年, X等于Y的) */
+    SUBJ_BASE,   /* introduces a comparison base; the subject stands before it (X比上年, X等于Y的) */
+    SUBJ_JOIN,   /* joins the items of a list (、 和 及); a boundary as SUBJ_STOP is */
+    SUBJ_LIST    /* 分别: the figures after it pair with the items of the list before it */
 };
+
+/* 1 for the roles that end a noun phrase read forwards (stop, join, list). */
+#define SUBJ_ENDS_PHRASE(role) ((role) == SUBJ_STOP || (role) == SUBJ_JOIN || (role) == SUBJ_LIST)
 
 /* Word classes of the part-of-speech lexicon (pos.tsv words, postags.tsv for jieba's tags):
  * what a word can be in a subject. */

@@ -95,9 +95,19 @@ static int role_class(int role)
     case SUBJ_NOUN: case SUBJ_NOUNVERB: case SUBJ_MONEY: return POS_NOUN;
     case SUBJ_DROP: return POS_PRON;
     case SUBJ_FRAME: return POS_TIME;
-    case SUBJ_BASE: case SUBJ_STOP: return POS_FUNC;
+    case SUBJ_BASE: case SUBJ_STOP: case SUBJ_JOIN: case SUBJ_LIST: return POS_FUNC;
     default: return POS_VERB;
     }
+}
+
+/* 1 for the subject.tsv roles that say what a word is, over jieba's tag: its nouns (就业, 特约
+ * are tagged verb and adverb), its leading place words and time frames (全国 is a noun to jieba,
+ * but never begins a subject here). Its boundary roles (verb, stop) only say where a subject
+ * ends: 其中 is listed as a verb there and is a pronoun. */
+static int own_role(int role)
+{
+    int c = role_class(role);
+    return c == POS_NOUN || c == POS_PRON || c == POS_TIME;
 }
 
 static const struct lex_word *exact(const struct lex_list *l, const char *s, size_t len)
@@ -121,8 +131,8 @@ int poslex_class(const struct lexicon *lx, const char *s, size_t len)
     uint32_t f;
     const char *tag;
     const struct lex_word *role = exact(&lx->subject, s, len);
-    if (role && role_class(role->attr) == POS_NOUN)
-        return POS_NOUN; /* the project's nouns (就业, 特约) over jieba's verbs and adverbs */
+    if (role && own_role(role->attr))
+        return role_class(role->attr);
     if (table(&t) && jieba_word(&t, s, len, &f, &tag))
         return tag_class(lx, tag);
     return role ? role_class(role->attr) : -1;
@@ -190,7 +200,7 @@ size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t 
                 c = own->attr;
             } else if (t && jieba_word(t, w, len, &f, &tag)) {
                 freq = f ? f : 1;
-                c = role && role_class(role->attr) == POS_NOUN ? POS_NOUN : tag_class(lx, tag);
+                c = role && own_role(role->attr) ? role_class(role->attr) : tag_class(lx, tag);
             } else if (role) { /* subject.tsv's boundary roles say where a subject ends, not what a
                                   word is: they stand in only for words jieba lacks; its nouns
                                   (就业, 特约) are nouns whatever jieba's tag */

@@ -12,6 +12,19 @@
 #define MAX_FORWARD_CHARS 12   /* the noun after a classifier */
 
 
+/* Classes that cannot begin a subject: 由2013年, 其中, 同比, 全年, 以上. */
+static int cannot_begin(int cls)
+{
+    return cls == POS_ADV || cls == POS_FUNC || cls == POS_PRON || cls == POS_TIME || cls == POS_NUM ||
+           cls == POS_PLACE || cls == POS_OTHER;
+}
+
+/* ... nor end one: 大致维持, 海外经贸办大, 标准煤 (a piece of 万吨标准煤). */
+static int cannot_end(int cls)
+{
+    return cannot_begin(cls) || cls == POS_VERB || cls == POS_MOD;
+}
+
 const char *subject_rule_name(enum subject_rule r)
 {
     static const char *const names[SUBJ_NRULES] = {NULL, "after_classifier", "head_after_de", "verb_object",
@@ -41,7 +54,7 @@ size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, siz
         if (!is_cjk(c) && !(c >= 'A' && c <= 'Z'))
             break;
         int wl = subject_role_at(lx, s, n, i, &role);
-        if (wl && (role == SUBJ_STOP || role == SUBJ_VERB))
+        if (wl && (SUBJ_ENDS_PHRASE(role) || role == SUBJ_VERB))
             break;
         i += wl ? (size_t)wl : (size_t)l; /* a whole word: 企业参与 does not stop at 与 */
     }
@@ -153,7 +166,7 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
             continue;
         }
         w = lex_before(&lx->subject, s, a, *b);
-        if (w && (w->attr == SUBJ_VERB || w->attr == SUBJ_STOP)) {
+        if (w && (w->attr == SUBJ_VERB || SUBJ_ENDS_PHRASE(w->attr))) {
             *b -= w->len;
             again = 1;
             continue;
@@ -246,22 +259,91 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
     *se = b;
 }
 
-/* 沒有轉爲公私合營的…比重，將只佔百分之二十九: a clause that begins with its verb takes the
- * previous clause of the sentence as its subject. */
-void subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t sent, size_t floor, size_t *ss,
-                                       size_t *se)
+#define FRAME_CLAUSES 3 /* clauses of time or condition skipped back to the one naming the subject */
+
+/* 1 when the clause [a, b) sets a frame (在政策介入后, 随着需求增加, 据统计): it begins with a
+ * preposition and holds no 的, so it names no metric for the figure after it. */
+static int frame_clause(const struct lexicon *lx, const char *s, size_t a, size_t b)
 {
-    if (floor <= sent)
-        return;
-    size_t end = chars_prev(s, floor); /* the delimiter ending the previous clause */
-    int l;
-    uint32_t c = chars_cp_at(s, floor, end, &l);
-    if (c != 0xFF0C && c != ',' && c != 0xFF1A && c != ':')
-        return;
-    size_t start = chars_clause_start(s, end);
-    if (start < sent)
-        start = sent; /* no claim stands in it: the caller found none in the sentence */
-    subject_before(lx, s, start, end, ss, se);
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t first = a;
+    for (int k = 0; first < b && k < 8; k++) { /* its first characters are enough */
+        int l;
+        chars_cp_at(s, b, first, &l);
+        first += (size_t)l;
+    }
+    size_t n = poslex_segment(lx, s, a, first, w, POSLEX_MAX_CHARS);
+    if (!n || w[0].cls != POS_FUNC)
+        return 0;
+    for (size_t i = a; i < b;) { /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
+        int l;
+        if (chars_cp_at(s, b, i, &l) == 0x7684) /* 的 */
+            return 0;
+        i += (size_t)l;
+    }
+    return 1;
+}
+
+/* 1 when the noun phrase [ss, se) found in the clause [a, ...) opens that clause (but 整体预算
+ * 没有明显调整，1.28亿…: only words that cannot begin a subject stand before it) and is no verb
+ * with its object (扣除价格因素，实际增长8.1%: an aside, not what grew), unless a 的 makes it a
+ * noun with a relative clause (没有转为公私合营的…比重). */
+static int names_topic(const struct lexicon *lx, const char *s, size_t a, size_t ss, size_t se)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = poslex_segment(lx, s, a, se, w, POSLEX_MAX_CHARS);
+    int de = 0;
+    for (size_t i = a; i < se;) {
+        int l;
+        de |= chars_cp_at(s, se, i, &l) == 0x7684; /* 的 */
+        i += (size_t)l;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].start >= ss)
+            return de || w[i].cls != POS_VERB;
+        if (!cannot_begin(w[i].cls) && !de)
+            return 0;
+    }
+    return 1;
+}
+
+/* The noun phrase a clause opens with, its topic: 整体预算没有明显调整 -> 整体预算. */
+static int leading_noun_phrase(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS), first = 0, last;
+    while (first < n && cannot_begin(w[first].cls))
+        first++;
+    for (last = first; last < n && (w[last].cls == POS_NOUN || w[last].cls == POS_MOD); last++)
+        ;
+    while (last > first && w[last - 1].cls != POS_NOUN)
+        last--;
+    if (last == first || utf8_count(s + w[first].start, w[last - 1].end - w[first].start) < 2)
+        return 0;
+    *ss = w[first].start, *se = w[last - 1].end;
+    return 1;
+}
+
+int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t limit, size_t floor, int actions,
+                               size_t *ss, size_t *se)
+{
+    for (int k = 0; k < FRAME_CLAUSES && floor > limit; k++) {
+        size_t end = chars_prev(s, floor); /* the delimiter ending the previous clause */
+        int l;
+        uint32_t c = chars_cp_at(s, floor, end, &l);
+        if (c != 0xFF0C && c != ',' && c != 0xFF1A && c != ':')
+            return 0;
+        size_t start = chars_clause_start(s, end);
+        if (start < limit)
+            start = limit;
+        if (!frame_clause(lx, s, start, end)) {
+            if (subject_before_np(lx, s, start, end, actions, ss, se) && names_topic(lx, s, start, *ss, *se))
+                return 1;
+            return leading_noun_phrase(lx, s, start, end, ss, se); /* 整体预算没有明显调整，1.28亿… */
+        }
+        floor = start;
+    }
+    return 0;
 }
 
 int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
@@ -278,18 +360,6 @@ int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, si
 }
 
 
-/* Classes that cannot begin a subject: 由2013年, 其中, 同比, 全年, 以上. */
-static int cannot_begin(int cls)
-{
-    return cls == POS_ADV || cls == POS_FUNC || cls == POS_PRON || cls == POS_TIME || cls == POS_NUM ||
-           cls == POS_PLACE || cls == POS_OTHER;
-}
-
-/* ... nor end one: 大致维持, 海外经贸办大, 标准煤 (a piece of 万吨标准煤). */
-static int cannot_end(int cls)
-{
-    return cannot_begin(cls) || cls == POS_VERB || cls == POS_MOD;
-}
 
 /* Classes that end a noun phrase read forwards (46辆巡回诊疗车累计开展: the phrase stops before
  * 累计): everything but nouns, adjectives and verbs, which stand inside one (巡回诊疗车). */
@@ -346,4 +416,131 @@ int subject_noun_phrase(const struct lexicon *lx, const char *s, size_t *ss, siz
 int subject_noun_phrase_after(const struct lexicon *lx, const char *s, size_t *ss, size_t *se)
 {
     return narrow(lx, s, ss, se, 1, 1);
+}
+
+#define LIST_BACK_CHARS 80 /* how far back from 分别 a list may begin */
+
+/* 1 for the punctuation that ends the stretch a list can stand in: a list runs across 、 but
+ * not across a comma or a sentence end. */
+static int ends_list(uint32_t c)
+{
+    return chars_is_sentence_delim(c) || c == 0xFF0C || c == ',' || c == 0xFF1A || c == ':';
+}
+
+/* Where the stretch of a list ending at `end` begins: after the last comma or sentence end,
+ * at most LIST_BACK_CHARS back. */
+static size_t list_start(const char *s, size_t end)
+{
+    size_t a = end;
+    for (int k = 0; a > 0 && k < LIST_BACK_CHARS; k++) {
+        size_t p = chars_prev(s, a);
+        int l;
+        if (ends_list(chars_cp_at(s, a, p, &l)))
+            break;
+        a = p;
+    }
+    return a;
+}
+
+/* Where the first item of a list begins: after the last particle before it (下降的是衣着、… ->
+ * 衣着), so that what the clause says of the list stays out of its first item. */
+static size_t after_last_particle(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS);
+    for (size_t i = n; i-- > 0;)
+        if (w[i].cls == POS_FUNC)
+            return w[i].end;
+    return a;
+}
+
+/* Split [a, b) at its join words (all of them, or with only_comma at 、 alone) into noun
+ * phrases; returns how many were written to items. */
+static size_t split_list(const struct lexicon *lx, const char *s, size_t a, size_t b, int only_comma,
+                         size_t (*items)[2], size_t max)
+{
+    size_t n = 0, item = a;
+    for (size_t i = a; i <= b && n < max;) {
+        int role = -1, wl = i < b ? subject_role_at(lx, s, b, i, &role) : 0;
+        int l;
+        int joins = wl && role == SUBJ_JOIN && (!only_comma || chars_cp_at(s, b, i, &l) == 0x3001); /* 、 */
+        if (i == b || joins) {
+            size_t ss = n ? item : after_last_particle(lx, s, item, i), se = i;
+            if (subject_noun_phrase(lx, s, &ss, &se, 0)) {
+                items[n][0] = ss, items[n][1] = se;
+                n++;
+            }
+            if (i == b)
+                break;
+            i += (size_t)wl;
+            item = i;
+            continue;
+        }
+        chars_cp_at(s, b, i, &l);
+        i += wl ? (size_t)wl : (size_t)l;
+    }
+    return n;
+}
+
+size_t subject_list_items(const struct lexicon *lx, const char *s, size_t list_word, size_t (*items)[2], size_t max,
+                          size_t want)
+{
+    size_t a = list_start(s, list_word), b = list_word;
+    size_t ps = a, pe = b;
+    if (a > 0 && !subject_noun_phrase(lx, s, &ps, &pe, 0)) { /* 下降的是A和B，分别下降…: the list */
+        b = chars_prev(s, a);                                 /* stands in the clause before */
+        a = list_start(s, b);
+    }
+    size_t n = split_list(lx, s, a, b, 0, items, max);
+    if (n == want || want > max)
+        return n;
+    /* 家庭设备用品及维修服务和交通通讯: 及 and 和 may join words inside one item; split at 、
+     * alone, then the last item at its last join word */
+    size_t m = split_list(lx, s, a, b, 1, items, max);
+    if (m + 1 == want && m > 0) {
+        size_t ls = items[m - 1][0], le = items[m - 1][1], cut = (size_t)-1, cut_len = 0;
+        for (size_t i = ls; i < le;) {
+            int role, wl = subject_role_at(lx, s, le, i, &role), l;
+            if (wl && role == SUBJ_JOIN)
+                cut = i, cut_len = (size_t)wl;
+            chars_cp_at(s, le, i, &l);
+            i += wl ? (size_t)wl : (size_t)l;
+        }
+        size_t s1 = ls, e1 = cut, s2 = cut + cut_len, e2 = le;
+        if (cut != (size_t)-1 && subject_noun_phrase(lx, s, &s1, &e1, 0) && subject_noun_phrase(lx, s, &s2, &e2, 0)) {
+            items[m - 1][0] = s1, items[m - 1][1] = e1;
+            items[m][0] = s2, items[m][1] = e2;
+            return m + 1;
+        }
+    }
+    return m == want ? m : split_list(lx, s, a, b, 0, items, max);
+}
+
+int subject_only_joins(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    while (a < b) {
+        int role, wl = subject_role_at(lx, s, b, a, &role);
+        if (!wl || role != SUBJ_JOIN)
+            return 0;
+        a += (size_t)wl;
+    }
+    return 1;
+}
+
+int subject_before_np(const struct lexicon *lx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se)
+{
+    subject_before(lx, s, a, b, ss, se);
+    size_t cut = *ss;
+    if (*se > *ss && subject_noun_phrase(lx, s, ss, se, actions))
+        return 1;
+    /* nothing after the last verb (输气量稳定在每日100万方): the subject is what stands before it */
+    size_t p = cut;
+    const struct lex_word *v = NULL;
+    for (; p > a; p = chars_prev(s, p))
+        if ((v = lex_before(&lx->subject, s, a, p)) && v->attr == SUBJ_VERB)
+            break;
+    if (p <= a || !v || p - v->len <= a)
+        return *se = *ss, 0;
+    subject_before(lx, s, a, p - v->len, ss, se);
+    return *se > *ss && subject_noun_phrase(lx, s, ss, se, actions);
 }

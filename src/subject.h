@@ -44,13 +44,19 @@ int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, si
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
 void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se);
 
-/* 沒有轉爲公私合營的…比重，將只佔百分之二十九: a clause that begins with its verb takes the
- * previous clause of the sentence as its subject. */
-void subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t sent, size_t floor, size_t *ss,
-                                       size_t *se);
-
+/* 沒有轉爲公私合營的…比重，將只佔百分之二十九: a figure whose clause names no metric takes the
+ * noun phrase of the clause before (back to limit, the previous figure or the sentence start),
+ * passing over up to three clauses that set a frame (在政策介入后, 据统计). Returns 1 with
+ * [*ss, *se) set, else 0. */
+int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t limit, size_t floor, int actions,
+                               size_t *ss, size_t *se);
 /* The role (enum subject_role) of the longest subject.tsv word at `at`; returns its length, 0 if none. */
 int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at, int *role);
+
+/* subject_before narrowed to its noun phrase (subject_noun_phrase); when nothing is left after
+ * the clause's last verb (输气量稳定在每日100万方), the noun phrase before that verb. Returns 1
+ * with [*ss, *se) set, else 0. */
+int subject_before_np(const struct lexicon *lx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se);
 
 /* Narrow [*ss, *se) to the noun phrase it holds, on the words of the POS lexicon: leading
  * words that cannot begin a subject (adverbs, prepositions, pronouns, time words, numerals)
@@ -65,5 +71,17 @@ int subject_noun_phrase(const struct lexicon *lx, const char *s, size_t *ss, siz
  * word that is neither a noun, an adjective nor a verb (其他支援员工参与 -> 支援员工,
  * 人数不断下跌 -> 人数). A one-character noun stays (13个省 -> 省). */
 int subject_noun_phrase_after(const struct lexicon *lx, const char *s, size_t *ss, size_t *se);
+
+/* The items of the list before the list word (分别) at list_word, in order, each narrowed to
+ * its noun phrase (衣着、交通通讯分别 -> 衣着, 交通通讯), for want figures. The list begins after
+ * the last comma or sentence end (at most 80 characters back), or holds the whole clause before
+ * when 分别 begins its own. Items are split at every join word (、 和 及); when that does not
+ * give want items, at 、 alone and the last item at its last join word (家庭设备用品及维修服务和
+ * 交通通讯). Writes at most max [start, end) pairs to items; returns how many. */
+size_t subject_list_items(const struct lexicon *lx, const char *s, size_t list_word, size_t (*items)[2], size_t max,
+                          size_t want);
+
+/* 1 when [a, b) holds nothing but join words (、 和 及): two figures of one list. */
+int subject_only_joins(const struct lexicon *lx, const char *s, size_t a, size_t b);
 
 #endif

@@ -25,7 +25,7 @@ static const struct seg_case seg_cases[] = {
     {"国内生产总值同比增长", "国内/noun 生产总值/noun 同比/adv 增长/verb", __LINE__},
     {"由2013年", "由/func 2013/num 年/num", __LINE__},
     {"GDP总量", "GDP/noun 总量/noun", __LINE__},
-    {"每月可领取", "每月/pron 可/adv 领取/verb", __LINE__},
+    {"每月可领取", "每月/time 可/adv 领取/verb", __LINE__},
     {"托位", "托位/noun", __LINE__},       /* in no dictionary: a run of single characters is one noun */
     {"今年以来", "今年以来/time", __LINE__}, /* a pos.tsv word beats the words it is made of */
 };
