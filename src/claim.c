@@ -211,6 +211,37 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     return x;
 }
 
+/* A figure whose own clause names no metric: the clause before names it, or else the figure
+ * before it in its sentence (…3412亿元，同比增长6.9%，比全省高1.7个百分点). Returns 1 with d's
+ * subject set, else 0 with d untouched. */
+static int subject_elsewhere(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
+                             size_t floor, int actions)
+{
+    size_t sent = chars_sentence_start(s, d->num_s), ss, se;
+    struct draft *same = previous_in(a, d, sent);
+    if (subject_of_previous_clause(lx, s, same ? same->end : sent, floor, actions, &ss, &se)) {
+        d->subj_s = ss, d->subj_e = se;
+        d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
+        return 1;
+    }
+    if (same && same->subj_e > same->subj_s) {
+        d->subj_s = same->subj_s, d->subj_e = same->subj_e;
+        d->subj_rule = SUBJ_RULE_CARRIED;
+        return 1;
+    }
+    return 0;
+}
+
+/* 6.4%的涨幅, 占比19.8%: a subject that names only a measure gives way to the metric named
+ * nearby, when there is one. */
+static void prefer_metric(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
+                          size_t floor, int actions)
+{
+    struct draft keep = *d;
+    if (subject_is_measure(lx, s, d->subj_s, d->subj_e) && !subject_elsewhere(lx, s, a, d, floor, actions))
+        *d = keep;
+}
+
 /* The subject: the noun after the classifier, else the metric before the number, else the
  * subject of the sentence's previous claim or its previous clause. Returns the end of the
  * claim's text (past a noun that follows it). */
@@ -247,6 +278,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
             d->direction = KEYFIG_DIRECTION_NONE, d->basis = KEYFIG_BASIS_NONE;
+        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_KIND_COUNT);
         return np_e;
     }
     np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
@@ -262,22 +294,11 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     int actions = d->kind == KEYFIG_KIND_COUNT;
     if (subject_before_np(lx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
+        prefer_metric(lx, s, a, d, x->floor, actions);
         return end;
     }
-    /* no metric in the figure's own clause: the clause before names it, or else the figure
-     * before it in the sentence (…3412亿元，同比增长6.9%，比全省高1.7个百分点) */
-    size_t sent = chars_sentence_start(s, d->num_s);
-    struct draft *same = previous_in(a, d, sent);
     d->subj_s = d->subj_e = end;
-    if (subject_of_previous_clause(lx, s, same ? same->end : sent, x->floor, actions, &d->subj_s, &d->subj_e)) {
-        d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
-    } else if (same && same->subj_e > same->subj_s) {
-        d->subj_s = same->subj_s;
-        d->subj_e = same->subj_e;
-        d->subj_rule = SUBJ_RULE_CARRIED;
-    } else {
-        d->subj_s = d->subj_e = end;
-    }
+    subject_elsewhere(lx, s, a, d, x->floor, actions);
     return end;
 }
 

@@ -16,7 +16,7 @@ static const char *const approx_names[] = {"exact", "over", "at_least", "under",
 static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money", "nounverb", "noun", "base", "join", "list"};
 static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun"};
 static const char *const directions[] = {"none", "increase", "decrease"};
-static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other"};
+static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other", "measure"};
 
 int kind_from_name(const char *s)
 {

@@ -58,8 +58,12 @@ enum pos_class {
     POS_NUM,     /* a numeral or measure word (全年, 亿元, 一季度) */
     POS_PLACE,   /* a locative (以上, 之间) */
     POS_OTHER,   /* an idiom or anything else */
+    POS_MEASURE, /* a noun that names a measure, not what is measured (增速, 比重, 数字, 金额): a
+                    subject of its own only when no metric is named nearby */
     POS_NCLASSES
 };
+
+#define POS_IS_NOUN(cls) ((cls) == POS_NOUN || (cls) == POS_MEASURE)
 
 /* Attributes of change.tsv. */
 /* noun: a word that holds a change verb but names a quantity (增加值, 增速): no change */

@@ -107,7 +107,7 @@ static int role_class(int role)
 static int own_role(int role)
 {
     int c = role_class(role);
-    return c == POS_NOUN || c == POS_PRON || c == POS_TIME;
+    return POS_IS_NOUN(c) || c == POS_PRON || c == POS_TIME;
 }
 
 static const struct lex_word *exact(const struct lex_list *l, const char *s, size_t len)

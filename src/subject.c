@@ -314,9 +314,9 @@ static int leading_noun_phrase(const struct lexicon *lx, const char *s, size_t a
     size_t n = poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS), first = 0, last;
     while (first < n && cannot_begin(w[first].cls))
         first++;
-    for (last = first; last < n && (w[last].cls == POS_NOUN || w[last].cls == POS_MOD); last++)
+    for (last = first; last < n && (POS_IS_NOUN(w[last].cls) || w[last].cls == POS_MOD); last++)
         ;
-    while (last > first && w[last - 1].cls != POS_NOUN)
+    while (last > first && !POS_IS_NOUN(w[last - 1].cls))
         last--;
     if (last == first || utf8_count(s + w[first].start, w[last - 1].end - w[first].start) < 2)
         return 0;
@@ -398,7 +398,7 @@ static int narrow(const struct lexicon *lx, const char *s, size_t *ss, size_t *s
         last--;
     int noun = verbs;
     for (size_t i = first; i < last; i++)
-        noun |= w[i].cls == POS_NOUN;
+        noun |= POS_IS_NOUN(w[i].cls);
     if (!noun || (!forward && utf8_count(s + w[first].start, w[last - 1].end - w[first].start) < 2)) {
         *se = *ss;
         return 0;
@@ -543,4 +543,14 @@ int subject_before_np(const struct lexicon *lx, const char *s, size_t a, size_t 
         return *se = *ss, 0;
     subject_before(lx, s, a, p - v->len, ss, se);
     return *se > *ss && subject_noun_phrase(lx, s, ss, se, actions);
+}
+
+int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_t se)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = ss < se ? poslex_segment(lx, s, ss, se, w, POSLEX_MAX_CHARS) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i].cls != POS_MEASURE)
+            return 0;
+    return n > 0;
 }
