@@ -35,6 +35,9 @@ for src in src/*.c src/cli/inputs.c src/cli/gold.c "$B/embedded.c"; do
   fi
   objs="$objs $o"
 done
+# jieba's table (src/poslex.c), assembled into an object by the Makefile's own rule
+make -s build/poslex_blob.o
+objs="$objs build/poslex_blob.o"
 
 targets=${*:-normalize cnnum extract jsonl gold patterns}
 status=0
