@@ -72,6 +72,9 @@ struct keyfig_span {
  * line breaks, zero-width characters and spaces inside numbers removed (traditional characters
  * stay as written). */
 struct keyfig_claim {
+    int id;                       /* 1-based place of its number among all the numbers found in the
+                                     article (claims and set-aside alike): the same with or without
+                                     keyfig_options.all, so ids have gaps where numbers were set aside */
     int is_claim;                 /* 0 for a number set aside (only with keyfig_options.all) */
     const char *reason;           /* why it was set aside (date, slogan, ...), else NULL */
     double value;
@@ -107,6 +110,8 @@ struct keyfig_options {
     const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5) */
     keyfig_warn_fn warn;  /* NULL: warnings are dropped */
     void *warn_data;      /* passed to warn */
+    const char *date;     /* the article's date as YYYY-MM-DD, from the caller (a feed, a crawl);
+                             NULL: read from the article's opening, or none */
 };
 
 struct keyfig_patterns;

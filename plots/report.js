@@ -1,11 +1,12 @@
 /* keyfig report page: shows one article at a time with its claims highlighted, records the
- * reviewer's verdicts in localStorage and exports them as a gold TSV (CLAIMS.md).
+ * reviewer's verdicts in localStorage, exports them as a review TSV and a gold TSV (CLAIMS.md) and
+ * merges review files back in (review.js holds the formats).
  * Article data is untrusted: it reaches the DOM only through textContent and createTextNode.
  * Spans are code point offsets; JavaScript strings are UTF-16, so they are converted here. */
 'use strict';
 (function () {
-  const KINDS = ['count', 'money', 'length', 'area', 'mass', 'volume', 'duration', 'percent', 'ratio', 'rate',
-    'temperature', 'other'];
+  const R = KFReview;
+  const KINDS = R.KINDS;
   const APPROX = ['', 'over', 'at_least', 'under', 'at_most', 'about'];
   const STORE = 'keyfig-review:';
   const BATCH = 200; /* table rows rendered at a time: a corpus article may have thousands */
@@ -23,6 +24,8 @@
 
   /* ---- data ---------------------------------------------------------------------------- */
   const INDEX = JSON.parse(document.querySelector('script#kf-index').textContent);
+  const LEX = R.lexicon(JSON.parse(document.querySelector('script#kf-lexicon').textContent));
+  const BYID = new Map(INDEX.map((a, i) => [a.id, i]));
 
   /* Python's str.isspace (the scorer squeezes with it), plus a BOM, which the scorer strips. */
   const SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
@@ -83,6 +86,7 @@
     if (!st || typeof st !== 'object') st = {};
     if (!st.v || typeof st.v !== 'object') st.v = {};
     if (!Array.isArray(st.added)) st.added = [];
+    st.reviewed = !!st.reviewed;
     return st;
   }
   function saveState(id, st) {
@@ -129,7 +133,9 @@
       optional: has('optional') ? f.optional : false,
     };
   }
-  /* 'y', 'n', 'added' or '' */
+  /* 'y' correct, 'w' wrong, 'n' not a claim, '?' unsure, 'added' or '' (unreviewed) */
+  const MARKS = {y: '✓', w: '✎', n: '✗', '?': '?', added: '+'};
+  const vclass = (v) => (v === '?' ? 'u' : v);
   function verdict(it) {
     if (it.added) return 'added';
     return (st.v[it.key] && st.v[it.key].verdict) || '';
@@ -145,7 +151,7 @@
   function decorate(m, it) {
     const v = verdict(it), kind = eff(it).kind;
     m.className = 'c k-' + (KINDS.includes(kind) ? kind : 'other') +
-      (it.claim === false ? ' aside' : '') + (v ? ' v-' + v : '') + (it === cur ? ' cur' : '');
+      (it.claim === false ? ' aside' : '') + (v ? ' v-' + vclass(v) : '') + (it === cur ? ' cur' : '');
   }
 
   /* Claims may nest (a set-aside date inside a claim); one that only partly overlaps its
@@ -206,9 +212,20 @@
   }
 
   /* ---- claims table ---------------------------------------------------------------------- */
+  /* How far a subject rule is to be trusted: weak ones sort first. No subject at all is the
+   * weakest; a rule the page does not know sorts with the weak; absent (older JSON) sorts last. */
+  const RULE_STRENGTH = {after_classifier: 5, before_number: 4, head_after_de: 4, verb_object: 3, from_to: 3, list: 2,
+    previous_clause: 1, carried: 1};
+  function ruleKey(it) {
+    if (it.added) return 6;
+    if (!it.subject) return 0;
+    if (it.subject_rule == null) return 7;
+    return RULE_STRENGTH[it.subject_rule] || 1;
+  }
   function sortKey(it) {
     if (view.sort === 'value') return eff(it).value;
     if (view.sort === 'kind') return KINDS.indexOf(eff(it).kind);
+    if (view.sort === 'rule') return ruleKey(it);
     return it.start;
   }
   function computeRows() {
@@ -229,7 +246,7 @@
   }
   function rowFor(it) {
     const e = eff(it), v = verdict(it);
-    const tr = el('tr', {className: (it.claim === false ? 'aside ' : '') + (v ? 'v-' + v : '') + (it === cur ? ' cur' : '')},
+    const tr = el('tr', {className: (it.claim === false ? 'aside ' : '') + (v ? 'v-' + vclass(v) : '') + (it === cur ? ' cur' : '')},
       el('td', {className: 'num'}, it.added ? '+' : String(it.id != null ? it.id : it.k + 1)),
       el('td', {className: 'ctext', title: it.drift ? 'the text at this span differs from the claim text' : ''},
         el('span', {className: 'swatch k-' + e.kind}), (it.drift ? '⚠ ' : '') + (it.text || '')),
@@ -237,7 +254,10 @@
       el('td', {}, e.unit),
       el('td', {}, e.kind),
       el('td', {}, e.subject),
-      el('td', {className: 'verdict'}, v === 'y' ? '✓' : v === 'n' ? '✗' : v === 'added' ? '+' : it.claim === false ? '·' : ''));
+      el('td', {className: 'mono'}, it.added ? 'reviewer' : it.subject_rule || (it.subject ? '?' : '—')),
+      el('td', {}, e.approx),
+      el('td', {}, R.changeText(e.direction, e.from)),
+      el('td', {className: 'verdict', title: v ? R.WORDS[v] : ''}, MARKS[v] || (it.claim === false ? '·' : '')));
     tr.dataset.k = it.k;
     it.row = tr;
     return tr;
@@ -318,14 +338,17 @@
     $('insp-badge').className = 'badge k-' + e.kind;
     $('insp-badge').textContent = e.kind;
     $('insp-title').textContent = it.added ? 'added by the reviewer' :
-      (it.claim === false ? 'set aside (' + (it.reason || 'not a claim') + ')' : 'claim #' + (it.id != null ? it.id : it.k + 1)) +
-      (it.rule ? ' · rule ' + it.rule : '');
+      (it.claim === false ? 'set aside (' + (it.reason || 'not a claim') + ') #' + it.id : 'claim #' + (it.id != null ? it.id : it.k + 1)) +
+      (it.rule ? ' · rule ' + it.rule : '') + (it.subject_rule ? ' · subject ' + it.subject_rule : '') +
+      (v === 'w' && wrongFields(it).length ? ' · wrong: ' + wrongFields(it).join(', ') : '');
     $('insp-text').textContent = it.text || '';
     $('insp-sentence').hidden = !(D.text == null && it.sentence);
     $('insp-sentence').textContent = it.sentence || '';
-    $('v-yes').classList.toggle('on', v === 'y');
-    $('v-no').classList.toggle('on', v === 'n');
-    for (const id of ['v-yes', 'v-no', 'v-clear']) $(id).hidden = it.added;
+    for (const [id, code] of [['v-yes', 'y'], ['v-wrong', 'w'], ['v-no', 'n'], ['v-unsure', '?']]) {
+      $(id).classList.toggle('on', v === code);
+      $(id).hidden = it.added;
+    }
+    $('v-clear').hidden = it.added;
     $('v-delete').hidden = !it.added;
     $('f-value').value = e.value == null ? '' : String(e.value);
     $('f-value').removeAttribute('aria-invalid');
@@ -347,18 +370,19 @@
     $('insp-extra').textContent = extra.join(' · ');
   }
 
-  /* "32.3万" -> 323000, "1,200" -> 1200; NaN when it is not a number. */
+  /* "32.3万" -> 323000, "1,200" -> 1200, "三千" -> 3000 (numerals.tsv); NaN when it is not a number. */
   function parseValue(s) {
     s = s.replace(/[\s,，]/g, '');
     if (s === '') return NaN;
-    const mult = {'万': 1e4, '亿': 1e8, '千': 1e3, '百': 1e2};
-    let f = 1;
-    const last = s.slice(-1);
-    if (mult[last]) { f = mult[last]; s = s.slice(0, -1); }
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return NaN;
-    return Number((Number(s) * f).toPrecision(15));
+    if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number(s);
+    return R.numeral(LEX, s);
   }
   const clean = (s) => s.replace(/[\t\r\n]+/g, ' ').trim();
+  /* The fields a 'wrong' verdict names: those the reviewer corrected. */
+  function wrongFields(it) {
+    const f = (!it.added && st.v[it.key] && st.v[it.key].fix) || {};
+    return R.WRONG_FIELDS.filter((k) => (k === 'change' ? 'direction' in f || 'from' in f : k in f));
+  }
 
   /* The form changed: store the fields that differ from the extraction. */
   function applyForm() {
@@ -385,7 +409,9 @@
       const rec = st.v[it.key] || {verdict: ''};
       rec.fix = fix;
       rec.aside = it.claim === false;
-      if (!rec.verdict && Object.keys(fix).length) rec.verdict = 'y'; /* a corrected claim is a claim */
+      /* a corrected field makes the verdict "wrong" (a claim, with that field wrong) */
+      if ((!rec.verdict || rec.verdict === 'y') && R.WRONG_FIELDS.some((k) => k in fix || (k === 'change' && ('direction' in fix || 'from' in fix))))
+        rec.verdict = 'w';
       st.v[it.key] = rec;
     }
     saveState(D.id, st);
@@ -405,7 +431,15 @@
     saveState(D.id, st);
     refreshItem(it);
     progress();
-    if (v) move(1); else fillInspector();
+    if (v === 'w') { fillInspector(); $('f-value').focus(); } else if (v) move(1); else fillInspector();
+  }
+  function setReviewed(on) {
+    if (!D) return;
+    st.reviewed = on;
+    $('reviewed').checked = on;
+    saveState(D.id, st);
+    progress();
+    status(on ? 'Article marked reviewed.' : 'Article no longer marked reviewed.');
   }
 
   /* ---- adding a missed figure -------------------------------------------------------------- */
@@ -441,9 +475,10 @@
     const span = rangeSpan(textRange() || lastRange);
     if (!span) { status('Select the missed figure in the article text first, then press "Add missed figure" (a).'); return; }
     lastRange = null;
-    const a = {start: span.start, end: span.end, value: null, unit: '', kind: 'count', subject: '', approx: '',
-      direction: '', from: null, optional: false};
-    a.surface = D.text.slice(toU16(D.map, a.start), toU16(D.map, a.end));
+    const surface = D.text.slice(toU16(D.map, span.start), toU16(D.map, span.end));
+    const f = R.figure(LEX, surface); /* value, unit, kind, approx, subject read from the selection */
+    const a = {start: span.start, end: span.end, value: f.value, unit: f.unit, kind: f.kind, subject: f.subject,
+      approx: f.approx, direction: '', from: null, optional: false, surface};
     st.added.push(a);
     saveState(D.id, st);
     window.getSelection().removeAllRanges();
@@ -451,7 +486,7 @@
     const it = items[items.length - 1];
     redraw();
     select(it, false);
-    status('Added "' + it.text + '": type its value, unit, kind and subject.');
+    status('Added "' + it.text + '"' + (f.value == null ? ': type its value, unit, kind and subject.' : ': check the fields read from it.'));
     $('f-value').focus();
   }
   function deleteAdded() {
@@ -464,7 +499,7 @@
     fillInspector();
   }
 
-  /* ---- export ---------------------------------------------------------------------------- */
+  /* ---- review and gold files --------------------------------------------------------------- */
   /* The scorer finds a surface in the text with whitespace removed, counting overlapping
    * occurrences (str.find from pos + 1): surface#N is the Nth. Returns '' when not locatable. */
   function surfaceOf(d, sq, it) {
@@ -488,46 +523,152 @@
     }
     return {s: chars.join(''), at};
   }
-  function tsvLines(d, state) {
+  /* The review rows of one article: every verdict and every added figure, in text order. */
+  function reviewRows(d, state) {
     const saved = [D, st];
     [D, st] = [d, state];
-    const its = d.claims.filter((c) => verdict(c) === 'y').concat(state.added.map(addedItem));
+    const its = d.claims.filter((c) => verdict(c)).concat(state.added.map(addedItem));
     const sq = d.text == null ? null : squeeze(d.text);
-    const lines = [];
-    let skipped = 0;
     its.sort((a, b) => a.start - b.start || a.end - b.end);
-    for (const it of its) {
-      const e = eff(it);
-      const surf = sq && it.ok ? surfaceOf(d, sq, it) : (it.text || '').replace(SPACE_ZW, '');
-      if (!surf || typeof e.value !== 'number' || !isFinite(e.value)) { skipped++; continue; }
-      const change = e.direction ? e.direction + (e.from != null && isFinite(e.from) ? '<' + e.from : '') : '';
-      lines.push([d.id, surf, String(e.value), e.unit || '', e.kind, e.subject || '', e.approx || '', change,
-        e.optional ? '1' : ''].map((f) => clean(String(f))).join('\t'));
-    }
-    [D, st] = saved;
-    return {lines, skipped};
-  }
-  function exportTsv() {
-    const out = ['# article\tsurface\tvalue\tunit\tkind\tsubject\tapprox\tchange\toptional'];
-    let skipped = 0, arts = 0, todo = 0;
-    INDEX.forEach((a, i) => {
-      const state = i === (D && D.index) ? st : loadState(a.id);
-      todo += Math.max(0, a.claims - judgedCount(state));
-      if (!Object.keys(state.v).length && !state.added.length) return;
-      const r = tsvLines(i === (D && D.index) ? D : loadDoc(i), state);
-      out.push(...r.lines);
-      skipped += r.skipped;
-      arts++;
+    const rows = its.map((it) => {
+      const e = eff(it), v = verdict(it);
+      return {article: d.id, id: it.added ? null : it.id, verdict: R.WORDS[v], wrong: v === 'w' ? wrongFields(it) : [],
+        surface: sq && it.ok ? surfaceOf(d, sq, it) : (it.text || '').replace(SPACE_ZW, ''), value: e.value, unit: e.unit,
+        kind: e.kind, subject: e.subject, approx: e.approx, direction: e.direction, from: e.from, optional: e.optional,
+        start: it.start, end: it.end};
     });
-    const blob = new Blob([out.join('\n') + '\n'], {type: 'text/tab-separated-values;charset=utf-8'});
-    const a = el('a', {href: URL.createObjectURL(blob), download: INDEX.length === 1 ? INDEX[0].id + '.gold.tsv' : 'keyfig-gold.tsv'});
+    [D, st] = saved;
+    return rows;
+  }
+  function allRows() {
+    const rows = [], reviewed = [];
+    let todo = 0;
+    INDEX.forEach((a, i) => {
+      const here = D && D.index === i;
+      const state = here ? st : loadState(a.id);
+      if (state.reviewed) {
+        reviewed.push(a.id);
+        todo += Math.max(0, a.claims - judgedCount(state));
+      }
+      if (Object.keys(state.v).length || state.added.length) rows.push(...reviewRows(here ? D : loadDoc(i), state));
+    });
+    return {rows, reviewed, todo};
+  }
+  function download(text, name) {
+    const blob = new Blob([text], {type: 'text/tab-separated-values;charset=utf-8'});
+    const a = el('a', {href: URL.createObjectURL(blob), download: name});
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-    status('Exported ' + (out.length - 1) + ' gold lines from ' + arts + ' article' + (arts === 1 ? '' : 's') +
-      (skipped ? '; ' + skipped + ' left out (no value or not found in the text)' : '') +
-      (todo ? '; ' + todo + ' claims not reviewed yet' : '') + '.');
+  }
+  const baseName = () => (INDEX.length === 1 ? INDEX[0].id : 'keyfig');
+  function exportReview() {
+    const {rows, reviewed} = allRows();
+    download(R.format(rows, reviewed), baseName() + '.review.tsv');
+    status('Exported ' + rows.length + ' verdicts; ' + reviewed.length + ' article' + (reviewed.length === 1 ? '' : 's') + ' marked reviewed.');
+  }
+  function exportGold() {
+    const {rows, reviewed, todo} = allRows();
+    const g = R.gold(rows, reviewed);
+    download(g.text, baseName() + '.gold.tsv');
+    const n = g.text.split('\n').filter((l) => l && !l.startsWith('#')).length;
+    status('Exported ' + n + ' gold lines' + (g.skipped ? '; ' + g.skipped + ' left out (no value, wrong without a correction, or not in the text)' : '') +
+      (todo ? '; ' + todo + ' claims of reviewed articles have no verdict (they count as false positives)' : '') + '.');
+  }
+
+  /* The extraction's fields of claim c, as the form shows them. */
+  const baseOf = (c) => ({value: c.value, unit: c.unit || '', kind: c.kind || 'other', subject: c.subject || '',
+    approx: c.approx || '', direction: c.direction || '', from: c.from == null ? null : c.from, optional: false});
+  function fixOf(c, r) {
+    const base = baseOf(c), fix = {};
+    for (const k of Object.keys(base)) {
+      const want = r[k] == null ? (k === 'value' || k === 'from' ? null : k === 'optional' ? false : '') : r[k];
+      if (want !== base[k] && !(k === 'value' && want === null)) fix[k] = want;
+    }
+    return fix;
+  }
+  const sameFix = (a, b) => { const ka = Object.keys(a || {}), kb = Object.keys(b || {}); return ka.length === kb.length && ka.every((k) => a[k] === b[k]); };
+  const describe = (verdictCode, fix) => R.WORDS[verdictCode] + (fix && Object.keys(fix).length ?
+    ' (' + Object.entries(fix).map(([k, v]) => k + ' ' + (v === '' || v == null ? '∅' : v)).join(', ') + ')' : '');
+
+  /* Merge a review file into the verdicts here. A verdict already given that differs is kept
+   * and the disagreement listed; everything else is taken. */
+  function importReview(text, name) {
+    const p = R.parse(text, name);
+    const conflicts = p.errors.slice(), unknown = new Set(), byArt = new Map();
+    let taken = 0;
+    for (const r of p.rows) {
+      if (!BYID.has(r.article)) { unknown.add(r.article); continue; }
+      if (!byArt.has(r.article)) byArt.set(r.article, []);
+      byArt.get(r.article).push(r);
+    }
+    for (const a of p.reviewed) if (!BYID.has(a)) unknown.add(a); else if (!byArt.has(a)) byArt.set(a, []);
+    for (const [id, rows] of byArt) {
+      const i = BYID.get(id), here = D && D.index === i;
+      const d = here ? D : loadDoc(i), state = here ? st : loadState(id);
+      const bySpan = new Map();
+      for (const c of d.claims) if (!bySpan.has(c.start + '-' + c.end)) bySpan.set(c.start + '-' + c.end, c);
+      for (const r of rows) {
+        const at = id + ' ' + (r.id == null ? 'missed figure' : 'claim #' + r.id) + ' (' + r.surface + '): ';
+        if (r.code === 'added') {
+          const a = {start: r.start, end: r.end, value: r.value, unit: r.unit, kind: r.kind || 'other', subject: r.subject,
+            approx: r.approx, direction: r.direction, from: r.from, optional: r.optional, surface: r.surface.replace(/#\d+$/, '')};
+          const old = state.added.find((x) => x.start === a.start && x.end === a.end);
+          if (!old) { state.added.push(a); taken++; continue; }
+          const diff = ['value', 'unit', 'kind', 'subject', 'approx', 'direction', 'from', 'optional'].filter((k) => (old[k] ?? '') !== (a[k] ?? ''));
+          if (diff.length) conflicts.push(at + 'here ' + diff.map((k) => k + ' ' + old[k]).join(', ') + '; in ' + name + ' ' + diff.map((k) => k + ' ' + a[k]).join(', '));
+          continue;
+        }
+        const c = bySpan.get(r.start + '-' + r.end);
+        if (!c) { conflicts.push(at + 'no claim at ' + r.start + '-' + r.end + ' on this page'); continue; }
+        const rec = {verdict: r.code, fix: fixOf(c, r), aside: c.claim === false};
+        const old = state.v[c.key];
+        if (!old || !old.verdict) { state.v[c.key] = rec; taken++; }
+        else if (old.verdict !== rec.verdict || !sameFix(old.fix, rec.fix))
+          conflicts.push(at + 'here ' + describe(old.verdict, old.fix) + '; in ' + name + ' ' + describe(rec.verdict, rec.fix));
+      }
+      if (p.reviewed.includes(id)) state.reviewed = true;
+      saveState(id, state);
+      const s2 = here ? st : state;
+      updateCorpusRow(i, Math.min(judgedCount(s2), INDEX[i].claims), s2.added.length, s2.reviewed);
+    }
+    if (unknown.size) conflicts.push(name + ': ' + unknown.size + ' article' + (unknown.size === 1 ? '' : 's') + ' not on this page: ' + [...unknown].slice(0, 5).join(', '));
+    if (D && byArt.has(D.id)) { buildItems(); redraw(); fillInspector(); $('reviewed').checked = st.reviewed; }
+    showConflicts(name, conflicts);
+    status('Merged ' + name + ': ' + taken + ' verdict' + (taken === 1 ? '' : 's') + ' taken' +
+      (conflicts.length ? ', ' + conflicts.length + ' not (listed above)' : '') + '.');
+    return {taken, conflicts};
+  }
+  function showConflicts(name, list) {
+    const box = $('conflicts');
+    if (!list.length) return;
+    box.hidden = false;
+    box.open = true;
+    for (const c of list) $('conflict-list').append(el('li', {textContent: c}));
+    const n = $('conflict-list').children.length;
+    $('conflicts-summary').textContent = n + ' verdict' + (n === 1 ? '' : 's') + ' not merged (the one here is kept): fix them by hand';
+  }
+  /* FNV-1a of a review file: one given to keyfig report --review is merged on the first opening
+   * only, so a later change here is not reported again as a disagreement at each reload. */
+  function hash(s) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+    return (h >>> 0).toString(16);
+  }
+  function importEmbedded() {
+    const reviews = JSON.parse(document.querySelector('script#kf-reviews').textContent);
+    for (const r of reviews) {
+      const key = 'keyfig-review-applied:' + hash(r.name + '\n' + r.text);
+      let seen = null;
+      try { seen = localStorage.getItem(key); } catch (e) { seen = null; }
+      if (seen) continue;
+      importReview(r.text, r.name);
+      try { localStorage.setItem(key, '1'); } catch (e) { /* not kept: merged again next time, harmlessly */ }
+    }
+  }
+  function importFiles(files) {
+    for (const f of files) f.text().then((t) => importReview(t, f.name), (e) => status('Cannot read ' + f.name + ': ' + e.message));
   }
 
   /* ---- progress and corpus index -------------------------------------------------------------- */
@@ -546,54 +687,119 @@
       if (verdict(it)) judged++;
     }
     const added = st.added.length;
-    $('article-progress').textContent = 'reviewed ' + judged + '/' + claims + (added ? ' · ' + added + ' added' : '');
-    if (INDEX.length > 1) updateCorpusRow(D.index, judged, added);
+    $('article-progress').textContent = 'judged ' + judged + '/' + claims + (added ? ' · ' + added + ' added' : '') +
+      (st.reviewed ? ' · reviewed' : '');
+    if (INDEX.length > 1) updateCorpusRow(D.index, judged, added, st.reviewed);
   }
 
-  let corpusRows = [];
+  /* The corpus list is virtual: only the rows in view exist, so 5,000 articles cost what 40 do. */
+  let corpusView = [];   /* indices into INDEX that pass the filter */
+  let rowH = 29;
   let chartOpen = false; /* the reviewer's choice, kept from article to article */
   function renderCorpus() {
     if (INDEX.length < 2) return;
     $('corpus').hidden = false;
     $('article-nav').hidden = false;
-    const body = $('corpus-table').tBodies[0];
-    const frag = document.createDocumentFragment();
-    corpusRows = INDEX.map((a, i) => {
-      const state = loadState(a.id);
-      const tr = el('tr', {tabIndex: 0},
-        el('td', {className: 'num'}, String(i + 1)), el('td', {className: 'mono'}, a.id), el('td', {}, a.title || ''),
-        el('td', {}, a.date || ''), el('td', {className: 'num'}, String(a.claims)), el('td', {className: 'num'}, String(a.aside)),
-        el('td', {}, el('span', {className: 'bar'}, el('span')), el('span', {className: 'bar-n'})), el('td', {className: 'num'}));
-      tr.onclick = () => { open(i); $('corpus').open = false; };
-      tr.onkeydown = (e) => { if (e.key === 'Enter') tr.onclick(); };
-      frag.append(tr);
-      return tr;
+    INDEX.forEach((a) => {
+      const s = loadState(a.id);
+      a.judged = Math.min(judgedCount(s), a.claims);
+      a.added = s.added.length;
+      a.reviewed = s.reviewed;
     });
-    body.append(frag);
-    INDEX.forEach((a, i) => { const s = loadState(a.id); updateCorpusRow(i, Math.min(judgedCount(s), a.claims), s.added.length); });
+    filterCorpus();
+    $('corpus-scroll').addEventListener('scroll', drawCorpus, {passive: true});
   }
-  function updateCorpusRow(i, judged, added) {
-    const tr = corpusRows[i];
-    if (!tr) return;
+  function corpusRow(i) {
     const a = INDEX[i];
+    const pct = a.claims ? Math.round(100 * a.judged / a.claims) : (a.judged || a.added ? 100 : 0);
+    const bar = el('span', {className: 'bar'}, el('span'));
+    bar.firstChild.style.width = pct + '%';
+    const tr = el('tr', {tabIndex: 0, className: 'row' + (D && D.index === i ? ' cur' : '') + (a.reviewed ? ' done' : '')},
+      el('td', {className: 'num'}, String(i + 1)), el('td', {className: 'mono'}, a.id), el('td', {}, a.title || ''),
+      el('td', {}, a.date || ''), el('td', {className: 'num'}, String(a.claims)), el('td', {className: 'num'}, String(a.aside)),
+      el('td', {}, bar, el('span', {className: 'bar-n'}, a.judged + '/' + a.claims)),
+      el('td', {className: 'num'}, a.added ? String(a.added) : ''), el('td', {className: 'done-mark'}, a.reviewed ? '✓' : ''));
+    tr.dataset.i = i;
+    return tr;
+  }
+  function drawCorpus() {
+    const box = $('corpus-scroll'), body = $('corpus-table').tBodies[0];
+    const first = Math.max(0, Math.floor(box.scrollTop / rowH) - 10);
+    const last = Math.min(corpusView.length, first + Math.ceil((box.clientHeight || 300) / rowH) + 20);
+    const spacer = (h) => { const tr = el('tr', {className: 'spacer'}, el('td', {colSpan: 9})); tr.firstChild.style.height = h + 'px'; return tr; };
+    const frag = document.createDocumentFragment();
+    frag.append(spacer(first * rowH));
+    for (let k = first; k < last; k++) frag.append(corpusRow(corpusView[k]));
+    frag.append(spacer((corpusView.length - last) * rowH));
+    body.textContent = '';
+    body.append(frag);
+    const r = body.querySelector('tr.row');
+    if (r && r.offsetHeight && Math.abs(r.offsetHeight - rowH) > 0.5) { rowH = r.offsetHeight; drawCorpus(); }
+  }
+  function updateCorpusRow(i, judged, added, reviewed) {
+    const a = INDEX[i];
+    if (!a) return;
     a.judged = judged;
     a.added = added;
-    const pct = a.claims ? Math.round(100 * judged / a.claims) : (judged || added ? 100 : 0);
-    tr.cells[6].firstChild.firstChild.style.width = pct + '%';
-    tr.cells[6].lastChild.textContent = judged + '/' + a.claims;
-    tr.cells[7].textContent = added ? String(added) : '';
-    tr.classList.toggle('cur', D != null && D.index === i);
-    tr.classList.toggle('done', a.claims > 0 && judged >= a.claims);
-    let tj = 0, tc = 0;
-    for (const x of INDEX) { tj += x.judged || 0; tc += x.claims; }
-    $('corpus-summary').textContent = 'Corpus: ' + INDEX.length + ' articles · ' + tc + ' claims · reviewed ' + tj + '/' + tc;
+    a.reviewed = reviewed;
+    if (INDEX.length < 2) return;
+    const tr = $('corpus-table').tBodies[0].querySelector('tr[data-i="' + i + '"]');
+    if (tr) tr.replaceWith(corpusRow(i));
+    let tj = 0, tc = 0, tr2 = 0;
+    for (const x of INDEX) { tj += x.judged || 0; tc += x.claims; tr2 += x.reviewed ? 1 : 0; }
+    $('corpus-summary').textContent = 'Corpus: ' + INDEX.length + ' articles · ' + tc + ' claims · judged ' + tj + '/' + tc +
+      ' · ' + tr2 + ' articles reviewed';
   }
   function filterCorpus() {
     const q = $('corpus-filter').value.trim().toLowerCase();
+    corpusView = [];
     INDEX.forEach((a, i) => {
-      corpusRows[i].hidden = q !== '' && !(a.id.toLowerCase().includes(q) || (a.title || '').toLowerCase().includes(q));
+      if (q === '' || a.id.toLowerCase().includes(q) || (a.title || '').toLowerCase().includes(q)) corpusView.push(i);
     });
+    $('corpus-scroll').scrollTop = 0;
+    drawCorpus();
+    if (INDEX.length > 1 && D) updateCorpusRow(D.index, INDEX[D.index].judged, INDEX[D.index].added, INDEX[D.index].reviewed);
   }
+
+  /* Claim search over the whole corpus: every document is parsed once, on the first search. */
+  let haystack = null;
+  function searchClaims() {
+    const q = $('claim-search').value.trim().toLowerCase();
+    $('search-scroll').hidden = q === '';
+    $('corpus-scroll').hidden = q !== '';
+    if (!q) { $('search-count').textContent = ''; return; }
+    if (!haystack) {
+      haystack = [];
+      INDEX.forEach((a, i) => {
+        const d = JSON.parse(document.querySelector('script#kf-doc-' + i).textContent);
+        for (const c of d.claims) {
+          if (c.claim === false) continue;
+          haystack.push({i, c, hay: [c.text, c.subject, c.unit, c.value_text, a.id].join('\u0001').toLowerCase()});
+        }
+      });
+    }
+    const hits = [];
+    let total = 0;
+    for (const h of haystack) if (h.hay.includes(q) && total++ < 500) hits.push(h);
+    const body = $('search-table').tBodies[0];
+    body.textContent = '';
+    const frag = document.createDocumentFragment();
+    for (const h of hits) {
+      const tr = el('tr', {tabIndex: 0}, el('td', {className: 'mono'}, INDEX[h.i].id), el('td', {className: 'num'}, String(h.c.id)),
+        el('td', {}, h.c.text || ''), el('td', {className: 'num'}, showNum(h.c.value)), el('td', {}, h.c.unit || ''),
+        el('td', {}, h.c.subject || ''));
+      tr.onclick = () => {
+        open(h.i);
+        const it = items.find((x) => !x.added && x.start === h.c.start && x.end === h.c.end);
+        if (it) select(it, true);
+      };
+      tr.onkeydown = (e) => { if (e.key === 'Enter') tr.onclick(); };
+      frag.append(tr);
+    }
+    body.append(frag);
+    $('search-count').textContent = total + ' claim' + (total === 1 ? '' : 's') + (total > hits.length ? ' (first ' + hits.length + ' shown)' : '');
+  }
+  let searchTimer = 0;
 
   /* ---- opening an article ------------------------------------------------------------------ */
   function redraw() {
@@ -628,9 +834,10 @@
     $('prev-article').disabled = i === 0;
     $('next-article').disabled = i === INDEX.length - 1;
     $('article-pane').scrollTop = 0;
+    $('reviewed').checked = st.reviewed;
     redraw();
     fillInspector();
-    if (prev >= 0 && corpusRows[prev]) corpusRows[prev].classList.remove('cur');
+    if (prev >= 0 && prev !== i) updateCorpusRow(prev, INDEX[prev].judged, INDEX[prev].added, INDEX[prev].reviewed);
     if (INDEX.length > 1) history.replaceState(null, '', '#' + encodeURIComponent(D.id));
   }
 
@@ -648,10 +855,11 @@
       ['unit', e.unit || '—'], ['kind', e.kind], ['subject', e.subject || '—'], ['approx', e.approx || '—'],
       ['change', e.direction ? e.direction + (e.from != null ? ' from ' + showNum(e.from) : '') + (it.basis ? ' (' + it.basis + ')' : '') : '—'],
       ['rule', it.added ? 'added by the reviewer' : it.rule || '—'],
+      ['subject rule', it.added ? '—' : it.subject_rule || (it.subject ? 'unknown' : '—')],
     ];
     if (it.claim === false) rowsOut.unshift(['set aside', it.reason || 'not a claim']);
     const v = verdict(it);
-    if (v === 'y' || v === 'n') rowsOut.push(['verdict', v === 'y' ? 'correct' : 'wrong']);
+    if (v && v !== 'added') rowsOut.push(['verdict', R.WORDS[v] + (v === 'w' && wrongFields(it).length ? ': ' + wrongFields(it).join(', ') : '')]);
     tip.textContent = '';
     const dl = el('dl');
     for (const [k, val] of rowsOut) dl.append(el('dt', {textContent: k}), el('dd', {textContent: val}));
@@ -686,8 +894,11 @@
       return;
     }
     if (!$('help').hidden) { if (e.key === 'Escape' || e.key === '?') toggleHelp(false); return; }
+    if (!$('chart-big').hidden) { if (e.key === 'Escape') $('chart-big').hidden = true; return; }
     const actions = {
-      j: () => move(1), k: () => move(-1), y: () => judge('y'), n: () => judge('n'), u: () => judge(''),
+      j: () => move(1), k: () => move(-1), y: () => judge('y'), w: () => judge('w'), n: () => judge('n'),
+      s: () => judge('?'), u: () => judge(''), r: () => setReviewed(!st.reviewed),
+      '/': () => { if (INDEX.length > 1) { $('corpus').open = true; $('claim-search').focus(); } },
       a: addMissed, e: () => { if (cur) $('f-subject').focus(); }, '?': () => toggleHelp(true),
       '[': () => D && open(D.index - 1), ']': () => D && open(D.index + 1), Escape: hideTip,
     };
@@ -702,11 +913,47 @@
     $('fix').addEventListener('submit', (e) => e.preventDefault());
     $('v-yes').onclick = () => judge('y');
     $('v-no').onclick = () => judge('n');
+    $('v-wrong').onclick = () => judge('w');
+    $('v-unsure').onclick = () => judge('?');
+    $('reviewed').onchange = (e) => setReviewed(e.target.checked);
+    $('export-gold').onclick = exportGold;
+    $('import').onclick = () => $('import-file').click();
+    $('import-file').onchange = (e) => { importFiles(e.target.files); e.target.value = ''; };
+    $('claim-search').oninput = () => { clearTimeout(searchTimer); searchTimer = setTimeout(searchClaims, 150); };
+    $('corpus-table').tBodies[0].addEventListener('click', (e) => {
+      const tr = e.target.closest('tr.row');
+      if (tr) { open(Number(tr.dataset.i)); $('corpus').open = false; }
+    });
+    $('corpus-table').tBodies[0].addEventListener('keydown', (e) => {
+      const tr = e.target.closest('tr.row');
+      if (tr && e.key === 'Enter') { open(Number(tr.dataset.i)); $('corpus').open = false; }
+    });
+    /* the chart opens full size on a click */
+    $('chart').onclick = () => {
+      const big = $('chart-big');
+      big.textContent = '';
+      const svg = $('chart').querySelector('svg');
+      if (!svg) return;
+      big.append(svg.cloneNode(true));
+      big.hidden = false;
+    };
+    $('chart-big').onclick = () => { $('chart-big').hidden = true; };
+    /* a review file dropped anywhere on the page is merged */
+    let drags = 0;
+    document.addEventListener('dragenter', (e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) { drags++; $('drop').hidden = false; } });
+    document.addEventListener('dragleave', () => { if (--drags <= 0) { drags = 0; $('drop').hidden = true; } });
+    document.addEventListener('dragover', (e) => e.preventDefault());
+    document.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drags = 0;
+      $('drop').hidden = true;
+      if (e.dataTransfer && e.dataTransfer.files.length) importFiles(e.dataTransfer.files);
+    });
     $('v-clear').onclick = () => judge('');
     $('v-delete').onclick = deleteAdded;
     $('add-missed').addEventListener('mousedown', (e) => e.preventDefault()); /* keep the selection */
     $('add-missed').onclick = addMissed;
-    $('export').onclick = exportTsv;
+    $('export').onclick = exportReview;
     $('help-button').onclick = () => toggleHelp(true);
     $('help-close').onclick = () => toggleHelp(false);
     $('prev-article').onclick = () => D && open(D.index - 1);
@@ -743,6 +990,7 @@
     $('chart-box').addEventListener('toggle', () => { chartOpen = $('chart-box').open; });
     document.addEventListener('keydown', onKey);
     renderCorpus();
+    importEmbedded();
     if (!INDEX.length) {
       $('article-title').textContent = 'No articles';
       return;

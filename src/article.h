@@ -37,6 +37,7 @@ struct draft {
     char is_claim, has_range, has_from;
     char dropped;               /* merged into a later claim (the "from" of 由X增加到Y) */
     unsigned char subj_rule;    /* how the subject was found: enum subject_rule */
+    int id;                     /* the claim's id: see keyfig_claim.id */
 };
 
 struct keyfig_article {
@@ -47,6 +48,7 @@ struct keyfig_article {
     size_t nitems;
     struct draft *drafts;
     size_t ndrafts, capdrafts;
+    int numbers;                /* numbers claims_find has met so far: a new draft's id */
     struct keyfig_claim *claims; /* made from the drafts kept, by finish_claims */
     size_t nclaims;
     struct arena strings;       /* every string the claims point to */

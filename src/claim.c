@@ -73,6 +73,7 @@ static struct draft *new_draft(struct keyfig_article *a)
     }
     struct draft *d = &a->drafts[a->ndrafts++];
     memset(d, 0, sizeof *d);
+    d->id = a->numbers;
     return d;
 }
 
@@ -211,6 +212,20 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     return x;
 }
 
+/* The first word of change.tsv's role "from" (由, 从) in [a, b), or (size_t)-1. */
+static size_t from_word_in(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        const struct lex_word *w = lex_at(&lx->change, s, b, i);
+        if (w && w->attr % 16 == CHG_FROM)
+            return i;
+        int l;
+        chars_cp_at(s, b, i, &l);
+        i += w ? w->len : (size_t)l;
+    }
+    return (size_t)-1;
+}
+
 /* A figure whose own clause names no metric: the clause before names it, or else the figure
  * before it in its sentence (…3412亿元，同比增长6.9%，比全省高1.7个百分点). Returns 1 with d's
  * subject set, else 0 with d untouched. */
@@ -292,6 +307,13 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     struct draft *prev = previous_in(a, d, x->floor);
     size_t seg = prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
     int actions = d->kind == KEYFIG_KIND_COUNT;
+    /* 医疗人员从2018/19年度至2020/21年度上升7%: whatever stands between 从 and the figure, the
+     * metric is named before 从 */
+    size_t from = from_word_in(lx, s, seg, x->context_end);
+    if (from != (size_t)-1 && subject_before_np(lx, s, seg, from, actions, &d->subj_s, &d->subj_e)) {
+        d->subj_rule = SUBJ_RULE_FROM_TO;
+        return end;
+    }
     if (subject_before_np(lx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         prefer_metric(lx, s, a, d, x->floor, actions);
@@ -469,6 +491,9 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
     int cover_rule = -1;
     size_t pos = 0, ts, te;
     while (rules_next_number(p->rules, m, s, n, pos, &ts, &te)) {
+        /* every number met counts, claim or not, so that a claim's id is the same with and
+         * without --all and whatever becomes of the numbers before it */
+        a->numbers++;
         for (; iv < st.n && st.iv[iv].start <= ts; iv++) {
             if (st.iv[iv].end > cover_end) {
                 cover_end = st.iv[iv].end;

@@ -250,8 +250,26 @@ static int read_int(const char *s, size_t n, size_t *i, int maxdigits)
     return d ? v : -1;
 }
 
-/* A dateline without its year (4月18日,杭州市…) dated by the first year of the opening
- * (…召开2023年全市卫生健康工作会议): 2023-04-18. "" when either is missing. */
+#define OPENING_LINES 3      /* a date is read from the title, the dateline and the first lines */
+#define OPENING_BYTES 600    /* ... and no further than this */
+
+/* The end of the opening: OPENING_LINES lines or OPENING_BYTES, whichever comes first. */
+static size_t opening_end(const char *s, size_t n)
+{
+    size_t e = n < OPENING_BYTES ? n : OPENING_BYTES;
+    int lines = 0;
+    for (size_t i = 0; i < e; i++)
+        if (s[i] == '\n' && ++lines == OPENING_LINES)
+            return i;
+    while (e > 0 && e < n && ((unsigned char)s[e] & 0xC0) == 0x80)
+        e--;
+    return e;
+}
+
+/* A dateline's month and day at the start of a line of the opening (4月18日,杭州市…), dated by
+ * the first year the opening names (…召开2023年全市卫生健康工作会议): 2023-04-18. A month and
+ * day inside a sentence (海关总署今天（5月9日）公布) is no dateline: "" then, as when either is
+ * missing. */
 static char *month_day_of_year(const char *s, size_t n)
 {
     int y = 0, mo = 0, dd = 0;
@@ -264,7 +282,8 @@ static char *month_day_of_year(const char *s, size_t n)
             continue;
         if (!y && j - i == 4 && v >= 1900 && v < 2100 && j + 3 <= n && !memcmp(s + j, "年", 3)) {
             y = v;
-        } else if (!mo && j - i <= 2 && v >= 1 && v <= 12 && j + 3 <= n && !memcmp(s + j, "月", 3)) {
+        } else if (!mo && (i == 0 || s[i - 1] == '\n') && j - i <= 2 && v >= 1 && v <= 12 && j + 3 <= n &&
+                   !memcmp(s + j, "月", 3)) {
             size_t k = j + 3;
             int d = read_int(s, n, &k, 2);
             if (d >= 1 && d <= 31 && k + 3 <= n && (!memcmp(s + k, "日", 3) || !memcmp(s + k, "号", 3)))
@@ -279,12 +298,13 @@ static char *month_day_of_year(const char *s, size_t n)
     return xstrdup(out);
 }
 
-/* The first full date in the opening of the text: 2020-05-16 or 2020年5月16日; else a month
- * and day dated by the first year named. */
+/* The article's date, from its opening only (a date further on is an event's, not the
+ * article's): the first full date there (2020-05-16, 2020年5月16日), else a dateline's month
+ * and day with the opening's year; else "". */
 static char *find_date(const struct text *t)
 {
     const char *s = t->norm;
-    size_t n = t->norm_len < 2000 ? t->norm_len : 2000;
+    size_t n = opening_end(s, t->norm_len);
     for (size_t i = 0; i + 8 <= n; i++) {
         if (!(s[i] == '1' || s[i] == '2') || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
             continue;
@@ -373,7 +393,7 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
     *c = (struct keyfig_claim){.is_claim = d->is_claim, .reason = d->reason, .value = d->value,
                                .has_range = d->has_range, .low = d->low, .high = d->high, .kind = d->kind,
                                .approx = d->approx, .direction = d->direction, .basis = d->basis,
-                               .has_from = d->has_from, .from = d->from, .rule = d->rule};
+                               .has_from = d->has_from, .from = d->from, .rule = d->rule, .id = d->id};
     c->span = span_of(a, &f->x, d->start, d->end);
     size_t ss = f->last_ss, se = f->last_se;
     /* A number inside the last sentence has the same one, unless that sentence was long enough
@@ -441,7 +461,7 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     claims_find(p, m, a, opts->all);
     matcher_free(m);
     a->title = find_title(p, a->dec.text, a->dec.len);
-    a->date = find_date(&a->txt);
+    a->date = opts->date ? xstrdup(opts->date) : find_date(&a->txt);
     return a;
 }
 

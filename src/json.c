@@ -33,10 +33,10 @@ static json_t *span_json(const struct keyfig_span *s)
     return o;
 }
 
-static json_t *claim_json(const struct keyfig_claim *c, size_t id)
+static json_t *claim_json(const struct keyfig_claim *c)
 {
     json_t *o = json_object();
-    json_object_set_new_nocheck(o, "id", json_integer((json_int_t)id));
+    json_object_set_new_nocheck(o, "id", json_integer(c->id));
     json_object_set_new_nocheck(o, "claim", json_boolean(c->is_claim));
     json_object_set_new_nocheck(o, "reason", string_or_null(c->reason));
     json_object_set_new_nocheck(o, "value", number(c->value));
@@ -161,7 +161,8 @@ int json_write(const struct keyfig_article *a, int compact, const struct keyfig_
     buf_adds(&w.out, compact ? ",\"claims\":[" : ",\n  \"claims\": [");
     while (!w.failed && (c = next(ctx))) {
         buf_adds(&w.out, compact ? (n ? "," : "") : (n ? ",\n    " : "\n    "));
-        dump(&w, claim_json(c, ++n), flags, compact ? 0 : 2);
+        n++;
+        dump(&w, claim_json(c), flags, compact ? 0 : 2);
     }
     buf_adds(&w.out, compact ? "]}" : n ? "\n  ]\n}" : "]\n}");
     flush(&w);

@@ -169,7 +169,15 @@ struct out {
     uint32_t last;      /* last code point written, 0 at the start */
     size_t digit_run;   /* length of the run of ASCII digits just written */
     int spaced_run;     /* that run was written digit by digit with spaces between (1 9 9 3) */
+    size_t line_chars;  /* characters written since the last line break kept */
+    int first_line;     /* still on the text's first line (a title, when it is short) */
+    int ended;          /* the last character written ends a sentence (。！？) */
 };
+
+/* A first line of this many characters, ending in no digit and no sentence end, is a headline
+ * (shorter, it is more likely a wrap inside the opening words: 約1600吨建⏎⏎筑垃圾). */
+#define TITLE_MIN_CHARS 10
+#define TITLE_MAX_CHARS 64
 
 /* Map the character about to be written at norm offset o->b.len to orig_at: it extends the
  * current run when both texts have advanced by the same number of bytes since the run began
@@ -195,6 +203,10 @@ static void emit(struct out *o, uint32_t cp, size_t orig_at)
     map_char(o, orig_at);
     int l = cp < 0x80 ? (o->b.data[o->b.len] = (char)cp, 1) : utf8_encode(cp, o->b.data + o->b.len);
     o->b.len += (size_t)l;
+    o->line_chars = cp == '\n' ? 0 : o->line_chars + 1;
+    if (cp == '\n')
+        o->first_line = 0;
+    o->ended = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?';
     o->digit_run = is_digit(cp) ? o->digit_run + 1 : 0;
     if (!o->digit_run)
         o->spaced_run = 0;
@@ -236,13 +248,14 @@ static uint32_t peek_visible(const struct normalizer *nz, const char *s, size_t 
 static void white_run(const struct normalizer *nz, const char *s, size_t n, size_t *i, struct out *o)
 {
     size_t start = *i;
-    int newline = 0;
+    int newline = 0, ideographic = 0;
     while (*i < n) {
         uint32_t cp;
         int l = utf8_decode((const unsigned char *)s + *i, n - *i, &cp);
         if (!l || !(is_space(cp) || is_zero_width(cp)))
             break;
         newline |= cp == '\n';
+        ideographic |= cp == 0x3000;
         *i += (size_t)l;
     }
     size_t digits_after = 0;
@@ -251,8 +264,21 @@ static void white_run(const struct normalizer *nz, const char *s, size_t n, size
     if (!prev || !next)
         return;
     if (newline) {
-        if (!joins_across_break(prev, next))
+        /* a headline is never part of the sentence after it, even with one line break between
+         * (【标题】…新台阶⏎央视网消息：…): the first line break after a short first line stays */
+        int title = o->first_line && o->line_chars >= TITLE_MIN_CHARS && o->line_chars <= TITLE_MAX_CHARS &&
+                    !o->ended && !is_digit(prev);
+        /* only the text's first line break can end a headline, joined or not: after 全市新增就业⏎岗位
+         * (a wrap) the next break (控制在4.5%以⏎内) is inside a sentence, however long it has grown */
+        o->first_line = 0;
+        if (title || !joins_across_break(prev, next))
             emit(o, '\n', start);
+        return;
+    }
+    /* an ideographic space between phrases (新巴、城巴分阶段加12%　九巴加8.5%, a headline's
+     * parts) separates them as a comma would */
+    if (ideographic && !(is_digit(prev) && is_digit(next))) {
+        emit(o, ',', start);
         return;
     }
     /* Spaces inside a number written digit by digit (1 9 9 3 年, 7 4 7 7 2 亿元) go; a space
@@ -272,6 +298,7 @@ void text_normalize(const struct normalizer *nz, const char *orig, size_t len, s
 {
     /* normalising never lengthens the text by more than a few bytes: size the buffers once */
     struct out o = {0};
+    o.first_line = 1;
     o.b.cap = len + 16;
     o.b.data = xmalloc(o.b.cap);
     size_t i = 0;

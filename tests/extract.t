@@ -19,6 +19,11 @@ python3 tests/extract_check.py tests/extract_cases.tsv "$OUT/cases.out"
 printf '2023年召开第二届“十四五”规划会议，全市45家医院。\n' > "$OUT/all.txt"
 got=$("$KEYFIG" extract --all "$OUT/all.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(" ".join("%s:%s" % (c["value_text"], c["reason"] or "claim") for c in d["claims"]))')
 check extract.all.reasons "2023:date 二:ordinal 45:claim" "$got"
+# claim ids number every number met (claims and set-aside alike, 十四五 too, which --all cannot
+# value): the same with and without --all
+ids() { python3 -c 'import json,sys; print(" ".join("%s:%s" % (c["id"], c["value_text"]) for c in json.load(sys.stdin)["claims"]))'; }
+check extract.ids.stable "4:45" "$("$KEYFIG" extract "$OUT/all.txt" | ids)"
+check extract.ids.all "1:2023 2:二 4:45" "$("$KEYFIG" extract --all "$OUT/all.txt" | ids)"
 
 # BOM and CRLF: code points count as a text reader sees them (BOM dropped, CRLF one break)
 printf '\357\273\277标题\r\n全市共有45家医院。\r\n' > "$OUT/bom.txt"
@@ -81,3 +86,14 @@ check extract.article_date_from_dateline 2023-04-18 "$got"
 printf '今日要闻\n新华社北京3月5日电 全国共有医院3.8万家。\n新华社上海3月5日电（记者 张三）上海新增床位2000张。\n中新网3月6日电 广东投入资金10亿元。\n' > "$OUT/datelines.txt"
 got=$("$KEYFIG" extract "$OUT/datelines.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["article"]["items"], " ".join("%d:%s" % (c["item"], c["subject"]) for c in d["claims"]))')
 check extract.datelines "3 1:医院 2:床位 3:广东投入资金" "$got"
+
+# a date is the article's only when its opening gives it: a month and day inside a sentence
+# (今天（9月26日）) and a year further on (2021年底) make none
+printf '全国秋粮收购工作进展顺利 农民增收有保障\n央视网消息：国家粮食和物资储备局今天（9月26日）介绍，全国收购秋粮1200万吨。\n二段。\n三段。\n到2021年底，全国粮食产量达到6.8亿吨。\n' > "$OUT/nodate.txt"
+got=$("$KEYFIG" extract "$OUT/nodate.txt" | python3 -c 'import json,sys; print(json.load(sys.stdin)["article"]["date"])')
+check extract.article_date_not_from_body None "$got"
+# the caller's date: --date, checked as a calendar date
+got=$("$KEYFIG" extract --date 2021-09-26 "$OUT/nodate.txt" | python3 -c 'import json,sys; print(json.load(sys.stdin)["article"]["date"])')
+check extract.article_date_option 2021-09-26 "$got"
+err=$("$KEYFIG" extract --date 2023-02-29 "$OUT/nodate.txt" 2>&1 >/dev/null); rc=$?
+check extract.article_date_option_invalid '2 keyfig: extract: --date "2023-02-29" (expected a date as YYYY-MM-DD)' "$rc $err"

@@ -8,17 +8,18 @@ rm -rf "$R" && mkdir -p "$R"
 page=$R/review.html
 
 # ---- the page ---------------------------------------------------------------------------
-"$KEYFIG" report tests/data/report_article.json --charts "$R/none" -o "$page" 2> "$R/err"
+art="tests/data/report_article.json tests/data/report_article.txt"
+"$KEYFIG" report $art --charts "$R/none" -o "$page" 2> "$R/err"
 check "report writes a page" "0 " "$? $(cat "$R/err")"
 check "report page has the article" 1 "$(grep -c 'id="kf-doc-0"' "$page")"
 check "report page has no network reference" 0 "$(grep -Eci 'https?://|<link|@import|src=' "$page")"
 check "report page CSP forbids fetching" 1 "$(grep -c "default-src 'none'" "$page")"
 check "report page text keeps code point spans" 1 "$(grep -c '"start":28,"end":36' "$page")"
-"$KEYFIG" report tests/data/report_article.json --charts "$R/none" -o "$R/again.html"
+"$KEYFIG" report $art --charts "$R/none" -o "$R/again.html"
 if cmp -s "$page" "$R/again.html"; then pass "report output is deterministic"; else fail "report output is deterministic" "two runs differ"; fi
 "$KEYFIG" report --charts "$R/none" --articles tests/data -o "$R/articles.html" tests/data/report_article.json
 if cmp -s "$page" "$R/articles.html"; then pass "report --articles DIR"; else fail "report --articles DIR" "page differs"; fi
-"$KEYFIG" report tests/data/report_article.json --charts "$R/none" -o - > "$R/stdout.html"
+"$KEYFIG" report $art --charts "$R/none" -o - > "$R/stdout.html"
 if cmp -s "$page" "$R/stdout.html"; then pass "report -o -"; else fail "report -o -" "page differs"; fi
 if command -v node > /dev/null 2>&1; then
   if node --check plots/report.js 2> "$R/js.err"; then pass "report.js parses"; else fail "report.js parses" "$(head -1 "$R/js.err")"; fi
@@ -57,7 +58,7 @@ cat > "$OUT/xss-charts/xss/figures.svg" <<'EOF'
 </svg>
 EOF
 x=$R/xss.html
-"$KEYFIG" report "$OUT/xss.json" --charts "$OUT/xss-charts" -o "$x"
+"$KEYFIG" report "$OUT/xss.json" "$OUT/xss.txt" --charts "$OUT/xss-charts" -o "$x"
 check "report xss page written" 0 "$?"
 check "report xss: no live payload" 0 "$(grep -Fc -e '<script>alert' -e '<img src' -e '<!--",' "$x")"
 check "report xss: payload escaped in data" 1 "$(grep -Fc '\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e\u003cimg src=x onerror=alert(1)\u003e' "$x")"
@@ -89,15 +90,47 @@ case $out in
   *) fail "report bad JSON" "got [$out]" ;;
 esac
 check "report unwritable output" "1 1 keyfig: $R/no/dir/x.html: cannot create: No such file or directory" \
-  "$(err tests/data/report_article.json -o "$R/no/dir/x.html")"
-check "report empty directory" "1 1 keyfig: $R/none: no *.txt articles in this directory" "$(mkdir -p "$R/none" && err "$R/none" -o "$R/x.html")"
-sed 's/"source": "report_article.txt"/"source": "gone.txt"/' tests/data/report_article.json > "$R/gone.json"
-out=$(err "$R/gone.json" -o "$R/gone.html")
-case $out in
-  "0 1 keyfig: $R/gone.json: Warning: article \"report_article\": no text ("*) pass "report missing article text warns" ;;
-  *) fail "report missing article text warns" "got [$out]" ;;
-esac
-check "report missing article text: claims kept" 1 "$(grep -c '"text":null,"claims":\[{' "$R/gone.html")"
+  "$(err $art -o "$R/no/dir/x.html")"
+check "report empty directory" "1 1 keyfig: $R/none: directory holds no *.txt files (nothing to extract)" \
+  "$(mkdir -p "$R/none" && err "$R/none" -o "$R/x.html")"
+check "report bad --input" "2 2 keyfig: report: --input \"xml\" (expected jsonl or text)" "$(err --input xml $art -o "$R/x.html")"
+
+# ---- article.source is never a path: text comes only from what the command line names ------------
+# Each claims document below names a file it must not read; a good article beside it shows that
+# the page is still written, without the named file's content.
+no_text() { echo "keyfig: $1: article \"$2\": no text: name its article file or record on the command line, or give --articles DIR"; }
+for src in /etc/passwd ../../etc/hostname /dev/zero "$R/fifo"; do
+  case $src in /etc/passwd) name=passwd ;; ../*) name=hostname ;; /dev/*) name=zero ;; *) name=fifo ;; esac
+  [ "$name" = fifo ] && { rm -f "$R/fifo"; mkfifo "$R/fifo"; }
+  printf '{"article": {"id": "%s", "source": "%s", "title": null, "date": null, "items": 1}, "claims": []}\n' \
+    "$name" "$src" > "$R/$name.json"
+  out=$(cd "$R" && timeout 10 "$KEYFIG" report "$name.json" "$ROOT/tests/data/report_article.json" \
+    "$ROOT/tests/data/report_article.txt" -o "$name.html" 2> "$name.err"; echo "$? $(wc -l < "$name.err") $(head -1 "$name.err")")
+  check "report source $src is not read" "1 1 $(no_text "$name.json" "$name")" "$out"
+  check "report source $src: page of the rest, without it" "2 0 0" \
+    "$(grep -c '"id":"report_article","title"' "$R/$name.html") $(grep -c '"id":"'"$name"'"' "$R/$name.html") $(grep -c 'root:' "$R/$name.html")"
+done
+# --articles DIR/<id>.txt: regular files only, size-capped (a FIFO or /dev/zero there is refused at once)
+mkdir -p "$R/arts"
+rm -f "$R/arts/fifo.txt" && mkfifo "$R/arts/fifo.txt"
+ln -sf /dev/zero "$R/arts/zero.txt"
+for name in fifo zero; do
+  out=$(timeout 10 "$KEYFIG" report --articles "$R/arts" "$R/$name.json" -o "$R/x.html" 2> "$R/err"; echo "$? $(wc -l < "$R/err") $(head -1 "$R/err")")
+  check "report --articles $name.txt refused" "1 1 keyfig: $R/arts/$name.txt: not a regular file" "$out"
+done
+head -c 300 tests/data/report_article.txt > "$R/arts/report_article.txt"
+check "report --articles size cap" "1 1 keyfig: $R/arts/report_article.txt: larger than --max-article-bytes (100 bytes)" \
+  "$(err --articles "$R/arts" --max-article-bytes 100 tests/data/report_article.json -o "$R/x.html")"
+check "report --articles missing file" "1 1 keyfig: tests/data/report_article.json: article \"report_article\": no text: $R/none/report_article.txt does not exist" \
+  "$(err --articles "$R/none" tests/data/report_article.json -o "$R/x.html")"
+# claims of another text: the spans do not hold the claims' text
+mkdir -p "$R/other"
+printf '另一篇文章，共有医院3个。\n' > "$R/other/report_article.txt"
+check "report spans outside the text" "1 1 keyfig: tests/data/report_article.json: article \"report_article\": claim 1: span 19-24 lies outside its text (14 characters)" \
+  "$(err tests/data/report_article.json "$R/other/report_article.txt" -o "$R/x.html")"
+{ printf '按：'; cat tests/data/report_article.txt; } > "$R/other/report_article.txt"
+check "report spans that do not hold their text" "1 1 keyfig: tests/data/report_article.json: article \"report_article\": claim 1: span 19-24 does not hold its text \"2020年\" (claims of another version of the article?)" \
+  "$(err tests/data/report_article.json "$R/other/report_article.txt" -o "$R/x.html")"
 
 # ---- articles: extracted with the library ------------------------------------------------------
 mkdir -p "$R/articles"
@@ -107,6 +140,30 @@ check "report of a directory of articles" "0 0 " "$out"
 check "report of a directory: both articles" "2 2" \
   "$(grep -c '<script type="application/json" id="kf-doc-' "$R/corpus.html") $(grep -c '"id":"report_article","title"' "$R/corpus.html")"
 check "report of an article: numbers set aside too" 1 "$(grep -c '"claim":false' "$R/corpus.html" | sed 's/[1-9][0-9]*/1/')"
+
+# ---- a JSON Lines corpus with the claims extract made of it ---------------------------------------
+printf '%s\n' '{"id":"a1","text":"全市共有医院3个，新建学校15所。"}' '{"id":"a2","text":"2020年，全省服务群众49.2万人次。"}' > "$R/corpus.jsonl"
+"$KEYFIG" extract --input jsonl --jsonl "$R/corpus.jsonl" > "$R/c.jsonl"
+check "report --input jsonl corpus with claims" "0 0 " "$(err --input jsonl "$R/corpus.jsonl" "$R/c.jsonl" -o "$R/jl.html")"
+check "report --input jsonl: record text, extract's claims" "1 1 0" \
+  "$(grep -c '"id":"a1","title":null,"date":null,"source":"'"$R"'/corpus.jsonl","chart":false,"text":"全市共有医院3个，新建学校15所。","claims":\[{"id":1,"claim":true' "$R/jl.html") \
+$(grep -c '"id":"a2",.*"text":"2020年，全省服务群众49.2万人次。","claims":\[{"id":2,"claim":true' "$R/jl.html") $(grep -c '"claim":false' "$R/jl.html")"
+sed 's/"text":/"body":/' "$R/corpus.jsonl" > "$R/body.jsonl"
+check "report --text-field" "0 0 " "$(err --input jsonl --text-field body "$R/body.jsonl" "$R/c.jsonl" -o "$R/tf.html")"
+check "report --text-field: same page" "1" "$(grep -c '全省服务群众49.2万人次' "$R/tf.html")"
+check "report record without the text field" "1 4 keyfig: $R/body.jsonl:1: record has no \"text\"" "$(err --input jsonl "$R/body.jsonl" "$R/c.jsonl" -o "$R/x.html")"
+check "report claims of a corpus without it" "1 2 $(no_text "$R/c.jsonl" a1)" "$(err "$R/c.jsonl" -o "$R/x.html")"
+
+# ---- keyfig eval --reviewed-only and a JSON Lines corpus as --articles ---------------------------
+printf '# article\tsurface\tvalue\tunit\tkind\tsubject\tapprox\tchange\toptional\n#reviewed\ta1\na1\t医院3个\t3\t个\tcount\t医院\t\t\t\n' > "$R/g.tsv"
+ev() { "$KEYFIG" eval "$@" > "$R/ev.out" 2> "$R/ev.err"; echo "$? $(grep -c . "$R/ev.err") $(grep '^a[12]:\|^P=' "$R/ev.out" | tr '\n' '|')"; }
+check "eval --reviewed-only scores the marked article only" "0 0 a1: tp=1 fp=1 fn=0|P=0.500 R=1.000 F1=0.667 (tp=1 fp=1 fn=0)|" \
+  "$(ev --reviewed-only --gold "$R/g.tsv" --articles "$R/corpus.jsonl" "$R/c.jsonl")"
+check "eval with a JSON Lines corpus scores every article" "0 0 a1: tp=1 fp=1 fn=0|a2: tp=0 fp=1 fn=0|P=0.333 R=1.000 F1=0.500 (tp=1 fp=2 fn=0)|" \
+  "$(ev --gold "$R/g.tsv" --articles "$R/corpus.jsonl" "$R/c.jsonl")"
+grep -v '^#reviewed' "$R/g.tsv" > "$R/g2.tsv"
+check "eval --reviewed-only without marks" "1 1 " "$(ev --reviewed-only --gold "$R/g2.tsv" --articles "$R/corpus.jsonl" "$R/c.jsonl")"
+check "eval --reviewed-only without marks: message" "keyfig: $R/g2.tsv: --reviewed-only: no article is marked \"#reviewed\" in the gold files" "$(cat "$R/ev.err")"
 
 # ---- in a real browser --------------------------------------------------------------------------
 if [ ! -x /usr/bin/chromium ]; then

@@ -72,6 +72,7 @@ static void read_claim(const json_t *j, struct cd_claim *c)
     c->text = get_str(j, "text");
     c->sentence = get_str(j, "sentence");
     c->rule = get_str(j, "rule");
+    c->subject_rule = get_str(j, "subject_rule");
     c->item = get_int(j, "item", 0);
 }
 
@@ -88,6 +89,7 @@ static void free_claim(struct cd_claim *c)
     free(c->text);
     free(c->sentence);
     free(c->rule);
+    free(c->subject_rule);
 }
 
 static void free_article(struct cd_article *a)
@@ -186,6 +188,17 @@ int claimsdoc_parse(const char *text, size_t len, const char *path, struct cd_li
         off += (size_t)je.position;
     }
     return 0;
+}
+
+int claimsdoc_is_claims(const char *text, size_t len)
+{
+    size_t line = 1, off = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    off = skip_space(text, len, off, &line);
+    json_error_t je;
+    json_t *v = off < len ? json_loadb(text + off, len - off, JSON_DISABLE_EOF_CHECK, &je) : NULL;
+    int yes = json_is_array(v) || json_object_get(v, "claims") || json_object_get(v, "article");
+    json_decref(v);
+    return yes;
 }
 
 int claimsdoc_read(const char *path, struct cd_list *out, struct keyfig_error *err)

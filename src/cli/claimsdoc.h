@@ -21,6 +21,7 @@ struct cd_claim {
     char *basis;
     size_t start, end, byte_start, byte_end; /* span */
     char *text, *sentence, *rule;
+    char *subject_rule;        /* how the subject was found; NULL when null or absent (older JSON) */
     int item;
 };
 
@@ -39,6 +40,9 @@ struct cd_list {
 /* Parse text[0..len) (path names it in messages). Appends to out, which the caller owns and
  * frees with claimsdoc_free. Returns 0, or -1 with err filled ("path:line: ..." for JSON Lines). */
 int claimsdoc_parse(const char *text, size_t len, const char *path, struct cd_list *out, struct keyfig_error *err);
+/* 1 when the first JSON value in text[0..len) is a claims document (an object with "claims" or
+ * "article") or an array, not a JSON Lines article record {"id": ..., "text": ...}. */
+int claimsdoc_is_claims(const char *text, size_t len);
 /* The same for a file ("-" is stdin). */
 int claimsdoc_read(const char *path, struct cd_list *out, struct keyfig_error *err);
 void claimsdoc_free(struct cd_list *l);

@@ -12,12 +12,17 @@
 #include "claimsdoc.h"
 #include "cli.h"
 #include "gold.h"
+#include "inputs.h"
 #include "text.h"
 #include "util.h"
 
-static const char usage[] = "usage: keyfig eval --gold TSV [--gold TSV ...] --articles DIR [--show] PRED\n"
-                            "PRED: a directory of per-article .json files, a .jsonl stream, or one .json document/array.\n"
-                            "Prints precision, recall, F1 and the unit, kind, subject, approx and change accuracies.\n";
+static const char usage[] =
+    "usage: keyfig eval --gold TSV [--gold TSV ...] --articles DIR|FILE.jsonl [--reviewed-only] [--show] PRED\n"
+    "PRED: a directory of per-article .json files, a .jsonl stream, or one .json document/array.\n"
+    "--articles: a directory of <id>.txt, or a JSON Lines corpus of {\"id\": ..., \"text\": ...} records.\n"
+    "--reviewed-only: score only the articles a gold file marks \"#reviewed<TAB>id\" (a review's export);\n"
+    "  otherwise every article of --articles counts, one without gold lines as one with no claim.\n"
+    "Prints precision, recall, F1 and the unit, kind, subject, approx and change accuracies.\n";
 
 static int same(double a, double b)
 {
@@ -246,15 +251,70 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The articles of a JSON Lines corpus: ids[i] has text texts[i]. A bad record is reported and
+ * left out (its gold lines are then "not found"), as a missing .txt is. */
+static int read_corpus(const char *path, char ***ids, char ***texts, size_t *n, struct keyfig_error *err)
+{
+    char *paths[] = {(char *)path};
+    struct inputs *in = inputs_open(paths, 1, 1, 0);
+    struct input_article a;
+    int got;
+    while ((got = inputs_next(in, &a, err)) != 0) {
+        if (got < 0 || input_record_decode(&a, 0, err) != 0) {
+            kf_print_error(err, 0);
+            memset(err, 0, sizeof *err);
+            input_article_free(&a);
+            if (got < 0)
+                break;
+            continue;
+        }
+        *ids = xrealloc(*ids, (*n + 1) * sizeof **ids);
+        *texts = xrealloc(*texts, (*n + 1) * sizeof **texts);
+        (*ids)[*n] = a.id;
+        (*texts)[(*n)++] = a.text;
+        a.id = a.text = NULL;
+        input_article_free(&a);
+    }
+    inputs_close(in);
+    return got < 0 ? -1 : 0;
+}
+
+/* The ids a gold file marks "#reviewed<TAB>id" (comments to the gold format; keyfig report writes them). */
+static void reviewed_marks(const char *t, size_t len, char ***ids, size_t *n)
+{
+    static const char mark[] = "#reviewed\t";
+    for (const char *p = t, *end = t + len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        if ((size_t)(e - p) > sizeof mark - 1 && !strncmp(p, mark, sizeof mark - 1)) {
+            const char *id = p + sizeof mark - 1;
+            size_t k = (size_t)(e - id);
+            while (k && (id[k - 1] == '\r' || id[k - 1] == ' '))
+                k--;
+            *ids = xrealloc(*ids, (*n + 1) * sizeof **ids);
+            (*ids)[(*n)++] = xstrndup(id, k);
+        }
+        p = e + 1;
+    }
+}
+
+static int in_list(char **list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(list[i], s))
+            return 1;
+    return 0;
+}
+
 int cmd_eval(int argc, char **argv)
 {
     static const struct option longs[] = {{"gold", required_argument, 0, 'g'}, {"articles", required_argument, 0, 'a'},
                                           {"show", no_argument, 0, 's'},       {"help", no_argument, 0, 'h'},
-                                          {0, 0, 0, 0}};
+                                          {"reviewed-only", no_argument, 0, 'r'}, {0, 0, 0, 0}};
     const char **gold_paths = xcalloc((size_t)argc + 1, sizeof *gold_paths);
     size_t ngold = 0;
     const char *articles = NULL;
-    int show = 0, c, rc = CLI_EXIT_RUNTIME;
+    int show = 0, reviewed_only = 0, c, rc = CLI_EXIT_RUNTIME;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
         if (c == 'g')
@@ -263,6 +323,8 @@ int cmd_eval(int argc, char **argv)
             articles = optarg;
         else if (c == 's')
             show = 1;
+        else if (c == 'r')
+            reviewed_only = 1;
         else if (c == 'h') {
             fputs(usage, stdout);
             free(gold_paths);
@@ -283,8 +345,8 @@ int cmd_eval(int argc, char **argv)
     struct gold_set gs = {0};
     struct cd_list preds = {0};
     struct normalizer *nz = NULL;
-    char **arts = NULL;
-    size_t narts = 0;
+    char **arts = NULL, **reviewed = NULL, **cids = NULL, **ctexts = NULL;
+    size_t narts = 0, nreviewed = 0, ncorpus = 0;
     for (size_t i = 0; i < ngold; i++) {
         size_t len;
         char *t = util_slurp(gold_paths[i], 0, &len, &err);
@@ -292,39 +354,70 @@ int cmd_eval(int argc, char **argv)
             free(t);
             goto out;
         }
+        reviewed_marks(t, len, &reviewed, &nreviewed);
         free(t);
+    }
+    if (reviewed_only && !nreviewed) {
+        kf_error(&err, KEYFIG_STATUS_IO, gold_paths[0], 0, "--reviewed-only: no article is marked \"#reviewed\" in the gold files");
+        goto out;
     }
     if (read_preds(argv[optind], &preds, &err) != 0 || !(nz = normalizer_new(&err)))
         goto out;
-    /* every article in --articles is annotated: one with no gold line asserts no claim */
-    DIR *d = opendir(articles);
-    if (!d) {
-        kf_error(&err, KEYFIG_STATUS_IO, articles, 0, "cannot read the articles directory");
-        goto out;
-    }
-    for (struct dirent *e; (e = readdir(d));)
-        if (ends_with(e->d_name, ".txt")) {
+    struct stat ast;
+    int corpus = stat(articles, &ast) == 0 && !S_ISDIR(ast.st_mode);
+    if (corpus) {
+        if (read_corpus(articles, &cids, &ctexts, &ncorpus, &err) != 0)
+            goto out;
+        for (size_t i = 0; i < ncorpus; i++) {
             arts = xrealloc(arts, (narts + 1) * sizeof *arts);
-            arts[narts++] = xstrndup(e->d_name, strlen(e->d_name) - 4);
+            arts[narts++] = xstrdup(cids[i]);
         }
-    closedir(d);
+    } else {
+        /* every article in --articles is annotated: one with no gold line asserts no claim */
+        DIR *d = opendir(articles);
+        if (!d) {
+            kf_error(&err, KEYFIG_STATUS_IO, articles, 0, "cannot read the articles directory");
+            goto out;
+        }
+        for (struct dirent *e; (e = readdir(d));)
+            if (ends_with(e->d_name, ".txt")) {
+                arts = xrealloc(arts, (narts + 1) * sizeof *arts);
+                arts[narts++] = xstrndup(e->d_name, strlen(e->d_name) - 4);
+            }
+        closedir(d);
+    }
     for (size_t i = 0; i < gs.n; i++) {
-        size_t k;
-        for (k = 0; k < narts && strcmp(arts[k], gs.g[i].article); k++)
-            ;
-        if (k == narts) {
+        if (!in_list(arts, narts, gs.g[i].article)) {
             arts = xrealloc(arts, (narts + 1) * sizeof *arts);
             arts[narts++] = xstrdup(gs.g[i].article);
         }
     }
-    qsort(arts, narts, sizeof *arts, cmp_str);
+    if (reviewed_only) { /* only what a reviewer finished: unreviewed claims are no false positives */
+        size_t w = 0;
+        for (size_t i = 0; i < narts; i++) {
+            if (in_list(reviewed, nreviewed, arts[i]))
+                arts[w++] = arts[i];
+            else
+                free(arts[i]);
+        }
+        narts = w;
+    }
+    if (narts)
+        qsort(arts, narts, sizeof *arts, cmp_str);
     struct tally t = {0};
     for (size_t i = 0; i < narts; i++) {
         struct buf path = {0};
-        buf_printf(&path, "%s/%s.txt", articles, arts[i]);
         size_t len = 0;
-        struct keyfig_error e2 = {0};
-        char *text = util_slurp(path.data, 0, &len, &e2);
+        char *text = NULL;
+        if (corpus) {
+            for (size_t k = 0; k < ncorpus && !text; k++)
+                if (!strcmp(cids[k], arts[i]))
+                    text = xstrdup(ctexts[k]), len = strlen(text);
+        } else {
+            struct keyfig_error e2 = {0};
+            buf_printf(&path, "%s/%s.txt", articles, arts[i]);
+            text = util_slurp(path.data, 0, &len, &e2);
+        }
         size_t bom = text && len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
         struct gold_claim **golds = xcalloc(gs.n + 1, sizeof *golds);
         size_t ng = 0;
@@ -369,6 +462,13 @@ out:
     for (size_t i = 0; i < narts; i++)
         free(arts[i]);
     free(arts);
+    for (size_t i = 0; i < nreviewed; i++)
+        free(reviewed[i]);
+    free(reviewed);
+    for (size_t i = 0; i < ncorpus; i++)
+        free(cids[i]), free(ctexts[i]);
+    free(cids);
+    free(ctexts);
     normalizer_free(nz);
     claimsdoc_free(&preds);
     gold_free(&gs);

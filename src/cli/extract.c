@@ -1,6 +1,7 @@
 /* extract: `keyfig extract [options] PATH...` — articles in, claims JSON out (stdout, JSON
  * Lines, or one file per article written atomically), optionally charted. */
 #include <errno.h>
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ static const char usage[] =
     "      --encoding NAME      input encoding (default: detect UTF-8, GB18030, Big5)\n"
     "      --lenient            replace invalid UTF-8 with U+FFFD instead of failing\n"
     "      --max-article-bytes N  refuse larger articles (default 67108864)\n"
+    "      --date YYYY-MM-DD    the articles' date (else read from each article's opening, or null)\n"
     "      --plot DIR           also chart each article into DIR/<article-id>/\n"
     "  -j, --jobs N             extract on N threads (default 1; 0: one per core); output order is kept\n"
     "      --progress           show articles, MB, MB/s and ETA on stderr (default: when stderr is a\n"
@@ -50,9 +52,23 @@ static int cores(void)
     return n > 0 ? (int)(n > 1024 ? 1024 : n) : 1;
 }
 
+/* 1 for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2023-02-29 no). */
+static int valid_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+            return 0;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] && !(m == 2 && d == 29 && !leap);
+}
+
 static int parse_args(int argc, char **argv, struct extract_opts *o)
 {
-    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS };
+    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS, O_DATE };
     static const struct option longs[] = {
         {"out", required_argument, 0, 'o'},       {"jsonl", no_argument, 0, O_JSONL},
         {"input", required_argument, 0, O_INPUT}, {"all", no_argument, 0, O_ALL},
@@ -60,7 +76,7 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
         {"lenient", no_argument, 0, O_LENIENT},   {"max-article-bytes", required_argument, 0, O_MAXBYTES},
         {"plot", required_argument, 0, O_PLOT},   {"help", no_argument, 0, 'h'},
         {"jobs", required_argument, 0, 'j'},      {"progress", no_argument, 0, O_PROGRESS},
-        {0, 0, 0, 0}};
+        {"date", required_argument, 0, O_DATE},   {0, 0, 0, 0}};
     o->max_bytes = 64u << 20;
     o->jobs = 1;
     o->patterns = getenv("KEYFIG_PATTERNS");
@@ -92,6 +108,13 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
             }
             break;
         case O_PLOT: o->plotdir = optarg; break;
+        case O_DATE:
+            if (!valid_date(optarg)) {
+                fprintf(stderr, "keyfig: extract: --date \"%s\" (expected a date as YYYY-MM-DD)\n", optarg);
+                return CLI_EXIT_USAGE;
+            }
+            o->ko.date = optarg;
+            break;
         case O_PROGRESS: o->progress = 1; break;
         case 'j': {
             long n = strtol(optarg, &end, 10);

@@ -139,22 +139,27 @@ static int next_record(struct inputs *in, struct input_article *out)
 
 int input_record_decode(struct input_article *a, size_t max_bytes, struct keyfig_error *err)
 {
+    return input_record_decode_field(a, "text", max_bytes, err);
+}
+
+int input_record_decode_field(struct input_article *a, const char *field, size_t max_bytes, struct keyfig_error *err)
+{
     if (!a->record_line)
         return 0;
     json_error_t je;
     json_t *rec = json_loadb(a->text, a->len, 0, &je);
     struct buf src = {0};
     buf_printf(&src, "%s:%zu", a->source, a->record_line);
-    json_t *id = rec ? json_object_get(rec, "id") : NULL, *text = rec ? json_object_get(rec, "text") : NULL;
+    json_t *id = rec ? json_object_get(rec, "id") : NULL, *text = rec ? json_object_get(rec, field) : NULL;
     int rc = -1;
     if (!rec)
         kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "invalid JSON: %s", je.text);
     else if (!json_is_object(rec))
         kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "record is not an object (expected {\"id\": ..., \"text\": ...})");
     else if (!text)
-        kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "record has no \"text\"");
+        kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "record has no \"%s\"", field);
     else if (!json_is_string(text))
-        kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "\"text\" is not a string");
+        kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "\"%s\" is not a string", field);
     else if (max_bytes && json_string_length(text) > max_bytes)
         kf_error(err, KEYFIG_STATUS_INPUT, src.data, 0, "article larger than --max-article-bytes (%zu bytes)", max_bytes);
     else {

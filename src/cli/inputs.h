@@ -27,6 +27,8 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
  * id, text and source: 0, or -1 for a bad record (err filled, naming source:line). Does nothing
  * to an article read from a file. Safe on any thread. */
 int input_record_decode(struct input_article *a, size_t max_bytes, struct keyfig_error *err);
+/* The same with the text under another member than "text" (report --text-field). */
+int input_record_decode_field(struct input_article *a, const char *field, size_t max_bytes, struct keyfig_error *err);
 /* 1 when the arguments name exactly one article file (stdout then gets one document, not an array). */
 int inputs_single(const struct inputs *in);
 /* Bytes of input consumed so far, and the total of all inputs (0 when unknown: a pipe). */

@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "patset.h"
+#include "template.h"
 #include "util.h"
 
 #define DEFAULT_MAX_CLAIMS 60
@@ -316,67 +317,6 @@ static void write_figures_dat(struct buf *d, const struct cd_article *a, const s
     buf_free(&t);
 }
 
-/* The template placeholders and the trusted text (numbers, the checked font name) each
- * becomes, e.g. HEIGHT -> "580". */
-struct vars {
-    struct {
-        const char *name;
-        struct buf value;
-    } v[16];
-    size_t n;
-};
-
-/* The value of placeholder name, added empty on first use. */
-static struct buf *var(struct vars *vs, const char *name)
-{
-    for (size_t i = 0; i < vs->n; i++)
-        if (!strcmp(vs->v[i].name, name))
-            return &vs->v[i].value;
-    vs->v[vs->n].name = name; /* at most a dozen names, all literals in this file */
-    return &vs->v[vs->n++].value;
-}
-
-/* The value of the placeholder at t[0..n), or NULL. */
-static const struct buf *lookup(const struct vars *vs, const char *t, size_t n)
-{
-    for (size_t i = 0; i < vs->n; i++)
-        if (strlen(vs->v[i].name) == n && !memcmp(vs->v[i].name, t, n))
-            return &vs->v[i].value;
-    return NULL;
-}
-
-/* Replace each @NAME@ in the template name by its value. An unknown placeholder is an error,
- * so a typo in a template fails loudly instead of reaching gnuplot. */
-static int fill_template(const char *name, const struct vars *vs, struct buf *out, struct keyfig_error *err)
-{
-    size_t len;
-    const char *t = embedded_get(name, &len);
-    char path[64];
-    snprintf(path, sizeof path, "plots/%s", name);
-    if (!t)
-        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "template missing from the build (rebuild keyfig)");
-    for (size_t i = 0; i < len;) {
-        const char *end = t[i] == '@' ? memchr(t + i + 1, '@', len - i - 1) : NULL;
-        size_t n = end ? (size_t)(end - t - i - 1) : 0;
-        if (!end || n == 0 || strspn(t + i + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_") != n) {
-            buf_addc(out, t[i++]);
-            continue;
-        }
-        const struct buf *v = lookup(vs, t + i + 1, n);
-        if (!v)
-            return kf_error(err, KEYFIG_STATUS_IO, path, 0, "unknown placeholder @%.*s@", (int)n, t + i + 1);
-        buf_add(out, v->data ? v->data : "", v->len);
-        i += n + 2;
-    }
-    return 0;
-}
-
-static void free_vars(struct vars *vs)
-{
-    for (size_t i = 0; i < vs->n; i++)
-        buf_free(&vs->v[i].value);
-}
-
 /* Pixels left of the bars for labels of the given width in half-width cells: about 9.5 px a
  * cell at 12 pt (Latin letters of an article id run wider than half an ideograph), kept
  * between 1/6 and 3/5 of the width. */
@@ -390,7 +330,7 @@ static size_t left_margin(size_t cells)
  * bars (one row each) and its x tics. */
 enum { TOP = 78, PANEL_HEAD = 30, ROW = 26, PANEL_FOOT = 38, BOTTOM = 6, CORPUS_TOP = 110 };
 
-static void figures_vars(struct vars *vs, const char *font, const struct row *rows, size_t n,
+static void figures_vars(struct tpl_vars *vs, const char *font, const struct row *rows, size_t n,
                          const struct panel *panels, size_t np)
 {
     size_t cells = 0;
@@ -401,28 +341,28 @@ static void figures_vars(struct vars *vs, const char *font, const struct row *ro
         cells = c > cells ? c : cells;
         buf_free(&t);
     }
-    buf_adds(var(vs, "FONT"), font);
-    buf_adds(var(vs, "DATA"), "figures.dat");
-    buf_printf(var(vs, "WIDTH"), "%d", WIDTH);
-    buf_printf(var(vs, "LEFT"), "%zu", left_margin(cells));
-    buf_printf(var(vs, "NPANELS"), "%zu", np);
+    buf_adds(tpl_var(vs, "FONT"), font);
+    buf_adds(tpl_var(vs, "DATA"), "figures.dat");
+    buf_printf(tpl_var(vs, "WIDTH"), "%d", WIDTH);
+    buf_printf(tpl_var(vs, "LEFT"), "%zu", left_margin(cells));
+    buf_printf(tpl_var(vs, "NPANELS"), "%zu", np);
     size_t y = TOP;
     for (size_t k = 0; k < np; k++) {
         const struct panel *p = &panels[k];
         const char *sep = k ? ", " : "";
         y += PANEL_HEAD;
-        buf_printf(var(vs, "PKIND"), "%s%d", sep, p->kind + 1);
-        buf_printf(var(vs, "PROWS"), "%s%zu", sep, p->n);
-        buf_printf(var(vs, "PTOP"), "%s%zu", sep, y);
+        buf_printf(tpl_var(vs, "PKIND"), "%s%d", sep, p->kind + 1);
+        buf_printf(tpl_var(vs, "PROWS"), "%s%zu", sep, p->n);
+        buf_printf(tpl_var(vs, "PTOP"), "%s%zu", sep, y);
         y += p->n * ROW;
-        buf_printf(var(vs, "PBOT"), "%s%zu", sep, y);
+        buf_printf(tpl_var(vs, "PBOT"), "%s%zu", sep, y);
         y += PANEL_FOOT;
-        buf_printf(var(vs, "PLOG"), "%s%d", sep, p->log);
-        buf_printf(var(vs, "PXMIN"), "%s%.10g", sep, p->xmin);
-        buf_printf(var(vs, "PXMAX"), "%s%.10g", sep, p->xmax);
-        buf_printf(var(vs, "PSTEP"), "%s%.10g", sep, p->step);
+        buf_printf(tpl_var(vs, "PLOG"), "%s%d", sep, p->log);
+        buf_printf(tpl_var(vs, "PXMIN"), "%s%.10g", sep, p->xmin);
+        buf_printf(tpl_var(vs, "PXMAX"), "%s%.10g", sep, p->xmax);
+        buf_printf(tpl_var(vs, "PSTEP"), "%s%.10g", sep, p->step);
     }
-    buf_printf(var(vs, "HEIGHT"), "%zu", y + BOTTOM);
+    buf_printf(tpl_var(vs, "HEIGHT"), "%zu", y + BOTTOM);
 }
 
 /* ---- files and gnuplot -------------------------------------------------------------------- */
@@ -660,15 +600,15 @@ int plot_article(const struct cd_article *a, const char *outdir, const struct pl
     }
     struct panel *panels = xcalloc(n, sizeof *panels);
     size_t np = make_panels(rows, n, panels);
-    struct vars vs = {0};
+    struct tpl_vars vs = {0};
     figures_vars(&vs, o && o->font ? o->font : DEFAULT_FONT, rows, n, panels, np);
     struct buf dat = {0}, gp = {0}, dir = {0};
     write_figures_dat(&dat, a, rows, n, omitted, panels, np);
     buf_printf(&dir, "%s/%s", outdir, a->id);
-    int rc = fill_template("figures.gp", &vs, &gp, err);
+    int rc = tpl_fill("figures.gp", &vs, &gp, err);
     if (rc == 0)
         rc = draw(dir.data, "figures", &dat, &gp, err);
-    free_vars(&vs);
+    tpl_vars_free(&vs);
     buf_free(&dat);
     buf_free(&gp);
     buf_free(&dir);
@@ -738,23 +678,23 @@ static int plot_corpus(const struct cd_list *l, const char *outdir, const char *
         cols[ncols++] = kind_index("count"); /* keep one column so the template has a kind */
     struct buf dat = {0}, gp = {0};
     size_t cells = write_corpus_dat(&dat, l, shown, cols, ncols);
-    struct vars vs = {0};
-    buf_adds(var(&vs, "FONT"), font);
-    buf_adds(var(&vs, "DATA"), "corpus.dat");
-    buf_printf(var(&vs, "WIDTH"), "%d", WIDTH);
-    buf_printf(var(&vs, "LEFT"), "%zu", left_margin(cells));
-    buf_printf(var(&vs, "NROWS"), "%zu", shown);
-    buf_printf(var(&vs, "NKINDS"), "%zu", ncols);
+    struct tpl_vars vs = {0};
+    buf_adds(tpl_var(&vs, "FONT"), font);
+    buf_adds(tpl_var(&vs, "DATA"), "corpus.dat");
+    buf_printf(tpl_var(&vs, "WIDTH"), "%d", WIDTH);
+    buf_printf(tpl_var(&vs, "LEFT"), "%zu", left_margin(cells));
+    buf_printf(tpl_var(&vs, "NROWS"), "%zu", shown);
+    buf_printf(tpl_var(&vs, "NKINDS"), "%zu", ncols);
     for (size_t k = 0; k < ncols; k++)
-        buf_printf(var(&vs, "KINDS"), "%s%d", k ? ", " : "", cols[k] + 1);
+        buf_printf(tpl_var(&vs, "KINDS"), "%s%d", k ? ", " : "", cols[k] + 1);
     double step = nice_step((double)most);
-    buf_printf(var(&vs, "XMAX"), "%.10g", ceil(most * 1.1 / step) * step);
+    buf_printf(tpl_var(&vs, "XMAX"), "%.10g", ceil(most * 1.1 / step) * step);
     /* heading and top tics, a row per article, bottom tics, then the key (3 kinds a line or more) */
-    buf_printf(var(&vs, "HEIGHT"), "%zu", CORPUS_TOP + shown * ROW + 60 + (ncols + 2) / 3 * 24);
-    int rc = fill_template("corpus.gp", &vs, &gp, err);
+    buf_printf(tpl_var(&vs, "HEIGHT"), "%zu", CORPUS_TOP + shown * ROW + 60 + (ncols + 2) / 3 * 24);
+    int rc = tpl_fill("corpus.gp", &vs, &gp, err);
     if (rc == 0)
         rc = draw(outdir, "corpus", &dat, &gp, err);
-    free_vars(&vs);
+    tpl_vars_free(&vs);
     buf_free(&dat);
     buf_free(&gp);
     return rc;

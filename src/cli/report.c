@@ -1,10 +1,11 @@
 /* report: `keyfig report PATH... -o FILE.html` writes one self-contained review page for the
- * claims of one article or a corpus: plots/report.html with report.css, report.js, the data and
- * the charts inlined. It gathers and escapes data; the page itself (report.js) does the review.
- * It never judges claims and never fetches anything at view time. */
-#include <dirent.h>
+ * claims of one article or a corpus: plots/report.html with report.css, report.js, the data, the
+ * charts and the review files to restore inlined. It gathers, checks and escapes data; the page
+ * itself (report.js) does the review. It never judges claims and never fetches anything at view
+ * time. Article text comes only from what the command line names: a claims document's
+ * article.source is never opened (it could name /etc/passwd, /dev/zero or a FIFO). */
 #include <errno.h>
-#include <math.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,292 +16,112 @@
 
 #include "claimsdoc.h"
 #include "cli.h"
+#include "inputs.h"
 #include "keyfig.h"
+#include "pagejson.h"
 #include "patset.h"
+#include "spancheck.h"
+#include "svg_clean.h"
+#include "template.h"
 #include "util.h"
 
 static const char usage[] =
     "usage: keyfig report [options] PATH... -o FILE.html\n"
     "\n"
     "Write one self-contained HTML page (no network, everything inline) to review the claims of\n"
-    "one article or a corpus: highlights in the text, verdicts, missed figures, gold TSV export.\n"
+    "one article or a corpus: highlights in the text, verdicts, missed figures, review and gold\n"
+    "TSV export.\n"
     "\n"
-    "PATH: claims JSON (*.json, *.jsonl, as `keyfig extract` writes them), an article (*.txt or any\n"
-    "other file), a directory of *.txt articles, or - (standard input, JSON or article text).\n"
-    "Articles are extracted with every number (--all); JSON documents find their article text at\n"
-    "article.source (as given, else relative to the JSON file) or at --articles DIR/<id>.txt.\n"
+    "PATH: claims JSON as `keyfig extract` writes it (a document, an array, JSON Lines), and the\n"
+    "articles: files, directories of *.txt, or with --input jsonl JSON Lines records (a file or a\n"
+    "directory of *.jsonl); - is standard input (claims JSON, or one article). Claims find their\n"
+    "article by article.id; an article named without claims is extracted with every number (--all).\n"
+    "article.source is never opened: name the articles, or give --articles DIR.\n"
     "\n"
     "options:\n"
     "  -o, --output FILE    the page to write (- for standard output); required\n"
-    "  --articles DIR       read the text of JSON documents from DIR/<id>.txt\n"
+    "  --input jsonl|text   read the articles as JSON Lines records {\"id\": ..., \"text\": ...}\n"
+    "                       (a .json/.jsonl file whose first document has \"claims\" is still claims)\n"
+    "  --text-field NAME    the member of a record that holds its text (default text)\n"
+    "  --articles DIR       the text of claims whose article is not named: DIR/<id>.txt\n"
+    "  --review FILE        restore the verdicts of a review TSV exported from the page; repeat it\n"
+    "                       to merge several reviews (the page lists where they disagree)\n"
     "  --charts DIR         inline DIR/<id>/figures.svg from `keyfig plot` where present (default results)\n"
-    "  --patterns DIR       pattern set for extraction (default: the built-in set)\n"
+    "  --patterns DIR       pattern set for extraction and the page's numeral parser (default: built in)\n"
+    "  --max-article-bytes N  refuse larger articles and review files (default 67108864)\n"
     "  --title TEXT         the page title (default: the article's title, or the corpus size)\n"
     "  -h, --help           this help\n"
     "\n"
-    "exit status: 0 success, 1 runtime or input error, 2 usage error, 3 invalid pattern data\n";
+    "exit status: 0 success; 1 an input could not be read, or claims whose text is missing or does\n"
+    "not hold their spans (reported, left out; the page holds the rest); 2 usage error; 3 invalid\n"
+    "pattern data\n";
 
 struct report_opts {
-    const char *out, *articles, *charts, *patterns, *title;
+    const char *out, *articles, *charts, *patterns, *title, *input, *max_bytes, *text_field;
+    const char **reviews; /* --review FILE, in order */
+    size_t nreviews;
+};
+
+/* An article named on the command line (a file or a JSON Lines record). */
+struct text {
+    char *id, *from; /* from: the file, or file:line of a record, for messages */
+    char *text;      /* as the page shows it: see page_text */
+    size_t len;
+    int claimed;     /* claims were given for it: it is not extracted */
 };
 
 struct report {
     struct report_opts o;
-    struct keyfig_patterns *pat; /* loaded at the first article that needs the extractor */
+    size_t max_bytes;
+    struct keyfig_patterns *pat; /* loaded at the first article that needs the library */
+    struct text *texts;          /* in command-line order */
+    size_t ntexts;
+    size_t *by_id;               /* texts sorted by id, for finding a claims document's text */
     struct buf index;            /* JSON array: one summary per article, for the corpus index */
     struct buf docs;             /* one <script type="application/json"> per article, and charts */
     size_t n;                    /* articles added */
     char *title;                 /* default page title */
+    int failed;                  /* an input was reported and left out: the exit code */
 };
 
-/* ---- JSON that is safe inside <script> ---------------------------------------------------- */
-
-/* Append s[0..n) (valid UTF-8) as a JSON string. Besides JSON's own escapes, < > & become
- * \u003c \u003e \u0026 so that "</script>" or "<!--" in an article can never end or bend the
- * script element, and U+2028/2029 are escaped for old JavaScript parsers. */
-static void json_str(struct buf *b, const char *s, size_t n)
-{
-    buf_addc(b, '"');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            buf_addc(b, '\\');
-            buf_addc(b, (char)c);
-        } else if (c == '\n') {
-            buf_adds(b, "\\n");
-        } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7f) {
-            buf_printf(b, "\\u%04x", c);
-        } else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
-            buf_printf(b, "\\u%04x", (unsigned char)s[i + 2] == 0xa8 ? 0x2028 : 0x2029);
-            i += 2;
-        } else {
-            buf_addc(b, (char)c);
-        }
-    }
-    buf_addc(b, '"');
-}
-
-static void json_cstr(struct buf *b, const char *s)
-{
-    if (s)
-        json_str(b, s, strlen(s));
-    else
-        buf_adds(b, "null");
-}
-
-/* Whole numbers print as integers (323000, not 3.23e+05); 15 digits as STYLE.md asks. */
-static void json_num(struct buf *b, double v)
-{
-    if (!isfinite(v))
-        buf_adds(b, "null");
-    else if (v == floor(v) && fabs(v) < 1e15)
-        buf_printf(b, "%.0f", v);
-    else
-        buf_printf(b, "%.15g", v);
-}
-
-static void json_key(struct buf *b, const char *key)
-{
-    buf_printf(b, "\"%s\":", key);
-}
-
-/* ---- charts --------------------------------------------------------------------------------- */
-
-/* SVG elements gnuplot writes; anything else loses its tags (its text stays, as text). */
-static const char *const svg_allowed[] = {
-    "svg", "g", "path", "text", "tspan", "rect", "circle", "ellipse", "line", "polyline", "polygon",
-    "defs", "desc", "title", "use", "clipPath", "symbol", "marker", "linearGradient",
-    "radialGradient", "stop", "pattern", "mask", "filter", "feFlood", "feComposite", "feOffset",
-    "feGaussianBlur", "feMerge", "feMergeNode", NULL};
-/* Elements dropped together with their content. */
-static const char *const svg_dropped[] = {"script", "style", "foreignObject", "iframe", "object", "embed", NULL};
-
-/* s[0..n) in list; nocase for the dropped elements (<SCRIPT> is a script to an HTML parser). */
-static int in_list(const char *const *list, const char *s, size_t n, int nocase)
-{
-    for (; *list; list++)
-        if (strlen(*list) == n && (nocase ? strncasecmp(*list, s, n) : strncmp(*list, s, n)) == 0)
-            return 1;
-    return 0;
-}
-
-static int name_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' ||
-           c == '_' || c == '-' || c == '.';
-}
-
-static int space_char(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-/* An attribute that could run code or reach the network: on* handlers, links other than
- * same-document ones (href="#gpDot"), url() other than url(#id), javascript: anywhere; and
- * ids of the page's own (kf-doc-N), which a chart must not shadow. */
-static int attr_unsafe(const char *name, size_t nlen, const char *val, size_t vlen)
-{
-    if (nlen >= 2 && (name[0] == 'o' || name[0] == 'O') && (name[1] == 'n' || name[1] == 'N'))
-        return 1;
-    if (nlen == 2 && strncmp(name, "id", 2) == 0 && vlen >= 3 && strncmp(val, "kf-", 3) == 0)
-        return 1; /* the page finds its data by these ids */
-    const char *colon = memchr(name, ':', nlen);
-    const char *local = colon ? colon + 1 : name;
-    size_t llen = nlen - (size_t)(local - name);
-    if (llen == 4 && strncmp(local, "href", 4) == 0 && !(vlen > 0 && val[0] == '#'))
-        return 1;
-    for (size_t i = 0; i < vlen; i++) {
-        if (vlen - i >= 4 && strncmp(val + i, "url(", 4) == 0) {
-            size_t j = i + 4;
-            while (j < vlen && (val[j] == ' ' || val[j] == '\'' || val[j] == '"'))
-                j++;
-            if (j >= vlen || val[j] != '#')
-                return 1;
-        }
-        if (vlen - i >= 11 && strncasecmp(val + i, "javascript:", 11) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Copy one start tag's attributes from p (after the name) to out, dropping unsafe ones and
- * re-quoting the rest with "". Returns the position after the tag's '>' (or end). */
-static const char *svg_attrs(const char *p, const char *end, struct buf *out)
-{
-    while (p < end) {
-        while (p < end && space_char(*p))
-            p++;
-        if (p >= end || *p == '>')
-            return p < end ? p + 1 : end;
-        if (*p == '/') {
-            buf_addc(out, '/');
-            p++;
-            continue;
-        }
-        const char *name = p;
-        while (p < end && !space_char(*p) && *p != '=' && *p != '>' && *p != '/')
-            p++;
-        size_t nlen = (size_t)(p - name);
-        const char *val = "";
-        size_t vlen = 0;
-        while (p < end && space_char(*p))
-            p++;
-        if (p < end && *p == '=') {
-            p++;
-            while (p < end && space_char(*p))
-                p++;
-            if (p < end && (*p == '"' || *p == '\'')) {
-                char q = *p++;
-                val = p;
-                while (p < end && *p != q)
-                    p++;
-                vlen = (size_t)(p - val);
-                if (p < end)
-                    p++;
-            } else {
-                val = p;
-                while (p < end && !space_char(*p) && *p != '>')
-                    p++;
-                vlen = (size_t)(p - val);
-            }
-        }
-        if (nlen == 0) {
-            p++;
-            continue;
-        }
-        if (attr_unsafe(name, nlen, val, vlen))
-            continue;
-        buf_addc(out, ' ');
-        buf_add(out, name, nlen);
-        buf_adds(out, "=\"");
-        for (size_t i = 0; i < vlen; i++) {
-            if (val[i] == '"')
-                buf_adds(out, "&quot;");
-            else if (val[i] == '<')
-                buf_adds(out, "&lt;");
-            else
-                buf_addc(out, val[i]);
-        }
-        buf_addc(out, '"');
-    }
-    return end;
-}
-
-/* The position after "</name ...>" (case-insensitive), or end. */
-static const char *skip_element(const char *p, const char *end, const char *name, size_t n)
-{
-    for (; p < end; p++) {
-        if (*p == '<' && (size_t)(end - p) > n + 2 && p[1] == '/' && strncasecmp(p + 2, name, n) == 0) {
-            const char *gt = memchr(p, '>', (size_t)(end - p));
-            return gt ? gt + 1 : end;
-        }
-    }
-    return end;
-}
-
-/* Copy svg[0..n) to out keeping only allowed elements and safe attributes. Our own gnuplot output
- * needs none of this, but the file sits on disk where anything could have written it. Comments,
- * processing instructions, doctypes and CDATA go. */
-static void svg_sanitize(const char *svg, size_t n, struct buf *out)
-{
-    const char *p = svg, *end = svg + n;
-    while (p < end) {
-        const char *lt = memchr(p, '<', (size_t)(end - p));
-        if (!lt) {
-            buf_add(out, p, (size_t)(end - p));
-            break;
-        }
-        buf_add(out, p, (size_t)(lt - p));
-        p = lt + 1;
-        if (p < end && (*p == '!' || *p == '?')) {
-            const char *close = (size_t)(end - p) >= 3 && strncmp(p, "!--", 3) == 0 ? "-->"
-                                : (size_t)(end - p) >= 8 && strncmp(p, "![CDATA[", 8) == 0 ? "]]>" : ">";
-            const char *q = p;
-            while (q < end && strncmp(q, close, strlen(close)) != 0)
-                q++;
-            p = q < end ? q + strlen(close) : end;
-            continue;
-        }
-        int closing = p < end && *p == '/';
-        if (closing)
-            p++;
-        const char *name = p;
-        while (p < end && name_char(*p))
-            p++;
-        size_t nlen = (size_t)(p - name);
-        if (!closing && in_list(svg_dropped, name, nlen, 1)) {
-            const char *gt = memchr(p, '>', (size_t)(end - p));
-            int self_closing = gt && gt > p && gt[-1] == '/';
-            p = !gt ? end : self_closing ? gt + 1 : skip_element(gt + 1, end, name, nlen);
-            continue;
-        }
-        int keep = nlen > 0 && in_list(svg_allowed, name, nlen, 0);
-        if (closing || !keep) {
-            const char *gt = memchr(p, '>', (size_t)(end - p));
-            if (keep) {
-                buf_adds(out, "</");
-                buf_add(out, name, nlen);
-                buf_addc(out, '>');
-            }
-            p = gt ? gt + 1 : end;
-            continue;
-        }
-        buf_addc(out, '<');
-        buf_add(out, name, nlen);
-        struct buf attrs = {0};
-        p = svg_attrs(p, end, &attrs);
-        if (attrs.len)
-            buf_add(out, attrs.data, attrs.len);
-        buf_addc(out, '>');
-        buf_free(&attrs);
-    }
-}
+/* ---- reading what a claims document leads to --------------------------------------------- */
 
 /* An id that is safe as one file name component (ids come from JSON anybody may have written). */
 static int id_is_name(const char *id)
 {
     return id && *id && strcmp(id, ".") != 0 && strcmp(id, "..") != 0 && !strchr(id, '/');
+}
+
+/* Read path only when it is a regular file of at most max bytes. Used for the files a claims
+ * document's id leads to (DIR/<id>.txt, a chart): opening does not block (a FIFO), and a device
+ * such as /dev/zero is refused before a byte is read. NULL with err filled (errno ENOENT kept in
+ * *missing so that a chart that is not there is no error). */
+static char *read_regular(const char *path, size_t max, size_t *len, int *missing, struct keyfig_error *err)
+{
+    *missing = 0;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        *missing = errno == ENOENT;
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    char *data = NULL;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "not a regular file");
+    else if ((size_t)st.st_size > max)
+        kf_error(err, KEYFIG_STATUS_INPUT, path, 0, "larger than --max-article-bytes (%zu bytes)", max);
+    else {
+        size_t want = (size_t)st.st_size, n = 0;
+        data = xmalloc(want + 1);
+        ssize_t got;
+        while (n < want && (got = read(fd, data + n, want - n)) > 0)
+            n += (size_t)got;
+        data[n] = '\0';
+        *len = n;
+    }
+    close(fd);
+    return data;
 }
 
 /* Inline charts/<id>/figures.svg, sanitised, as <template id="kf-svg-N">. Returns 1 when a chart
@@ -313,8 +134,9 @@ static int add_chart(struct report *r, const char *id)
     buf_printf(&path, "%s/%s/figures.svg", r->o.charts, id);
     struct keyfig_error err = {0};
     size_t len;
-    char *svg = access(path.data, R_OK) == 0 ? util_slurp(path.data, 0, &len, &err) : NULL;
-    if (!svg && err.code)
+    int missing;
+    char *svg = read_regular(path.data, r->max_bytes, &len, &missing, &err);
+    if (!svg && !missing)
         kf_print_error(&err, 1);
     buf_free(&path);
     if (!svg)
@@ -325,21 +147,22 @@ static int add_chart(struct report *r, const char *id)
         return 0;
     }
     buf_printf(&r->docs, "<template id=\"kf-svg-%zu\">", r->n);
-    svg_sanitize(svg, len, &r->docs);
+    svg_clean(svg, len, &r->docs);
     buf_adds(&r->docs, "</template>\n");
     free(svg);
     return 1;
 }
 
-/* ---- articles --------------------------------------------------------------------------------- */
+/* ---- articles ------------------------------------------------------------------------------ */
 
-static void claim_json(struct buf *b, const struct cd_claim *c, int with_sentence)
+static void claim_json(struct buf *b, const struct cd_claim *c)
 {
     buf_printf(b, "{\"id\":%d,\"claim\":%s,", c->id, c->is_claim ? "true" : "false");
     json_key(b, "reason"), json_cstr(b, c->reason);
     buf_adds(b, ",\"value\":"), json_num(b, c->value);
-    const char *keys[] = {"value_text", "unit", "kind", "subject", "approx", "direction", "basis", "text", "rule"};
-    const char *vals[] = {c->value_text, c->unit, c->kind, c->subject, c->approx, c->direction, c->basis, c->text, c->rule};
+    const char *keys[] = {"value_text", "unit", "kind", "subject", "approx", "direction", "basis", "text", "rule", "subject_rule"};
+    const char *vals[] = {c->value_text, c->unit, c->kind, c->subject, c->approx, c->direction, c->basis, c->text, c->rule,
+                          c->subject_rule};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         buf_printf(b, ",\"%s\":", keys[i]);
         json_cstr(b, vals[i]);
@@ -356,15 +179,10 @@ static void claim_json(struct buf *b, const struct cd_claim *c, int with_sentenc
         buf_adds(b, "null");
     }
     buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"item\":%d", c->start, c->end, c->item);
-    if (with_sentence) {
-        buf_adds(b, ",\"sentence\":");
-        json_cstr(b, c->sentence);
-    }
     buf_addc(b, '}');
 }
 
-/* Add one article: its index entry, its data element and its chart. text may be NULL (not found);
- * then each claim carries its sentence so the reviewer still sees some context. */
+/* Add one article: its index entry, its data element and its chart. */
 static void add_article(struct report *r, const struct cd_article *a, const char *text, size_t len)
 {
     size_t nclaims = 0;
@@ -386,15 +204,12 @@ static void add_article(struct report *r, const struct cd_article *a, const char
     buf_adds(d, ",\"date\":"), json_cstr(d, a->date);
     buf_adds(d, ",\"source\":"), json_cstr(d, a->source);
     buf_printf(d, ",\"chart\":%s,\"text\":", chart ? "true" : "false");
-    if (text)
-        json_str(d, text, len);
-    else
-        buf_adds(d, "null");
+    json_str(d, text, len);
     buf_adds(d, ",\"claims\":[");
     for (size_t i = 0; i < a->nclaims; i++) {
         if (i)
             buf_adds(d, ",\n");
-        claim_json(d, &a->claims[i], text == NULL);
+        claim_json(d, &a->claims[i]);
     }
     buf_adds(d, "]}</script>\n");
     if (r->n == 0 && a->title && *a->title)
@@ -409,111 +224,175 @@ static int load_patterns(struct report *r, struct keyfig_error *err)
     return r->pat ? 0 : -1;
 }
 
-/* The original text of an article file as UTF-8, whatever its encoding: the library decodes
- * GB18030 and Big5, so non-UTF-8 text goes through it. Returns a string the caller frees. */
-static char *utf8_text(struct report *r, const char *path, char *buf, size_t *len, struct keyfig_error *err)
+/* The text of an article as the page shows it and as spans count it: UTF-8 (the library decodes
+ * GB18030 and Big5), without a byte-order mark, CRLF as one line break. Takes buf; returns a
+ * string the caller frees, or NULL with err filled. */
+static char *page_text(struct report *r, const char *from, char *buf, size_t *len, struct keyfig_error *err)
 {
-    if (utf8_first_invalid(buf, *len) == (size_t)-1)
-        return buf;
-    struct keyfig_article *a = NULL;
-    char *out = NULL;
-    if (load_patterns(r, err) == 0 && (a = keyfig_extract(r->pat, "-", path, buf, *len, NULL, err))) {
-        const char *t = keyfig_article_text(a, len);
-        out = xstrndup(t, *len);
-    }
-    keyfig_article_free(a);
-    free(buf);
-    return out;
-}
-
-/* Where a JSON document's article text lives: --articles DIR/<id>.txt, else article.source as
- * given, else relative to the JSON file's directory. Returns a path the caller frees, or NULL. */
-static char *text_path(const struct report *r, const struct cd_article *a, const char *json_path)
-{
-    struct buf p = {0};
-    if (r->o.articles) {
-        if (!id_is_name(a->id))
-            return NULL;
-        buf_printf(&p, "%s/%s.txt", r->o.articles, a->id);
-        return p.data;
-    }
-    if (!a->source || !*a->source)
-        return NULL;
-    if (a->source[0] == '/' || access(a->source, R_OK) == 0 || strcmp(json_path, "-") == 0)
-        return xstrdup(a->source);
-    const char *slash = strrchr(json_path, '/');
-    if (slash)
-        buf_add(&p, json_path, (size_t)(slash - json_path + 1));
-    buf_adds(&p, a->source);
-    return p.data;
-}
-
-/* Add the documents of one claims file. A missing article text is a warning: the page then
- * lists the claims without highlights. */
-static int add_json(struct report *r, const char *path, const char *data, size_t len, struct keyfig_error *err)
-{
-    struct cd_list list = {0};
-    int rc = data ? claimsdoc_parse(data, len, path, &list, err) : claimsdoc_read(path, &list, err);
-    for (size_t i = 0; rc == 0 && i < list.n; i++) {
-        const struct cd_article *a = &list.articles[i];
-        char *tpath = text_path(r, a, path);
-        struct keyfig_error terr = {0};
-        size_t tlen = 0;
-        char *text = tpath ? util_slurp(tpath, 0, &tlen, &terr) : NULL;
-        if (text)
-            text = utf8_text(r, tpath, text, &tlen, &terr);
-        if (!text) {
-            if (terr.code == KEYFIG_STATUS_PATTERN) {
-                *err = terr;
-                rc = -1;
-            } else {
-                kf_warn(path, 0, "article \"%s\": no text (%s%s%s); its claims are listed without highlights",
-                        a->id ? a->id : "", tpath ? terr.file : "no article.source",
-                        tpath ? ": " : "", tpath ? terr.text : "");
-            }
+    if (utf8_first_invalid(buf, *len) != (size_t)-1) {
+        struct keyfig_article *a = NULL;
+        char *out = NULL;
+        if (load_patterns(r, err) == 0 && (a = keyfig_extract(r->pat, "-", from, buf, *len, NULL, err))) {
+            const char *t = keyfig_article_text(a, len);
+            out = xstrndup(t, *len);
         }
-        if (rc == 0)
-            add_article(r, a, text, tlen);
-        free(text);
-        free(tpath);
+        keyfig_article_free(a);
+        free(buf);
+        if (!out)
+            return NULL;
+        buf = out;
     }
-    claimsdoc_free(&list);
-    return rc;
-}
-
-/* "dir/002_x.txt" -> "002_x" (caller frees). */
-static char *article_id(const char *path)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    size_t n = strlen(base);
-    if (n > 4 && strcmp(base + n - 4, ".txt") == 0)
-        n -= 4;
-    return xstrndup(base, n);
+    size_t i = *len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0, w = 0;
+    for (; i < *len; i++)
+        if (!(buf[i] == '\r' && i + 1 < *len && buf[i + 1] == '\n'))
+            buf[w++] = buf[i];
+    buf[w] = '\0';
+    *len = w;
+    return buf;
 }
 
 /* Extract one article (with the numbers set aside, so the reviewer sees what was passed over)
- * and add it. buf is the file's content. */
-static int add_text(struct report *r, const char *path, const char *id, const char *buf, size_t len,
-                    struct keyfig_error *err)
+ * and add it. */
+static int add_extracted(struct report *r, const struct text *t, struct keyfig_error *err)
 {
     if (load_patterns(r, err) != 0)
         return -1;
     struct keyfig_options opts = {.all = 1, .warn = cli_warn};
-    struct keyfig_article *a = keyfig_extract(r->pat, id, path, buf, len, &opts, err);
+    struct keyfig_article *a = keyfig_extract(r->pat, t->id, t->from, t->text, t->len, &opts, err);
     if (!a)
         return -1;
     char *json = keyfig_article_json(a, 1);
     struct cd_list list = {0};
-    int rc = json ? claimsdoc_parse(json, strlen(json), path, &list, err)
-                  : kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot encode the claims as JSON (out of memory?)");
-    size_t tlen;
-    const char *text = keyfig_article_text(a, &tlen);
+    int rc = json ? claimsdoc_parse(json, strlen(json), t->from, &list, err)
+                  : kf_error(err, KEYFIG_STATUS_IO, t->from, 0, "cannot encode the claims as JSON (out of memory?)");
     for (size_t i = 0; rc == 0 && i < list.n; i++)
-        add_article(r, &list.articles[i], text, tlen);
+        add_article(r, &list.articles[i], t->text, t->len);
     claimsdoc_free(&list);
     free(json);
     keyfig_article_free(a);
+    return rc;
+}
+
+/* Report err and go on with the other inputs; a pattern error stops everything. */
+static int report_error(struct report *r, struct keyfig_error *err)
+{
+    kf_print_error(err, 0);
+    r->failed = err->code ? cli_exit(err->code) : CLI_EXIT_RUNTIME;
+    int stop = err->code == KEYFIG_STATUS_PATTERN;
+    memset(err, 0, sizeof *err);
+    return stop ? -1 : 0;
+}
+
+static const struct report *sort_ctx; /* qsort has no context argument */
+static int by_text_id(const void *x, const void *y)
+{
+    const struct text *a = &sort_ctx->texts[*(const size_t *)x], *b = &sort_ctx->texts[*(const size_t *)y];
+    int c = strcmp(a->id, b->id);
+    return c ? c : (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
+}
+
+/* Read the articles named on the command line (files, directories, JSON Lines records). An
+ * article that cannot be read, or whose id an earlier one has, is reported and left out. */
+static int read_texts(struct report *r, char **paths, int n, struct keyfig_error *err)
+{
+    int jsonl = r->o.input && !strcmp(r->o.input, "jsonl");
+    struct inputs *in = inputs_open(paths, n, jsonl, r->max_bytes);
+    struct input_article a;
+    int got, rc = 0;
+    while (rc == 0 && (got = inputs_next(in, &a, err)) != 0) {
+        if (got < 0 || input_record_decode_field(&a, r->o.text_field ? r->o.text_field : "text", r->max_bytes, err) != 0) {
+            rc = report_error(r, err);
+            input_article_free(&a);
+            continue;
+        }
+        struct text t = {.id = a.id, .from = a.source};
+        t.len = a.len;
+        t.text = page_text(r, a.source, a.text, &t.len, err);
+        if (!t.text) {
+            rc = report_error(r, err);
+            free(a.id), free(a.source);
+            continue;
+        }
+        r->texts = xrealloc(r->texts, (r->ntexts + 1) * sizeof *r->texts);
+        r->texts[r->ntexts++] = t;
+    }
+    inputs_close(in);
+    r->by_id = xmalloc((r->ntexts + 1) * sizeof *r->by_id);
+    for (size_t i = 0; i < r->ntexts; i++)
+        r->by_id[i] = i;
+    sort_ctx = r;
+    qsort(r->by_id, r->ntexts, sizeof *r->by_id, by_text_id);
+    for (size_t i = 1; rc == 0 && i < r->ntexts; i++) {
+        struct text *dup = &r->texts[r->by_id[i]];
+        if (!strcmp(dup->id, r->texts[r->by_id[i - 1]].id)) {
+            kf_error(err, KEYFIG_STATUS_IO, dup->from, 0, "article id \"%s\" was given before; this one is left out",
+                     dup->id);
+            dup->claimed = 1; /* neither matched nor extracted */
+            rc = report_error(r, err);
+        }
+    }
+    return rc;
+}
+
+/* The named article with this id (the first one given), or NULL. */
+static struct text *find_text(struct report *r, const char *id)
+{
+    size_t lo = 0, hi = r->ntexts;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(r->texts[r->by_id[mid]].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->ntexts && !strcmp(r->texts[r->by_id[lo]].id, id) ? &r->texts[r->by_id[lo]] : NULL;
+}
+
+/* Add the documents of one claims file, each with its text: an article named on the command
+ * line, else --articles DIR/<id>.txt. A document without text, or whose spans its text does not
+ * hold, is an error: reported and left out. */
+static int add_claims(struct report *r, const char *path, const char *data, size_t len, struct keyfig_error *err)
+{
+    struct cd_list list = {0};
+    if (claimsdoc_parse(data, len, path, &list, err) != 0) {
+        claimsdoc_free(&list);
+        return report_error(r, err);
+    }
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < list.n; i++) {
+        const struct cd_article *a = &list.articles[i];
+        const char *id = a->id ? a->id : "";
+        struct text *t = find_text(r, id);
+        char *own = NULL;
+        size_t tlen = 0;
+        if (t) {
+            t->claimed = 1;
+        } else if (r->o.articles && id_is_name(id)) {
+            struct buf p = {0};
+            buf_printf(&p, "%s/%s.txt", r->o.articles, id);
+            int missing;
+            own = read_regular(p.data, r->max_bytes, &tlen, &missing, err);
+            if (own)
+                own = page_text(r, p.data, own, &tlen, err);
+            if (!own && missing) {
+                memset(err, 0, sizeof *err);
+                kf_error(err, KEYFIG_STATUS_IO, path, 0, "article \"%s\": no text: %s does not exist", id, p.data);
+            }
+            buf_free(&p);
+        } else {
+            kf_error(err, KEYFIG_STATUS_IO, path, 0,
+                     "article \"%s\": no text: name its article file or record on the command line, or give "
+                     "--articles DIR", id);
+        }
+        const char *text = t ? t->text : own;
+        size_t n = t ? t->len : tlen;
+        if (text && check_spans(path, a, text, n, err) == 0)
+            add_article(r, a, text, n);
+        else
+            rc = report_error(r, err);
+        free(own);
+    }
+    claimsdoc_free(&list);
     return rc;
 }
 
@@ -523,80 +402,69 @@ static int has_suffix(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static int is_json_name(const char *path)
+/* Sort the paths into claims and articles, and add everything. Standard input and .json/.jsonl
+ * files are claims when their first document is (claimsdoc_is_claims); standard input that is
+ * not is one article. */
+static int add_inputs(struct report *r, char **paths, int npaths, struct keyfig_error *err)
 {
-    return has_suffix(path, ".json") || has_suffix(path, ".jsonl");
-}
-
-/* Standard input holds claims JSON when it starts with { or [ (after a BOM and blanks). */
-static int looks_like_json(const char *s, size_t n)
-{
-    size_t i = n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-    while (i < n && space_char(s[i]))
-        i++;
-    return i < n && (s[i] == '{' || s[i] == '[');
-}
-
-static int add_file(struct report *r, const char *path, struct keyfig_error *err)
-{
-    if (is_json_name(path))
-        return add_json(r, path, NULL, 0, err);
-    size_t len;
-    char *buf = util_slurp(path, 0, &len, err);
-    if (!buf)
-        return -1;
-    int is_stdin = strcmp(path, "-") == 0;
-    char *id = is_stdin ? xstrdup("stdin") : article_id(path);
-    int rc = is_stdin && looks_like_json(buf, len) ? add_json(r, path, buf, len, err)
-                                                   : add_text(r, path, id, buf, len, err);
-    free(id);
-    free(buf);
-    return rc;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Every *.txt in dir, in name order (so the page is the same on every machine). */
-static int add_dir(struct report *r, const char *dir, struct keyfig_error *err)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return kf_error(err, KEYFIG_STATUS_IO, dir, 0, "cannot open directory: %s", strerror(errno));
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".txt"))
+    char **articles = xcalloc((size_t)npaths + 1, sizeof *articles);
+    char **cpath = xcalloc((size_t)npaths + 1, sizeof *cpath), **cdata = xcalloc((size_t)npaths + 1, sizeof *cdata);
+    size_t *clen = xcalloc((size_t)npaths + 1, sizeof *clen);
+    int na = 0, nc = 0, rc = 0;
+    int jsonl = r->o.input && !strcmp(r->o.input, "jsonl");
+    char *stdin_text = NULL;
+    size_t stdin_len = 0;
+    for (int i = 0; rc == 0 && i < npaths; i++) {
+        int is_stdin = !strcmp(paths[i], "-");
+        if (!is_stdin && !has_suffix(paths[i], ".json") && !has_suffix(paths[i], ".jsonl")) {
+            articles[na++] = paths[i];
             continue;
-        names = xrealloc(names, (n + 1) * sizeof *names);
-        struct buf p = {0};
-        buf_printf(&p, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", e->d_name);
-        names[n++] = p.data;
+        }
+        if (is_stdin && jsonl) { /* records: read by inputs */
+            articles[na++] = paths[i];
+            continue;
+        }
+        size_t len;
+        char *data = util_slurp(paths[i], 0, &len, err); /* claims of a corpus may be large */
+        if (!data) {
+            rc = report_error(r, err);
+            continue;
+        }
+        if (claimsdoc_is_claims(data, len) || (!is_stdin && !jsonl)) {
+            cpath[nc] = paths[i], cdata[nc] = data, clen[nc++] = len;
+        } else if (is_stdin) {
+            stdin_text = data, stdin_len = len;
+        } else {
+            articles[na++] = paths[i];
+            free(data);
+        }
     }
-    closedir(d);
-    int rc = 0;
-    if (n == 0)
-        rc = kf_error(err, KEYFIG_STATUS_IO, dir, 0, "no *.txt articles in this directory");
-    if (n)
-        qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
+    if (rc == 0)
+        rc = read_texts(r, articles, na, err);
+    if (rc == 0 && stdin_text) {
+        struct text t = {.id = xstrdup("stdin"), .from = xstrdup("-"), .len = stdin_len};
+        t.text = page_text(r, "-", stdin_text, &t.len, err);
+        stdin_text = NULL;
+        if (t.text) {
+            rc = add_extracted(r, &t, err);
+            if (rc != 0)
+                rc = report_error(r, err);
+        } else {
+            rc = report_error(r, err);
+        }
+        free(t.id), free(t.from), free(t.text);
+    }
+    for (int i = 0; i < nc; i++) {
         if (rc == 0)
-            rc = add_file(r, names[i], err);
-        free(names[i]);
+            rc = add_claims(r, cpath[i], cdata[i], clen[i], err);
+        free(cdata[i]);
     }
-    free(names);
+    for (size_t i = 0; rc == 0 && i < r->ntexts; i++)
+        if (!r->texts[i].claimed && add_extracted(r, &r->texts[i], err) != 0)
+            rc = report_error(r, err);
+    free(stdin_text);
+    free(articles), free(cpath), free(cdata), free(clen);
     return rc;
-}
-
-static int add_path(struct report *r, const char *path, struct keyfig_error *err)
-{
-    struct stat st;
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return add_dir(r, path, err);
-    return add_file(r, path, err);
 }
 
 /* ---- the page ----------------------------------------------------------------------------- */
@@ -631,47 +499,87 @@ static const char *asset(const char *name, const char *closer, size_t *len, stru
     return s;
 }
 
-/* Fill the template's {{NAME}} placeholders in one pass: what is substituted is never scanned
- * again, so an article that contains "{{JS}}" stays text. */
-static int fill_template(struct report *r, struct buf *page, struct keyfig_error *err)
+/* The review files to restore, as one JSON array of {name, text}: the page parses and merges
+ * them (report.js), the same code that reads a file dropped on the page. */
+static int add_reviews(struct report *r, struct buf *out, struct keyfig_error *err)
 {
-    size_t tlen, clen, jlen;
-    const char *tpl = asset("report.html", NULL, &tlen, err);
-    const char *css = tpl ? asset("report.css", "</style", &clen, err) : NULL;
-    const char *js = css ? asset("report.js", "</script", &jlen, err) : NULL;
+    buf_adds(out, "<script type=\"application/json\" id=\"kf-reviews\">[");
+    for (size_t i = 0; i < r->o.nreviews; i++) {
+        const char *path = r->o.reviews[i];
+        size_t len;
+        char *text = util_slurp(path, r->max_bytes, &len, err);
+        if (!text)
+            return -1;
+        size_t bad = utf8_first_invalid(text, len);
+        if (bad != (size_t)-1) {
+            free(text);
+            return kf_error(err, KEYFIG_STATUS_INPUT, path, 0, "not UTF-8 (invalid byte at %zu)", bad);
+        }
+        const char *base = strrchr(path, '/');
+        buf_adds(out, i ? ",{\"name\":" : "{\"name\":");
+        json_cstr(out, base ? base + 1 : path);
+        buf_adds(out, ",\"text\":");
+        json_str(out, text, len);
+        buf_addc(out, '}');
+        free(text);
+    }
+    buf_adds(out, "]</script>\n");
+    return 0;
+}
+
+/* The pattern files the page's numeral parser reads (numerals, units, approximation words), as a
+ * JSON object of their texts: the page parses a selected figure with the same data as extract. */
+static int add_lexicon(struct report *r, struct buf *out, struct keyfig_error *err)
+{
+    static const char *const files[] = {"numerals.tsv", "units.tsv", "approx.tsv"};
+    struct patset *ps = patset_open(r->o.patterns, err);
+    if (!ps)
+        return -1;
+    buf_adds(out, "<script type=\"application/json\" id=\"kf-lexicon\">{");
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        size_t len;
+        const char *path;
+        const char *t = patset_get(ps, files[i], &len, &path, err);
+        if (!t) {
+            patset_free(ps);
+            return -1;
+        }
+        buf_printf(out, "%s\"%.*s\":", i ? "," : "", (int)(strlen(files[i]) - 4), files[i]);
+        json_str(out, t, len);
+    }
+    buf_adds(out, "}</script>\n");
+    patset_free(ps);
+    return 0;
+}
+
+static int fill_page(struct report *r, struct buf *page, struct keyfig_error *err)
+{
+    size_t clen, flen, jlen;
+    const char *css = asset("report.css", "</style", &clen, err);
+    const char *formats = css ? asset("review.js", "</script", &flen, err) : NULL; /* KFReview */
+    const char *js = formats ? asset("report.js", "</script", &jlen, err) : NULL;
     if (!js)
         return -1;
-    const char *p = tpl, *end = tpl + tlen;
-    while (p < end) {
-        const char *open = strstr(p, "{{");
-        const char *close = open ? strstr(open, "}}") : NULL;
-        if (!close) {
-            buf_add(page, p, (size_t)(end - p));
-            break;
-        }
-        buf_add(page, p, (size_t)(open - p));
-        size_t n = (size_t)(close - open - 2);
-        const char *name = open + 2;
-        if (n == 5 && !strncmp(name, "TITLE", 5))
-            html_text(page, r->title);
-        else if (n == 3 && !strncmp(name, "CSS", 3))
-            buf_add(page, css, clen);
-        else if (n == 2 && !strncmp(name, "JS", 2))
-            buf_add(page, js, jlen);
-        else if (n == 7 && !strncmp(name, "VERSION", 7))
-            buf_adds(page, KEYFIG_VERSION);
-        else if (n == 4 && !strncmp(name, "DATA", 4)) {
-            buf_adds(page, "<script type=\"application/json\" id=\"kf-index\">[");
-            if (r->index.len)
-                buf_add(page, r->index.data, r->index.len);
-            buf_adds(page, "]</script>\n");
-            if (r->docs.len)
-                buf_add(page, r->docs.data, r->docs.len);
-        } else
-            return kf_error(err, KEYFIG_STATUS_IO, "report.html", 0, "unknown placeholder {{%.*s}}", (int)n, name);
-        p = close + 2;
-    }
-    return 0;
+    struct tpl_vars vs = {0};
+    html_text(tpl_var(&vs, "TITLE"), r->title);
+    buf_add(tpl_var(&vs, "CSS"), css, clen);
+    buf_add(tpl_var(&vs, "JS"), formats, flen);
+    buf_add(tpl_var(&vs, "JS"), js, jlen);
+    buf_adds(tpl_var(&vs, "VERSION"), KEYFIG_VERSION);
+    struct buf *data = tpl_var(&vs, "DATA");
+    buf_adds(data, "<script type=\"application/json\" id=\"kf-index\">[");
+    if (r->index.len)
+        buf_add(data, r->index.data, r->index.len);
+    buf_adds(data, "]</script>\n");
+    if (r->docs.len)
+        buf_add(data, r->docs.data, r->docs.len);
+    int rc = add_reviews(r, data, err);
+    if (rc == 0)
+        rc = add_lexicon(r, data, err);
+    if (rc == 0)
+        rc = tpl_fill("report.html", &vs, page, err);
+    tpl_vars_free(&vs);
+    return rc;
 }
 
 /* Write data to path through a temporary file in the same directory and rename(), so a reader
@@ -730,6 +638,10 @@ static int parse_args(int argc, char **argv, struct report_opts *o, char **paths
         {"--charts", NULL, offsetof(struct report_opts, charts)},
         {"--patterns", NULL, offsetof(struct report_opts, patterns)},
         {"--title", NULL, offsetof(struct report_opts, title)},
+        {"--input", NULL, offsetof(struct report_opts, input)},
+        {"--text-field", NULL, offsetof(struct report_opts, text_field)},
+        {"--max-article-bytes", NULL, offsetof(struct report_opts, max_bytes)},
+        {"--review", NULL, 0}, /* repeatable: collected in o->reviews */
     };
     int only_paths = 0;
     for (int i = 1; i < argc; i++) {
@@ -767,7 +679,10 @@ static int parse_args(int argc, char **argv, struct report_opts *o, char **paths
         }
         if (k == nopts)
             return usage_error("unknown option \"%s\"", a);
-        *(const char **)((char *)o + opts[k].off) = val;
+        if (!strcmp(opts[k].lng, "--review"))
+            o->reviews[o->nreviews++] = val;
+        else
+            *(const char **)((char *)o + opts[k].off) = val;
     }
     if (!o->out)
         return usage_error("%s", "no output file: give -o FILE.html");
@@ -775,24 +690,36 @@ static int parse_args(int argc, char **argv, struct report_opts *o, char **paths
         return usage_error("%s", "no input: give claims JSON, articles or directories");
     if (!*o->out)
         return usage_error("%s", "empty output file name");
+    if (o->input && strcmp(o->input, "jsonl") && strcmp(o->input, "text"))
+        return usage_error("--input \"%s\" (expected jsonl or text)", o->input);
     return -1;
 }
 
 int cmd_report(int argc, char **argv)
 {
-    struct report r = {.o = {.charts = "results"}};
+    struct report r = {.o = {.charts = "results"}, .max_bytes = 64u << 20};
     char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
+    r.o.reviews = xcalloc((size_t)argc + 1, sizeof *r.o.reviews);
     int npaths = 0;
     int rc = parse_args(argc, argv, &r.o, paths, &npaths);
+    if (rc < 0 && r.o.max_bytes) {
+        char *end;
+        unsigned long long v = strtoull(r.o.max_bytes, &end, 10);
+        if (*end || !v || *r.o.max_bytes == '-')
+            rc = usage_error("--max-article-bytes \"%s\" (expected a positive whole number)", r.o.max_bytes);
+        r.max_bytes = (size_t)v;
+    }
     if (rc >= 0) {
         free(paths);
+        free(r.o.reviews);
         return rc;
     }
     struct keyfig_error err = {0};
     struct buf page = {0};
     rc = 0;
-    for (int i = 0; rc == 0 && i < npaths; i++)
-        rc = add_path(&r, paths[i], &err);
+    rc = add_inputs(&r, paths, npaths, &err);
+    if (rc == 0 && r.n == 0 && r.failed)
+        rc = -1; /* nothing left to review: no page (what failed was reported) */
     if (rc == 0) {
         if (r.o.title)
             r.title = (free(r.title), xstrdup(r.o.title));
@@ -801,17 +728,22 @@ int cmd_report(int argc, char **argv)
             buf_printf(&t, "keyfig review: %zu article%s", r.n, r.n == 1 ? "" : "s");
             r.title = (free(r.title), t.data);
         }
-        rc = fill_template(&r, &page, &err);
+        rc = fill_page(&r, &page, &err);
     }
     if (rc == 0)
         rc = write_atomic(r.o.out, page.data, page.len, &err);
-    if (rc != 0)
+    if (rc != 0 && err.code)
         kf_print_error(&err, 0);
     buf_free(&page);
     buf_free(&r.index);
     buf_free(&r.docs);
     free(r.title);
     free(paths);
+    free(r.o.reviews);
+    for (size_t i = 0; i < r.ntexts; i++)
+        free(r.texts[i].id), free(r.texts[i].from), free(r.texts[i].text);
+    free(r.texts);
+    free(r.by_id);
     keyfig_patterns_free(r.pat);
-    return rc == 0 ? CLI_EXIT_OK : cli_exit(err.code ? err.code : KEYFIG_STATUS_IO);
+    return rc == 0 ? r.failed : err.code ? cli_exit(err.code) : r.failed ? r.failed : CLI_EXIT_RUNTIME;
 }

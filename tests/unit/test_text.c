@@ -29,6 +29,9 @@ static const struct tcase cases[] = {
     T("衛(wèi)生", "卫生", 3, 9, 6, 12),
     /* a line break inside a sentence is joined: 岗 (norm 6) is orig 7 */
     T("就业\n岗位", "就业岗位", 6, 7, 12, 13),
+    /* a wrapped opening line is no headline, nor does the next break inside the sentence end one;
+     * the full-width comma folds to ",": 内 (norm 60) is orig 64, its end (norm 63) orig 67 */
+    T("全市新增就业\n岗位12.3万个，失业率控制在4.5%以\n内。", "全市新增就业岗位12.3万个,失业率控制在4.5%以内。", 60, 64, 63, 67),
     /* past the end: orig_len */
     T("元", "元", 3, 3, 3, 3),
 };
