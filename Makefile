@@ -3,7 +3,8 @@
 #                   (src/deps.sh build: installs missing Debian build packages, or says which)
 #   make results    extract, chart and report the seed articles into results/
 #   make test       run every test, then again under the sanitizers (prints "N passed, N failed" last)
-#   make check      the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make check      the test suite under AddressSanitizer + UndefinedBehaviorSanitizer (GCC), then
+#                   under clang's UndefinedBehaviorSanitizer
 #   make bench      the speed/memory benchmark (results/bench.md)
 #   make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
 #   make install    PREFIX=/usr/local DESTDIR= (program, libraries, keyfig.pc, header, data, man page)
@@ -18,7 +19,7 @@ MANDIR = $(PREFIX)/share/man/man1
 
 BUILD ?= build
 # the pkg-config modules the library links, one list (keyfig.pc's Requires.private too)
-PKGS = libpcre2-8 jansson opencc libutf8proc
+PKGS = libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib
 VERSION := $(shell sed -n 's/^\#define KEYFIG_VERSION "\(.*\)"/\1/p' include/keyfig.h)
 SOMAJOR = 0
 LD ?= ld
@@ -28,9 +29,16 @@ CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -MMD -M
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LDLIBS += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
 
+# float-cast-overflow: GCC leaves it out of "undefined", and a double from JSON anybody wrote
+# can be cast to int or size_t.
 ifdef SAN
-CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LDFLAGS += -fsanitize=address,undefined
+CFLAGS += -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined,float-cast-overflow
+endif
+# The clang pass of make check: clang's UndefinedBehaviorSanitizer has checks GCC's lacks.
+ifdef UBSAN
+CFLAGS += -fsanitize=undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=undefined,float-cast-overflow
 endif
 
 LIB_SRC = $(wildcard src/*.c)
@@ -42,6 +50,11 @@ CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
 DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Each libFuzzer target also built with a main() that replays files, so the normal and sanitizer
+# builds run every target's seeds and regressions (tests/fuzz.t); make fuzz builds the real ones.
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/replay/%)
+CLI_MODULES = $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
 
 ifeq ($(BUILD),build)
 KEYFIG = keyfig
@@ -60,7 +73,7 @@ LIBS_OUT = $(LIBKEYFIG) $(LIBKEYFIG_SO) $(LIBDIR_OUT)/$(SONAME) $(LIBDIR_OUT)/li
 all: deps
 	@$(MAKE) --no-print-directory binaries libs
 
-binaries: $(KEYFIG) $(UNIT_BIN)
+binaries: $(KEYFIG) $(UNIT_BIN) $(FUZZ_REPLAY)
 libs: $(LIBS_OUT)
 
 # Check for the Debian packages the build needs and install the missing ones (or say which).
@@ -125,6 +138,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 # test_nomem makes the library's allocations fail one by one
 $(BUILD)/tests/test_nomem: LDFLAGS += -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc
 
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(CLI_MODULES) $(LIB_OBJ) | $(BUILD)
+	@mkdir -p $(BUILD)/replay
+	$(CC) $(CPPFLAGS) -Isrc/cli $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(CLI_MODULES) $(LIB_OBJ) $(LDLIBS)
+
 $(BUILD):
 	mkdir -p $(BUILD)
 
@@ -142,6 +159,9 @@ check: deps
 	@$(MAKE) --no-print-directory libs
 	$(MAKE) BUILD=build/san SAN=1 binaries
 	ASAN_OPTIONS=detect_leaks=1 KEYFIG_SANITIZED=1 sh tests/run.sh build/san/keyfig build/san
+	@KEYFIG_EXTRA_PKGS="clang" sh src/deps.sh
+	$(MAKE) BUILD=build/ubsan CC=clang UBSAN=1 binaries
+	KEYFIG_SANITIZED=1 sh tests/run.sh build/ubsan/keyfig build/ubsan
 
 # libFuzzer targets (clang, ASan + UBSan) in build/fuzz/, each run FUZZ_SECONDS (default 60).
 fuzz:
@@ -172,4 +192,4 @@ uninstall:
 clean:
 	rm -rf build keyfig libkeyfig.a libkeyfig.so* tests/out
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/cli/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/cli/*.d $(BUILD)/replay/*.d)

@@ -97,6 +97,9 @@ struct keyfig_claim {
     const char *rule;             /* id of the rule that produced it */
     const char *subject_rule;     /* how the subject was found ("after_classifier", "before_number",
                                      "carried", "list", "from_to", ...), NULL with no subject */
+    int page;                     /* PDF input: 1-based page of the claim's first character; else 0 */
+    double bbox[4];               /* PDF input: x, y, width, height of the claim on that page, in PDF
+                                   * points from the page's top-left corner; zeros otherwise */
 };
 
 /* Called for a problem that does not stop the article, e.g. a rule that hit PCRE2's match limit
@@ -104,14 +107,21 @@ struct keyfig_claim {
  * rule the rule's id, text what happened. May be called from any thread that extracts. */
 typedef void (*keyfig_warn_fn)(const char *article, const char *rule, const char *text, void *data);
 
+/* What the input is. AUTO looks at the source's extension (.html, .htm, .pdf), then at the bytes
+ * (%PDF-, an HTML document); everything else is text. JSONL is text that came from a JSON Lines
+ * record (read as text, reported as "jsonl"). */
+enum keyfig_format { KEYFIG_FORMAT_AUTO, KEYFIG_FORMAT_TEXT, KEYFIG_FORMAT_HTML, KEYFIG_FORMAT_PDF, KEYFIG_FORMAT_JSONL };
+
 struct keyfig_options {
     int all;          /* also report numbers set aside, with is_claim 0 and a reason */
     int lenient;      /* replace invalid UTF-8 with U+FFFD instead of failing */
-    const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5) */
+    const char *encoding; /* input encoding (NULL: detect UTF-8, GB18030, Big5; for HTML, the page's charset) */
+    enum keyfig_format format;
+    /* Metadata known from outside the input (a JSON Lines record's fields), used instead of what
+     * the text says; NULL: find them in the input. Copied. */
+    const char *title, *date, *url;
     keyfig_warn_fn warn;  /* NULL: warnings are dropped */
     void *warn_data;      /* passed to warn */
-    const char *date;     /* the article's date as YYYY-MM-DD, from the caller (a feed, a crawl);
-                             NULL: read from the article's opening, or none */
 };
 
 struct keyfig_patterns;
@@ -130,7 +140,10 @@ void keyfig_set_nomem_handler(void (*handler)(size_t size, void *data), void *da
 struct keyfig_patterns *keyfig_patterns_load(const char *dir, struct keyfig_error *err);
 void keyfig_patterns_free(struct keyfig_patterns *p);
 
-/* Extract the claims of one article held in buf[0..len) (any supported encoding).
+/* Extract the claims of one article held in buf[0..len) (any supported encoding and format).
+ * For HTML the claims' text, code point spans and keyfig_article_text are those of the extracted
+ * article text, while byte spans count bytes of the HTML file; for PDF both spans count the
+ * extracted text, and page and bbox place the claim on the page.
  * id and source are copied. Returns an article the caller owns, or NULL with err filled
  * (KEYFIG_STATUS_INPUT: empty, binary, bad encoding with the byte offset, an encoding name
  * iconv does not know, 4 GiB or more). Warnings go to opts->warn. */
@@ -149,10 +162,12 @@ size_t keyfig_article_nclaims(const struct keyfig_article *a);
 const struct keyfig_claim *keyfig_article_claim(const struct keyfig_article *a, size_t i);
 const char *keyfig_article_id(const struct keyfig_article *a);
 const char *keyfig_article_source(const struct keyfig_article *a);
-const char *keyfig_article_text(const struct keyfig_article *a, size_t *len); /* original, UTF-8 */
+const char *keyfig_article_text(const struct keyfig_article *a, size_t *len); /* original (or extracted), UTF-8 */
 const char *keyfig_article_title(const struct keyfig_article *a);  /* "" when unknown */
 const char *keyfig_article_date(const struct keyfig_article *a);   /* YYYY-MM-DD or "" */
 int keyfig_article_items(const struct keyfig_article *a);
+const char *keyfig_article_url(const struct keyfig_article *a);    /* "" when unknown */
+const char *keyfig_article_format(const struct keyfig_article *a); /* "text", "html", "pdf" or "jsonl" */
 
 /* Names used in JSON: "count", "money", ...; "over", ...; "increase", ... */
 const char *keyfig_kind_name(enum keyfig_kind k);

@@ -365,9 +365,15 @@
     if (it.basis) extra.push('basis ' + it.basis);
     if (it.item) extra.push('item ' + it.item);
     extra.push('span ' + it.start + '–' + it.end);
+    if (it.page) extra.push('page ' + it.page);
     if (!it.ok && D.text != null) extra.push('⚠ span outside the text');
     if (it.drift) extra.push('⚠ the text at this span differs from the claim text');
     $('insp-extra').textContent = extra.join(' · ');
+    /* a PDF's claim: a link that opens the PDF at its page (#page=N, which PDF viewers honour) */
+    if (it.page && /\.pdf$/i.test(D.source || '')) {
+      $('insp-extra').append(' · ', el('a', {href: encodeURI(D.source) + '#page=' + it.page, target: '_blank'},
+        'open the PDF at page ' + it.page));
+    }
   }
 
   /* "32.3万" -> 323000, "1,200" -> 1200, "三千" -> 3000 (numerals.tsv); NaN when it is not a number. */

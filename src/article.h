@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "decode.h"
 #include "keyfig.h"
+#include "reader.h"
 #include "text.h"
 #include "util.h"
 
@@ -16,6 +17,7 @@ struct keyfig_patterns {
     struct rules *rules;
     struct cnnum_table *num;
     struct normalizer *nz;
+    struct html_rules *html;
 };
 
 /* A claim while it is assembled: its facts under the names struct keyfig_claim gives them, and
@@ -41,8 +43,10 @@ struct draft {
 };
 
 struct keyfig_article {
-    char *id, *source, *title, *date;
+    char *id, *source, *title, *date, *url;
+    const char *format;         /* "text", "html", "pdf" or "jsonl" */
     struct decoded dec;
+    struct pdf_place *places;   /* PDF: page and box of every byte of dec.text; else NULL */
     struct text txt;
     size_t *item_starts;        /* normalised offsets where items 2, 3, ... begin */
     size_t nitems;

@@ -15,6 +15,8 @@ struct decoded {
     const char *encoding; /* "UTF-8", "GB18030" or "BIG5" (static) */
     uint32_t *src_off;   /* converted input only: src_off[i] is the input byte that UTF-8 byte i
                           * came from, src_off[len] the input length; NULL for UTF-8 input; owned */
+    uint32_t *src_end;   /* text from a reader (reader.h): the end of the input behind byte i, which
+                          * need not be where byte i + 1 came from (tags between); else NULL; owned */
 };
 
 /* Decode buf[0..len) (named source in messages). encoding NULL: detect. reuse: NULL, or the

@@ -2,6 +2,7 @@
  * decode -> normalise -> claims_find, then turns the drafts into claims whose offsets and
  * strings refer to the original input (code points counted as a text reader sees them:
  * BOM dropped, CRLF as one line break). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "cnnum.h"
 #include "lexicon.h"
 #include "patset.h"
+#include "reader.h"
 #include "rules.h"
 #include "subject.h"
 #include "util.h"
@@ -24,7 +26,8 @@ struct keyfig_patterns *patterns_load(const char *dir, const struct kf_warner *l
     if (!(p->ps = patset_open(dir, err)) || !(p->lx = lexicon_load(p->ps, err)) ||
         !(p->rules = rules_load(p->ps, p->lx, lint, err)) ||
         !(text = patset_get(p->ps, "numerals.tsv", &len, &path, err)) ||
-        !(p->num = cnnum_table_load(text, len, path, err)) || (normalizer && !(p->nz = normalizer_new(err)))) {
+        !(p->num = cnnum_table_load(text, len, path, err)) || !(p->html = html_rules_load(p->ps, err)) ||
+        (normalizer && !(p->nz = normalizer_new(err)))) {
         keyfig_patterns_free(p);
         return NULL;
     }
@@ -56,6 +59,7 @@ void keyfig_patterns_free(struct keyfig_patterns *p)
     if (!p)
         return;
     normalizer_free(p->nz);
+    html_rules_free(p->html);
     cnnum_table_free(p->num);
     rules_free(p->rules);
     lexicon_free(p->lx);
@@ -350,9 +354,11 @@ static struct keyfig_span span_of(const struct keyfig_article *a, struct cp_inde
         sp.byte_end = sp.byte_start;
     sp.start = cp_of(x, sp.byte_start);
     sp.end = cp_of(x, sp.byte_end);
-    if (a->dec.src_off) { /* GB18030 or Big5: bytes of the file, not of its conversion */
-        sp.byte_start = a->dec.src_off[sp.byte_start];
-        sp.byte_end = a->dec.src_off[sp.byte_end];
+    if (a->dec.src_off) { /* GB18030, Big5, HTML: bytes of the file, not of its conversion */
+        size_t s = sp.byte_start, e = sp.byte_end;
+        sp.byte_start = a->dec.src_off[s];
+        /* HTML: the end of the last character's source (its entity, not the tag after it) */
+        sp.byte_end = a->dec.src_end && e > s ? a->dec.src_end[e - 1] : a->dec.src_off[e];
     }
     sp.byte_start += a->dec.bom;
     sp.byte_end += a->dec.bom;
@@ -415,6 +421,11 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
     c->text = orig_string(a, f->strings, &f->scratch, d->start, d->end, 0);
     c->sentence = f->last_sentence;
     c->item = item_of(a, d->num_s);
+    if (a->places) { /* PDF: spans count bytes of the extracted text, which places describe */
+        pdf_box(a->places, c->span.byte_start, c->span.byte_end, &c->page, c->bbox);
+        for (int i = 0; i < 4; i++) /* a tenth of a point: finer is noise from the font metrics */
+            c->bbox[i] = round(c->bbox[i] * 10) / 10;
+    }
 }
 
 /* The drafts that were kept become the claims. */
@@ -432,6 +443,31 @@ static void finish_claims(struct keyfig_article *a)
     finisher_free(&f);
 }
 
+/* An HTML page or a PDF through its reader: the text it extracts becomes the article's, with the
+ * map back to the file and the metadata the document declares. */
+static int read_document(const struct keyfig_patterns *p, struct keyfig_article *a, enum keyfig_format f,
+                         const char *buf, size_t len, const struct keyfig_options *opts, struct keyfig_error *err)
+{
+    struct extracted x;
+    if (f == KEYFIG_FORMAT_HTML ? html_read(p->html, buf, len, a->source, opts->encoding, opts->lenient, &x, err)
+                                : pdf_read(buf, len, a->source, &x, err))
+        return -1;
+    a->dec.text = x.text, a->dec.len = x.len, a->dec.encoding = "UTF-8";
+    a->dec.src_off = x.src_start, a->dec.src_end = x.src_end;
+    a->places = x.places;
+    a->title = x.title, a->date = x.date, a->url = x.url;
+    return 0;
+}
+
+/* A field the caller gives replaces what the document said. */
+static void take_meta(char **field, const char *given)
+{
+    if (!given)
+        return;
+    free(*field);
+    *field = xstrdup(given);
+}
+
 /* Everything but finishing the claims; reuse: see decode_input. */
 static struct keyfig_article *prepare(const struct keyfig_patterns *p, const char *id, const char *source,
                                       const char *buf, size_t len, char **reuse, const struct keyfig_options *opts,
@@ -445,8 +481,13 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     struct keyfig_article *a = xcalloc(1, sizeof *a);
     a->id = xstrdup(id ? id : "");
     a->source = xstrdup(source ? source : "");
-    if (decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &a->dec, err) != 0 ||
-        article_check_size(a->dec.len, a->source, err) != 0) {
+    enum keyfig_format f = reader_detect(opts->format, a->source, buf, len);
+    static const char *const format_names[] = {"text", "text", "html", "pdf", "jsonl"};
+    a->format = format_names[f];
+    int rc = f == KEYFIG_FORMAT_HTML || f == KEYFIG_FORMAT_PDF
+                 ? read_document(p, a, f, buf, len, opts, err)
+                 : decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &a->dec, err);
+    if (rc != 0 || article_check_size(a->dec.len, a->source, err) != 0) {
         keyfig_article_free(a);
         return NULL;
     }
@@ -460,8 +501,17 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     struct matcher *m = matcher_new(p->rules, &warn);
     claims_find(p, m, a, opts->all);
     matcher_free(m);
-    a->title = find_title(p, a->dec.text, a->dec.len);
-    a->date = opts->date ? xstrdup(opts->date) : find_date(&a->txt);
+    /* What the caller knows (a record's fields) first, then what the document declares, then
+     * what the text says. */
+    take_meta(&a->title, opts->title);
+    take_meta(&a->date, opts->date);
+    take_meta(&a->url, opts->url);
+    if (!a->title)
+        a->title = find_title(p, a->dec.text, a->dec.len);
+    if (!a->date)
+        a->date = find_date(&a->txt);
+    if (!a->url)
+        a->url = xstrdup("");
     return a;
 }
 
@@ -560,6 +610,9 @@ void keyfig_article_free(struct keyfig_article *a)
     text_free(&a->txt);
     free(a->dec.text);
     free(a->dec.src_off);
+    free(a->dec.src_end);
+    free(a->places);
+    free(a->url);
     free(a->id);
     free(a->source);
     free(a->title);
@@ -607,6 +660,16 @@ const char *keyfig_article_date(const struct keyfig_article *a)
 int keyfig_article_items(const struct keyfig_article *a)
 {
     return item_of(a, a->txt.norm_len);
+}
+
+const char *keyfig_article_url(const struct keyfig_article *a)
+{
+    return a->url;
+}
+
+const char *keyfig_article_format(const struct keyfig_article *a)
+{
+    return a->format;
 }
 
 const char *keyfig_kind_name(enum keyfig_kind k)

@@ -66,6 +66,10 @@ static json_t *claim_json(const struct keyfig_claim *c)
     json_object_set_new_nocheck(o, "item", json_integer(c->item));
     json_object_set_new_nocheck(o, "rule", json_string_nocheck(c->rule));
     json_object_set_new_nocheck(o, "subject_rule", c->subject_rule ? json_string_nocheck(c->subject_rule) : json_null());
+    json_object_set_new_nocheck(o, "page", c->page ? json_integer(c->page) : json_null());
+    json_object_set_new_nocheck(o, "bbox", c->page ? json_pack("[o, o, o, o]", number(c->bbox[0]), number(c->bbox[1]),
+                                                               number(c->bbox[2]), number(c->bbox[3]))
+                                                   : json_null());
     return o;
 }
 
@@ -146,6 +150,11 @@ static json_t *article_json(const struct keyfig_article *a)
     json_object_set_new_nocheck(art, "title", *title ? json_string_nocheck(title) : json_null());
     json_object_set_new_nocheck(art, "date", *date ? json_string_nocheck(date) : json_null());
     json_object_set_new_nocheck(art, "items", json_integer(keyfig_article_items(a)));
+    const char *url = keyfig_article_url(a);
+    /* a page's address is the page's text: it may hold anything, so it is checked */
+    json_t *u = *url ? json_string(url) : NULL;
+    json_object_set_new_nocheck(art, "url", u ? u : json_null());
+    json_object_set_new_nocheck(art, "format", json_string_nocheck(keyfig_article_format(a)));
     return art;
 }
 

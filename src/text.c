@@ -132,7 +132,11 @@ static int joins_across_break(uint32_t prev, uint32_t next)
     /* nor does a break before punctuation that closes or continues a sentence: (PM2.5⏎)年均 */
     int closing = next == ')' || next == 0x300D || next == 0x201D || next == ',' || next == 0x3001 ||
                   next == 0x3002 || next == ';' || next == ':' || next == 0xFF1B || next == 0xFF1A;
-    return (p && n) || (p && closing);
+    /* a paragraph never ends on a comma or an enumeration mark: a narrow column's line does
+     * (“三项工程、⏎一项管理”) */
+    int continuing = prev == 0x3001 || prev == 0xFF0C || prev == ',' || prev == 0xFF1B || prev == ';';
+    int opening = next == 0x201C || next == 0x300C || next == 0xFF08 || next == '(';
+    return (p && n) || (p && closing) || (continuing && (n || opening));
 }
 
 /* Length of a converter's pinyin annotation "(wèi)" at s, or 0. */
@@ -173,6 +177,13 @@ struct out {
     int first_line;     /* still on the text's first line (a title, when it is short) */
     int ended;          /* the last character written ends a sentence (。！？) */
 };
+
+/* 1 for a character a line cannot end on when it is complete: a list or clause goes on after
+ * 、 ， ； ： and an opening quote or bracket (“三项工程、⏎一项管理”). */
+static int continues_line(uint32_t c)
+{
+    return c == 0x3001 || c == ',' || c == ';' || c == ':' || c == 0x201C || c == 0x300C || c == 0x300A || c == '(';
+}
 
 /* A first line of this many characters, ending in no digit and no sentence end, is a headline
  * (shorter, it is more likely a wrap inside the opening words: 約1600吨建⏎⏎筑垃圾). */
@@ -267,7 +278,7 @@ static void white_run(const struct normalizer *nz, const char *s, size_t n, size
         /* a headline is never part of the sentence after it, even with one line break between
          * (【标题】…新台阶⏎央视网消息：…): the first line break after a short first line stays */
         int title = o->first_line && o->line_chars >= TITLE_MIN_CHARS && o->line_chars <= TITLE_MAX_CHARS &&
-                    !o->ended && !is_digit(prev);
+                    !o->ended && !is_digit(prev) && !continues_line(prev);
         /* only the text's first line break can end a headline, joined or not: after 全市新增就业⏎岗位
          * (a wrap) the next break (控制在4.5%以⏎内) is inside a sentence, however long it has grown */
         o->first_line = 0;

@@ -3,6 +3,8 @@
 # through the normal build, the way a user would reach that code: keyfig extract on the file,
 # --input jsonl for the JSON Lines reader, eval --gold for the gold reader, --patterns for the
 # pattern loader. Asserts no crash: an exit code keyfig documents (0, 1, 3), never a signal.
+# Then each fuzz target itself, built with a replaying main() (BUILD/replay/, by make), runs its
+# seeds and regressions: a target that no longer runs them fails here, not only in make fuzz.
 set -u
 . "$ROOT/tests/lib.sh"
 T=$OUT/fuzz
@@ -22,7 +24,7 @@ ok() {
 
 n=0
 for kind in corpus regressions; do
-  for t in normalize cnnum extract jsonl gold patterns; do
+  for t in normalize cnnum extract jsonl gold patterns claims; do
     for f in "$F/$kind/$t"/*; do
       [ -f "$f" ] || continue
       n=$((n + 1))
@@ -37,6 +39,9 @@ for kind in corpus regressions; do
           "$KEYFIG" extract "$T/article.txt" > /dev/null 2>&1; ok "${name}_strict" $? ;;
         jsonl)
           "$KEYFIG" extract --input jsonl --jsonl "$f" > /dev/null 2>&1; ok "$name" $? ;;
+        claims)
+          rm -rf "$T/charts"
+          "$KEYFIG" plot --out "$T/charts" "$f" > /dev/null 2>&1; ok "$name" $? ;;
         gold)
           "$KEYFIG" eval --gold "$f" --articles "$T/articles" "$T/pred.jsonl" > /dev/null 2>&1; ok "$name" $? ;;
         patterns)
@@ -53,3 +58,20 @@ for kind in corpus regressions; do
   done
 done
 [ "$n" -gt 0 ] || fail fuzz_inputs "no input in tests/fuzz/corpus or tests/fuzz/regressions"
+
+# Every target in tests/fuzz/ on its own seeds and regressions, none left out.
+for src in "$F"/fuzz_*.c; do
+  t=$(basename "$src" .c); t=${t#fuzz_}
+  bin=$ROOT/$BUILD/replay/fuzz_$t
+  if [ ! -x "$bin" ]; then
+    fail "fuzz_target_$t" "$bin not built (make builds every tests/fuzz/fuzz_*.c)"
+    continue
+  fi
+  got=$("$bin" "$F/corpus/$t" $( [ -d "$F/regressions/$t" ] && echo "$F/regressions/$t") 2> "$T/target_$t.err")
+  rc=$?
+  case "$rc|$got" in
+    "0|0 inputs") fail "fuzz_target_$t" "no seeds in tests/fuzz/corpus/$t" ;;
+    "0|"*" inputs") pass "fuzz_target_$t" ;;
+    *) fail "fuzz_target_$t" "exit $rc on its own inputs: $(head -c 300 "$T/target_$t.err")" ;;
+  esac
+done

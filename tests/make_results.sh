@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 mkdir -p results
 rm -f results/*.json
 "$KEYFIG" extract -o results tests/seeds
+# The same article as a web page and as a two-column PDF, to show what the HTML and PDF readers
+# give (byte spans into the page; page and bbox on the PDF). The PDF is made once and kept.
+python3 tests/wrap_html.py tests/seeds/002_4be7ee44c7442c2b.txt results/example-page.html
+[ -f results/example-columns.pdf ] || /usr/bin/python3 tests/mkpdf.py columns tests/seeds/002_4be7ee44c7442c2b.txt results/example-columns.pdf
+"$KEYFIG" extract -o results results/example-page.html results/example-columns.pdf
 "$KEYFIG" plot --out results results/*.json
 "$KEYFIG" report --charts results -o results/report.html tests/seeds  # from the articles: set-aside numbers shown faintly
 echo "results/: $(ls results/*.json | wc -l) claim files, charts in results/<id>/, review page results/report.html"

@@ -89,9 +89,9 @@ case $out in
   "1 1 keyfig: $R/bad.json"*) pass "report bad JSON" ;;
   *) fail "report bad JSON" "got [$out]" ;;
 esac
-check "report unwritable output" "1 1 keyfig: $R/no/dir/x.html: cannot create: No such file or directory" \
+check "report unwritable output" "1 1 keyfig: $R/no/dir/x.html: cannot write: No such file or directory" \
   "$(err $art -o "$R/no/dir/x.html")"
-check "report empty directory" "1 1 keyfig: $R/none: directory holds no *.txt files (nothing to extract)" \
+check "report empty directory" "1 1 keyfig: $R/none: directory holds no *.txt, *.html, *.htm or *.pdf files (nothing to extract)" \
   "$(mkdir -p "$R/none" && err "$R/none" -o "$R/x.html")"
 check "report bad --input" "2 2 keyfig: report: --input \"xml\" (expected jsonl or text)" "$(err --input xml $art -o "$R/x.html")"
 

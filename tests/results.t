@@ -7,9 +7,14 @@ for f in tests/seeds/*.txt; do
   if cmp -s "results/$id.json" "$OUT/results/$id.json"; then pass "results.current.$id"
   else fail "results.current.$id" "results/$id.json differs from a fresh extraction: run 'make results'"; fi
 done
-# every seed with claims has its chart; one without claims has none (keyfig plot skips it)
-for f in tests/seeds/*.txt; do
-  id=$(basename "$f" .txt)
+"$KEYFIG" extract -o "$OUT/results" results/example-page.html results/example-columns.pdf
+for id in example-page example-columns; do
+  if cmp -s "results/$id.json" "$OUT/results/$id.json"; then pass "results.current.$id"
+  else fail "results.current.$id" "results/$id.json differs from a fresh extraction: run 'make results'"; fi
+done
+# every article with claims has its chart; one without claims has none (keyfig plot skips it)
+for f in tests/seeds/*.txt results/example-page.html results/example-columns.pdf; do
+  id=$(basename "${f%.*}")
   n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["claims"]))' "$OUT/results/$id.json" 2>/dev/null)
   if [ "${n:-0}" -gt 0 ]; then
     [ -s "results/$id/figures.png" ] && [ -s "results/$id/figures.svg" ] && pass "results.chart.$id" || fail "results.chart.$id" "results/$id/figures.png or .svg missing ($n claims): run 'make results'"

@@ -4,6 +4,7 @@
 #include "claimsdoc.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,16 +29,25 @@ static int get_num(const json_t *o, const char *key, double *out)
     return 1;
 }
 
+/* Numbers from JSON anybody may have written: a double outside the target type's range would
+ * make the cast undefined, so such a value reads as the default, like a missing one. */
 static int get_int(const json_t *o, const char *key, int dflt)
 {
     double d;
-    return get_num(o, key, &d) ? (int)d : dflt;
+    return get_num(o, key, &d) && d >= INT_MIN && d <= INT_MAX ? (int)d : dflt;
 }
 
 static size_t get_size(const json_t *o, const char *key)
 {
     double d;
-    return get_num(o, key, &d) && d >= 0 ? (size_t)d : 0;
+    /* 2^53: every offset of a real article, and exactly representable */
+    return get_num(o, key, &d) && d >= 0 && d <= 9007199254740992.0 ? (size_t)d : 0;
+}
+
+const char *claimsdoc_json_error(const char *text)
+{
+    /* Jansson names its flag: "\u0000 is not allowed without JSON_ALLOW_NUL" */
+    return strstr(text, "JSON_ALLOW_NUL") ? "\\u0000 (a NUL character) is not allowed in a string" : text;
 }
 
 static void read_claim(const json_t *j, struct cd_claim *c)
@@ -74,6 +84,7 @@ static void read_claim(const json_t *j, struct cd_claim *c)
     c->rule = get_str(j, "rule");
     c->subject_rule = get_str(j, "subject_rule");
     c->item = get_int(j, "item", 0);
+    c->page = get_int(j, "page", 0);
 }
 
 static void free_claim(struct cd_claim *c)
@@ -110,10 +121,10 @@ static int read_document(const json_t *doc, const char *path, size_t line, struc
     const json_t *art = json_object_get(doc, "article");
     const json_t *claims = json_object_get(doc, "claims");
     if (!json_is_object(doc) || (art && !json_is_object(art) && !json_is_null(art)))
-        return kf_error(err, KEYFIG_STATUS_INPUT, path, line,
+        return kf_error(err, KEYFIG_STATUS_IO, path, line,
                         "not a claims document (expected an object with \"article\" and \"claims\")");
     if (claims && !json_is_array(claims) && !json_is_null(claims))
-        return kf_error(err, KEYFIG_STATUS_INPUT, path, line, "\"claims\" is not an array");
+        return kf_error(err, KEYFIG_STATUS_IO, path, line, "\"claims\" is not an array");
     struct cd_article a = {0};
     a.id = get_str(art, "id");
     a.source = get_str(art, "source");
@@ -127,7 +138,7 @@ static int read_document(const json_t *doc, const char *path, size_t line, struc
         if (!json_is_object(c)) {
             a.nclaims = i;
             free_article(&a);
-            return kf_error(err, KEYFIG_STATUS_INPUT, path, line, "claim %zu is not an object", i + 1);
+            return kf_error(err, KEYFIG_STATUS_IO, path, line, "claim %zu is not an object", i + 1);
         }
         read_claim(c, &a.claims[i]);
     }
@@ -178,7 +189,8 @@ int claimsdoc_parse(const char *text, size_t len, const char *path, struct cd_li
         json_t *v = json_loadb(text + off, len - off, JSON_DISABLE_EOF_CHECK, &je);
         if (!v) {
             size_t at = line + (je.line > 0 ? (size_t)je.line - 1 : 0);
-            return kf_error(err, KEYFIG_STATUS_INPUT, path, 0, "invalid JSON at line %zu: %s", at, je.text);
+            return kf_error(err, KEYFIG_STATUS_IO, path, 0, "invalid JSON at line %zu: %s", at,
+                            claimsdoc_json_error(je.text));
         }
         int rc = read_value(v, path, line, out, err);
         json_decref(v);

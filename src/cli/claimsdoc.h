@@ -23,6 +23,7 @@ struct cd_claim {
     char *text, *sentence, *rule;
     char *subject_rule;        /* how the subject was found; NULL when null or absent (older JSON) */
     int item;
+    int page;                  /* PDF input: 1-based page; 0 when null */
 };
 
 struct cd_article {
@@ -46,5 +47,7 @@ int claimsdoc_is_claims(const char *text, size_t len);
 /* The same for a file ("-" is stdin). */
 int claimsdoc_read(const char *path, struct cd_list *out, struct keyfig_error *err);
 void claimsdoc_free(struct cd_list *l);
+/* Jansson's error text for a user: its flag names (JSON_ALLOW_NUL) replaced by what they mean. */
+const char *claimsdoc_json_error(const char *text);
 
 #endif

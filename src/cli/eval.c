@@ -256,11 +256,12 @@ static int cmp_str(const void *a, const void *b)
 static int read_corpus(const char *path, char ***ids, char ***texts, size_t *n, struct keyfig_error *err)
 {
     char *paths[] = {(char *)path};
-    struct inputs *in = inputs_open(paths, 1, 1, 0);
+    struct input_opts io = {.jsonl = 1};
+    struct inputs *in = inputs_open(paths, 1, &io);
     struct input_article a;
     int got;
     while ((got = inputs_next(in, &a, err)) != 0) {
-        if (got < 0 || input_record_decode(&a, 0, err) != 0) {
+        if (got < 0 || input_record_decode(&a, NULL, err) != 0) {
             kf_print_error(err, 0);
             memset(err, 0, sizeof *err);
             input_article_free(&a);

@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "claimsdoc.h"
 #include "cli.h"
+#include "fs.h"
 #include "inputs.h"
 #include "keyfig.h"
 #include "plot.h"
@@ -20,10 +20,16 @@
 
 static const char usage[] =
     "usage: keyfig extract [options] PATH...\n"
-    "PATH: an article file, a directory (every *.txt in it, sorted), or - for standard input.\n"
+    "PATH: an article file (text, HTML or PDF), a directory (every *.txt, *.html, *.htm and *.pdf in\n"
+    "it, sorted), or - for standard input.\n"
+    "  -r, --recursive          also read the subdirectories of a directory (ids: 2024/03/a)\n"
+    "      --glob PATTERN       read the files of a directory that match PATTERN (e.g. '*.shtml')\n"
+    "      --format FORMAT      read every input as text, html or pdf (default: by extension and content)\n"
     "  -o, --out DIR            write DIR/<article-id>.json per article (atomically)\n"
     "      --jsonl              one compact JSON document per line\n"
     "      --input jsonl        read JSON Lines records {\"id\": ..., \"text\": ...[, \"source\": ...]}\n"
+    "                           (\"title\", \"date\" and \"url\" go into the article too)\n"
+    "      --text-field NAME    the key of the records' text (default text; e.g. content, body)\n"
     "      --all                also report the numbers set aside (\"claim\": false, with a reason)\n"
     "      --patterns DIR       load another pattern set (also $KEYFIG_PATTERNS)\n"
     "      --encoding NAME      input encoding (default: detect UTF-8, GB18030, Big5)\n"
@@ -40,9 +46,9 @@ static const char usage[] =
 
 struct extract_opts {
     const char *outdir, *patterns, *plotdir;
-    int jsonl, input_jsonl, progress;
+    int jsonl, progress;
     int jobs;
-    size_t max_bytes;
+    struct input_opts in;
     struct keyfig_options ko;
 };
 
@@ -68,7 +74,8 @@ static int valid_date(const char *s)
 
 static int parse_args(int argc, char **argv, struct extract_opts *o)
 {
-    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS, O_DATE };
+    enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS,
+           O_GLOB, O_FORMAT, O_TEXT_FIELD, O_DATE };
     static const struct option longs[] = {
         {"out", required_argument, 0, 'o'},       {"jsonl", no_argument, 0, O_JSONL},
         {"input", required_argument, 0, O_INPUT}, {"all", no_argument, 0, O_ALL},
@@ -76,15 +83,18 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
         {"lenient", no_argument, 0, O_LENIENT},   {"max-article-bytes", required_argument, 0, O_MAXBYTES},
         {"plot", required_argument, 0, O_PLOT},   {"help", no_argument, 0, 'h'},
         {"jobs", required_argument, 0, 'j'},      {"progress", no_argument, 0, O_PROGRESS},
+        {"recursive", no_argument, 0, 'r'},       {"glob", required_argument, 0, O_GLOB},
+        {"format", required_argument, 0, O_FORMAT}, {"text-field", required_argument, 0, O_TEXT_FIELD},
         {"date", required_argument, 0, O_DATE},   {0, 0, 0, 0}};
-    o->max_bytes = 64u << 20;
+    static const char *const formats[] = {"auto", "text", "html", "pdf"};
+    o->in.max_bytes = 64u << 20;
     o->jobs = 1;
     o->patterns = getenv("KEYFIG_PATTERNS");
     if (o->patterns && !*o->patterns)
         o->patterns = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:j:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:j:rh", longs, NULL)) != -1) {
         char *end;
         switch (c) {
         case 'o': o->outdir = optarg; break;
@@ -94,15 +104,29 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
                 fprintf(stderr, "keyfig: extract: --input \"%s\" (expected jsonl or text)\n", optarg);
                 return CLI_EXIT_USAGE;
             }
-            o->input_jsonl = !strcmp(optarg, "jsonl");
+            o->in.jsonl = !strcmp(optarg, "jsonl");
             break;
+        case 'r': o->in.recursive = 1; break;
+        case O_GLOB: o->in.glob = optarg; break;
+        case O_TEXT_FIELD: o->in.text_field = optarg; break;
+        case O_FORMAT: {
+            size_t k = 0;
+            while (k < sizeof formats / sizeof *formats && strcmp(optarg, formats[k]))
+                k++;
+            if (k == sizeof formats / sizeof *formats) {
+                fprintf(stderr, "keyfig: extract: --format \"%s\" (expected text, html or pdf)\n", optarg);
+                return CLI_EXIT_USAGE;
+            }
+            o->ko.format = (enum keyfig_format)k; /* the names are in the enum's order */
+            break;
+        }
         case O_ALL: o->ko.all = 1; break;
         case O_PATTERNS: o->patterns = optarg; break;
         case O_ENCODING: o->ko.encoding = optarg; break;
         case O_LENIENT: o->ko.lenient = 1; break;
         case O_MAXBYTES:
-            o->max_bytes = strtoull(optarg, &end, 10);
-            if (*end || !o->max_bytes) {
+            o->in.max_bytes = strtoull(optarg, &end, 10);
+            if (*end || !o->in.max_bytes) {
                 fprintf(stderr, "keyfig: extract: --max-article-bytes \"%s\" (expected a positive whole number)\n", optarg);
                 return CLI_EXIT_USAGE;
             }
@@ -156,6 +180,11 @@ struct sink {
 static int to_sink(const char *bytes, size_t len, void *data)
 {
     struct sink *s = data;
+    /* An interrupted run abandons a file (fs_write removes it) but ends a line on stdout. */
+    if (s->f != stdout && fs_interrupted()) {
+        errno = 0;
+        return -1;
+    }
     if (s->prefix && fputs(s->prefix, s->f) == EOF)
         return -1;
     s->prefix = NULL;
@@ -164,50 +193,16 @@ static int to_sink(const char *bytes, size_t len, void *data)
 
 static int document_write(const struct document *d, FILE *f, const char *prefix);
 
-/* Write the document to dir/<id>.json through a temporary file and a rename, so a crash or a
- * full disk never leaves a half-written document behind. */
-static int write_atomic(const char *dir, const char *id, const struct document *d, struct keyfig_error *err)
-{
-    struct buf path = {0}, tmp = {0};
-    buf_printf(&path, "%s/%s.json", dir, id);
-    buf_printf(&tmp, "%s/.%s.json.XXXXXX", dir, id);
-    int rc = -1;
-    int fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        kf_error(err, KEYFIG_STATUS_IO, path.data, 0, "cannot write: %s", strerror(errno));
-        goto out;
-    }
-    FILE *f = fdopen(fd, "w");
-    int ok = f && document_write(d, f, NULL) == 0 && fputc('\n', f) != EOF;
-    ok = (f ? fclose(f) == 0 : (close(fd), 0)) && ok;
-    if (!ok || chmod(tmp.data, 0644) != 0 || rename(tmp.data, path.data) != 0) {
-        kf_error(err, KEYFIG_STATUS_IO, path.data, 0, "cannot write: %s", strerror(errno));
-        unlink(tmp.data);
-        goto out;
-    }
-    rc = 0;
-out:
-    buf_free(&path);
-    buf_free(&tmp);
-    return rc;
-}
-
-static int ensure_dir(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0)
-        return S_ISDIR(st.st_mode) ? 0 : -1;
-    return mkdir(dir, 0755);
-}
-
-static int plot_json(const char *json, const char *source, const char *dir, struct keyfig_error *err)
+static int plot_json(const char *json, const char *source, const char *dir, int path_ids, struct fs_files *files,
+                     struct keyfig_error *err)
 {
     struct cd_list l = {0};
     if (claimsdoc_parse(json, strlen(json), source, &l, err) != 0)
         return -1;
+    struct plot_options po = {.files = files, .path_ids = path_ids};
     int rc = 0;
     for (size_t i = 0; i < l.n && rc >= 0; i++)
-        rc = plot_article(&l.articles[i], dir, NULL, err);
+        rc = plot_article(&l.articles[i], dir, &po, err);
     claimsdoc_free(&l);
     return rc < 0 ? -1 : 0;
 }
@@ -258,6 +253,7 @@ static void progress_break(struct progress *pg)
 struct job {
     struct input_article art;
     int got;                /* inputs_next's result: 1 read, -1 unreadable (err filled) */
+    struct keyfig_options ko; /* the run's, with a record's title, date and url */
     char *json;             /* its document, made by the worker (unless streaming) */
     struct keyfig_error err;
 };
@@ -268,6 +264,7 @@ struct run {
     struct progress pg;
     int array;
     int stream;             /* extract while writing, in the main thread (document above) */
+    struct fs_files *files; /* the inputs and the files written so far: never overwritten */
     size_t written;
     int rc;
 };
@@ -279,11 +276,19 @@ static void extract_job(void *arg, void *ctx)
 {
     struct job *j = arg;
     const struct run *r = ctx;
-    if (j->got <= 0 || input_record_decode(&j->art, r->o->max_bytes, &j->err) != 0 || r->stream)
+    if (j->got <= 0 || input_record_decode(&j->art, &r->o->in, &j->err) != 0)
+        return;
+    j->ko = r->o->ko;
+    j->ko.title = j->art.title, j->ko.url = j->art.url;
+    if (j->art.date) /* a record's own date over --date */
+        j->ko.date = j->art.date;
+    if (r->o->in.jsonl && j->ko.format == KEYFIG_FORMAT_AUTO)
+        j->ko.format = KEYFIG_FORMAT_JSONL;
+    if (r->stream)
         return;
     /* the text goes to the article (not copied): keep memory to what is in flight */
     struct keyfig_article *a =
-        keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, &j->err);
+        keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, &j->err);
     j->art.text = NULL;
     j->json = a ? keyfig_article_json(a, r->o->jsonl) : NULL;
     if (a && !j->json)
@@ -300,10 +305,29 @@ static int document_write(const struct document *d, FILE *f, const char *prefix)
         return to_sink(d->json, strlen(d->json), &s);
     struct job *j = d->j;
     const struct run *r = d->r;
-    int rc = keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &r->o->ko, r->o->jsonl,
+    int rc = keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, r->o->jsonl,
                                   to_sink, &s, &j->err);
     j->art.text = NULL; /* taken */
     return rc ? -1 : 0;
+}
+
+static int write_doc(FILE *f, void *data)
+{
+    return document_write(data, f, NULL) == 0 && fputc('\n', f) != EOF ? 0 : -1;
+}
+
+/* dir/<id>.json, written through fs_write: the id must be a plain name (or a walk's relative
+ * path, each part checked), and neither an input nor
+ * a document written earlier in this run is replaced. */
+static int write_file(const struct run *r, const struct job *j, const struct document *d, struct keyfig_error *err)
+{
+    struct buf path = {0};
+    /* a file's id from a directory walk is a relative path (2024/03/a); a record's is one name */
+    int rc = fs_out_path(r->o->outdir, j->art.id, ".json", !r->o->in.jsonl, j->art.source, &path, err);
+    if (rc == 0)
+        rc = fs_write(path.data, write_doc, (void *)d, r->files, err);
+    buf_free(&path);
+    return rc;
 }
 
 /* Output, in input order: stdout or DIR/<id>.json, then the chart; report a failure and go on. */
@@ -312,8 +336,10 @@ static void finish_job(struct run *r, struct job *j)
     const struct extract_opts *o = r->o;
     const struct document d = {.json = j->json, .r = r, .j = j};
     int ok = !j->err.code && (j->json || (r->stream && j->art.text));
-    if (ok && o->outdir) {
-        ok = write_atomic(o->outdir, j->art.id, &d, &j->err) == 0;
+    if (fs_interrupted()) {
+        ok = 1; /* stopping: no more output, and no error line for what was cut short */
+    } else if (ok && o->outdir) {
+        ok = write_file(r, j, &d, &j->err) == 0;
     } else if (ok) {
         const char *sep = r->array ? (r->written ? ",\n" : "\n") : NULL;
         /* a failed write to stdout shows in ferror(stdout) at the end; an unreadable article
@@ -322,11 +348,11 @@ static void finish_job(struct run *r, struct job *j)
         if (ok && !r->array)
             fputc('\n', stdout);
     }
-    if (ok && o->plotdir && plot_json(j->json, j->art.source, o->plotdir, &j->err) != 0)
+    if (ok && o->plotdir && !fs_interrupted() && plot_json(j->json, j->art.source, o->plotdir, !o->in.jsonl, r->files, &j->err) != 0)
         ok = 0;
-    r->written += ok;
+    r->written += ok && !fs_interrupted();
     r->pg.articles++;
-    if (!ok) {
+    if (!ok && !fs_interrupted()) {
         progress_break(&r->pg);
         kf_print_error(&j->err, 0);
         r->rc = CLI_EXIT_RUNTIME;
@@ -351,15 +377,15 @@ int cmd_extract(int argc, char **argv)
     }
     const char *dirs[] = {o.outdir, o.plotdir};
     for (int i = 0; i < 2; i++) {
-        if (dirs[i] && ensure_dir(dirs[i]) != 0) {
-            fprintf(stderr, "keyfig: %s: cannot create output directory: %s\n", dirs[i],
-                    errno ? strerror(errno) : "not a directory");
+        if (dirs[i] && fs_mkdirs(dirs[i], &err) != 0) {
+            kf_print_error(&err, 0);
             keyfig_patterns_free(p);
             return CLI_EXIT_RUNTIME;
         }
     }
-    struct inputs *in = inputs_open(argv + optind, argc - optind, o.input_jsonl, o.max_bytes);
-    struct run r = {.o = &o, .p = p, .rc = CLI_EXIT_OK};
+    struct inputs *in = inputs_open(argv + optind, argc - optind, &o.in);
+    struct run r = {.o = &o, .p = p, .rc = CLI_EXIT_OK, .files = fs_files_new()};
+    inputs_protect(in, r.files);
     r.array = !o.jsonl && !o.outdir && !inputs_single(in);
     r.stream = o.jobs == 1 && !o.plotdir; /* --plot reads the document back: it needs the text */
     /* Automatic progress only where a person watches, and never into a --jsonl pipe. */
@@ -372,7 +398,7 @@ int cmd_extract(int argc, char **argv)
     struct job *j;
     for (;;) {
         j = xcalloc(1, sizeof *j);
-        if ((j->got = inputs_next(in, &j->art, &j->err)) == 0)
+        if (fs_interrupted() || (j->got = inputs_next(in, &j->art, &j->err)) == 0)
             break;
         while (pool_full(pl))
             finish_job(&r, pool_take(pl, 1));
@@ -389,6 +415,7 @@ int cmd_extract(int argc, char **argv)
     if (r.array)
         fputs(r.written ? "\n]\n" : "]\n", stdout);
     inputs_close(in);
+    fs_files_free(r.files);
     keyfig_patterns_free(p);
     return r.rc;
 }

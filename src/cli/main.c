@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fs.h"
 #include "keyfig.h"
 
 static const char usage[] =
@@ -44,21 +45,25 @@ int main(int argc, char **argv)
         printf("keyfig %s\n", KEYFIG_VERSION);
         return CLI_EXIT_OK;
     }
+    /* stops: the command checks fs_interrupted() and ends at a whole document, so it catches
+     * SIGINT and SIGTERM; the others keep the default (they write at most one file, at the end). */
     static const struct {
         const char *name;
         int (*run)(int, char **);
+        int stops;
     } commands[] = {
-        {"extract", cmd_extract}, {"eval", cmd_eval},     {"check-patterns", cmd_check_patterns},
-        {"plot", cmd_plot},       {"report", cmd_report},
+        {"extract", cmd_extract, 1}, {"eval", cmd_eval, 0},     {"check-patterns", cmd_check_patterns, 0},
+        {"plot", cmd_plot, 1},       {"report", cmd_report, 0},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (!strcmp(cmd, commands[i].name)) {
+            if (commands[i].stops)
+                fs_catch_signals();
             int rc = commands[i].run(argc - 1, argv + 1);
-            if (fflush(stdout) != 0 || ferror(stdout)) {
-                perror("keyfig: writing standard output");
+            if (fs_close_stdout() != 0)
                 rc = rc ? rc : CLI_EXIT_RUNTIME;
-            }
-            exit(rc);
+            /* interrupted: what was written ends with a whole document; say so as a shell would */
+            exit(fs_interrupted() ? 128 + fs_interrupted() : rc);
         }
     }
     fprintf(stderr, "keyfig: unknown command \"%s\" (expected extract, plot, report, eval or check-patterns)\n", cmd);

@@ -8,11 +8,30 @@
 #include "cli.h"
 #include "util.h"
 
+/* s with its control characters escaped (\n, \t, \x1b): a message naming an id or a path from
+ * the input stays one line, so an id holding "\nkeyfig: fake.txt: all good" cannot forge one. */
+static void put_escaped(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '\n')
+            fputs("\\n", stderr);
+        else if (c == '\r')
+            fputs("\\r", stderr);
+        else if (c == '\t')
+            fputs("\\t", stderr);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(stderr, "\\x%02x", c);
+        else
+            fputc(c, stderr);
+    }
+}
+
 static void print_prefix(const char *file, size_t line, int warning)
 {
     fputs("keyfig: ", stderr);
     if (file && *file) {
-        fputs(file, stderr);
+        put_escaped(file);
         if (line)
             fprintf(stderr, ":%zu", line);
         fputs(": ", stderr);
@@ -26,7 +45,8 @@ void kf_print_error(const struct keyfig_error *err, int warning)
 {
     flockfile(stderr);
     print_prefix(err->file, err->line, warning);
-    fprintf(stderr, "%s\n", err->text);
+    put_escaped(err->text);
+    fputc('\n', stderr);
     funlockfile(stderr);
 }
 
@@ -34,10 +54,12 @@ void kf_warn(const char *file, size_t line, const char *fmt, ...)
 {
     flockfile(stderr);
     print_prefix(file, line, 1);
+    char text[sizeof ((struct keyfig_error *)0)->text];
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    put_escaped(text);
     fputc('\n', stderr);
     funlockfile(stderr);
 }

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fs.h"
 #include "patset.h"
 #include "template.h"
 #include "util.h"
@@ -152,7 +153,7 @@ static void add_label(struct buf *b, const struct cd_claim *c)
  * Data fields are never executed, so backquotes and @ need nothing. */
 static void add_dat_field(struct buf *b, const char *s)
 {
-    for (; *s; s++) {
+    for (; s && *s; s++) { /* s: a buffer that may have stayed empty (NULL) */
         if (*s == '"')
             buf_adds(b, "\\042");
         else if (*s == '\\')
@@ -181,11 +182,12 @@ static size_t label_cells(const char *s)
 static int row_cmp(const void *pa, const void *pb)
 {
     const struct row *a = pa, *b = pb;
+    /* compared, not subtracted: ids come from JSON and INT_MIN - 1 overflows */
     if (a->kind != b->kind)
-        return a->kind - b->kind;
+        return a->kind < b->kind ? -1 : 1;
     if (a->c->value != b->c->value)
         return a->c->value > b->c->value ? -1 : 1;
-    return a->c->id - b->c->id;
+    return (a->c->id > b->c->id) - (a->c->id < b->c->id);
 }
 
 /* The claims to draw, most salient first: at most max rows; *omitted counts the rest.
@@ -285,7 +287,7 @@ static void write_figures_dat(struct buf *d, const struct cd_article *a, const s
     buf_adds(d, "# keyfig figures: block 0 = title, subtitle; then one block per panel:\n"
                 "# row, bar start, bar end, earlier value (NaN: none), label\n0\t");
     struct buf t = {0};
-    add_clean(&t, a->title && *a->title ? a->title : a->id, 100);
+    add_clean(&t, a->title && *a->title ? a->title : a->id ? a->id : "", 100);
     add_dat_field(d, t.data);
     buf_addc(d, '\t');
     t.len = 0;
@@ -367,54 +369,20 @@ static void figures_vars(struct tpl_vars *vs, const char *font, const struct row
 
 /* ---- files and gnuplot -------------------------------------------------------------------- */
 
-/* mkdir -p; fills err with the directory that could not be made. */
-static int make_dirs(const char *path, struct keyfig_error *err)
+static int write_buf(FILE *f, void *data)
 {
-    char *p = xstrdup(path);
-    int rc = 0;
-    for (char *s = p + 1;; s++) {
-        if (*s != '/' && *s)
-            continue;
-        char c = *s;
-        *s = '\0';
-        struct stat st;
-        int e = 0;
-        if (stat(p, &st) == 0)
-            e = S_ISDIR(st.st_mode) ? 0 : ENOTDIR; /* OUT/file/sub: a file in the way */
-        else if (mkdir(p, 0777) < 0 && errno != EEXIST)
-            e = errno;
-        if (e) {
-            rc = kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot create directory: %s", strerror(e));
-            break;
-        }
-        *s = c;
-        if (!c)
-            break;
-    }
-    free(p);
-    return rc;
+    const struct buf *b = data;
+    return b->len && fwrite(b->data, 1, b->len, f) != b->len ? -1 : 0;
 }
 
-/* Write dir/name through a temporary name, so a reader never sees half a file. */
-static int write_file(const char *dir, const char *name, const struct buf *b, struct keyfig_error *err)
+/* dir/name, through fs_write: never over a file this run wrote already (two articles, one id). */
+static int write_file(const char *dir, const char *name, const struct buf *b, struct fs_files *files,
+                      struct keyfig_error *err)
 {
-    struct buf path = {0}, tmp = {0};
+    struct buf path = {0};
     buf_printf(&path, "%s/%s", dir, name);
-    buf_printf(&tmp, "%s/.%s.%ld.tmp", dir, name, (long)getpid());
-    int rc = 0;
-    FILE *f = fopen(tmp.data, "wb");
-    if (!f) {
-        rc = kf_error(err, KEYFIG_STATUS_IO, path.data, 0, "cannot write: %s", strerror(errno));
-        goto out;
-    }
-    int bad = b->len && fwrite(b->data, 1, b->len, f) != b->len;
-    if (fclose(f) != 0 || bad || rename(tmp.data, path.data) < 0) {
-        rc = kf_error(err, KEYFIG_STATUS_IO, path.data, 0, "cannot write: %s", strerror(errno));
-        unlink(tmp.data);
-    }
-out:
+    int rc = fs_write(path.data, write_buf, (void *)b, files, err);
     buf_free(&path);
-    buf_free(&tmp);
     return rc;
 }
 
@@ -475,8 +443,9 @@ static int wait_gnuplot(pid_t pid, int errfd, int execfd, const char *dir, const
         ;
     int rc = 0;
     if (e == (ssize_t)sizeof exec_errno) {
-        rc = kf_error(err, KEYFIG_STATUS_IO, "gnuplot", 0, "cannot run: %s (gnuplot is needed to draw charts)",
-                      strerror(exec_errno));
+        kf_error(err, KEYFIG_STATUS_IO, "gnuplot", 0, "cannot run: %s (gnuplot is needed to draw charts)",
+                 strerror(exec_errno));
+        rc = -2; /* no later chart can be drawn either */
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         char line[400];
         last_line(&msg, line, sizeof line);
@@ -527,9 +496,14 @@ static int render(const char *dir, const char *base, struct keyfig_error *err)
 {
     static const char *const ext[2] = {"png", "svg"};
     char tmp[2][64], final[2][64], script[64], expr[200];
+    int held[2];
     for (int i = 0; i < 2; i++) {
         snprintf(tmp[i], sizeof tmp[i], ".%s.%ld.%s", base, (long)getpid(), ext[i]);
         snprintf(final[i], sizeof final[i], "%s.%s", base, ext[i]);
+        struct buf t = {0};
+        buf_printf(&t, "%s/%s", dir, tmp[i]);
+        held[i] = fs_temp_hold(t.data); /* removed if a second signal ends the run meanwhile */
+        buf_free(&t);
     }
     snprintf(script, sizeof script, "%s.gp", base);
     snprintf(expr, sizeof expr, "png_out = \"%s\"; svg_out = \"%s\"", tmp[0], tmp[1]);
@@ -552,36 +526,72 @@ static int render(const char *dir, const char *base, struct keyfig_error *err)
         unlink(from.data);
         buf_free(&from);
     }
+    for (int i = 0; i < 2; i++)
+        fs_temp_done(held[i]);
     return rc;
 }
 
 /* Write base.dat and base.gp into dir (created as needed), then render them. */
 static int draw(const char *dir, const char *base, const struct buf *dat, const struct buf *gp,
-                struct keyfig_error *err)
+                struct fs_files *files, struct keyfig_error *err)
 {
     char name[64];
-    if (make_dirs(dir, err) < 0)
+    if (fs_mkdirs(dir, err) < 0)
         return -1;
     snprintf(name, sizeof name, "%s.dat", base);
-    if (write_file(dir, name, dat, err) < 0)
+    if (write_file(dir, name, dat, files, err) < 0)
         return -1;
     snprintf(name, sizeof name, "%s.gp", base);
-    if (write_file(dir, name, gp, err) < 0)
+    if (write_file(dir, name, gp, files, err) < 0)
         return -1;
     return render(dir, base, err);
 }
 
 /* ---- one article ---------------------------------------------------------------------------- */
 
-/* An article id becomes a directory name: it must be one plain path component. */
-static int id_ok(const char *id)
+/* Beyond this a chart's arithmetic (an axis 2% past the largest value, a step a sixth of the
+ * span) could overflow to inf and put inf or nan into the script. */
+#define PLOT_MAX_VALUE 1e300
+
+/* The first value of a drawn claim too large to chart, or NULL. */
+static const struct cd_claim *out_of_range(const struct row *rows, size_t n, double *bad)
 {
-    if (!id || !*id || !strcmp(id, ".") || !strcmp(id, "..") || strchr(id, '/'))
-        return 0;
-    for (const char *s = id; *s; s++)
-        if ((unsigned char)*s < 0x20)
-            return 0;
-    return 1;
+    for (size_t i = 0; i < n; i++) {
+        const struct cd_claim *c = rows[i].c;
+        double v[3] = {c->value, c->has_from ? c->from : 0, c->has_range ? c->high : 0};
+        for (int k = 0; k < 3; k++)
+            if (!(fabs(v[k]) <= PLOT_MAX_VALUE)) {
+                *bad = v[k];
+                return c;
+            }
+    }
+    return NULL;
+}
+
+int plot_compose(const struct cd_article *a, const struct plot_options *o, struct buf *dat, struct buf *gp,
+                 struct keyfig_error *err)
+{
+    size_t n, omitted, max = o && o->max_claims > 0 ? (size_t)o->max_claims : DEFAULT_MAX_CLAIMS;
+    struct row *rows = choose_rows(a, max, &n, &omitted);
+    if (!rows)
+        return 1;
+    double bad = 0;
+    const struct cd_claim *c = out_of_range(rows, n, &bad);
+    if (c) {
+        free(rows);
+        return kf_error(err, KEYFIG_STATUS_IO, a->id, 0, "claim %d: value %g is too large to chart (at most %g)",
+                        c->id, bad, PLOT_MAX_VALUE);
+    }
+    struct panel *panels = xcalloc(n, sizeof *panels);
+    size_t np = make_panels(rows, n, panels);
+    struct tpl_vars vs = {0};
+    figures_vars(&vs, o && o->font ? o->font : DEFAULT_FONT, rows, n, panels, np);
+    write_figures_dat(dat, a, rows, n, omitted, panels, np);
+    int rc = tpl_fill("figures.gp", &vs, gp, err);
+    tpl_vars_free(&vs);
+    free(panels);
+    free(rows);
+    return rc;
 }
 
 int plot_article(const struct cd_article *a, const char *outdir, const struct plot_options *o,
@@ -589,31 +599,20 @@ int plot_article(const struct cd_article *a, const char *outdir, const struct pl
 {
     if (!a->id)
         return kf_error(err, KEYFIG_STATUS_IO, a->source, 0, "article without an \"id\" (needed to name its chart directory)");
-    if (!id_ok(a->id))
-        return kf_error(err, KEYFIG_STATUS_IO, a->id, 0,
-                        "article id is not a plain file name (needed to name its chart directory)");
-    size_t n, omitted, max = o && o->max_claims > 0 ? (size_t)o->max_claims : DEFAULT_MAX_CLAIMS;
-    struct row *rows = choose_rows(a, max, &n, &omitted);
-    if (!rows) {
-        fprintf(stderr, "keyfig: %s: no claims to chart\n", a->id);
-        return 1;
-    }
-    struct panel *panels = xcalloc(n, sizeof *panels);
-    size_t np = make_panels(rows, n, panels);
-    struct tpl_vars vs = {0};
-    figures_vars(&vs, o && o->font ? o->font : DEFAULT_FONT, rows, n, panels, np);
     struct buf dat = {0}, gp = {0}, dir = {0};
-    write_figures_dat(&dat, a, rows, n, omitted, panels, np);
-    buf_printf(&dir, "%s/%s", outdir, a->id);
-    int rc = tpl_fill("figures.gp", &vs, &gp, err);
+    int rc = fs_out_path(outdir, a->id, "", o && o->path_ids, a->source, &dir, err);
     if (rc == 0)
-        rc = draw(dir.data, "figures", &dat, &gp, err);
-    tpl_vars_free(&vs);
+        rc = plot_compose(a, o, &dat, &gp, err);
+    if (rc == 1) {
+        struct keyfig_error note = {0};
+        kf_error(&note, CLI_EXIT_OK, a->id, 0, "no claims to chart");
+        kf_print_error(&note, 0);
+    } else if (rc == 0) {
+        rc = draw(dir.data, "figures", &dat, &gp, o ? o->files : NULL, err);
+    }
     buf_free(&dat);
     buf_free(&gp);
     buf_free(&dir);
-    free(panels);
-    free(rows);
     return rc;
 }
 
@@ -693,7 +692,7 @@ static int plot_corpus(const struct cd_list *l, const char *outdir, const char *
     buf_printf(tpl_var(&vs, "HEIGHT"), "%zu", CORPUS_TOP + shown * ROW + 60 + (ncols + 2) / 3 * 24);
     int rc = tpl_fill("corpus.gp", &vs, &gp, err);
     if (rc == 0)
-        rc = draw(outdir, "corpus", &dat, &gp, err);
+        rc = draw(outdir, "corpus", &dat, &gp, NULL, err);
     tpl_vars_free(&vs);
     buf_free(&dat);
     buf_free(&gp);
@@ -881,18 +880,32 @@ int cmd_plot(int argc, char **argv)
         if (rc == CLI_EXIT_OK && plot_corpus(&l, pa.out, pa.font, &err) < 0)
             rc = CLI_EXIT_RUNTIME;
     } else {
-        struct plot_options o = {pa.font, pa.max_claims};
-        /* One file at a time, stopping at the first failure: a missing gnuplot is reported once. */
-        for (int i = 0; i < pa.ninputs && rc == CLI_EXIT_OK; i++) {
-            if (claimsdoc_read(pa.inputs[i], &l, &err) < 0)
+        /* claims documents of a directory walk chart into folders (2024/03/a) */
+        struct plot_options o = {.font = pa.font, .max_claims = pa.max_claims, .path_ids = 1};
+        /* One file at a time; a bad file or article is reported and the others are drawn, but
+         * a missing gnuplot stops the run (reported once). */
+        o.files = fs_files_new();
+        int fatal = 0;
+        for (int i = 0; i < pa.ninputs && !fatal && !fs_interrupted(); i++) {
+            if (claimsdoc_read(pa.inputs[i], &l, &err) < 0) {
+                kf_print_error(&err, 0);
+                err = (struct keyfig_error){0};
                 rc = CLI_EXIT_RUNTIME;
-            for (size_t j = 0; j < l.n && rc == CLI_EXIT_OK; j++)
-                if (plot_article(&l.articles[j], pa.out, &o, &err) < 0)
+            }
+            for (size_t j = 0; j < l.n && !fatal && !fs_interrupted(); j++) {
+                int got = plot_article(&l.articles[j], pa.out, &o, &err);
+                if (got < 0 && !fs_interrupted()) {
+                    kf_print_error(&err, 0);
                     rc = CLI_EXIT_RUNTIME;
+                }
+                fatal = got == -2;
+                err = (struct keyfig_error){0};
+            }
             claimsdoc_free(&l);
         }
+        fs_files_free(o.files);
     }
-    if (rc != CLI_EXIT_OK)
+    if (pa.corpus && rc != CLI_EXIT_OK)
         kf_print_error(&err, 0);
     claimsdoc_free(&l);
     free(pa.inputs);

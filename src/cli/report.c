@@ -17,6 +17,7 @@
 #include "claimsdoc.h"
 #include "cli.h"
 #include "inputs.h"
+#include "fs.h"
 #include "keyfig.h"
 #include "pagejson.h"
 #include "patset.h"
@@ -89,7 +90,7 @@ struct report {
 /* An id that is safe as one file name component (ids come from JSON anybody may have written). */
 static int id_is_name(const char *id)
 {
-    return id && *id && strcmp(id, ".") != 0 && strcmp(id, "..") != 0 && !strchr(id, '/');
+    return fs_id_problem(id, 0) == NULL;
 }
 
 /* Read path only when it is a regular file of at most max bytes. Used for the files a claims
@@ -110,7 +111,7 @@ static char *read_regular(const char *path, size_t max, size_t *len, int *missin
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
         kf_error(err, KEYFIG_STATUS_IO, path, 0, "not a regular file");
     else if ((size_t)st.st_size > max)
-        kf_error(err, KEYFIG_STATUS_INPUT, path, 0, "larger than --max-article-bytes (%zu bytes)", max);
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "larger than --max-article-bytes (%zu bytes)", max);
     else {
         size_t want = (size_t)st.st_size, n = 0;
         data = xmalloc(want + 1);
@@ -179,6 +180,8 @@ static void claim_json(struct buf *b, const struct cd_claim *c)
         buf_adds(b, "null");
     }
     buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"item\":%d", c->start, c->end, c->item);
+    if (c->page)
+        buf_printf(b, ",\"page\":%d", c->page);
     buf_addc(b, '}');
 }
 
@@ -295,12 +298,13 @@ static int by_text_id(const void *x, const void *y)
  * article that cannot be read, or whose id an earlier one has, is reported and left out. */
 static int read_texts(struct report *r, char **paths, int n, struct keyfig_error *err)
 {
-    int jsonl = r->o.input && !strcmp(r->o.input, "jsonl");
-    struct inputs *in = inputs_open(paths, n, jsonl, r->max_bytes);
+    struct input_opts io = {.jsonl = r->o.input && !strcmp(r->o.input, "jsonl"), .max_bytes = r->max_bytes,
+                            .text_field = r->o.text_field};
+    struct inputs *in = inputs_open(paths, n, &io);
     struct input_article a;
     int got, rc = 0;
     while (rc == 0 && (got = inputs_next(in, &a, err)) != 0) {
-        if (got < 0 || input_record_decode_field(&a, r->o.text_field ? r->o.text_field : "text", r->max_bytes, err) != 0) {
+        if (got < 0 || input_record_decode(&a, &io, err) != 0) {
             rc = report_error(r, err);
             input_article_free(&a);
             continue;
@@ -513,7 +517,7 @@ static int add_reviews(struct report *r, struct buf *out, struct keyfig_error *e
         size_t bad = utf8_first_invalid(text, len);
         if (bad != (size_t)-1) {
             free(text);
-            return kf_error(err, KEYFIG_STATUS_INPUT, path, 0, "not UTF-8 (invalid byte at %zu)", bad);
+            return kf_error(err, KEYFIG_STATUS_IO, path, 0, "not UTF-8 (invalid byte at %zu)", bad);
         }
         const char *base = strrchr(path, '/');
         buf_adds(out, i ? ",{\"name\":" : "{\"name\":");
@@ -582,37 +586,10 @@ static int fill_page(struct report *r, struct buf *page, struct keyfig_error *er
     return rc;
 }
 
-/* Write data to path through a temporary file in the same directory and rename(), so a reader
- * never sees half a page and a failed run leaves the old page in place. */
-static int write_atomic(const char *path, const char *data, size_t len, struct keyfig_error *err)
+static int write_page(FILE *f, void *data)
 {
-    if (strcmp(path, "-") == 0) {
-        if (fwrite(data, 1, len, stdout) != len)
-            return kf_error(err, KEYFIG_STATUS_IO, "-", 0, "write error: %s", strerror(errno));
-        return 0;
-    }
-    struct buf tmp = {0};
-    buf_printf(&tmp, "%s.XXXXXX", path);
-    int fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot create: %s", strerror(errno));
-        buf_free(&tmp);
-        return -1;
-    }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask); /* mkstemp makes 0600; a page is as readable as any other output */
-    FILE *f = fdopen(fd, "wb");
-    int ok = f && fwrite(data, 1, len, f) == len;
-    ok = (f ? fclose(f) == 0 : (close(fd), 0)) && ok;
-    if (!ok || rename(tmp.data, path) != 0) {
-        kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot write: %s", strerror(errno));
-        unlink(tmp.data);
-        buf_free(&tmp);
-        return -1;
-    }
-    buf_free(&tmp);
-    return 0;
+    const struct buf *page = data;
+    return fwrite(page->data, 1, page->len, f) == page->len ? 0 : -1;
 }
 
 /* ---- options ------------------------------------------------------------------------------ */
@@ -730,9 +707,14 @@ int cmd_report(int argc, char **argv)
         }
         rc = fill_page(&r, &page, &err);
     }
-    if (rc == 0)
-        rc = write_atomic(r.o.out, page.data, page.len, &err);
-    if (rc != 0 && err.code)
+    if (rc == 0) {
+        struct fs_files *inputs = fs_files_new(); /* report a.json -o a.json must not eat its input */
+        for (int i = 0; i < npaths; i++)
+            fs_files_add_input(inputs, paths[i]);
+        rc = fs_write(r.o.out, write_page, &page, inputs, &err); /* atomic; a FIFO or device in place */
+        fs_files_free(inputs);
+    }
+    if (rc != 0 && err.code) /* errors met on the way were printed as they came */
         kf_print_error(&err, 0);
     buf_free(&page);
     buf_free(&r.index);

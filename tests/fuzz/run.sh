@@ -3,7 +3,7 @@
 # build/fuzz/, then run each for FUZZ_SECONDS (default 60) from its seed corpus
 # (tests/fuzz/corpus/TARGET) and its regression inputs (tests/fuzz/regressions/TARGET).
 # New inputs libFuzzer finds go to build/fuzz/corpus/TARGET, crashes to build/fuzz/crashes/.
-# Usage: sh tests/fuzz/run.sh [TARGET...]   (TARGET: normalize cnnum extract jsonl gold patterns)
+# Usage: sh tests/fuzz/run.sh [TARGET...]   (TARGET: normalize cnnum extract jsonl gold patterns claims id)
 # Needs the Debian packages clang and libclang-rt-14-dev (or the clang version's libclang-rt-N-dev).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,16 +20,18 @@ LIBS="$($PKG_CONFIG --libs $PKGS) -lm -pthread"
 CFLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer -pthread -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all"
 mkdir -p "$B/obj" "$B/crashes"
 
-# The library and the two CLI readers the targets need, compiled once (make-like: newer source wins).
+# The library and the CLI modules the targets need, compiled once (make-like: a newer source or
+# header wins).
 DATA=$(ls patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css 2>/dev/null)
 stale=0
 for d in $DATA src/embed.sh; do [ "$B/embedded.c" -nt "$d" ] || stale=1; done
 # shellcheck disable=SC2086
 [ "$stale" = 0 ] || sh src/embed.sh "$B/embedded.c" $DATA
 objs=""
-for src in src/*.c src/cli/inputs.c src/cli/gold.c "$B/embedded.c"; do
+newest_h=$(ls -t src/*.h src/cli/*.h include/*.h | head -1)
+for src in src/*.c src/cli/inputs.c src/cli/gold.c src/cli/fs.c src/cli/claimsdoc.c src/cli/plot.c "$B/embedded.c"; do
   o=$B/obj/$(echo "$src" | tr '/' '_' | sed 's/\.c$/.o/')
-  if [ ! -f "$o" ] || [ "$src" -nt "$o" ] || [ src/util.h -nt "$o" ]; then
+  if [ ! -f "$o" ] || [ "$src" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then
     # shellcheck disable=SC2086
     $CLANG $CPPFLAGS $CFLAGS -Wno-overlength-strings -c -o "$o" "$src"
   fi
@@ -39,7 +41,11 @@ done
 make -s build/poslex_blob.o
 objs="$objs build/poslex_blob.o"
 
-targets=${*:-normalize cnnum extract jsonl gold patterns}
+# jieba's word table, as the library links it (assembled from build/poslex.bin by make)
+make --no-print-directory build/poslex_blob.o >&2
+objs="$objs build/poslex_blob.o"
+
+targets=${*:-normalize cnnum extract jsonl gold patterns claims id}
 status=0
 for t in $targets; do
   bin=$B/fuzz_$t
