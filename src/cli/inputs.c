@@ -86,7 +86,8 @@ static void walk_dir(struct inputs *in, const char *dir, const char *rel)
     }
     if (d)
         closedir(d);
-    qsort(names, n, sizeof *names, by_name);
+    if (n) /* qsort of a NULL array is undefined even for no elements (UBSan) */
+        qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         struct buf path = {0}, sub = {0};
         buf_printf(&path, "%s/%s", here.data, names[i]);
