@@ -327,7 +327,8 @@ int pdf_read(const char *buf, size_t len, const char *source, struct extracted *
         size_t first = nlines;
         if (pages[i].text) {
             page_lines(&pages[i], (size_t)i + 1, &lines, &nlines);
-            reorder_columns(lines + first, nlines - first, w, pages[i].height);
+            if (nlines > first) /* lines is still NULL after a page without lines: no pointer sum */
+                reorder_columns(lines + first, nlines - first, w, pages[i].height);
         }
         g_object_unref(pg);
     }
