@@ -18,8 +18,11 @@ DATADIR = $(PREFIX)/share/keyfig
 MANDIR = $(PREFIX)/share/man/man1
 
 BUILD ?= build
-# the pkg-config modules the library links, one list (keyfig.pc's Requires.private too)
-PKGS = libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib
+# the pkg-config modules the library links (keyfig.pc's Requires.private too), then the
+# program's own (the database commands)
+LIB_PKGS = libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib
+PKGS = $(LIB_PKGS) sqlite3 libpq
+LIB_LDLIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -lm -pthread
 VERSION := $(shell sed -n 's/^\#define KEYFIG_VERSION "\(.*\)"/\1/p' include/keyfig.h)
 SOMAJOR = 0
 LD ?= ld
@@ -47,7 +50,7 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o $(BUILD)/poslex_bl
 JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
-DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css)
+DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css sql/*.sql)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Each libFuzzer target also built with a main() that replays files, so the normal and sanitizer
@@ -118,14 +121,14 @@ $(LIBKEYFIG): $(BUILD)/libkeyfig.o
 
 $(LIBKEYFIG_SO): $(BUILD)/libkeyfig.o src/libkeyfig.map
 	$(CC) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=src/libkeyfig.map -Wl,--no-undefined \
-	  -o $@ $(BUILD)/libkeyfig.o $(LDLIBS)
+	  -o $@ $(BUILD)/libkeyfig.o $(LIB_LDLIBS)
 
 $(LIBDIR_OUT)/$(SONAME) $(LIBDIR_OUT)/libkeyfig.so: $(LIBKEYFIG_SO)
 	ln -sf $(notdir $(LIBKEYFIG_SO)) $@
 
 # keyfig.pc is written by make install, with the PREFIX given there.
 PC_SED = -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
-         -e 's|@VERSION@|$(VERSION)|; s|@PKGS@|$(PKGS)|'
+         -e 's|@VERSION@|$(VERSION)|; s|@PKGS@|$(LIB_PKGS)|'
 
 # The program and the unit tests use internal functions too, so they link the objects themselves.
 $(KEYFIG): $(CLI_OBJ) $(LIB_OBJ)
@@ -159,7 +162,7 @@ check: deps
 	@$(MAKE) --no-print-directory libs
 	$(MAKE) BUILD=build/san SAN=1 binaries
 	ASAN_OPTIONS=detect_leaks=1 KEYFIG_SANITIZED=1 sh tests/run.sh build/san/keyfig build/san
-	@KEYFIG_EXTRA_PKGS="clang" sh src/deps.sh
+	@sh src/deps.sh build fuzz
 	$(MAKE) BUILD=build/ubsan CC=clang UBSAN=1 binaries
 	KEYFIG_SANITIZED=1 sh tests/run.sh build/ubsan/keyfig build/ubsan
 
@@ -170,6 +173,7 @@ fuzz:
 
 bench: all
 	sh tests/bench/bench.sh ./keyfig
+	sh tests/bench/db.sh ./keyfig
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR)/patterns $(DESTDIR)$(DATADIR)/plots $(DESTDIR)$(MANDIR)

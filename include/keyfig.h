@@ -186,7 +186,8 @@ typedef int (*keyfig_write_fn)(const char *bytes, size_t len, void *data);
 int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data);
 
 /* Extract and write in one go, for the biggest articles: each claim is finished, written and
- * forgotten in turn, so memory holds the article's text but not every claim's strings.
+ * forgotten in turn as the scan moves on, so memory holds the article's text (about ten times
+ * its size at most) but not every claim.
  * buf is taken as by keyfig_extract_take. Returns KEYFIG_STATUS_OK, or as keyfig_extract's err
  * (nothing written), or as keyfig_article_write (the document is incomplete; err filled
  * for KEYFIG_STATUS_NOMEM only). */

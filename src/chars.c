@@ -46,9 +46,27 @@ int chars_is_sentence_delim(uint32_t c)
     return c == 0x3002 || c == 0xFF01 || c == '!' || c == 0xFF1F || c == '?' || c == 0xFF1B || c == ';' || c == '\n';
 }
 
+size_t chars_window_floor(const char *s, size_t i)
+{
+    if (i <= CHARS_WINDOW)
+        return 0;
+    size_t f = i - CHARS_WINDOW;
+    while (f < i && ((unsigned char)s[f] & 0xC0) == 0x80)
+        f++;
+    return f;
+}
+
+size_t chars_window_end(const char *s, size_t n, size_t i)
+{
+    return n - i <= CHARS_WINDOW ? n : utf8_char_start(s, i + CHARS_WINDOW);
+}
+
 /* Where the parenthetical ending just before i begins ("投资额(包括…)共为"), or i itself. */
 size_t chars_skip_parenthetical(const char *s, size_t floor, size_t i)
 {
+    size_t w = chars_window_floor(s, i);
+    if (floor < w)
+        floor = w;
     if (i <= floor || s[i - 1] != ')')
         return i;
     int depth = 0;
@@ -79,8 +97,9 @@ static int thousands_comma(const char *s, size_t p)
  * inside the clause does not end it. */
 size_t chars_clause_start(const char *s, size_t i)
 {
-    while (i > 0) {
-        size_t q = chars_skip_parenthetical(s, 0, i);
+    size_t floor = chars_window_floor(s, i);
+    while (i > floor) {
+        size_t q = chars_skip_parenthetical(s, floor, i);
         if (q != i) {
             i = q;
             continue;
@@ -97,7 +116,8 @@ size_t chars_clause_start(const char *s, size_t i)
 /* Start of the sentence holding position i (just after the previous 。！？; or line break). */
 size_t chars_sentence_start(const char *s, size_t i)
 {
-    while (i > 0) {
+    size_t floor = chars_window_floor(s, i);
+    while (i > floor) {
         size_t q = chars_prev(s, i);
         int l;
         if (chars_is_sentence_delim(chars_cp_at(s, i, q, &l)))

@@ -18,9 +18,21 @@ size_t chars_next(const char *s, size_t n, size_t i);
 
 int chars_is_clause_delim(uint32_t c);
 
+/* How far the stages look from a number, in bytes (about 340 Chinese characters): a clause or
+ * sentence runs no further back than this, whatever the text, so each number costs a bounded
+ * amount of work and a text without punctuation (100,000 figures in one "sentence") takes time
+ * linear in its length. No clause of real prose comes near it. */
+#define CHARS_WINDOW 1024
+
+/* The first character boundary at or after i - CHARS_WINDOW (0 near the start). */
+size_t chars_window_floor(const char *s, size_t i);
+/* The last character boundary at or before i + CHARS_WINDOW, at most n. */
+size_t chars_window_end(const char *s, size_t n, size_t i);
+
 int chars_is_sentence_delim(uint32_t c);
 
-/* Where the parenthetical ending just before i begins ("投资额(包括…)共为"), or i itself. */
+/* Where the parenthetical ending just before i begins ("投资额(包括…)共为"), or i itself. The
+ * clause and sentence bounds below stop at chars_window_floor(s, i) too. */
 size_t chars_skip_parenthetical(const char *s, size_t floor, size_t i);
 
 /* Start of the clause holding position i (just after the previous delimiter); a parenthetical

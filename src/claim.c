@@ -18,6 +18,41 @@
 
 /* ---- values ---- */
 
+/* The forms of a part that the numeral parser does not read, written as Hong Kong and tables
+ * write them: 1/4 (a quarter), 三分一 and 三份之一 (三分之一), 8成6 and 四成一 (8.6 and 4.1 tenths),
+ * 一倍半 (1.5 times).
+ * Fractions are stated to four places. 0 with *v set, or -1 when t is none of these. */
+static int written_fraction(const struct keyfig_patterns *p, const char *t, size_t n, double *v)
+{
+    size_t hl = strlen("倍半");
+    if (n > hl && !memcmp(t + n - hl, "倍半", hl) && cnnum_parse(p->num, t, n - hl, v) == 0) {
+        *v += 0.5; /* 一倍半: one and a half times */
+        return 0;
+    }
+    static const char *const seps[] = {"/", "份之", "分", "成"};
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        const char *at = strstr(t, seps[k]);
+        if (!at || at == t || (k == 2 && (!strncmp(at, "分之", strlen("分之")) || !strncmp(t, "百分", strlen("百分")))))
+            continue;
+        size_t l = strlen(seps[k]), a = (size_t)(at - t);
+        double x, y;
+        if (a + l >= n || cnnum_parse(p->num, t, a, &x) != 0 || cnnum_parse(p->num, at + l, n - a - l, &y) != 0)
+            return -1;
+        if (k == 3) {
+            if (y >= 10)
+                return -1;
+            *v = x + y / 10; /* 8成6: tenths, then hundredths */
+            return 0;
+        }
+        if (k == 0 ? y <= x : x <= y)
+            return -1; /* a part is less than its whole: 24/7 and 一分一秒 are no fractions */
+        *v = k == 0 ? x / y : y / x; /* 1/4 names the part first, 三分一 the whole */
+        *v = round(*v * 10000) / 10000;
+        return 0;
+    }
+    return -1;
+}
+
 /* Parse a numeral as written, minus the 多/余/几/来 inside it (6600多万 -> 6600万, over).
  * Percent words give unit "%" (百分之三十 -> 30); fractions give a ratio (三分之一). */
 static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a, size_t b, double *v, int *over,
@@ -42,9 +77,16 @@ static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a,
             return -1;
         i += (size_t)l;
     }
+    tmp[n] = '\0';
+    if (!strcmp(tmp, "半")) {
+        *v = 0.5; /* 为期半年 */
+        return 0;
+    }
+    if (written_fraction(p, tmp, n, v) == 0)
+        return 0;
     static const struct {
         const char *prefix, *unit;
-    } per[] = {{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}};
+    } per[] = {{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}, {"百分", "%"}}; /* 百分百: 100% */
     for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
         size_t pl = strlen(per[k].prefix);
         if (n > pl && !memcmp(tmp, per[k].prefix, pl)) {
@@ -52,7 +94,6 @@ static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a,
             return cnnum_parse(p->num, tmp + pl, n - pl, v);
         }
     }
-    tmp[n] = '\0';
     if (strstr(tmp, "分之")) {
         /* fractions are stated to four places, as CLAIMS.md writes them: 三分之一 -> 0.3333 */
         if (cnnum_parse_fraction(p->num, tmp, n, v) != 0)
@@ -61,6 +102,46 @@ static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a,
         return 0;
     }
     return cnnum_parse(p->num, tmp, n, v);
+}
+
+/* The multiplier a range's high end shares with its low end: 2至3万, 三至五万, 2~4万元 (20000 to
+ * 40000). Only where the low end is below the high end's digits (not 8000至3万, 1千至3万). */
+static double shared_multiplier(const struct keyfig_patterns *p, const char *s, size_t a2, size_t b2, double low)
+{
+    static const char *const mult[] = {"万", "亿", "千", "百"};
+    for (size_t k = 0; k < sizeof mult / sizeof mult[0]; k++) {
+        size_t l = strlen(mult[k]);
+        double m, digits;
+        if (b2 - a2 > l && !memcmp(s + b2 - l, mult[k], l) && cnnum_parse(p->num, mult[k], l, &m) == 0 &&
+            cnnum_parse(p->num, s + a2, b2 - a2 - l, &digits) == 0)
+            return low < digits ? m : 1;
+    }
+    return 1;
+}
+
+/* The multiplier a list's number shares with the last number of the list, whose unit it
+ * shares: 分别为3和5万元 (30000 and 50000), 1.5和2.3亿元. Only for a coefficient in digits with no
+ * multiplier of its own, below 1000 (分别为3000和2万元 reads as 3000 yuan). The last number ends
+ * at unit_s, past any 多/余 between it and the unit. */
+static double list_multiplier(const struct keyfig_patterns *p, const char *s, size_t ns, size_t ne, size_t unit_s,
+                              double v)
+{
+    static const char *const mult[] = {"万", "亿"};
+    for (size_t i = ns; i < ne; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 1; /* a Chinese numeral or a multiplier: cnnum read it whole */
+    if (v >= 1000)
+        return 1;
+    size_t e = unit_s;
+    while (e > ne && (!memcmp(s + e - 3, "多", 3) || !memcmp(s + e - 3, "余", 3)))
+        e -= 3;
+    for (size_t k = 0; k < sizeof mult / sizeof mult[0]; k++) {
+        size_t l = strlen(mult[k]);
+        double m;
+        if (e >= ne + l && !memcmp(s + e - l, mult[k], l) && cnnum_parse(p->num, mult[k], l, &m) == 0)
+            return m;
+    }
+    return 1;
 }
 
 /* ---- drafts ---- */
@@ -105,6 +186,15 @@ static int object_between(const struct lexicon *lx, const char *s, size_t verb_e
     return !(subject_role_at(lx, s, head, g, &role) && (SUBJ_ENDS_PHRASE(role) || role == SUBJ_VERB));
 }
 
+/* 1 when two drafts are counted in the same unit as written (由60岁改为65岁). */
+static int same_unit(const char *s, const struct draft *x, const struct draft *y)
+{
+    size_t lx = x->unit_e - x->unit_s, ly = y->unit_e - y->unit_s;
+    if (x->unit_text || y->unit_text)
+        return x->unit_text && y->unit_text && !strcmp(x->unit_text, y->unit_text);
+    return lx == ly && !memcmp(s + x->unit_s, s + y->unit_s, lx);
+}
+
 /* What the stages of one claim share: where its clause begins, where the words before the
  * number begin (head: 约, 超过 ...), the change word found, and where a subject named before
  * the number must end. */
@@ -139,6 +229,8 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
         d->value *= 0.5; /* 一半: half, a ratio with no unit written */
         d->unit_text = "";
     }
+    if (d->unit_s > ne)
+        d->value *= list_multiplier(p, s, ns, ne, d->unit_s, d->value); /* 3和5万元 */
     int rk = rules_claim_kind(p->rules, m->rule);
     d->kind = rk >= 0 ? (enum keyfig_kind)rk : *uw ? (enum keyfig_kind)(*uw)->attr : unit_text ? KEYFIG_KIND_PERCENT : KEYFIG_KIND_COUNT;
     if (m->g[G_NUM2][0] == (size_t)-1)
@@ -149,13 +241,13 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     if (parse_value(p, s, m->g[G_NUM2][0], m->g[G_NUM2][1], &hi, &o2, &u2) != 0 || hi <= v)
         return d;
     double mult = 1; /* 五六十: the tens multiply both ends */
-    if (m->g[G_MID][0] != (size_t)-1 && m->g[G_MID][1] > m->g[G_MID][0] && !strcmp(d->rule, "range.adjacent")) {
+    if (m->g[G_MID][0] != (size_t)-1 && m->g[G_MID][1] > m->g[G_MID][0] && (!strcmp(d->rule, "range.adjacent") || !strcmp(d->rule, "range.enum"))) {
         double mv;
         if (cnnum_parse(p->num, s + m->g[G_MID][0], m->g[G_MID][1] - m->g[G_MID][0], &mv) == 0)
             mult = mv;
     }
     d->has_range = 1;
-    d->low = v * mult;
+    d->low = v * mult * shared_multiplier(p, s, m->g[G_NUM2][0], m->g[G_NUM2][1], v);
     d->high = hi * mult;
     d->value = d->low;
     return d;
@@ -178,8 +270,8 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
         d->approx = KEYFIG_APPROX_OVER;
     enum keyfig_approx pre = KEYFIG_APPROX_EXACT;
     x.head = qualify_approx_before(lx, s, x.floor, d->num_s, &pre);
-    if (!d->approx)
-        d->approx = pre;
+    if (!d->approx || (pre == KEYFIG_APPROX_ABOUT && d->approx == KEYFIG_APPROX_AT_MOST))
+        d->approx = pre; /* 大约5个小时内: 约 estimates the span that 内 closes, about */
 
     x.ch = qualify_change_before(lx, s, x.floor, x.head);
     x.context_end = x.head;
@@ -194,21 +286,39 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
             d->basis = !strcmp(basis, "环比") ? KEYFIG_BASIS_MOM : KEYFIG_BASIS_YOY;
         if (x.ch.from_word != (size_t)-1) {
             struct draft *prev = previous_in(a, d, x.ch.from_word);
+            if (prev && prev->num_s < x.ch.start && !d->direction && same_unit(s, prev, d))
+                d->direction = d->value > prev->value ? KEYFIG_DIRECTION_INCREASE : d->value < prev->value ? KEYFIG_DIRECTION_DECREASE : KEYFIG_DIRECTION_NONE;
             if (prev && prev->num_s < x.ch.start && d->direction) {
                 d->has_from = 1;
                 d->from = prev->value;
                 prev->dropped = 1; /* 由X增加到Y is one claim: Y, from X */
             }
-            x.context_end = x.ch.from_word;
+            if (x.ch.from_word >= x.floor)
+                x.context_end = x.ch.from_word;
+        } else if (x.ch.role == CHG_TO && d->direction) {
+            /* 37亿6千4百多万下跌至2020/21年度的5亿3千5百多万: the earlier value leads into the verb */
+            struct draft *prev = previous_in(a, d, x.floor);
+            size_t prev_end = prev ? (prev->unit_e > prev->num_e ? prev->unit_e : prev->num_e) : 0;
+            if (prev && prev_end <= x.ch.start && chars_skip_particles(s, prev_end, x.ch.start) == x.ch.start &&
+                same_unit(s, prev, d)) {
+                d->has_from = 1;
+                d->from = prev->value;
+                prev->dropped = 1;
+                x.context_end = prev->num_s; /* the subject stands before the earlier value */
+            }
         }
     } else {
-        /* a list sharing one verb: 分别下降5.6%和4% */
-        struct draft *prev = previous_in(a, d, x.floor);
-        if (prev && prev->end <= x.head && prev->direction && qualify_only_connectors(s, prev->end, x.head)) {
+        /* a list sharing one verb: 分别下降5.6%和4%, 分别增长56.5%、86.9% (、 ends a clause) */
+        struct draft *prev = previous_in(a, d, chars_sentence_start(s, d->num_s));
+        int in_clause = prev && (prev->num_s >= x.floor || (x.head - prev->end == strlen("、") &&
+                                                             !memcmp(s + prev->end, "、", strlen("、"))));
+        if (in_clause && prev->end <= x.head && prev->direction && qualify_only_connectors(s, prev->end, x.head)) {
             d->direction = prev->direction;
             d->basis = prev->basis;
         }
     }
+    if (!d->direction && x.ch.start == (size_t)-1) /* 6.4%的涨幅: the change named after the figure */
+        d->direction = (enum keyfig_direction)qualify_change_after(lx, s, a->txt.norm_len, m->end);
     return x;
 }
 
@@ -257,6 +367,23 @@ static void prefer_metric(const struct lexicon *lx, const char *s, struct keyfig
         *d = keep;
 }
 
+/* The noun phrase after a 的 right after the figure (450元的现金补贴), when nothing but the
+ * clause's end or a verb follows it: 增长5%的基础上 is a frame, not a subject. */
+static int noun_after_de(const struct lexicon *lx, const char *s, size_t n, size_t at, size_t *ss, size_t *se)
+{
+    int l;
+    if (at >= n || chars_cp_at(s, n, at, &l) != 0x7684) /* 的 */
+        return 0;
+    size_t b = subject_noun_after(lx, s, n, at + (size_t)l);
+    *ss = at + (size_t)l, *se = b;
+    if (!(b > *ss && subject_noun_phrase_after(lx, s, ss, se)) || subject_place_follows(lx, s, n, *se))
+        return 0;
+    size_t hs = *ss, he = *se; /* the noun heads the phrase: 的速度扩展 -> 速度 */
+    if (subject_noun_phrase(lx, s, &hs, &he, 0))
+        *ss = hs, *se = he;
+    return 1;
+}
+
 /* The subject: the noun after the classifier, else the metric before the number, else the
  * subject of the sentence's previous claim or its previous clause. Returns the end of the
  * claim's text (past a noun that follows it). */
@@ -267,9 +394,36 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
     size_t end = m->end;
+    if (d->unit_s > end) { /* 656、459和446个课程: a list shares the last number's unit and its noun */
+        size_t np_s = d->unit_e, np_e = subject_noun_after(lx, s, n, d->unit_e), v_s = np_s, v_e = np_e;
+        /* only a count counts actions (…次培训); 五折至六折出售 is no share of 出售 */
+        if (np_e > np_s && subject_noun_phrase_after(lx, s, &np_s, &np_e) &&
+            (d->kind == KEYFIG_KIND_COUNT || subject_noun_phrase(lx, s, &v_s, &v_e, 0))) {
+            d->subj_s = np_s, d->subj_e = np_e;
+            d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
+            return end;
+        }
+    }
     int takes_noun = d->kind == KEYFIG_KIND_COUNT || d->kind == KEYFIG_KIND_MONEY || d->kind == KEYFIG_KIND_MASS ||
                      d->kind == KEYFIG_KIND_LENGTH || d->kind == KEYFIG_KIND_AREA || d->kind == KEYFIG_KIND_VOLUME;
-    size_t fwd = takes_noun ? subject_noun_after(lx, s, n, end) : end;
+    /* 9成乘客, 三成市民: tenths (a percent unit with a factor in units.tsv) share out the noun after them */
+    int tenths = d->kind == KEYFIG_KIND_PERCENT && uw && uw->factor > 1 && !d->has_range; /* not 五折至六折出售 */
+    size_t fwd = takes_noun || tenths ? subject_noun_after(lx, s, n, end) : end;
+    size_t t_s = end, t_e = fwd;
+    if (tenths && fwd > end && !subject_noun_phrase(lx, s, &t_s, &t_e, 0))
+        fwd = end; /* 以市价五折至六折出售: a verb after them is no share of anything */
+    size_t de_s, de_e, b_s, b_e;
+    /* 每月450元的现金补贴: the noun after 的, unless the metric leads straight into the figure
+     * (全长164公里的高速铁路, 海拔4750米的高原: 全长 and 海拔 are measured, not the railway) */
+    if (fwd == end && noun_after_de(lx, s, n, end, &de_s, &de_e) &&
+        !(subject_before_np(lx, s, x->floor, x->context_end, 0, &b_s, &b_e) &&
+          b_e == d->num_s)) {
+        /* 每月450元的现金补贴, 以每天9.8公里的速度: the figure is the noun's after 的 */
+        d->subj_s = de_s, d->subj_e = de_e;
+        d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
+        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_KIND_COUNT);
+        return de_e;
+    }
     if (!takes_noun && end + 3 < n && !memcmp(s + end, "的", 3) && subject_noun_after(lx, s, n, end + 3) > end + 3) {
         /* 30%的企业, 三分之二以上的村: the share of what follows 的 */
         end += 3;
@@ -280,7 +434,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     /* a bare number's noun is the head after 的 (24万生活居住在重点疫区国家的丽水华侨), unless
      * the noun is complete before its 的 (13亿多人口的发展中大国) */
     int ends_at_de = fwd + 3 <= n && !memcmp(s + fwd, "的", 3);
-    size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, n, fwd) : end;
+    size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, chars_window_end(s, n, fwd), fwd) : end;
     if (head_noun > end) {
         d->subj_s = head_noun, d->subj_e = subject_noun_after(lx, s, n, head_noun);
         d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
@@ -291,8 +445,8 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         d->subj_s = np_s, d->subj_e = np_e;
         d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
-        if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
-            d->direction = KEYFIG_DIRECTION_NONE, d->basis = KEYFIG_BASIS_NONE;
+        if (takes_noun && x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
+            d->direction = KEYFIG_DIRECTION_NONE, d->basis = KEYFIG_BASIS_NONE; /* not 上涨6.4%的新高水平 */
         prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_KIND_COUNT);
         return np_e;
     }
@@ -432,11 +586,13 @@ static size_t list_word_before(const struct lexicon *lx, const char *s, const st
 }
 
 /* 衣着、家庭设备用品及维修服务、交通通讯分别下降4.3%、0.7%和0.8%: the figures after a list
- * word pair, in order, with the items of the list before it, when there are as many of each. */
-static void pair_lists(const struct lexicon *lx, struct keyfig_article *a)
+ * word pair, in order, with the items of the list before it, when there are as many of each.
+ * Looks at the drafts from `from` to `to` as the first of a list; returns where to go on. */
+static size_t pair_lists(const struct lexicon *lx, struct keyfig_article *a, size_t from, size_t to)
 {
     const char *s = a->txt.norm;
-    for (size_t i = 0; i < a->ndrafts; i++) {
+    size_t i;
+    for (i = from; i < to; i++) {
         struct draft *d = &a->drafts[i];
         if (!d->is_claim || d->dropped)
             continue;
@@ -471,9 +627,34 @@ static void pair_lists(const struct lexicon *lx, struct keyfig_article *a)
             }
         i = last;
     }
+    return i;
 }
 
-void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all)
+/* Drafts are handed on in batches of at least this many, so that moving the rest down costs
+ * little; a batch is far more than the numbers of one margin (8 KB hold at most ~4,000). */
+#define EMIT_BATCH 16384
+
+/* Hand on the drafts whose numbers start 8 * CHARS_WINDOW or more before `before`, paired with
+ * their 分别 lists first: a later number's clause, sentence and 由 begin less than CHARS_WINDOW
+ * before it (chars.c), and a list of LIST_MAX figures joined by connectors spans less than
+ * 8 KB, so no later number reads, merges or pairs them. */
+static void emit_final(const struct lexicon *lx, struct keyfig_article *a, size_t before, draft_fn emit, void *ctx)
+{
+    size_t k = 0;
+    while (k < a->ndrafts && (before == (size_t)-1 || a->drafts[k].num_s + 8 * CHARS_WINDOW < before))
+        k++;
+    a->list_next = pair_lists(lx, a, a->list_next, k);
+    for (size_t i = 0; i < k; i++)
+        if (!a->drafts[i].dropped)
+            emit(ctx, a, &a->drafts[i]);
+    if (k) /* memmove(NULL, ...) is undefined even for nothing: an article without a number has no drafts */
+        memmove(a->drafts, a->drafts + k, (a->ndrafts - k) * sizeof *a->drafts);
+    a->ndrafts -= k;
+    a->list_next = a->list_next > k ? a->list_next - k : 0;
+}
+
+void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyfig_article *a, int all, draft_fn emit,
+                 void *ctx)
 {
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
@@ -491,6 +672,8 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
     int cover_rule = -1;
     size_t pos = 0, ts, te;
     while (rules_next_number(p->rules, m, s, n, pos, &ts, &te)) {
+        if (emit && a->ndrafts >= EMIT_BATCH)
+            emit_final(p->lx, a, ts, emit, ctx);
         /* every number met counts, claim or not, so that a claim's id is the same with and
          * without --all and whatever becomes of the numbers before it */
         a->numbers++;
@@ -518,5 +701,8 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
         }
     }
     free(st.iv);
-    pair_lists(p->lx, a);
+    if (emit)
+        emit_final(p->lx, a, (size_t)-1, emit, ctx);
+    else
+        a->list_next = pair_lists(p->lx, a, a->list_next, a->ndrafts);
 }

@@ -1,10 +1,12 @@
 #!/bin/sh
 # Check for, and install from Debian's packages where missing, what one stage of keyfig needs:
-#   src/deps.sh build   compiler, the libraries it links (libxml2 for HTML, poppler-glib for PDF),
+#   src/deps.sh build   compiler, the libraries it links (libxml2 for HTML, poppler-glib for PDF,
+#                       SQLite and libpq for the database commands),
 #                       jieba's dictionary (make, make install)
 #   src/deps.sh run     gnuplot and a CJK font for the charts (make results)
 #   src/deps.sh test    what the tests use (make test; Pango and cairo from Python, qpdf and
-#                       pdftotext make and check the PDFs of tests/formats.t)
+#                       pdftotext make and check the PDFs of tests/formats.t;
+#                       a PostgreSQL server for the database tests)
 #   src/deps.sh fuzz    clang and libFuzzer (make fuzz)
 # Several stages may be named at once. Something already there (by pkg-config module or command,
 # else by dpkg) is never asked for, so a user without root builds wherever the libraries are
@@ -26,6 +28,8 @@ libutf8proc-dev   pc:libutf8proc
 python3-jieba     file:/usr/lib/python3/dist-packages/jieba/dict.txt
 libxml2-dev       pc:libxml-2.0
 libpoppler-glib-dev pc:poppler-glib
+libsqlite3-dev    pc:sqlite3
+libpq-dev         pc:libpq
 '
 
 run='
@@ -48,6 +52,7 @@ python3-gi-cairo
 gir1.2-pango-1.0
 qpdf              cmd:qpdf
 poppler-utils     cmd:pdftotext
+postgresql
 '
 
 fuzz='

@@ -173,51 +173,104 @@ static size_t cp_of(struct cp_index *x, size_t byte)
 
 /* ---- sentences, items, title, date ---- */
 
-/* At most this many bytes of a sentence on either side of the number: a text without
- * sentence ends (100 MB on one line, a table) must not copy the whole text into every claim. */
-#define SENTENCE_SIDE_MAX 1536
+/* A sentence longer than this many characters is cut to this many around the claim (CLAIMS.md),
+ * so that output stays linear in the input: a text without sentence ends (a table, 100 MB on
+ * one line) must not copy a long stretch of itself into every claim. */
+#define SENTENCE_MAX_CHARS 300
 
-/* The sentence around `at`: back to just after the previous sentence end (chars.c's 。！？; or
- * line break), forward through the next one (a line break stays outside). */
-static void sentence_bounds(const struct text *t, size_t at, size_t *ss, size_t *se)
+/* Step back from i over up to max characters, stopping after a sentence end (chars.c's 。！？;
+ * or line break); *k receives the characters stepped over. */
+static size_t back_to_sentence_start(const char *s, size_t n, size_t i, size_t max, size_t *k)
 {
-    const char *s = t->norm;
-    size_t n = t->norm_len;
-    size_t a = at;
-    while (a > 0 && at - a < SENTENCE_SIDE_MAX) {
-        size_t p = chars_prev(s, a);
+    for (*k = 0; i > 0 && *k < max; ++*k) {
+        size_t p = chars_prev(s, i);
         int l;
         if (chars_is_sentence_delim(chars_cp_at(s, n, p, &l)))
             break;
-        a = p;
+        i = p;
     }
-    size_t b = at;
-    while (b < n && b - at < SENTENCE_SIDE_MAX) {
+    return i;
+}
+
+/* Step forward from i over up to max characters, through the next sentence end (a line break
+ * stays outside); *k receives the characters stepped over. */
+static size_t on_to_sentence_end(const char *s, size_t n, size_t i, size_t max, size_t *k)
+{
+    for (*k = 0; i < n && *k < max;) {
         int l;
-        uint32_t c = chars_cp_at(s, n, b, &l);
-        if (chars_is_sentence_delim(c)) {
-            if (c != '\n')
-                b += (size_t)l;
+        uint32_t c = chars_cp_at(s, n, i, &l);
+        if (chars_is_sentence_delim(c) && c == '\n')
             break;
-        }
-        b += (size_t)l;
+        i += (size_t)l;
+        ++*k;
+        if (chars_is_sentence_delim(c))
+            break;
     }
-    *ss = a;
-    *se = b > n ? n : b;
+    return i > n ? n : i;
+}
+
+static size_t back_chars(const char *s, size_t i, size_t k)
+{
+    while (k-- > 0 && i > 0)
+        i = chars_prev(s, i);
+    return i;
+}
+
+static size_t on_chars(const char *s, size_t n, size_t i, size_t k)
+{
+    while (k-- > 0 && i < n)
+        i = chars_next(s, n, i);
+    return i;
+}
+
+/* The sentence around the claim [cs, ce) whose number starts at num: from just after the previous
+ * sentence end to through the next one; where that is longer than SENTENCE_MAX_CHARS, the
+ * SENTENCE_MAX_CHARS characters around the claim (centred on it where the sentence allows).
+ * Returns 1 when the sentence is whole. */
+static int sentence_bounds(const struct text *t, size_t cs, size_t ce, size_t num, size_t *ss, size_t *se)
+{
+    const char *s = t->norm;
+    size_t n = t->norm_len, kb, ka;
+    size_t a = back_to_sentence_start(s, n, num, SENTENCE_MAX_CHARS, &kb);
+    size_t b = on_to_sentence_end(s, n, num, SENTENCE_MAX_CHARS, &ka);
+    if (kb + ka <= SENTENCE_MAX_CHARS) {
+        *ss = a, *se = b;
+        return 1;
+    }
+    /* the claim's characters on either side of its number, inside what was walked */
+    cs = cs < a ? a : cs > num ? num : cs;
+    ce = ce > b ? b : ce < num ? num : ce;
+    size_t lb = utf8_count(s + cs, num - cs), la = utf8_count(s + num, ce - num);
+    size_t room = lb + la < SENTENCE_MAX_CHARS ? SENTENCE_MAX_CHARS - lb - la : 0;
+    size_t before = room / 2, after = room - before;
+    size_t availb = kb - lb, availa = ka - la;
+    if (before > availb)
+        after += before - availb, before = availb;
+    if (after > availa) {
+        before += after - availa;
+        after = availa;
+        if (before > availb)
+            before = availb;
+    }
+    *ss = back_chars(s, cs, before);
+    *se = on_chars(s, n, ce, after);
+    return 0;
 }
 
 /* Item of a normalised offset: every 本报讯 or dateline after the first begins a new item; the
- * first does too when a long text (not just a title) stands before it. */
+ * first does too when a long text (not just a title) stands before it. item_starts is sorted:
+ * a binary search, so that an article of many items costs no more per claim. */
 static int item_of(const struct keyfig_article *a, size_t at)
 {
-    int item = 1;
-    for (size_t k = 0; k < a->nitems; k++) {
-        if (k == 0 && a->item_starts[0] < 600)
-            continue;
-        if (a->item_starts[k] <= at)
-            item++;
+    size_t lo = 0, hi = a->nitems; /* the number of item starts <= at */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->item_starts[mid] <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return item;
+    return 1 + (int)lo - (a->nitems && a->item_starts[0] < 600 && lo > 0);
 }
 
 /* The article's title: its first line when that line is short and not a sentence. */
@@ -375,6 +428,7 @@ struct finisher {
     struct arena *strings;
     int transient;
     size_t last_ss, last_se;
+    int last_whole;             /* the last sentence was not cut to SENTENCE_MAX_CHARS */
     const char *last_sentence;
     struct keyfig_span last_span;
 };
@@ -402,10 +456,9 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
                                .has_from = d->has_from, .from = d->from, .rule = d->rule, .id = d->id};
     c->span = span_of(a, &f->x, d->start, d->end);
     size_t ss = f->last_ss, se = f->last_se;
-    /* A number inside the last sentence has the same one, unless that sentence was long enough
-     * for the walk to stop at SENTENCE_SIDE_MAX rather than at its ends. */
-    if (!(ss != (size_t)-1 && d->num_s >= ss && d->num_s < se && se - ss < SENTENCE_SIDE_MAX - 8))
-        sentence_bounds(&a->txt, d->num_s, &ss, &se);
+    /* A number inside the last sentence has the same one, when that one was whole. */
+    if (!(f->last_whole && d->num_s >= ss && d->num_s < se))
+        f->last_whole = sentence_bounds(&a->txt, d->start, d->end, d->num_s, &ss, &se);
     if (ss != f->last_ss || se != f->last_se) {
         if (f->transient)
             arena_free(f->strings);
@@ -468,10 +521,10 @@ static void take_meta(char **field, const char *given)
     *field = xstrdup(given);
 }
 
-/* Everything but finishing the claims; reuse: see decode_input. */
+/* Everything but finishing the claims (emit: see claims_find); reuse: see decode_input. */
 static struct keyfig_article *prepare(const struct keyfig_patterns *p, const char *id, const char *source,
                                       const char *buf, size_t len, char **reuse, const struct keyfig_options *opts,
-                                      struct keyfig_error *err)
+                                      draft_fn emit, void *ctx, struct keyfig_error *err)
 {
     static const struct keyfig_options defaults;
     if (!opts)
@@ -497,12 +550,8 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
         keyfig_article_free(a);
         return NULL;
     }
-    const struct kf_warner warn = {opts->warn, opts->warn_data, *a->source ? a->source : a->id};
-    struct matcher *m = matcher_new(p->rules, &warn);
-    claims_find(p, m, a, opts->all);
-    matcher_free(m);
     /* What the caller knows (a record's fields) first, then what the document declares, then
-     * what the text says. */
+     * what the text says; before the claims, as a streaming writer writes the header first. */
     take_meta(&a->title, opts->title);
     take_meta(&a->date, opts->date);
     take_meta(&a->url, opts->url);
@@ -512,6 +561,10 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
         a->date = find_date(&a->txt);
     if (!a->url)
         a->url = xstrdup("");
+    const struct kf_warner warn = {opts->warn, opts->warn_data, *a->source ? a->source : a->id};
+    struct matcher *m = matcher_new(p->rules, &warn);
+    claims_find(p, m, a, opts->all, emit, ctx);
+    matcher_free(m);
     return a;
 }
 
@@ -523,7 +576,7 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
     if (setjmp(g.jb))
         return kf_nomem(err, source), NULL;
     kf_guard_push(&g);
-    struct keyfig_article *a = prepare(p, id, source, buf, len, NULL, opts, err);
+    struct keyfig_article *a = prepare(p, id, source, buf, len, NULL, opts, NULL, NULL, err);
     if (a)
         finish_claims(a);
     kf_guard_pop(&g);
@@ -533,10 +586,10 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
 /* prepare() for a buffer the caller gives away: kept as the article's text, or freed. */
 static struct keyfig_article *prepare_taken(const struct keyfig_patterns *p, const char *id, const char *source,
                                             char *buf, size_t len, const struct keyfig_options *opts,
-                                            struct keyfig_error *err)
+                                            draft_fn emit, void *ctx, struct keyfig_error *err)
 {
     char *block = buf;
-    struct keyfig_article *a = prepare(p, id, source, buf, len, &block, opts, err);
+    struct keyfig_article *a = prepare(p, id, source, buf, len, &block, opts, emit, ctx, err);
     free(block); /* NULL when the article kept it */
     return a;
 }
@@ -549,30 +602,42 @@ struct keyfig_article *keyfig_extract_take(const struct keyfig_patterns *p, cons
     if (setjmp(g.jb))
         return kf_nomem(err, source), NULL;
     kf_guard_push(&g);
-    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, err);
+    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, NULL, NULL, err);
     if (a)
         finish_claims(a);
     kf_guard_pop(&g);
     return a;
 }
 
-/* The claims of a prepared article, finished one at a time for json_write. */
+/* Claims written as the scan lets go of their drafts: finished one at a time (their strings
+ * live until the next sentence's) and written at once. */
 struct claim_stream {
-    struct keyfig_article *a;
+    int started;
     struct finisher f;
-    size_t next;
+    struct json_writer w;
     struct keyfig_claim c;
+    int compact;
+    keyfig_write_fn write;
+    void *data;
 };
 
-static const struct keyfig_claim *stream_next(void *ctx)
+static void stream_start(struct claim_stream *cs, struct keyfig_article *a)
+{
+    if (cs->started)
+        return;
+    cs->started = 1;
+    finisher_init(&cs->f, a, &a->strings, 1);
+    json_writer_init(&cs->w, a, cs->compact, cs->write, cs->data);
+}
+
+static void stream_claim(void *ctx, struct keyfig_article *a, const struct draft *d)
 {
     struct claim_stream *cs = ctx;
-    while (cs->next < cs->a->ndrafts && cs->a->drafts[cs->next].dropped)
-        cs->next++;
-    if (cs->next == cs->a->ndrafts)
-        return NULL;
-    finish_claim(cs->a, &cs->f, &cs->a->drafts[cs->next++], &cs->c);
-    return &cs->c;
+    stream_start(cs, a);
+    if (cs->w.failed)
+        return;
+    finish_claim(a, &cs->f, d, &cs->c);
+    json_writer_claim(&cs->w, &cs->c);
 }
 
 int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const char *source, char *buf, size_t len,
@@ -583,14 +648,14 @@ int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const 
     if (setjmp(g.jb))
         return kf_nomem(err, source);
     kf_guard_push(&g);
-    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, err);
+    struct claim_stream cs = {.compact = compact, .write = write, .data = data};
+    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, stream_claim, &cs, err);
     if (!a) {
         kf_guard_pop(&g);
         return err && err->code ? err->code : KEYFIG_STATUS_INPUT;
     }
-    struct claim_stream cs = {.a = a};
-    finisher_init(&cs.f, a, &a->strings, 1);
-    int rc = json_status(json_write(a, compact, stream_next, &cs, write, data));
+    stream_start(&cs, a);
+    int rc = json_status(json_writer_end(&cs.w));
     if (rc == KEYFIG_STATUS_NOMEM)
         kf_error(err, rc, a->source, 0, "cannot encode the claims as JSON (out of memory?); the output is incomplete");
     finisher_free(&cs.f);

@@ -14,7 +14,7 @@ static const char *const kind_names[KEYFIG_NKINDS] = {
 };
 static const char *const approx_names[] = {"exact", "over", "at_least", "under", "at_most", "about"};
 static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money", "nounverb", "noun", "base", "join", "list"};
-static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun"};
+static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun", "next"};
 static const char *const directions[] = {"none", "increase", "decrease"};
 static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other", "measure"};
 
@@ -95,7 +95,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
         }
         struct lex_list *l = NULL;
         int attr = -1;
-        double factor = 1;
+        double factor = 0;
         if (!strcmp(name, "units.tsv")) {
             int notunit = !strcmp(f[1], "-");
             l = notunit ? &lx->notunits : &lx->units;
@@ -115,7 +115,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
                 l = p == 0 ? &lx->approx_pre : p == 1 ? &lx->approx_mid : &lx->approx_post;
         } else if (!strcmp(name, "change.tsv")) {
             int d = parse_attr(directions, 3, f[1], path, r.lineno, "direction", err);
-            int role = d < 0 ? -1 : parse_attr(change_roles, 5, f[2], path, r.lineno, "role", err);
+            int role = d < 0 ? -1 : parse_attr(change_roles, 6, f[2], path, r.lineno, "role", err);
             l = &lx->change;
             attr = role < 0 ? -1 : d * 16 + role;
         } else if (!strcmp(name, "pos.tsv") || !strcmp(name, "postags.tsv")) {

@@ -14,7 +14,7 @@ struct lex_word {
     char *word;
     size_t len;
     int attr;
-    double factor; /* units: multiple of the kind's base unit */
+    double factor; /* units: multiple of the kind's base unit; 0 where units.tsv gives none (美元) */
 };
 
 #define LEX_BUCKETS 128
@@ -67,7 +67,9 @@ enum pos_class {
 
 /* Attributes of change.tsv. */
 /* noun: a word that holds a change verb but names a quantity (增加值, 增速): no change */
-enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS, CHG_NOUN };
+/* next: a one-character verb read as a change only right before its number (加12%, 贵7毫, 升3200户),
+ * since elsewhere it begins or ends other words (加强, 贵州) */
+enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS, CHG_NOUN, CHG_NEXT };
 
 struct lexicon {
     struct lex_list units;     /* attr: enum keyfig_kind */

@@ -232,7 +232,9 @@ size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t 
         while (j < k && next[j] == j + 1 && may_join(lx, s, at[j], at[j + 1], cls[j]))
             j++;
         if (j - i >= 2) {
-            out[n++] = (struct pos_word){at[i], at[j], POS_NOUN};
+            /* a run that is itself a word keeps that word's class (来年: a time word) */
+            int c = poslex_class(lx, s + at[i], at[j] - at[i]);
+            out[n++] = (struct pos_word){at[i], at[j], c >= 0 ? c : POS_NOUN};
             i = j;
         } else {
             out[n++] = (struct pos_word){at[i], at[next[i]], cls[i]};

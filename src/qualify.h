@@ -27,6 +27,8 @@ int qualify_only_connectors(const char *s, size_t a, size_t b);
  * digit in between; and 由/从 before it, for 由X增加到Y. */
 struct qualify_change qualify_change_before(const struct lexicon *lx, const char *s, size_t floor, size_t at);
 
+/* The direction of a change noun after 的 at `at` (6.4%的涨幅, 3%的增长), or 0. */
+int qualify_change_after(const struct lexicon *lx, const char *s, size_t n, size_t at);
 /* 同比 or 环比 before `at` in the clause: 1 with *basis set to the word, else 0. */
 int qualify_basis(const struct lexicon *lx, const char *s, size_t floor, size_t at, const char **basis);
 

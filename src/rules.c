@@ -637,6 +637,18 @@ static int may_begin_number(const struct rules *r, const unsigned char *s, size_
     return (r->number_first[cp >> 3] >> (cp & 7)) & 1;
 }
 
+/* How far past its numeral an anchored claim or stop rule may look, in bytes. PCRE2 10.42's
+ * JIT searches for a pattern's required character (分之 of ratio.fraction, 点 of index.points)
+ * from the start position to the end of the subject before each attempt, whenever that end is
+ * near enough: every numeral of a long text without the character paid for the rest of the
+ * text. No rule reads this far; the subject ends here, at a character boundary. */
+#define RULE_REACH 256
+
+static size_t reach(const char *s, size_t n, size_t at)
+{
+    return n - at <= RULE_REACH ? n : utf8_char_start(s, at + RULE_REACH);
+}
+
 /* The leftmost numeral token at or after from, as an unanchored search would find it: the
  * anchored pattern is tried at each character that can begin one, in order. */
 int rules_next_number(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t from, size_t *start,
@@ -656,6 +668,7 @@ int rules_next_number(const struct rules *r, struct matcher *m, const char *s, s
 
 int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
 {
+    n = reach(s, n, at);
     for (size_t i = 0; i < r->nclaim; i++) {
         const struct rule *ru = &r->claim[i];
         if (match(r, m, ru->code, ru->id, s, n, at, 0) < 0)
@@ -678,6 +691,7 @@ int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, s
 
 int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
 {
+    n = reach(s, n, at);
     if (r->stop_at_all) {
         int rc = run(r, m, r->stop_at_all, s, n, at, 0);
         if (rc == PCRE2_ERROR_NOMATCH)
@@ -754,4 +768,43 @@ const char *rules_stop_id(const struct rules *r, int i)
 const char *rules_stop_reason(const struct rules *r, int i)
 {
     return r->stop[i].extra;
+}
+
+/* ---- a user's pattern (keyfig query --subject-re) ------------------------------------------ */
+
+struct rules_regex {
+    pcre2_code *code;
+    pcre2_match_data *md;
+};
+
+struct rules_regex *rules_regex_new(const char *pattern, char *msg, size_t n)
+{
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &off, NULL);
+    if (!c) {
+        PCRE2_UCHAR text[256];
+        pcre2_get_error_message(ec, text, sizeof text);
+        snprintf(msg, n, "PCRE2 error at offset %zu: %s", (size_t)off, (const char *)text);
+        return NULL;
+    }
+    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    struct rules_regex *re = xmalloc(sizeof *re);
+    re->code = c;
+    re->md = pcre2_match_data_create_from_pattern(c, NULL);
+    return re;
+}
+
+int rules_regex_match(struct rules_regex *re, const char *s)
+{
+    return s && pcre2_match(re->code, (PCRE2_SPTR)s, strlen(s), 0, 0, re->md, NULL) >= 0;
+}
+
+void rules_regex_free(struct rules_regex *re)
+{
+    if (!re)
+        return;
+    pcre2_match_data_free(re->md);
+    pcre2_code_free(re->code);
+    free(re);
 }

@@ -60,4 +60,13 @@ int rules_claim_kind(const struct rules *r, int i);   /* a keyfig_kind, or -1: f
 const char *rules_stop_id(const struct rules *r, int i);
 const char *rules_stop_reason(const struct rules *r, int i);
 
+/* A pattern a user gives (UTF-8, Unicode properties), for filtering text such as subjects.
+ * Caller owns it; NULL with msg[0..n) filled (PCRE2's message and offset) when it does not
+ * compile. Not for use by two threads at once. */
+struct rules_regex;
+struct rules_regex *rules_regex_new(const char *pattern, char *msg, size_t n);
+/* 1 when re matches somewhere in s (NULL: no match). Invalid UTF-8 in s does not match. */
+int rules_regex_match(struct rules_regex *re, const char *s);
+void rules_regex_free(struct rules_regex *re);
+
 #endif

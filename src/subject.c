@@ -275,6 +275,11 @@ static int frame_clause(const struct lexicon *lx, const char *s, size_t a, size_
     size_t n = poslex_segment(lx, s, a, first, w, POSLEX_MAX_CHARS);
     if (!n || w[0].cls != POS_FUNC)
         return 0;
+    /* 在疫情下医管局盈余大幅下跌: a frame inside a clause that goes on to its own subject and
+     * verb; a frame clause ends with its locative or time word (在政策介入后, 截至目前) */
+    n = poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS);
+    if (n > 1 && w[n - 1].cls != POS_PLACE && w[n - 1].cls != POS_TIME)
+        return 0;
     for (size_t i = a; i < b;) { /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
         int l;
         if (chars_cp_at(s, b, i, &l) == 0x7684) /* 的 */
@@ -337,9 +342,14 @@ int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t l
         if (start < limit)
             start = limit;
         if (!frame_clause(lx, s, start, end)) {
-            if (subject_before_np(lx, s, start, end, actions, ss, se) && names_topic(lx, s, start, *ss, *se))
+            int found = (subject_before_np(lx, s, start, end, actions, ss, se) && names_topic(lx, s, start, *ss, *se)) ||
+                        leading_noun_phrase(lx, s, start, end, ss, se); /* 整体预算没有明显调整，1.28亿… */
+            if (!found)
+                return 0;
+            if (!subject_is_measure(lx, s, *ss, *se))
                 return 1;
-            return leading_noun_phrase(lx, s, start, end, ss, se); /* 整体预算没有明显调整，1.28亿… */
+            /* 警务处…增加预算，本年度增幅回落，但仍然增加7.1%: a measure names no metric; the
+             * clause before may */
         }
         floor = start;
     }
@@ -393,13 +403,15 @@ static int narrow(const struct lexicon *lx, const char *s, size_t *ss, size_t *s
     int verbs = (forward || actions) && last > first;
     for (size_t i = first; i < last; i++)
         verbs &= w[i].cls == POS_VERB && !listed_verb(lx, s, &w[i]);
-    /* what ends a subject read forwards may be a verb (员工参与), not read backwards */
+    /* what ends a subject read forwards may be a verb: 20多人次赴上海进修学习 counts visits to
+     * study, not 上海; read backwards, a verb is what links the subject to its figure */
     while (!verbs && last > first && cannot_end(w[last - 1].cls) && !(forward && w[last - 1].cls == POS_VERB))
         last--;
     int noun = verbs;
     for (size_t i = first; i < last; i++)
         noun |= POS_IS_NOUN(w[i].cls);
-    if (!noun || (!forward && utf8_count(s + w[first].start, w[last - 1].end - w[first].start) < 2)) {
+    size_t chars = noun ? utf8_count(s + w[first].start, w[last - 1].end - w[first].start) : 0;
+    if (!noun || chars < 2 - (size_t)(forward && !verbs)) { /* 13个省; but 9.2万户居于: no verb 居 */
         *se = *ss;
         return 0;
     }
@@ -553,4 +565,18 @@ int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_
         if (w[i].cls != POS_MEASURE)
             return 0;
     return n > 0;
+}
+
+int subject_place_follows(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    struct pos_word w[2];
+    size_t e = at;
+    for (int k = 0; e < n && k < 3; k++) { /* the next word is at most a few characters */
+        int l;
+        uint32_t c = chars_cp_at(s, n, e, &l);
+        if (!is_cjk(c))
+            break;
+        e += (size_t)l;
+    }
+    return e > at && poslex_segment(lx, s, at, e, w, 2) > 0 && w[0].cls == POS_PLACE;
 }

@@ -53,6 +53,9 @@ int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t l
 /* The role (enum subject_role) of the longest subject.tsv word at `at`; returns its length, 0 if none. */
 int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at, int *role);
 
+/* 1 when the word at `at` is a locative (上 中 下 内): 增长5%的基础上 frames the figure. */
+int subject_place_follows(const struct lexicon *lx, const char *s, size_t n, size_t at);
+
 /* 1 when [ss, se) is only words that name a measure (增速, 涨幅, 占比, 数字): such a subject
  * says how, not what, and the figure takes the metric named nearby when there is one. */
 int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_t se);

@@ -107,6 +107,8 @@ static int is_digit(uint32_t cp)
  * other characters would turn list labels such as ① into digits. */
 static uint32_t fold_width(uint32_t cp)
 {
+    if (cp == 0x2236)
+        return ':'; /* the ratio sign of statistics tables, 猪粮比价6∶1: read like the colon */
     if ((cp < 0xFF01 || cp > 0xFF5E) && (cp < 0xF900 || cp > 0xFAFF))
         return cp;
     utf8proc_int32_t dst[4];

@@ -94,6 +94,14 @@ static inline int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+/* The start of the character holding byte i of valid UTF-8 s (i itself at a boundary). */
+static inline size_t utf8_char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
 /* Encode cp into out (at least 4 bytes); returns the length. */
 int utf8_encode(uint32_t cp, char *out);
 /* Byte offset of the first invalid sequence, or (size_t)-1 when s is valid UTF-8. */

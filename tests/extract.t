@@ -35,6 +35,13 @@ printf '全市卫生健康大会召开\n2020-05-16\n本报讯 全市有45家医�
 got=$("$KEYFIG" extract "$OUT/items.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); a=d["article"]; print(a["id"], a["title"], a["date"], a["items"], [c["item"] for c in d["claims"]])')
 check extract.article_fields "items 全市卫生健康大会召开 2020-05-16 2 [1, 2]" "$got"
 
+# fields CLAIMS.md lists, keys in order; those this input cannot fill are null (never left out)
+got=$("$KEYFIG" extract "$OUT/items.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); a=d["article"]; c=d["claims"][0]; print(list(a)[-2:], a["url"], a["format"], list(c)[-4:], c["subject_rule"], c["page"], c["bbox"])')
+check extract.contract_fields "['url', 'format'] None text ['rule', 'subject_rule', 'page', 'bbox'] after_classifier None None" "$got"
+printf '{"id": "r", "text": "全市有45家医院。"}\n' > "$OUT/fmt.jsonl"
+got=$("$KEYFIG" extract --input jsonl --jsonl "$OUT/fmt.jsonl" | python3 -c 'import json,sys; a=json.load(sys.stdin)["article"]; print(a["url"], a["format"])')
+check extract.format_jsonl "None jsonl" "$got"
+
 # GB18030 and Big5 input are detected and converted
 printf '全市共有45家医院，床位3200张。' | iconv -f UTF-8 -t GB18030 > "$OUT/gb.txt"
 printf '全市共有45家醫院，床位3200張。' | iconv -f UTF-8 -t BIG5 > "$OUT/big5.txt"

@@ -191,4 +191,4 @@ for l in sys.stdin:
 check formats.jsonl.fields "r1 医院 2024-03-05 https://x.example/1 晚报 jsonl" "$got"
 check formats.jsonl.missing_field "keyfig: $T/recs.jsonl:2: record has no \"content\"" "$(cat "$T/recs.err")"
 err=$("$KEYFIG" extract --format doc "$T/plain.txt" 2>&1 >/dev/null); rc=$?
-check formats.usage.format "2 keyfig: extract: --format \"doc\" (expected text, html or pdf)" "$rc $err"
+check formats.usage.format "2 keyfig: extract: --format \"doc\" (expected text, html or pdf to read; json, jsonl, csv or tsv to write)" "$rc $err"

@@ -23,3 +23,14 @@ for f in tests/seeds/*.txt results/example-page.html results/example-columns.pdf
   fi
 done
 [ -s results/report.html ] && pass results.report || fail results.report "results/report.html missing"
+# the corpus answers of the README (tests/make_results.sh builds the same database)
+db=$OUT/results/corpus.db
+"$KEYFIG" extract --db "$db" tests/seeds tests/data/corpus
+"$KEYFIG" query --db "$db" --subject 医保基金支出 --from 2023 --to 2024 > "$OUT/results/query.txt"
+"$KEYFIG" trend --db "$db" --subject 医保基金支出 --unit 元 -o "$OUT/results/trend.png"
+"$KEYFIG" conflicts --db "$db" > "$OUT/results/conflicts.txt"
+for f in query.txt trend.dat trend.gp conflicts.txt; do
+  if cmp -s "results/$f" "$OUT/results/$f"; then pass "results.corpus.$f"
+  else fail "results.corpus.$f" "results/$f differs from a fresh run: run 'make results'"; fi
+done
+[ -s results/trend.png ] && [ -s results/trend.svg ] && pass results.corpus.trend_chart || fail results.corpus.trend_chart "results/trend.png/svg missing"

@@ -21,7 +21,7 @@ done
 check symbols.soname "libkeyfig.so.0" "$(readelf -d "$lib/libkeyfig.so" 2>/dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')"
 # a host that defines xmalloc, json_write, kf_error and utf8_count links with the static library
 if cc -std=c11 -Iinclude -o "$T/host" tests/data/host_defines_internals.c "$lib/libkeyfig.a" \
-     $(pkg-config --libs $(sed -n "s/^PKGS = //p" Makefile)) -lm -pthread 2> "$T/host.err"; then
+     $(pkg-config --libs $(sed -n "s/^LIB_PKGS = //p" Makefile)) -lm -pthread 2> "$T/host.err"; then
   check symbols.host_defines_internals "1 2 7 3 5" "$("$T/host")"
 else
   fail symbols.host_defines_internals "$(head -3 "$T/host.err" | tr '\n' ' ')"

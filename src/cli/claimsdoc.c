@@ -85,6 +85,8 @@ static void read_claim(const json_t *j, struct cd_claim *c)
     c->subject_rule = get_str(j, "subject_rule");
     c->item = get_int(j, "item", 0);
     c->page = get_int(j, "page", 0);
+    const json_t *bbox = json_object_get(j, "bbox");
+    c->bbox = json_is_array(bbox) ? json_dumps(bbox, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
 }
 
 static void free_claim(struct cd_claim *c)
@@ -101,6 +103,7 @@ static void free_claim(struct cd_claim *c)
     free(c->sentence);
     free(c->rule);
     free(c->subject_rule);
+    free(c->bbox);
 }
 
 static void free_article(struct cd_article *a)
@@ -109,6 +112,8 @@ static void free_article(struct cd_article *a)
     free(a->source);
     free(a->title);
     free(a->date);
+    free(a->url);
+    free(a->format);
     for (size_t i = 0; i < a->nclaims; i++)
         free_claim(&a->claims[i]);
     free(a->claims);
@@ -130,6 +135,8 @@ static int read_document(const json_t *doc, const char *path, size_t line, struc
     a.source = get_str(art, "source");
     a.title = get_str(art, "title");
     a.date = get_str(art, "date");
+    a.url = get_str(art, "url");
+    a.format = get_str(art, "format");
     a.items = get_int(art, "items", 0);
     a.nclaims = json_array_size(claims);
     a.claims = xcalloc(a.nclaims, sizeof *a.claims);
@@ -200,6 +207,15 @@ int claimsdoc_parse(const char *text, size_t len, const char *path, struct cd_li
         off += (size_t)je.position;
     }
     return 0;
+}
+
+void claimsdoc_json_string(struct buf *b, const char *s)
+{
+    json_t *j = json_string(s ? s : "");
+    char *t = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
+    buf_adds(b, t ? t : "\"\"");
+    free(t);
+    json_decref(j);
 }
 
 int claimsdoc_is_claims(const char *text, size_t len)

@@ -24,10 +24,12 @@ struct cd_claim {
     char *subject_rule;        /* how the subject was found; NULL when null or absent (older JSON) */
     int item;
     int page;                  /* PDF input: 1-based page; 0 when null */
+    char *bbox;                /* the bbox array as compact JSON text, NULL where absent */
 };
 
 struct cd_article {
     char *id, *source, *title, *date; /* NULL when null */
+    char *url, *format;               /* NULL when absent or null */
     int items;
     struct cd_claim *claims;
     size_t nclaims;
@@ -49,5 +51,9 @@ int claimsdoc_read(const char *path, struct cd_list *out, struct keyfig_error *e
 void claimsdoc_free(struct cd_list *l);
 /* Jansson's error text for a user: its flag names (JSON_ALLOW_NUL) replaced by what they mean. */
 const char *claimsdoc_json_error(const char *text);
+
+struct buf;
+/* Append s (NULL: "") to b as a JSON string literal, quotes and escapes included. */
+void claimsdoc_json_string(struct buf *b, const char *s);
 
 #endif

@@ -23,5 +23,9 @@ int cmd_eval(int argc, char **argv);
 int cmd_check_patterns(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
+int cmd_conflicts(int argc, char **argv);
 
 #endif

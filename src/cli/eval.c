@@ -11,6 +11,7 @@
 
 #include "claimsdoc.h"
 #include "cli.h"
+#include "fold.h"
 #include "gold.h"
 #include "inputs.h"
 #include "text.h"
@@ -27,18 +28,6 @@ static const char usage[] =
 static int same(double a, double b)
 {
     return fabs(a - b) <= 1e-6 * fmax(1.0, fabs(b));
-}
-
-/* Unit or subject folded for comparison: full-width forms and traditional characters. */
-static char *fold(const struct normalizer *nz, const char *s)
-{
-    if (!s)
-        return xstrdup("");
-    struct text t;
-    text_normalize(nz, s, strlen(s), &t);
-    char *out = xstrdup(t.norm);
-    text_free(&t);
-    return out;
 }
 
 /* Characters the reference scorer ignores in subjects: 的, quotes and spaces (after folding). */
@@ -177,7 +166,7 @@ static int unit_tenths(const char *a, const char *b)
 static void check_attrs(const struct normalizer *nz, const struct cd_claim *p, const struct gold_claim *g,
                         struct tally *t, const char *art, int show)
 {
-    char *pu = fold(nz, p->unit), *gu = fold(nz, g->unit), *ps = fold(nz, p->subject), *gs = fold(nz, g->subject);
+    char *pu = fold_string(nz, p->unit), *gu = fold_string(nz, g->unit), *ps = fold_string(nz, p->subject), *gs = fold_string(nz, g->subject);
     int ok[5];
     strip_subject(ps);
     strip_subject(gs);

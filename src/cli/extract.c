@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "chan.h"
 #include "claimsdoc.h"
 #include "cli.h"
 #include "fs.h"
@@ -16,6 +17,8 @@
 #include "keyfig.h"
 #include "plot.h"
 #include "pool.h"
+#include "rows.h"
+#include "store.h"
 #include "util.h"
 
 static const char usage[] =
@@ -24,9 +27,12 @@ static const char usage[] =
     "it, sorted), or - for standard input.\n"
     "  -r, --recursive          also read the subdirectories of a directory (ids: 2024/03/a)\n"
     "      --glob PATTERN       read the files of a directory that match PATTERN (e.g. '*.shtml')\n"
-    "      --format FORMAT      read every input as text, html or pdf (default: by extension and content)\n"
+    "      --format FORMAT      read every input as text, html or pdf (default: by extension and content);\n"
+    "                           or write json (default), jsonl, csv (RFC 4180) or tsv: a row per claim\n"
     "  -o, --out DIR            write DIR/<article-id>.json per article (atomically)\n"
     "      --jsonl              one compact JSON document per line\n"
+    "      --db TARGET          store the articles in a database (SQLite file or postgresql:// URL)\n"
+    "                           instead of writing them out; numbers set aside are kept too (--all)\n"
     "      --input jsonl        read JSON Lines records {\"id\": ..., \"text\": ...[, \"source\": ...]}\n"
     "                           (\"title\", \"date\" and \"url\" go into the article too)\n"
     "      --text-field NAME    the key of the records' text (default text; e.g. content, body)\n"
@@ -45,8 +51,9 @@ static const char usage[] =
     "2 usage error, 3 invalid pattern data\n";
 
 struct extract_opts {
-    const char *outdir, *patterns, *plotdir;
+    const char *outdir, *patterns, *plotdir, *db;
     int jsonl, progress;
+    int rows;                  /* --format csv or tsv: 1 + enum rows_format; 0 for JSON */
     int jobs;
     struct input_opts in;
     struct keyfig_options ko;
@@ -75,7 +82,7 @@ static int valid_date(const char *s)
 static int parse_args(int argc, char **argv, struct extract_opts *o)
 {
     enum { O_JSONL = 256, O_INPUT, O_ALL, O_PATTERNS, O_ENCODING, O_LENIENT, O_MAXBYTES, O_PLOT, O_PROGRESS,
-           O_GLOB, O_FORMAT, O_TEXT_FIELD, O_DATE };
+           O_GLOB, O_FORMAT, O_TEXT_FIELD, O_DATE, O_DB };
     static const struct option longs[] = {
         {"out", required_argument, 0, 'o'},       {"jsonl", no_argument, 0, O_JSONL},
         {"input", required_argument, 0, O_INPUT}, {"all", no_argument, 0, O_ALL},
@@ -85,7 +92,8 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
         {"jobs", required_argument, 0, 'j'},      {"progress", no_argument, 0, O_PROGRESS},
         {"recursive", no_argument, 0, 'r'},       {"glob", required_argument, 0, O_GLOB},
         {"format", required_argument, 0, O_FORMAT}, {"text-field", required_argument, 0, O_TEXT_FIELD},
-        {"date", required_argument, 0, O_DATE},   {0, 0, 0, 0}};
+        {"date", required_argument, 0, O_DATE},   {"db", required_argument, 0, O_DB},
+        {0, 0, 0, 0}};
     static const char *const formats[] = {"auto", "text", "html", "pdf"};
     o->in.max_bytes = 64u << 20;
     o->jobs = 1;
@@ -110,14 +118,22 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
         case O_GLOB: o->in.glob = optarg; break;
         case O_TEXT_FIELD: o->in.text_field = optarg; break;
         case O_FORMAT: {
+            /* one option for both ends, their names apart: an input format (text, html, pdf) or an
+             * output format (json, jsonl, csv, tsv); --format html --format csv gives both */
             size_t k = 0;
+            enum rows_format f;
             while (k < sizeof formats / sizeof *formats && strcmp(optarg, formats[k]))
                 k++;
-            if (k == sizeof formats / sizeof *formats) {
-                fprintf(stderr, "keyfig: extract: --format \"%s\" (expected text, html or pdf)\n", optarg);
+            if (k < sizeof formats / sizeof *formats) {
+                o->ko.format = (enum keyfig_format)k; /* the names are in the enum's order */
+            } else if (!strcmp(optarg, "json") || !strcmp(optarg, "jsonl")) {
+                o->jsonl = optarg[4] == 'l';
+            } else if (rows_format_parse(optarg, &f) == 0 && (f == ROWS_CSV || f == ROWS_TSV)) {
+                o->rows = 1 + (int)f;
+            } else {
+                fprintf(stderr, "keyfig: extract: --format \"%s\" (expected text, html or pdf to read; json, jsonl, csv or tsv to write)\n", optarg);
                 return CLI_EXIT_USAGE;
             }
-            o->ko.format = (enum keyfig_format)k; /* the names are in the enum's order */
             break;
         }
         case O_ALL: o->ko.all = 1; break;
@@ -140,6 +156,7 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
             o->ko.date = optarg;
             break;
         case O_PROGRESS: o->progress = 1; break;
+        case O_DB: o->db = optarg, o->ko.all = 1, o->jsonl = 1; break;
         case 'j': {
             long n = strtol(optarg, &end, 10);
             if (*end || end == optarg || n < 0 || n > 1024) {
@@ -248,14 +265,20 @@ static void progress_break(struct progress *pg)
     pg->shown = 0;
 }
 
+/* With -j N, a worker hands its document to the main thread through a pipe of this many bytes:
+ * memory holds a window of each document in flight, never a whole one (10^6 claims of one
+ * article make a 1 GB document). */
+#define PIPE_BYTES (1u << 20)
+
 /* One article on its way through the pool: read by the main thread, extracted by a worker,
  * written in input order by the main thread again. */
 struct job {
     struct input_article art;
     int got;                /* inputs_next's result: 1 read, -1 unreadable (err filled) */
     struct keyfig_options ko; /* the run's, with a record's title, date and url */
-    char *json;             /* its document, made by the worker (unless streaming) */
-    struct keyfig_error err;
+    char *json;             /* its document, made whole by the worker (for --plot) */
+    struct chan pipe;       /* or handed over in pieces as it is written (r->piped) */
+    struct keyfig_error err; /* set by the worker before it closes the pipe */
 };
 
 struct run {
@@ -265,26 +288,41 @@ struct run {
     int array;
     int stream;             /* extract while writing, in the main thread (document above) */
     struct fs_files *files; /* the inputs and the files written so far: never overwritten */
+    int piped;              /* workers write documents into their job's pipe */
     size_t written;
     int rc;
+    struct store *store;    /* --db */
+    struct rows_out *rows;  /* --format csv|tsv */
 };
 
 /* The worker: decodes a JSON Lines record, extracts and makes the JSON text, so that the work
  * runs in parallel and the main thread only writes; when streaming, only decodes. It only reads
  * the pattern set, which the library allows from any thread. */
+static int to_pipe(const char *bytes, size_t len, void *data)
+{
+    return chan_write(data, bytes, len);
+}
+
 static void extract_job(void *arg, void *ctx)
 {
     struct job *j = arg;
     const struct run *r = ctx;
-    if (j->got <= 0 || input_record_decode(&j->art, &r->o->in, &j->err) != 0)
-        return;
-    j->ko = r->o->ko;
-    j->ko.title = j->art.title, j->ko.url = j->art.url;
-    if (j->art.date) /* a record's own date over --date */
-        j->ko.date = j->art.date;
-    if (r->o->in.jsonl && j->ko.format == KEYFIG_FORMAT_AUTO)
-        j->ko.format = KEYFIG_FORMAT_JSONL;
-    if (r->stream)
+    if (j->got > 0 && input_record_decode(&j->art, &r->o->in, &j->err) == 0) {
+        j->ko = r->o->ko;
+        j->ko.title = j->art.title, j->ko.url = j->art.url;
+        if (j->art.date) /* a record's own date over --date */
+            j->ko.date = j->art.date;
+        if (r->o->in.jsonl && j->ko.format == KEYFIG_FORMAT_AUTO)
+            j->ko.format = KEYFIG_FORMAT_JSONL;
+        if (r->piped) {
+            keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, r->o->jsonl,
+                                 to_pipe, &j->pipe, &j->err);
+            j->art.text = NULL; /* taken */
+        }
+    }
+    if (r->piped)
+        chan_close(&j->pipe);
+    if (j->got <= 0 || j->err.code || r->stream || r->piped)
         return;
     /* the text goes to the article (not copied): keep memory to what is in flight */
     struct keyfig_article *a =
@@ -305,10 +343,34 @@ static int document_write(const struct document *d, FILE *f, const char *prefix)
         return to_sink(d->json, strlen(d->json), &s);
     struct job *j = d->j;
     const struct run *r = d->r;
+    if (r->piped) { /* drained to the end even after a failed write, so that the worker finishes */
+        struct buf b = {0};
+        int rc = 0;
+        while (chan_read(&j->pipe, &b))
+            if (rc == 0 && to_sink(b.data, b.len, &s) != 0)
+                rc = -1;
+        buf_free(&b);
+        return rc || j->err.code ? -1 : 0;
+    }
     int rc = keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, r->o->jsonl,
                                   to_sink, &s, &j->err);
     j->art.text = NULL; /* taken */
     return rc ? -1 : 0;
+}
+
+/* The document as rows: into the database, or CSV/TSV on stdout. */
+static int to_table(struct run *r, const char *json, const char *source, struct keyfig_error *err)
+{
+    struct cd_list l = {0};
+    int rc = claimsdoc_parse(json, strlen(json), source, &l, err);
+    for (size_t i = 0; rc == 0 && i < l.n; i++) {
+        if (r->store)
+            rc = store_add(r->store, &l.articles[i], err);
+        else
+            rows_add_article(r->rows, &l.articles[i]);
+    }
+    claimsdoc_free(&l);
+    return rc;
 }
 
 static int write_doc(FILE *f, void *data)
@@ -335,12 +397,20 @@ static void finish_job(struct run *r, struct job *j)
 {
     const struct extract_opts *o = r->o;
     const struct document d = {.json = j->json, .r = r, .j = j};
-    int ok = !j->err.code && (j->json || (r->stream && j->art.text));
+    /* a piped job's record is decoded (its id known) once its first bytes come or its pipe
+     * closes; an extraction error is known once the pipe is drained */
+    int ok = r->piped ? j->got > 0 && chan_wait(&j->pipe) : !j->err.code && (j->json || (r->stream && j->art.text));
     if (fs_interrupted()) {
         ok = 1; /* stopping: no more output, and no error line for what was cut short */
+        if (r->piped) { /* drained, so that its worker can finish */
+            struct buf b = {0};
+            while (chan_read(&j->pipe, &b))
+                ;
+            buf_free(&b);
+        }
     } else if (ok && o->outdir) {
         ok = write_file(r, j, &d, &j->err) == 0;
-    } else if (ok) {
+    } else if (ok && !r->store && !r->rows) {
         const char *sep = r->array ? (r->written ? ",\n" : "\n") : NULL;
         /* a failed write to stdout shows in ferror(stdout) at the end; an unreadable article
          * has written nothing */
@@ -348,6 +418,8 @@ static void finish_job(struct run *r, struct job *j)
         if (ok && !r->array)
             fputc('\n', stdout);
     }
+    if (ok && (r->store || r->rows) && !fs_interrupted())
+        ok = to_table(r, j->json, j->art.source, &j->err) == 0;
     if (ok && o->plotdir && !fs_interrupted() && plot_json(j->json, j->art.source, o->plotdir, !o->in.jsonl, r->files, &j->err) != 0)
         ok = 0;
     r->written += ok && !fs_interrupted();
@@ -357,9 +429,29 @@ static void finish_job(struct run *r, struct job *j)
         kf_print_error(&j->err, 0);
         r->rc = CLI_EXIT_RUNTIME;
     }
+}
+
+static void job_free(const struct run *r, struct job *j)
+{
+    if (r->piped)
+        chan_destroy(&j->pipe);
     free(j->json);
     input_article_free(&j->art);
     free(j);
+}
+
+/* Finish the oldest job in flight and forget it: 0 when there is none (or, without wait, when
+ * its work is not done yet). A piped job is written while its worker is still making it. */
+static int finish_oldest(struct run *r, struct pool *pl, int wait)
+{
+    struct job *j = r->piped && wait ? pool_head(pl) : pool_take(pl, wait);
+    if (!j)
+        return 0;
+    finish_job(r, j);
+    if (r->piped && wait)
+        pool_take(pl, 1);
+    job_free(r, j);
+    return 1;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -386,34 +478,55 @@ int cmd_extract(int argc, char **argv)
     struct inputs *in = inputs_open(argv + optind, argc - optind, &o.in);
     struct run r = {.o = &o, .p = p, .rc = CLI_EXIT_OK, .files = fs_files_new()};
     inputs_protect(in, r.files);
-    r.array = !o.jsonl && !o.outdir && !inputs_single(in);
-    r.stream = o.jobs == 1 && !o.plotdir; /* --plot reads the document back: it needs the text */
+    r.array = !o.jsonl && !o.outdir && !o.rows && !o.db && !inputs_single(in);
+    if (o.db && !(r.store = store_open(o.db, o.patterns, &err))) {
+        kf_print_error(&err, 0);
+        fs_files_free(r.files);
+        inputs_close(in);
+        keyfig_patterns_free(p);
+        return CLI_EXIT_RUNTIME;
+    }
+    if (o.rows && !o.db && !o.outdir)
+        r.rows = rows_begin(stdout, (enum rows_format)(o.rows - 1), 0, rows_claim_header, rows_claim_numeric,
+                            ROWS_CLAIM_COLS);
+    /* At most 4 articles per thread in flight: memory stays bounded whatever the corpus size. */
+    struct pool *pl = pool_new(o.jobs, o.jobs > 1 ? 4 * (size_t)o.jobs : 1, extract_job, &r);
+    /* --plot, --db and --format read the document back: they need it whole */
+    int whole = o.plotdir || o.db || o.rows;
+    r.piped = !whole && pool_threads(pl) > 0;
+    r.stream = !whole && !r.piped;
     /* Automatic progress only where a person watches, and never into a --jsonl pipe. */
     r.pg.on = o.progress || (isatty(STDERR_FILENO) && !(o.jsonl && !o.outdir && !isatty(STDOUT_FILENO)));
     r.pg.start = r.pg.last = now();
     if (r.array)
         fputs("[", stdout);
-    /* At most 4 articles per thread in flight: memory stays bounded whatever the corpus size. */
-    struct pool *pl = pool_new(o.jobs, o.jobs > 1 ? 4 * (size_t)o.jobs : 1, extract_job, &r);
-    struct job *j;
     for (;;) {
-        j = xcalloc(1, sizeof *j);
-        if (fs_interrupted() || (j->got = inputs_next(in, &j->art, &j->err)) == 0)
+        struct job *j = xcalloc(1, sizeof *j);
+        if (fs_interrupted() || (j->got = inputs_next(in, &j->art, &j->err)) == 0) {
+            free(j);
             break;
+        }
+        if (r.piped)
+            chan_init(&j->pipe, PIPE_BYTES);
         while (pool_full(pl))
-            finish_job(&r, pool_take(pl, 1));
+            finish_oldest(&r, pl, 1);
         pool_put(pl, j);
-        while ((j = pool_take(pl, 0)))
-            finish_job(&r, j);
+        while (finish_oldest(&r, pl, 0))
+            ;
         progress_show(&r.pg, in, 0);
     }
-    free(j);
-    while ((j = pool_take(pl, 1)))
-        finish_job(&r, j);
+    while (finish_oldest(&r, pl, 1))
+        ;
     pool_free(pl);
     progress_show(&r.pg, in, 1);
     if (r.array)
         fputs(r.written ? "\n]\n" : "]\n", stdout);
+    rows_end(r.rows);
+    if (r.store && store_flush(r.store, &err) < 0) {
+        kf_print_error(&err, 0);
+        r.rc = CLI_EXIT_RUNTIME;
+    }
+    store_close(r.store);
     inputs_close(in);
     fs_files_free(r.files);
     keyfig_patterns_free(p);

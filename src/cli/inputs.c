@@ -24,8 +24,8 @@ struct inputs {
     FILE *records;   /* the JSON Lines file being read */
     const char *records_path;
     size_t lineno;
-    char *line;
-    size_t linecap;
+    char block[1 << 16]; /* read ahead from records: block[at..end) */
+    size_t at, end;
     size_t done, total; /* bytes read so far; sum of the inputs' sizes, 0 when unknown */
 };
 
@@ -183,32 +183,83 @@ static char *content_id(const char *text, size_t len)
     return xstrdup(id);
 }
 
+/* Read the next line of records (without its end) into a new buffer of at most max bytes.
+ * Returns 1 with *line and *len set; 2 for a line longer than max, read past but not kept (the
+ * limit applies as it is read: a 500 MB line never takes 500 MB of memory); 0 at the end. */
+static int read_line(struct inputs *in, size_t max, char **line, size_t *len)
+{
+    struct buf b = {0};
+    int over = 0, any = 0;
+    for (;;) {
+        if (in->at == in->end) {
+            in->at = 0;
+            in->end = fread(in->block, 1, sizeof in->block, in->records);
+            if (in->end == 0)
+                break;
+        }
+        any = 1;
+        const char *nl = memchr(in->block + in->at, '\n', in->end - in->at);
+        size_t k = (nl ? (size_t)(nl - in->block) : in->end) - in->at;
+        in->done += k + (nl != NULL);
+        if (!over && b.len + k > max) {
+            over = 1;
+            buf_free(&b);
+        }
+        if (!over)
+            buf_add(&b, in->block + in->at, k);
+        in->at += k + (nl != NULL);
+        if (nl)
+            break;
+    }
+    if (!any) {
+        buf_free(&b);
+        return 0;
+    }
+    if (over)
+        return 2;
+    buf_reserve(&b, 0);
+    b.data[b.len] = '\0';
+    *line = b.data;
+    *len = b.len;
+    return 1;
+}
+
 /* The next non-empty line of a JSON Lines file, handed over undecoded (record_line set): the
  * caller decodes it with input_record_decode, on a worker thread, so that parsing JSON does not
- * hold up the one thread that reads. 0 at the end of the file. */
+ * hold up the one thread that reads. 0 at the end of the file; -1 for a line longer than
+ * max_bytes (err filled). */
 static int next_record(struct inputs *in, struct input_article *out, struct keyfig_error *err)
 {
     for (;;) {
-        ssize_t n = getline(&in->line, &in->linecap, in->records);
-        if (n < 0)
+        char *line = NULL;
+        size_t n = 0;
+        int got = read_line(in, in->o.max_bytes ? in->o.max_bytes : (size_t)-1 / 2, &line, &n);
+        if (got == 0)
             return 0;
-        in->done += (size_t)n;
         in->lineno++;
-        if (in->lineno == 1 && text_is_utf16(in->line, (size_t)n))
+        if (got == 2)
+            return kf_error(err, KEYFIG_STATUS_IO, in->records_path, in->lineno,
+                            "record longer than --max-article-bytes (%zu bytes); skipped", in->o.max_bytes);
+        if (in->lineno == 1 && text_is_utf16(line, n)) {
+            free(line);
+            while ((in->end = fread(in->block, 1, sizeof in->block, in->records)) > 0) /* one error, not one a line */
+                in->done += in->end;
+            in->at = in->end = 0;
             return kf_error(err, KEYFIG_STATUS_IO, in->records_path, 0,
                             "UTF-16 is not supported; convert with iconv -f UTF-16 -t UTF-8");
-        if (in->lineno == 1 && n >= 3 && !memcmp(in->line, "\xEF\xBB\xBF", 3)) {
-            memmove(in->line, in->line + 3, (size_t)n - 2); /* a BOM is no part of the record (as jq reads it) */
+        }
+        if (in->lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+            memmove(line, line + 3, n - 2); /* a BOM is no part of the record (as jq reads it) */
             n -= 3;
         }
-        while (n > 0 && (in->line[n - 1] == '\n' || in->line[n - 1] == '\r'))
-            in->line[--n] = '\0';
-        if (n == 0)
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n == 0) {
+            free(line);
             continue;
-        out->text = in->line; /* the line buffer itself: getline allocates the next one */
-        out->len = (size_t)n;
-        in->line = NULL;
-        in->linecap = 0;
+        }
+        out->text = line;
+        out->len = n;
         out->source = xstrdup(in->records_path);
         out->record_line = in->lineno;
         return 1;
@@ -282,8 +333,8 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
     for (;;) {
         if (in->records) {
             int got = next_record(in, out, err);
-            if (got > 0)
-                return 1;
+            if (got)
+                return got;
             if (in->records != stdin)
                 fclose(in->records);
             in->records = NULL;
@@ -299,6 +350,7 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
             in->records = strcmp(path, "-") ? fopen(path, "rb") : stdin;
             in->records_path = path;
             in->lineno = 0;
+            in->at = in->end = 0;
             if (!in->records)
                 return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot open: %s", strerror(errno));
             continue;
@@ -346,7 +398,6 @@ void inputs_close(struct inputs *in)
     free(in->ids);
     if (in->records && in->records != stdin)
         fclose(in->records);
-    free(in->line);
     free(in);
 }
 

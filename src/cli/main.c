@@ -19,6 +19,10 @@ static const char usage[] =
     "  extract [options] PATH...     claims as JSON (PATH: file, directory of *.txt, or -)\n"
     "  plot [--out DIR] JSON...      a chart of each article's claims (gnuplot); --corpus: an overview\n"
     "  report PATH... -o FILE.html   a self-contained review page\n"
+    "  load --db TARGET JSON...      store claims in a database (SQLite file or postgresql:// URL)\n"
+    "  query --db TARGET [filters]   claims across the stored corpus (table, CSV, TSV, JSON Lines)\n"
+    "  trend --db TARGET --subject S -o FILE.png   one metric over time, charted\n"
+    "  conflicts --db TARGET         the same metric and period stated differently in two articles\n"
     "  eval --gold TSV... --articles DIR PRED   score predictions against gold claims\n"
     "  check-patterns [DIR] [--cases FILE...]   compile and lint a pattern set, run rule cases\n"
     "\n"
@@ -54,6 +58,8 @@ int main(int argc, char **argv)
     } commands[] = {
         {"extract", cmd_extract, 1}, {"eval", cmd_eval, 0},     {"check-patterns", cmd_check_patterns, 0},
         {"plot", cmd_plot, 1},       {"report", cmd_report, 0},
+        {"load", cmd_load, 0},       {"query", cmd_query, 0},   {"trend", cmd_trend, 0},
+        {"conflicts", cmd_conflicts, 0},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (!strcmp(cmd, commands[i].name)) {
@@ -66,6 +72,6 @@ int main(int argc, char **argv)
             exit(fs_interrupted() ? 128 + fs_interrupted() : rc);
         }
     }
-    fprintf(stderr, "keyfig: unknown command \"%s\" (expected extract, plot, report, eval or check-patterns)\n", cmd);
+    fprintf(stderr, "keyfig: unknown command \"%s\" (expected extract, plot, report, load, query, trend, conflicts, eval or check-patterns)\n", cmd);
     return CLI_EXIT_USAGE;
 }

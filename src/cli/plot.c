@@ -1,7 +1,9 @@
 /* plot: the `keyfig plot` command. Charts each article's claims (claimsdoc structs) with
  * gnuplot: choose and sort the claims, label them, write a .dat, fill a template from plots/
  * and run gnuplot on it. Article text only ever reaches gnuplot through the .dat file; the
- * script holds numbers this file computed and the font name, nothing from the article. */
+ * script holds numbers this file computed and the font name, nothing from the article. The same
+ * safe drawing serves other commands: plot_template (keyfig trend) and plot_bars (the overview of
+ * claims files or of a database, corpus_db.c). */
 #include "plot.h"
 
 #include <dirent.h>
@@ -16,7 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cells.h"
 #include "cli.h"
+#include "corpus_db.h"
 #include "fs.h"
 #include "patset.h"
 #include "template.h"
@@ -26,7 +30,7 @@
 #define CORPUS_MAX_ROWS 400
 #define SUBJECT_MAX_CELLS 36 /* 18 Chinese characters */
 #define WIDTH 1200
-#define DEFAULT_FONT "Noto Sans CJK SC"
+#define DEFAULT_FONT PLOT_DEFAULT_FONT
 
 /* The kinds in chart order, which is also salience order: when an article has more claims
  * than fit, money comes first, then percentages, then counts. plots/figures.gp and corpus.gp
@@ -34,6 +38,7 @@
 static const char *const kinds[] = {"money",  "percent",  "count", "length", "area", "mass",
                                     "volume", "duration", "ratio", "rate",   "temperature", "other"};
 #define NKINDS (sizeof kinds / sizeof kinds[0])
+_Static_assert(NKINDS == PLOT_NKINDS, "plot.h counts the kinds of kinds[]");
 
 static int kind_index(const char *name)
 {
@@ -58,34 +63,6 @@ struct panel {
 };
 
 /* ---- labels ---------------------------------------------------------------------------- */
-
-/* Width of code point cp in half-width cells: a CJK character takes two. */
-static size_t cp_cells(uint32_t cp)
-{
-    return cp >= 0x1100 ? 2 : 1;
-}
-
-/* Append s with control characters (tabs and newlines would break the .dat's records) turned
- * into spaces, cut to max half-width cells with an ellipsis (0: no limit). */
-static void add_clean(struct buf *b, const char *s, size_t max)
-{
-    size_t cells = 0, n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp = '?';
-        int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        l = l ? l : 1;
-        cells += cp_cells(cp);
-        if (max && cells > max) {
-            buf_adds(b, "…");
-            return;
-        }
-        if (cp < 0x20 || cp == 0x7f)
-            buf_addc(b, ' ');
-        else
-            buf_add(b, s + i, (size_t)l);
-        i += (size_t)l;
-    }
-}
 
 /* Format v for a label, with the multiplier the article used for the claim's own number:
  * from 8651e8 next to "18914亿" gives "8651亿", so `由8651亿元增加到18914亿元` reads as written. */
@@ -121,12 +98,12 @@ static void add_figure(struct buf *b, const struct cd_claim *c)
         buf_adds(b, "→");
     } else if (!strcmp(dir, "increase") || !strcmp(dir, "decrease")) {
         if (c->basis)
-            add_clean(b, c->basis, 8);
+            cells_add_clean(b, c->basis, 8);
         buf_adds(b, !strcmp(dir, "increase") ? "↑" : "↓");
     }
     buf_adds(b, approx_mark(c->approx));
     if (c->value_text && *c->value_text)
-        add_clean(b, c->value_text, 24);
+        cells_add_clean(b, c->value_text, 24);
     else
         add_number_like(b, c->value, NULL);
     if (c->has_range) {
@@ -134,14 +111,14 @@ static void add_figure(struct buf *b, const struct cd_claim *c)
         add_number_like(b, c->high, c->value_text);
     }
     if (c->unit)
-        add_clean(b, c->unit, 16);
+        cells_add_clean(b, c->unit, 16);
 }
 
 /* "subject figure", e.g. "行驶里程 32.3万公里"; the figure alone when there is no subject. */
 static void add_label(struct buf *b, const struct cd_claim *c)
 {
     if (c->subject && *c->subject) {
-        add_clean(b, c->subject, SUBJECT_MAX_CELLS);
+        cells_add_clean(b, c->subject, SUBJECT_MAX_CELLS);
         buf_addc(b, ' ');
     }
     add_figure(b, c);
@@ -151,7 +128,7 @@ static void add_label(struct buf *b, const struct cd_claim *c)
  * quoted string and expands backslash escapes in string fields, so quotes and backslashes
  * are written as the escapes \042 and \\: `"; system("id")` comes back as exactly that text.
  * Data fields are never executed, so backquotes and @ need nothing. */
-static void add_dat_field(struct buf *b, const char *s)
+void plot_dat_field(struct buf *b, const char *s)
 {
     for (; s && *s; s++) { /* s: a buffer that may have stayed empty (NULL) */
         if (*s == '"')
@@ -161,19 +138,6 @@ static void add_dat_field(struct buf *b, const char *s)
         else
             buf_addc(b, *s);
     }
-}
-
-/* Display width of a label in half-width cells (a CJK character takes two). */
-static size_t label_cells(const char *s)
-{
-    size_t cells = 0, n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp = '?';
-        int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        i += l ? (size_t)l : 1;
-        cells += cp_cells(cp);
-    }
-    return cells;
 }
 
 /* ---- choosing and arranging claims ------------------------------------------------------ */
@@ -287,18 +251,18 @@ static void write_figures_dat(struct buf *d, const struct cd_article *a, const s
     buf_adds(d, "# keyfig figures: block 0 = title, subtitle; then one block per panel:\n"
                 "# row, bar start, bar end, earlier value (NaN: none), label\n0\t");
     struct buf t = {0};
-    add_clean(&t, a->title && *a->title ? a->title : a->id ? a->id : "", 100);
-    add_dat_field(d, t.data);
+    cells_add_clean(&t, a->title && *a->title ? a->title : a->id ? a->id : "", 100);
+    plot_dat_field(d, t.data);
     buf_addc(d, '\t');
     t.len = 0;
     if (a->date && *a->date) {
-        add_clean(&t, a->date, 24);
+        cells_add_clean(&t, a->date, 24);
         buf_adds(&t, " · ");
     }
     buf_printf(&t, "%zu 项数据 (%zu claims)", n + omitted, n + omitted);
     if (omitted)
         buf_printf(&t, " · 另有 %zu 项未显示 (%zu more not shown)", omitted, omitted);
-    add_dat_field(d, t.data);
+    plot_dat_field(d, t.data);
     buf_addc(d, '\n');
     for (size_t k = 0; k < np; k++) {
         const struct panel *p = &panels[k];
@@ -312,7 +276,7 @@ static void write_figures_dat(struct buf *d, const struct cd_article *a, const s
                 buf_adds(d, "NaN\t");
             t.len = 0;
             add_label(&t, c);
-            add_dat_field(d, t.data);
+            plot_dat_field(d, t.data);
             buf_addc(d, '\n');
         }
     }
@@ -339,7 +303,7 @@ static void figures_vars(struct tpl_vars *vs, const char *font, const struct row
     for (size_t i = 0; i < n; i++) {
         struct buf t = {0};
         add_label(&t, rows[i].c);
-        size_t c = label_cells(t.data);
+        size_t c = cells_width(t.data);
         cells = c > cells ? c : cells;
         buf_free(&t);
     }
@@ -547,6 +511,21 @@ static int draw(const char *dir, const char *base, const struct buf *dat, const 
     return render(dir, base, err);
 }
 
+int plot_template(const char *dir, const char *base, const char *tmpl, const char *const (*vars)[2], size_t n,
+                  const struct buf *dat, struct keyfig_error *err)
+{
+    struct tpl_vars vs = {0};
+    for (size_t i = 0; i < n && i < sizeof vs.v / sizeof vs.v[0]; i++)
+        buf_adds(tpl_var(&vs, vars[i][0]), vars[i][1]);
+    struct buf gp = {0};
+    int rc = tpl_fill(tmpl, &vs, &gp, err);
+    if (rc == 0)
+        rc = draw(dir, base, dat, &gp, NULL, err);
+    tpl_vars_free(&vs);
+    buf_free(&gp);
+    return rc;
+}
+
 /* ---- one article ---------------------------------------------------------------------------- */
 
 /* Beyond this a chart's arithmetic (an axis 2% past the largest value, a step a sixth of the
@@ -618,56 +597,41 @@ int plot_article(const struct cd_article *a, const char *outdir, const struct pl
 
 /* ---- the corpus overview -------------------------------------------------------------------- */
 
-/* corpus.dat: block 0 the heading; block 1 one line per article: row, label, total, then the
- * count of each kind in cols[] order. */
-static size_t write_corpus_dat(struct buf *d, const struct cd_list *l, size_t shown, const int *cols, size_t ncols)
+/* <base>.dat of an overview: block 0 the heading (title TAB subtitle); block 1 one line per bar:
+ * row, label, total, then the count of each kind in cols[] order. */
+static size_t write_bars_dat(struct buf *d, const char *heading, const struct plot_bar *bars, size_t n,
+                             const int *cols, size_t ncols)
 {
     size_t cells = 0;
-    size_t total = 0;
-    for (size_t i = 0; i < l->n; i++)
-        for (size_t j = 0; j < l->articles[i].nclaims; j++)
-            total += l->articles[i].claims[j].is_claim != 0;
-    buf_adds(d, "# keyfig corpus: block 0 = title, subtitle; block 1 = row, article, claims, claims per kind\n");
-    buf_printf(d, "0\tkeyfig: 各篇文章的关键数据 (claims per article by kind)\t%zu 篇文章, %zu 项数据 (%zu articles, %zu claims)",
-               l->n, total, l->n, total);
-    if (shown < l->n)
-        buf_printf(d, " · 另有 %zu 篇未显示 (%zu more not shown)", l->n - shown, l->n - shown);
+    buf_adds(d, "# keyfig corpus: block 0 = title, subtitle; block 1 = row, article, claims, claims per kind\n0\t");
+    buf_adds(d, heading);
     buf_adds(d, "\n\n\n");
-    struct buf t = {0};
-    for (size_t i = 0; i < shown; i++) {
-        const struct cd_article *a = &l->articles[i];
-        size_t per[NKINDS] = {0}, sum = 0;
-        for (size_t j = 0; j < a->nclaims; j++)
-            if (a->claims[j].is_claim)
-                per[kind_index(a->claims[j].kind)]++, sum++;
-        t.len = 0;
-        add_clean(&t, a->id ? a->id : "?", 24);
-        if (a->title && *a->title) {
-            buf_addc(&t, ' ');
-            add_clean(&t, a->title, 28);
-        }
-        size_t c = label_cells(t.data);
+    for (size_t i = 0; i < n; i++) {
+        size_t sum = 0;
+        for (size_t k = 0; k < PLOT_NKINDS; k++)
+            sum += bars[i].per[k];
+        size_t c = cells_width(bars[i].label);
         cells = c > cells ? c : cells;
         buf_printf(d, "%zu\t", i + 1);
-        add_dat_field(d, t.data);
+        plot_dat_field(d, bars[i].label);
         buf_printf(d, "\t%zu", sum);
         for (size_t k = 0; k < ncols; k++)
-            buf_printf(d, "\t%zu", per[cols[k]]);
+            buf_printf(d, "\t%zu", bars[i].per[cols[k]]);
         buf_addc(d, '\n');
     }
-    buf_free(&t);
     return cells;
 }
 
-static int plot_corpus(const struct cd_list *l, const char *outdir, const char *font, struct keyfig_error *err)
+int plot_bars(const char *outdir, const char *base, const char *heading, const struct plot_bar *bars, size_t n,
+              const char *font, struct keyfig_error *err)
 {
     int present[NKINDS] = {0}, cols[NKINDS];
-    size_t ncols = 0, shown = l->n < CORPUS_MAX_ROWS ? l->n : CORPUS_MAX_ROWS, most = 1;
-    for (size_t i = 0; i < shown; i++) {
+    size_t ncols = 0, most = 1;
+    for (size_t i = 0; i < n; i++) {
         size_t sum = 0;
-        for (size_t j = 0; j < l->articles[i].nclaims; j++)
-            if (l->articles[i].claims[j].is_claim)
-                present[kind_index(l->articles[i].claims[j].kind)] = 1, sum++;
+        for (size_t k = 0; k < NKINDS; k++)
+            if (bars[i].per[k])
+                present[k] = 1, sum += bars[i].per[k];
         most = sum > most ? sum : most;
     }
     for (size_t k = 0; k < NKINDS; k++)
@@ -676,26 +640,66 @@ static int plot_corpus(const struct cd_list *l, const char *outdir, const char *
     if (ncols == 0)
         cols[ncols++] = kind_index("count"); /* keep one column so the template has a kind */
     struct buf dat = {0}, gp = {0};
-    size_t cells = write_corpus_dat(&dat, l, shown, cols, ncols);
+    size_t cells = write_bars_dat(&dat, heading, bars, n, cols, ncols);
     struct tpl_vars vs = {0};
-    buf_adds(tpl_var(&vs, "FONT"), font);
-    buf_adds(tpl_var(&vs, "DATA"), "corpus.dat");
+    buf_adds(tpl_var(&vs, "FONT"), font ? font : DEFAULT_FONT);
+    buf_printf(tpl_var(&vs, "DATA"), "%s.dat", base);
     buf_printf(tpl_var(&vs, "WIDTH"), "%d", WIDTH);
     buf_printf(tpl_var(&vs, "LEFT"), "%zu", left_margin(cells));
-    buf_printf(tpl_var(&vs, "NROWS"), "%zu", shown);
+    buf_printf(tpl_var(&vs, "NROWS"), "%zu", n);
     buf_printf(tpl_var(&vs, "NKINDS"), "%zu", ncols);
     for (size_t k = 0; k < ncols; k++)
         buf_printf(tpl_var(&vs, "KINDS"), "%s%d", k ? ", " : "", cols[k] + 1);
     double step = nice_step((double)most);
     buf_printf(tpl_var(&vs, "XMAX"), "%.10g", ceil(most * 1.1 / step) * step);
-    /* heading and top tics, a row per article, bottom tics, then the key (3 kinds a line or more) */
-    buf_printf(tpl_var(&vs, "HEIGHT"), "%zu", CORPUS_TOP + shown * ROW + 60 + (ncols + 2) / 3 * 24);
+    /* heading and top tics, a row per bar, bottom tics, then the key (3 kinds a line or more) */
+    buf_printf(tpl_var(&vs, "HEIGHT"), "%zu", CORPUS_TOP + n * ROW + 60 + (ncols + 2) / 3 * 24);
     int rc = tpl_fill("corpus.gp", &vs, &gp, err);
     if (rc == 0)
-        rc = draw(outdir, "corpus", &dat, &gp, NULL, err);
+        rc = draw(outdir, base, &dat, &gp, NULL, err);
     tpl_vars_free(&vs);
     buf_free(&dat);
     buf_free(&gp);
+    return rc;
+}
+
+int plot_kind_index(const char *name)
+{
+    return kind_index(name);
+}
+
+/* The overview of claims documents: a bar per article (the first CORPUS_MAX_ROWS). */
+static int plot_corpus(const struct cd_list *l, const char *outdir, const char *font, struct keyfig_error *err)
+{
+    size_t shown = l->n < CORPUS_MAX_ROWS ? l->n : CORPUS_MAX_ROWS, total = 0;
+    struct plot_bar *bars = xcalloc(shown + 1, sizeof *bars);
+    for (size_t i = 0; i < l->n; i++) {
+        const struct cd_article *a = &l->articles[i];
+        for (size_t j = 0; j < a->nclaims; j++) {
+            total += a->claims[j].is_claim != 0;
+            if (i < shown && a->claims[j].is_claim)
+                bars[i].per[kind_index(a->claims[j].kind)]++;
+        }
+        if (i >= shown)
+            continue;
+        struct buf t = {0};
+        cells_add_clean(&t, a->id ? a->id : "?", 24);
+        if (a->title && *a->title) {
+            buf_addc(&t, ' ');
+            cells_add_clean(&t, a->title, 28);
+        }
+        bars[i].label = t.data;
+    }
+    struct buf heading = {0};
+    buf_printf(&heading, "keyfig: 各篇文章的关键数据 (claims per article by kind)\t%zu 篇文章, %zu 项数据 (%zu articles, %zu claims)",
+               l->n, total, l->n, total);
+    if (shown < l->n)
+        buf_printf(&heading, " · 另有 %zu 篇未显示 (%zu more not shown)", l->n - shown, l->n - shown);
+    int rc = plot_bars(outdir, "corpus", heading.data, bars, shown, font, err);
+    for (size_t i = 0; i < shown; i++)
+        free(bars[i].label);
+    free(bars);
+    buf_free(&heading);
     return rc;
 }
 
@@ -749,6 +753,7 @@ static int read_tree(const char *path, struct cd_list *l, struct keyfig_error *e
 static const char plot_usage[] =
     "usage: keyfig plot [--out DIR] [--font NAME] [--max-claims N] CLAIMS.json...\n"
     "       keyfig plot --corpus [--out DIR] [--font NAME] DIR_OR_JSON...\n"
+    "       keyfig plot --corpus --db TARGET [--out DIR] [--font NAME]\n"
     "\n"
     "Draw each article's claims (the JSON 'keyfig extract' writes; '-' reads standard input)\n"
     "with gnuplot: DIR/<article-id>/figures.png and figures.svg, next to the figures.dat and\n"
@@ -759,13 +764,15 @@ static const char plot_usage[] =
     "  --font NAME         a font with Chinese glyphs (default: Noto Sans CJK SC)\n"
     "  --max-claims N      bars per chart; beyond that the most salient are shown (default 60)\n"
     "  --corpus            one overview chart, DIR/corpus.png and .svg: claims per article by kind\n"
+    "  --db TARGET         with --corpus: the corpus stored in a database (keyfig load), as\n"
+    "                      claims per month by kind (corpus.png) and the top subjects (subjects.png)\n"
     "  -h, --help          this text\n"
     "\n"
     "exit status: 0 success (also for an article with no claims, which gets no chart),\n"
     "             1 unreadable input or gnuplot failure, 2 usage error\n";
 
 /* The font name goes into the script: allow only characters that cannot end its string. */
-static int font_ok(const char *f)
+int plot_font_ok(const char *f)
 {
     if (!*f || strlen(f) > 100)
         return 0;
@@ -784,7 +791,7 @@ static int usage_error(const char *fmt, const char *arg)
 }
 
 struct plot_args {
-    const char *out, *font;
+    const char *out, *font, *db;
     int corpus, max_claims;
     const char **inputs; /* owned by the caller of parse_args: free it */
     int ninputs;
@@ -798,8 +805,10 @@ static int set_option(struct plot_args *pa, const char *opt, const char *val)
         if (!*val)
             return usage_error("%s", "--out needs a directory name");
         pa->out = val;
+    } else if (!strcmp(opt, "--db")) {
+        pa->db = val;
     } else if (!strcmp(opt, "--font")) {
-        if (!font_ok(val))
+        if (!plot_font_ok(val))
             return usage_error("--font \"%s\": expected a font name (letters, digits, spaces, - _ . : +)", val);
         pa->font = val;
     } else {
@@ -816,7 +825,7 @@ static int set_option(struct plot_args *pa, const char *opt, const char *val)
  * Returns -1 to go on, else the exit code (help, or a usage error). */
 static int parse_args(int argc, char **argv, struct plot_args *pa)
 {
-    static const char *const valued[] = {"-o", "--out", "--font", "--max-claims"};
+    static const char *const valued[] = {"-o", "--out", "--font", "--max-claims", "--db"};
     pa->inputs = xcalloc((size_t)argc, sizeof *pa->inputs);
     int options_end = 0;
     for (int i = 1; i < argc; i++) {
@@ -838,10 +847,10 @@ static int parse_args(int argc, char **argv, struct plot_args *pa)
             size_t n = eq && arg[1] == '-' ? (size_t)(eq - arg) : strlen(arg);
             snprintf(opt, sizeof opt, "%.*s", (int)(n < sizeof opt ? n : sizeof opt - 1), arg);
             size_t k = 0;
-            while (k < 4 && strcmp(opt, valued[k]))
+            while (k < 5 && strcmp(opt, valued[k]))
                 k++;
-            if (k == 4)
-                return usage_error("unknown option \"%s\" (expected --out, --font, --max-claims, --corpus or --help)", arg);
+            if (k == 5)
+                return usage_error("unknown option \"%s\" (expected --out, --font, --max-claims, --corpus, --db or --help)", arg);
             if (n < strlen(arg))
                 val = arg + n + 1;
             else if (i + 1 < argc)
@@ -853,7 +862,9 @@ static int parse_args(int argc, char **argv, struct plot_args *pa)
                 return rc;
         }
     }
-    if (pa->ninputs == 0)
+    if (pa->db && (!pa->corpus || pa->ninputs))
+        return usage_error("%s", pa->corpus ? "--db reads the database: give no claims files" : "--db needs --corpus");
+    if (pa->ninputs == 0 && !pa->db)
         return usage_error("%s", pa->corpus ? "no claims directory or file given" : "no claims file given");
     return -1;
 }
@@ -869,7 +880,10 @@ int cmd_plot(int argc, char **argv)
     struct keyfig_error err = {0};
     struct cd_list l = {0};
     rc = CLI_EXIT_OK;
-    if (pa.corpus) {
+    if (pa.db) {
+        if (corpus_db_plot(pa.db, pa.out, pa.font, &err) < 0)
+            rc = err.code ? cli_exit(err.code) : CLI_EXIT_RUNTIME;
+    } else if (pa.corpus) {
         for (int i = 0; i < pa.ninputs && rc == CLI_EXIT_OK; i++)
             if (read_tree(pa.inputs[i], &l, &err) < 0)
                 rc = CLI_EXIT_RUNTIME;

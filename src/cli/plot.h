@@ -27,4 +27,37 @@ int plot_compose(const struct cd_article *a, const struct plot_options *o, struc
 int plot_article(const struct cd_article *a, const char *outdir, const struct plot_options *o,
                  struct keyfig_error *err);
 
+#define PLOT_DEFAULT_FONT "Noto Sans CJK SC"
+
+struct buf;
+
+/* Fill the template plots/<tmpl> (placeholders vars[i][0] -> vars[i][1]: numbers this program
+ * computed and checked names only, never text from an article) and draw it: dir/base.dat (dat),
+ * dir/base.gp, then base.png and base.svg by gnuplot, each written whole or not at all.
+ * Returns 0, or -1 with err filled. */
+int plot_template(const char *dir, const char *base, const char *tmpl, const char *const (*vars)[2], size_t n,
+                  const struct buf *dat, struct keyfig_error *err);
+
+/* Append s to a .dat record as gnuplot reads a string field safely: " and \ escaped. */
+void plot_dat_field(struct buf *b, const char *s);
+
+/* 1 for a font name that may go into a script (letters, digits, spaces, - _ . : +). */
+int plot_font_ok(const char *f);
+
+/* The kinds of a chart, in the order of KNAME and KCOLOR in plots/figures.gp and corpus.gp. */
+#define PLOT_NKINDS 12
+int plot_kind_index(const char *name); /* an unknown kind counts as "other" */
+
+/* One bar of an overview: its label (display text) and its claims per kind. */
+struct plot_bar {
+    char *label;
+    size_t per[PLOT_NKINDS];
+};
+
+/* An overview chart from plots/corpus.gp: a stacked bar per entry of bars[0..n), coloured by kind,
+ * under heading ("title TAB subtitle"), as outdir/<base>.png and .svg with the .dat and .gp.
+ * Returns 0, or -1 with err filled. */
+int plot_bars(const char *outdir, const char *base, const char *heading, const struct plot_bar *bars, size_t n,
+              const char *font, struct keyfig_error *err);
+
 #endif

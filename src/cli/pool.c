@@ -105,6 +105,19 @@ void *pool_take(struct pool *p, int wait)
     return job;
 }
 
+void *pool_head(struct pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    void *job = p->head != p->tail ? p->ring[p->head % p->cap].job : NULL;
+    pthread_mutex_unlock(&p->mu);
+    return job;
+}
+
+int pool_threads(const struct pool *p)
+{
+    return p->nthreads;
+}
+
 void pool_free(struct pool *p)
 {
     if (!p)

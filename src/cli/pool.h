@@ -22,6 +22,13 @@ void pool_put(struct pool *p, void *job);
  * NULL while the oldest job is still being worked on. */
 void *pool_take(struct pool *p, int wait);
 
+/* The oldest job in flight, whether or not its work is done (NULL when none): its worker can
+ * hand results over while it runs. It stays in flight until pool_take returns it. */
+void *pool_head(struct pool *p);
+
+/* The number of threads running jobs; 0 when work runs inline in pool_put. */
+int pool_threads(const struct pool *p);
+
 /* Stop the threads; jobs still in flight are not returned. pool_free(NULL) is a no-op. */
 void pool_free(struct pool *p);
 

@@ -3,7 +3,7 @@
 # build/fuzz/, then run each for FUZZ_SECONDS (default 60) from its seed corpus
 # (tests/fuzz/corpus/TARGET) and its regression inputs (tests/fuzz/regressions/TARGET).
 # New inputs libFuzzer finds go to build/fuzz/corpus/TARGET, crashes to build/fuzz/crashes/.
-# Usage: sh tests/fuzz/run.sh [TARGET...]   (TARGET: normalize cnnum extract jsonl gold patterns claims id)
+# Usage: sh tests/fuzz/run.sh [TARGET...]   (TARGET: normalize cnnum extract jsonl gold patterns claims id json)
 # Needs the Debian packages clang and libclang-rt-14-dev (or the clang version's libclang-rt-N-dev).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -45,7 +45,7 @@ objs="$objs build/poslex_blob.o"
 make --no-print-directory build/poslex_blob.o >&2
 objs="$objs build/poslex_blob.o"
 
-targets=${*:-normalize cnnum extract jsonl gold patterns claims id}
+targets=${*:-normalize cnnum extract jsonl gold patterns claims id json}
 status=0
 for t in $targets; do
   bin=$B/fuzz_$t

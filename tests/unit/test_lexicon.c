@@ -21,7 +21,7 @@ struct lcase {
 static const struct lcase cases[] = {
     AT("32.3万公里。", 7, "公里", KEYFIG_KIND_LENGTH),
     AT("3平方公里", 1, "平方公里", KEYFIG_KIND_AREA), /* the longest word wins over 平方米's prefix */
-    AT("5元/吨", 1, "元/吨", KEYFIG_KIND_RATE),
+    AT("5元/吨", 1, "元/吨", KEYFIG_KIND_MONEY), /* a price per unit is money (units.tsv) */
     AT("10元钱", 2, "元钱", KEYFIG_KIND_MONEY),
     AT("46辆车", 2, "辆", KEYFIG_KIND_COUNT),
     AT("45医院", 2, NULL, 0),
