@@ -1,22 +1,32 @@
 # keyfig: one GNU Makefile, no autotools.
-#   make            build ./keyfig and libkeyfig.a (installs missing Debian packages first)
+#   make            build ./keyfig, libkeyfig.a and libkeyfig.so.0
+#                   (src/deps.sh build: installs missing Debian build packages, or says which)
 #   make results    extract, chart and report the seed articles into results/
 #   make test       run every test, then again under the sanitizers (prints "N passed, N failed" last)
 #   make check      the test suite under AddressSanitizer + UndefinedBehaviorSanitizer (GCC), then
 #                   under clang's UndefinedBehaviorSanitizer
 #   make bench      the speed/memory benchmark (results/bench.md)
 #   make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60; needs clang)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (program, libraries, keyfig.pc, header, data, man page)
 PKG_CONFIG ?= pkg-config
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 DATADIR = $(PREFIX)/share/keyfig
 MANDIR = $(PREFIX)/share/man/man1
 
 BUILD ?= build
-PKGS = libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib sqlite3 libpq
+# the pkg-config modules the library links (keyfig.pc's Requires.private too), then the
+# program's own (the database commands)
+LIB_PKGS = libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib
+PKGS = $(LIB_PKGS) sqlite3 libpq
+LIB_LDLIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -lm -pthread
+VERSION := $(shell sed -n 's/^\#define KEYFIG_VERSION "\(.*\)"/\1/p' include/keyfig.h)
+SOMAJOR = 0
+LD ?= ld
+OBJCOPY ?= objcopy
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -MMD -MP -pthread
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -51,25 +61,31 @@ CLI_MODULES = $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
 
 ifeq ($(BUILD),build)
 KEYFIG = keyfig
-LIBKEYFIG = libkeyfig.a
+LIBDIR_OUT = .
 else
 KEYFIG = $(BUILD)/keyfig
-LIBKEYFIG = $(BUILD)/libkeyfig.a
+LIBDIR_OUT = $(BUILD)
 endif
+LIBKEYFIG = $(LIBDIR_OUT)/libkeyfig.a
+SONAME = libkeyfig.so.$(SOMAJOR)
+LIBKEYFIG_SO = $(LIBDIR_OUT)/libkeyfig.so.$(VERSION)
+LIBS_OUT = $(LIBKEYFIG) $(LIBKEYFIG_SO) $(LIBDIR_OUT)/$(SONAME) $(LIBDIR_OUT)/libkeyfig.so
 
-.PHONY: all binaries deps results test check bench install uninstall clean fuzz
+.PHONY: all binaries libs deps results test check bench install uninstall clean fuzz
 # deps first, then a fresh make so pkg-config sees the libraries it may just have installed.
 all: deps
-	@$(MAKE) --no-print-directory binaries
+	@$(MAKE) --no-print-directory binaries libs
 
 binaries: $(KEYFIG) $(UNIT_BIN) $(FUZZ_REPLAY)
+libs: $(LIBS_OUT)
 
-# Install the Debian packages the build, the charts and the tests need, where missing.
+# Check for the Debian packages the build needs and install the missing ones (or say which).
 deps:
-	@sh src/deps.sh
+	@sh src/deps.sh build
 
+# Library objects are position-independent: the same objects make libkeyfig.a and libkeyfig.so.
 $(BUILD)/%.o: src/%.c | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
 
 $(BUILD)/cli/%.o: src/cli/%.c | $(BUILD)
 	@mkdir -p $(BUILD)/cli
@@ -90,44 +106,69 @@ $(BUILD)/poslex_blob.o: $(BUILD)/poslex.bin
 	$(CC) -c -o $@ $(BUILD)/poslex_blob.s
 
 $(BUILD)/embedded.o: $(BUILD)/embedded.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -Wno-overlength-strings -c -o $@ $<
 
-$(LIBKEYFIG): $(LIB_OBJ)
+# The library as one relocatable object whose only global definitions are the keyfig_ API:
+# xmalloc, json_write and the other internals become local, so a program that embeds libkeyfig
+# may define its own (tests/symbols.t checks with nm).
+$(BUILD)/libkeyfig.o: $(LIB_OBJ)
+	$(LD) -r -o $@ $^
+	$(OBJCOPY) --wildcard --keep-global-symbol='keyfig_*' $@
+
+$(LIBKEYFIG): $(BUILD)/libkeyfig.o
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(KEYFIG): $(CLI_OBJ) $(LIBKEYFIG)
+$(LIBKEYFIG_SO): $(BUILD)/libkeyfig.o src/libkeyfig.map
+	$(CC) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=src/libkeyfig.map -Wl,--no-undefined \
+	  -o $@ $(BUILD)/libkeyfig.o $(LIB_LDLIBS)
+
+$(LIBDIR_OUT)/$(SONAME) $(LIBDIR_OUT)/libkeyfig.so: $(LIBKEYFIG_SO)
+	ln -sf $(notdir $(LIBKEYFIG_SO)) $@
+
+# keyfig.pc is written by make install, with the PREFIX given there.
+PC_SED = -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+         -e 's|@VERSION@|$(VERSION)|; s|@PKGS@|$(LIB_PKGS)|'
+
+# The program and the unit tests use internal functions too, so they link the objects themselves.
+$(KEYFIG): $(CLI_OBJ) $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIBKEYFIG) | $(BUILD)
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBKEYFIG) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
-$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(CLI_MODULES) $(LIBKEYFIG) | $(BUILD)
+# test_nomem makes the library's allocations fail one by one
+$(BUILD)/tests/test_nomem: LDFLAGS += -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc
+
+$(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(CLI_MODULES) $(LIB_OBJ) | $(BUILD)
 	@mkdir -p $(BUILD)/replay
-	$(CC) $(CPPFLAGS) -Isrc/cli $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(CLI_MODULES) $(LIBKEYFIG) $(LDLIBS)
+	$(CC) $(CPPFLAGS) -Isrc/cli $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(CLI_MODULES) $(LIB_OBJ) $(LDLIBS)
 
 $(BUILD):
 	mkdir -p $(BUILD)
 
 results: all
+	@sh src/deps.sh run
 	sh tests/make_results.sh ./keyfig
 
 # The plain build's tests, then the same suite under the sanitizers: CI runs both.
 test: all
+	@sh src/deps.sh run test
 	sh tests/run.sh ./keyfig $(BUILD)
 	$(MAKE) --no-print-directory check
 
 check: deps
+	@$(MAKE) --no-print-directory libs
 	$(MAKE) BUILD=build/san SAN=1 binaries
 	ASAN_OPTIONS=detect_leaks=1 KEYFIG_SANITIZED=1 sh tests/run.sh build/san/keyfig build/san
-	@KEYFIG_EXTRA_PKGS="clang" sh src/deps.sh
+	@sh src/deps.sh build fuzz
 	$(MAKE) BUILD=build/ubsan CC=clang UBSAN=1 binaries
 	KEYFIG_SANITIZED=1 sh tests/run.sh build/ubsan/keyfig build/ubsan
 
 # libFuzzer targets (clang, ASan + UBSan) in build/fuzz/, each run FUZZ_SECONDS (default 60).
 fuzz:
-	@KEYFIG_EXTRA_PKGS="clang libclang-rt-14-dev" sh src/deps.sh
+	@sh src/deps.sh build fuzz
 	sh tests/fuzz/run.sh
 
 bench: all
@@ -135,19 +176,24 @@ bench: all
 	sh tests/bench/db.sh ./keyfig
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR)/patterns $(DESTDIR)$(DATADIR)/plots $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR)/patterns $(DESTDIR)$(DATADIR)/plots $(DESTDIR)$(MANDIR)
 	install -m 755 keyfig $(DESTDIR)$(BINDIR)/keyfig
 	install -m 644 libkeyfig.a $(DESTDIR)$(LIBDIR)/libkeyfig.a
+	install -m 755 $(notdir $(LIBKEYFIG_SO)) $(DESTDIR)$(LIBDIR)/$(notdir $(LIBKEYFIG_SO))
+	ln -sf $(notdir $(LIBKEYFIG_SO)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libkeyfig.so
+	sed $(PC_SED) src/keyfig.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/keyfig.pc
 	install -m 644 include/keyfig.h $(DESTDIR)$(INCLUDEDIR)/keyfig.h
 	install -m 644 patterns/* $(DESTDIR)$(DATADIR)/patterns/
 	install -m 644 plots/* $(DESTDIR)$(DATADIR)/plots/
 	install -m 644 src/keyfig.1 $(DESTDIR)$(MANDIR)/keyfig.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/keyfig $(DESTDIR)$(LIBDIR)/libkeyfig.a $(DESTDIR)$(INCLUDEDIR)/keyfig.h $(DESTDIR)$(MANDIR)/keyfig.1
+	rm -f $(DESTDIR)$(BINDIR)/keyfig $(DESTDIR)$(LIBDIR)/libkeyfig.a $(DESTDIR)$(LIBDIR)/libkeyfig.so* $(DESTDIR)$(PKGCONFIGDIR)/keyfig.pc
+	rm -f $(DESTDIR)$(INCLUDEDIR)/keyfig.h $(DESTDIR)$(MANDIR)/keyfig.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build keyfig libkeyfig.a tests/out
+	rm -rf build keyfig libkeyfig.a libkeyfig.so* tests/out
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/cli/*.d $(BUILD)/replay/*.d)

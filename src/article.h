@@ -4,6 +4,7 @@
 #define KEYFIG_ARTICLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "decode.h"
 #include "keyfig.h"
 #include "reader.h"
@@ -58,10 +59,15 @@ struct keyfig_article {
     struct arena strings;       /* every string the claims point to */
 };
 
-/* keyfig_patterns_load with its options: lint (warn about rules that may backtrack badly)
- * and normalizer (0: skip building the traditional->simplified table, for callers that only
- * check the pattern data). Caller owns the result; NULL with err filled. */
-struct keyfig_patterns *patterns_load(const char *dir, int lint, int normalizer, struct keyfig_error *err);
+/* keyfig_patterns_load with its options: lint (NULL: none; warned about rules that may
+ * backtrack badly) and normalizer (0: skip building the traditional->simplified table, for
+ * callers that only check the pattern data). Caller owns the result; NULL with err filled. */
+struct keyfig_patterns *patterns_load(const char *dir, const struct kf_warner *lint, int normalizer,
+                                      struct keyfig_error *err);
+
+/* 0 when an article of len bytes (as given, or decoded, or normalised) fits the 32-bit offsets
+ * of the offset map; else -1 with err filled (KEYFIG_STATUS_INPUT). */
+int article_check_size(uint64_t len, const char *source, struct keyfig_error *err);
 
 /* Find the claims of a (its txt already normalised) into a->drafts. With emit, each draft is
  * handed to emit(ctx, a, draft) as soon as no later number can change it, and forgotten: memory
@@ -95,5 +101,7 @@ int json_writer_end(struct json_writer *w);
  * Newly allocated (free), NULL when memory ran out. */
 char *json_claim_direct(const struct keyfig_claim *c, int compact);
 char *json_claim_reference(const struct keyfig_claim *c, int compact);
+/* json_writer_end's result as an enum keyfig_status: OK, WRITE (-1) or NOMEM (-2). */
+int json_status(int rc);
 
 #endif

@@ -219,7 +219,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     d->is_claim = 1;
     d->value = v;
     d->rule = rules_claim_id(p->rules, m->rule);
-    d->approx = over ? KEYFIG_OVER : KEYFIG_EXACT; /* 6600多万: refined by the words around it */
+    d->approx = over ? KEYFIG_APPROX_OVER : KEYFIG_APPROX_EXACT; /* 6600多万: refined by the words around it */
     d->num_s = ns, d->num_e = ne;
     d->unit_text = unit_text;
     d->unit_s = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][0];
@@ -232,7 +232,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     if (d->unit_s > ne)
         d->value *= list_multiplier(p, s, ns, ne, d->unit_s, d->value); /* 3和5万元 */
     int rk = rules_claim_kind(p->rules, m->rule);
-    d->kind = rk >= 0 ? (enum keyfig_kind)rk : *uw ? (enum keyfig_kind)(*uw)->attr : unit_text ? KEYFIG_PERCENT : KEYFIG_COUNT;
+    d->kind = rk >= 0 ? (enum keyfig_kind)rk : *uw ? (enum keyfig_kind)(*uw)->attr : unit_text ? KEYFIG_KIND_PERCENT : KEYFIG_KIND_COUNT;
     if (m->g[G_NUM2][0] == (size_t)-1)
         return d;
     double hi;
@@ -262,15 +262,15 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     const char *s = a->txt.norm;
     struct context x;
     x.floor = chars_clause_start(s, d->num_s);
-    int over = d->approx == KEYFIG_OVER;
+    int over = d->approx == KEYFIG_APPROX_OVER;
     d->approx = qualify_approx_word(&lx->approx_post, s, m->g[G_POST][0], m->g[G_POST][1]);
     if (!d->approx && !d->has_range)
         d->approx = qualify_approx_word(&lx->approx_mid, s, m->g[G_MID][0], m->g[G_MID][1]);
     if (!d->approx && over)
-        d->approx = KEYFIG_OVER;
-    enum keyfig_approx pre = KEYFIG_EXACT;
+        d->approx = KEYFIG_APPROX_OVER;
+    enum keyfig_approx pre = KEYFIG_APPROX_EXACT;
     x.head = qualify_approx_before(lx, s, x.floor, d->num_s, &pre);
-    if (!d->approx || (pre == KEYFIG_ABOUT && d->approx == KEYFIG_AT_MOST))
+    if (!d->approx || (pre == KEYFIG_APPROX_ABOUT && d->approx == KEYFIG_APPROX_AT_MOST))
         d->approx = pre; /* 大约5个小时内: 约 estimates the span that 内 closes, about */
 
     x.ch = qualify_change_before(lx, s, x.floor, x.head);
@@ -283,11 +283,11 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
             d->direction = (enum keyfig_direction)x.ch.direction;
         const char *basis = NULL;
         if (d->direction && qualify_basis(lx, s, x.floor, x.ch.start, &basis))
-            d->basis = !strcmp(basis, "环比") ? KEYFIG_MOM : KEYFIG_YOY;
+            d->basis = !strcmp(basis, "环比") ? KEYFIG_BASIS_MOM : KEYFIG_BASIS_YOY;
         if (x.ch.from_word != (size_t)-1) {
             struct draft *prev = previous_in(a, d, x.ch.from_word);
             if (prev && prev->num_s < x.ch.start && !d->direction && same_unit(s, prev, d))
-                d->direction = d->value > prev->value ? KEYFIG_INCREASE : d->value < prev->value ? KEYFIG_DECREASE : KEYFIG_NO_CHANGE;
+                d->direction = d->value > prev->value ? KEYFIG_DIRECTION_INCREASE : d->value < prev->value ? KEYFIG_DIRECTION_DECREASE : KEYFIG_DIRECTION_NONE;
             if (prev && prev->num_s < x.ch.start && d->direction) {
                 d->has_from = 1;
                 d->from = prev->value;
@@ -398,16 +398,16 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         size_t np_s = d->unit_e, np_e = subject_noun_after(lx, s, n, d->unit_e), v_s = np_s, v_e = np_e;
         /* only a count counts actions (…次培训); 五折至六折出售 is no share of 出售 */
         if (np_e > np_s && subject_noun_phrase_after(lx, s, &np_s, &np_e) &&
-            (d->kind == KEYFIG_COUNT || subject_noun_phrase(lx, s, &v_s, &v_e, 0))) {
+            (d->kind == KEYFIG_KIND_COUNT || subject_noun_phrase(lx, s, &v_s, &v_e, 0))) {
             d->subj_s = np_s, d->subj_e = np_e;
             d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
             return end;
         }
     }
-    int takes_noun = d->kind == KEYFIG_COUNT || d->kind == KEYFIG_MONEY || d->kind == KEYFIG_MASS ||
-                     d->kind == KEYFIG_LENGTH || d->kind == KEYFIG_AREA || d->kind == KEYFIG_VOLUME;
+    int takes_noun = d->kind == KEYFIG_KIND_COUNT || d->kind == KEYFIG_KIND_MONEY || d->kind == KEYFIG_KIND_MASS ||
+                     d->kind == KEYFIG_KIND_LENGTH || d->kind == KEYFIG_KIND_AREA || d->kind == KEYFIG_KIND_VOLUME;
     /* 9成乘客, 三成市民: tenths (a percent unit with a factor in units.tsv) share out the noun after them */
-    int tenths = d->kind == KEYFIG_PERCENT && uw && uw->factor > 1 && !d->has_range; /* not 五折至六折出售 */
+    int tenths = d->kind == KEYFIG_KIND_PERCENT && uw && uw->factor > 1 && !d->has_range; /* not 五折至六折出售 */
     size_t fwd = takes_noun || tenths ? subject_noun_after(lx, s, n, end) : end;
     size_t t_s = end, t_e = fwd;
     if (tenths && fwd > end && !subject_noun_phrase(lx, s, &t_s, &t_e, 0))
@@ -421,7 +421,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         /* 每月450元的现金补贴, 以每天9.8公里的速度: the figure is the noun's after 的 */
         d->subj_s = de_s, d->subj_e = de_e;
         d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
-        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_COUNT);
+        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_KIND_COUNT);
         return de_e;
     }
     if (!takes_noun && end + 3 < n && !memcmp(s + end, "的", 3) && subject_noun_after(lx, s, n, end + 3) > end + 3) {
@@ -429,7 +429,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         end += 3;
         fwd = subject_noun_after(lx, s, n, end);
     }
-    if (fwd == end && uw && d->kind == KEYFIG_COUNT)
+    if (fwd == end && uw && d->kind == KEYFIG_KIND_COUNT)
         fwd = subject_verb_phrase_after(lx, s, n, end);
     /* a bare number's noun is the head after 的 (24万生活居住在重点疫区国家的丽水华侨), unless
      * the noun is complete before its 的 (13亿多人口的发展中大国) */
@@ -446,8 +446,8 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (takes_noun && x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
-            d->direction = KEYFIG_NO_CHANGE, d->basis = KEYFIG_BASIS_NONE; /* not 上涨6.4%的新高水平 */
-        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_COUNT);
+            d->direction = KEYFIG_DIRECTION_NONE, d->basis = KEYFIG_BASIS_NONE; /* not 上涨6.4%的新高水平 */
+        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_KIND_COUNT);
         return np_e;
     }
     np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
@@ -460,7 +460,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     }
     struct draft *prev = previous_in(a, d, x->floor);
     size_t seg = prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
-    int actions = d->kind == KEYFIG_COUNT;
+    int actions = d->kind == KEYFIG_KIND_COUNT;
     /* 医疗人员从2018/19年度至2020/21年度上升7%: whatever stands between 从 and the figure, the
      * metric is named before 从 */
     size_t from = from_word_in(lx, s, seg, x->context_end);
@@ -489,9 +489,9 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     size_t end = find_subject(p, a, m, d, uw, &x);
     /* a bare amount is money when the metric before it says so (突破57万亿 of 投资); a noun
      * after it counts people or things (6600多万纳税人) */
-    if (d->kind == KEYFIG_COUNT && !uw && !d->unit_text && d->subj_s < d->num_s &&
+    if (d->kind == KEYFIG_KIND_COUNT && !uw && !d->unit_text && d->subj_s < d->num_s &&
         subject_has_money_word(p->lx, s, x.floor, d->num_s))
-        d->kind = KEYFIG_MONEY;
+        d->kind = KEYFIG_KIND_MONEY;
 
     /* the claim's text: from the subject (when it leads straight into the number) or the
      * first qualifier word, to the end of the unit or the noun after it */
@@ -560,7 +560,7 @@ static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a,
     struct draft *d = new_draft(a);
     d->is_claim = 0;
     d->value = v;
-    d->kind = KEYFIG_OTHER;
+    d->kind = KEYFIG_KIND_OTHER;
     d->reason = rules_stop_reason(p->rules, rule);
     d->rule = rules_stop_id(p->rules, rule);
     d->start = d->num_s = d->unit_s = d->unit_e = d->subj_s = d->subj_e = ts;

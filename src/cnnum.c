@@ -102,36 +102,36 @@ static int set_value(struct entry *e, const char *val, const char *ch, const cha
     const char *role = role_names[e->role];
     if (e->role >= ROLE_POINT) {
         if (strcmp(val, "-") != 0)
-            return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+            return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                             "value \"%s\" for %s \"%s\" (expected \"-\": a %s has no value)", val, role, ch, role);
         return 0;
     }
     uint64_t v;
     if (parse_count(val, &v) < 0)
-        return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+        return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                         "value \"%s\" for \"%s\" is not a number (expected a whole number such as 7 or 10000)",
                         val, ch);
     int k = power_of_ten(v);
     switch (e->role) {
     case ROLE_DIGIT:
         if (v > 9)
-            return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+            return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                             "value \"%s\" for digit \"%s\" (expected 0 to 9)", val, ch);
         e->digit = (unsigned char)v;
         return 0;
     case ROLE_ZERO:
         if (v != 0)
-            return kf_error(err, KEYFIG_ERR_PATTERN, path, line, "value \"%s\" for zero \"%s\" (expected 0)", val, ch);
+            return kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "value \"%s\" for zero \"%s\" (expected 0)", val, ch);
         return 0;
     case ROLE_UNIT:
         if (k < 1 || k > 3)
-            return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+            return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                             "value \"%s\" for unit \"%s\" (expected 10, 100 or 1000)", val, ch);
         e->exp = (unsigned char)k;
         return 0;
     case ROLE_SECTION:
         if (k < 4 || k > 64)
-            return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+            return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                             "value \"%s\" for section \"%s\" (expected a power of ten from 10000, such as 100000000)",
                             val, ch);
         e->exp = (unsigned char)k;
@@ -140,7 +140,7 @@ static int set_value(struct entry *e, const char *val, const char *ch, const cha
         for (k = 0; v >= 10 && v % 10 == 0; v /= 10)
             k++;
         if (v > 9 || v == 0 || k < 1 || k > 3)
-            return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+            return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                             "value \"%s\" for compound \"%s\" (expected a digit times 10, 100 or 1000, such as 20)",
                             val, ch);
         e->digit = (unsigned char)v;
@@ -153,30 +153,30 @@ static int add_record(struct cnnum_table *t, char **f, int nf, const char *path,
                       struct keyfig_error *err)
 {
     if (nf < 3 || nf > 4)
-        return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+        return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                         "%d columns (expected char, value, role and an optional note)", nf);
     struct entry e = {0};
     e.line = line;
     if (parse_char(f[0], &e.cp) < 0)
-        return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+        return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                         "character \"%s\" (expected one character or U+XXXX)", f[0]);
     int r = 0;
     while (r < NROLES && strcmp(f[2], role_names[r]) != 0)
         r++;
     if (r == NROLES)
-        return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+        return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                         "unknown role \"%s\" (expected digit, zero, unit, section, compound, point, negative, "
                         "separator)", f[2]);
     e.role = (unsigned char)r;
     const struct entry *dup = lookup(t, e.cp);
     if (dup)
-        return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+        return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                         "duplicate character \"%s\" (first defined on line %zu)", f[0], dup->line);
     if (set_value(&e, f[1], f[0], path, line, err) < 0)
         return -1;
     e.arabic = (unsigned char)(e.role == ROLE_DIGIT && is_arabic(e.cp));
     if (t->n == MAX_ENTRIES)
-        return kf_error(err, KEYFIG_ERR_PATTERN, path, line,
+        return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                         "too many numeral characters (expected at most %d)", MAX_ENTRIES);
     t->ent[t->n++] = e;
     if (e.cp < BMP_SIZE)
@@ -195,7 +195,7 @@ struct cnnum_table *cnnum_table_load(const char *text, size_t len, const char *p
         bad = add_record(t, f, nf, path, r.lineno, err) < 0;
     tsv_close(&r);
     if (!bad && t->n == 0)
-        bad = kf_error(err, KEYFIG_ERR_PATTERN, path, 0,
+        bad = kf_error(err, KEYFIG_STATUS_PATTERN, path, 0,
                        "no numeral characters (expected records of char, value, role)") < 0;
     if (bad) {
         free(t);

@@ -12,7 +12,7 @@
 struct cnnum_table;
 
 /* Build the table from the text of numerals.tsv (path is used in messages).
- * Caller owns the result; NULL with err filled (KEYFIG_ERR_PATTERN, file:line) on bad data. */
+ * Caller owns the result; NULL with err filled (KEYFIG_STATUS_PATTERN, file:line) on bad data. */
 struct cnnum_table *cnnum_table_load(const char *text, size_t len, const char *path, struct keyfig_error *err);
 void cnnum_table_free(struct cnnum_table *t);
 

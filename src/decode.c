@@ -136,7 +136,7 @@ static int decode_legacy(const char *buf, size_t len, const char *source, struct
     if ((gbs < 0.15 && b5s < 0.15)) {
         free(gb);
         free(b5);
-        return kf_error(err, KEYFIG_ERR_RUNTIME, source, 0,
+        return kf_error(err, KEYFIG_STATUS_INPUT, source, 0,
                         "invalid UTF-8 at byte %zu, and the text does not read as GB18030 or Big5 either "
                         "(name the encoding with --encoding, or use --lenient)",
                         utf8_bad);
@@ -186,7 +186,7 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
     }
     const char *nul = memchr(buf, '\0', len);
     if (nul)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, "binary data (NUL byte at byte %zu), not an article text",
+        return kf_error(err, KEYFIG_STATUS_INPUT, source, 0, "binary data (NUL byte at byte %zu), not an article text",
                         (size_t)(nul - buf) + out->bom);
     /* White space includes the ideographic space U+3000 and NO-BREAK SPACE that Chinese pages pad with. */
     size_t ws = 0;
@@ -201,11 +201,11 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
             break;
     }
     if (ws == len)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, len ? "article holds only white space" : "empty article");
+        return kf_error(err, KEYFIG_STATUS_INPUT, source, 0, len ? "article holds only white space" : "empty article");
     if (encoding && strcasecmp(encoding, "UTF-8") && strcasecmp(encoding, "UTF8")) {
         size_t bad = 0;
         if (iconv_to_utf8(buf, len, encoding, &out->text, &out->len, &bad) != 0)
-            return kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, "cannot convert from %s (unknown encoding, or bad byte at %zu)",
+            return kf_error(err, KEYFIG_STATUS_INPUT, source, 0, "cannot convert from %s (unknown encoding, or bad byte at %zu)",
                             encoding, bad + out->bom);
         out->encoding = encoding;
         out->src_off = source_offsets(buf, len, encoding, out->len);
@@ -231,6 +231,6 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
         return 0;
     }
     if (encoding)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, "invalid UTF-8 at byte %zu", bad + out->bom);
+        return kf_error(err, KEYFIG_STATUS_INPUT, source, 0, "invalid UTF-8 at byte %zu", bad + out->bom);
     return decode_legacy(buf, len, source, out, err, bad + out->bom);
 }

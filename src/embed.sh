@@ -16,13 +16,13 @@ tmp=$out.tmp
     i=$((i + 1))
   done
   echo 'struct embedded_file { const char *name; const unsigned char *data; size_t len; };'
-  echo 'const struct embedded_file keyfig_embedded[] = {'
+  echo 'const struct embedded_file embedded_files[] = {'
   i=0
   for f in "$@"; do
     echo "  {\"$(basename "$f")\", file$i, sizeof file$i - 1},"
     i=$((i + 1))
   done
   echo '  {0, 0, 0}};'
-  echo "const size_t keyfig_embedded_count = $i;"
+  echo "const size_t embedded_files_count = $i;"
 } > "$tmp"
 mv "$tmp" "$out"

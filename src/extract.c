@@ -17,7 +17,8 @@
 #include "subject.h"
 #include "util.h"
 
-struct keyfig_patterns *patterns_load(const char *dir, int lint, int normalizer, struct keyfig_error *err)
+struct keyfig_patterns *patterns_load(const char *dir, const struct kf_warner *lint, int normalizer,
+                                      struct keyfig_error *err)
 {
     struct keyfig_patterns *p = xcalloc(1, sizeof *p);
     size_t len;
@@ -35,7 +36,22 @@ struct keyfig_patterns *patterns_load(const char *dir, int lint, int normalizer,
 
 struct keyfig_patterns *keyfig_patterns_load(const char *dir, struct keyfig_error *err)
 {
-    return patterns_load(dir, 0, 1, err);
+    struct kf_guard g;
+    if (setjmp(g.jb))
+        return kf_nomem(err, dir), NULL;
+    kf_guard_push(&g);
+    struct keyfig_patterns *p = patterns_load(dir, NULL, 1, err);
+    kf_guard_pop(&g);
+    return p;
+}
+
+int article_check_size(uint64_t len, const char *source, struct keyfig_error *err)
+{
+    if (len <= UINT32_MAX)
+        return 0;
+    return kf_error(err, KEYFIG_STATUS_INPUT, source, 0,
+                    "article of %llu bytes is too large (keyfig reads articles under 4 GiB; split it)",
+                    (unsigned long long)len);
 }
 
 void keyfig_patterns_free(struct keyfig_patterns *p)
@@ -513,6 +529,8 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     static const struct keyfig_options defaults;
     if (!opts)
         opts = &defaults;
+    if (article_check_size(len, source, err) != 0)
+        return NULL;
     struct keyfig_article *a = xcalloc(1, sizeof *a);
     a->id = xstrdup(id ? id : "");
     a->source = xstrdup(source ? source : "");
@@ -522,11 +540,16 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     int rc = f == KEYFIG_FORMAT_HTML || f == KEYFIG_FORMAT_PDF
                  ? read_document(p, a, f, buf, len, opts, err)
                  : decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &a->dec, err);
-    if (rc != 0) {
+    if (rc != 0 || article_check_size(a->dec.len, a->source, err) != 0) {
         keyfig_article_free(a);
         return NULL;
     }
     text_normalize(p->nz, a->dec.text, a->dec.len, &a->txt);
+    /* the map's offsets wrapped if normalising made the text longer than 4 GiB: nothing read them yet */
+    if (article_check_size(a->txt.norm_len, a->source, err) != 0) {
+        keyfig_article_free(a);
+        return NULL;
+    }
     /* What the caller knows (a record's fields) first, then what the document declares, then
      * what the text says; before the claims, as a streaming writer writes the header first. */
     take_meta(&a->title, opts->title);
@@ -538,7 +561,8 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
         a->date = find_date(&a->txt);
     if (!a->url)
         a->url = xstrdup("");
-    struct matcher *m = matcher_new(p->rules, a->source);
+    const struct kf_warner warn = {opts->warn, opts->warn_data, *a->source ? a->source : a->id};
+    struct matcher *m = matcher_new(p->rules, &warn);
     claims_find(p, m, a, opts->all, emit, ctx);
     matcher_free(m);
     return a;
@@ -548,9 +572,14 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
                                       const char *buf, size_t len, const struct keyfig_options *opts,
                                       struct keyfig_error *err)
 {
+    struct kf_guard g;
+    if (setjmp(g.jb))
+        return kf_nomem(err, source), NULL;
+    kf_guard_push(&g);
     struct keyfig_article *a = prepare(p, id, source, buf, len, NULL, opts, NULL, NULL, err);
     if (a)
         finish_claims(a);
+    kf_guard_pop(&g);
     return a;
 }
 
@@ -569,9 +598,14 @@ struct keyfig_article *keyfig_extract_take(const struct keyfig_patterns *p, cons
                                            char *buf, size_t len, const struct keyfig_options *opts,
                                            struct keyfig_error *err)
 {
+    struct kf_guard g;
+    if (setjmp(g.jb))
+        return kf_nomem(err, source), NULL;
+    kf_guard_push(&g);
     struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, NULL, NULL, err);
     if (a)
         finish_claims(a);
+    kf_guard_pop(&g);
     return a;
 }
 
@@ -610,17 +644,24 @@ int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const 
                          const struct keyfig_options *opts, int compact, keyfig_write_fn write, void *data,
                          struct keyfig_error *err)
 {
+    struct kf_guard g;
+    if (setjmp(g.jb))
+        return kf_nomem(err, source);
+    kf_guard_push(&g);
     struct claim_stream cs = {.compact = compact, .write = write, .data = data};
     struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, stream_claim, &cs, err);
-    if (!a)
-        return -1;
+    if (!a) {
+        kf_guard_pop(&g);
+        return err && err->code ? err->code : KEYFIG_STATUS_INPUT;
+    }
     stream_start(&cs, a);
-    int rc = json_writer_end(&cs.w);
-    if (rc == -2)
-        kf_error(err, KEYFIG_ERR_RUNTIME, a->source, 0, "cannot encode the claims as JSON (out of memory?); the output is incomplete");
+    int rc = json_status(json_writer_end(&cs.w));
+    if (rc == KEYFIG_STATUS_NOMEM)
+        kf_error(err, rc, a->source, 0, "cannot encode the claims as JSON (out of memory?); the output is incomplete");
     finisher_free(&cs.f);
     keyfig_article_free(a);
-    return rc ? -2 : 0;
+    kf_guard_pop(&g);
+    return rc;
 }
 
 void keyfig_article_free(struct keyfig_article *a)
@@ -706,10 +747,10 @@ const char *keyfig_kind_name(enum keyfig_kind k)
 const char *keyfig_approx_name(enum keyfig_approx x)
 {
     static const char *const names[] = {NULL, "over", "at_least", "under", "at_most", "about"};
-    return (unsigned)x <= KEYFIG_ABOUT ? names[x] : NULL;
+    return (unsigned)x <= KEYFIG_APPROX_ABOUT ? names[x] : NULL;
 }
 
 const char *keyfig_direction_name(enum keyfig_direction d)
 {
-    return d == KEYFIG_INCREASE ? "increase" : d == KEYFIG_DECREASE ? "decrease" : NULL;
+    return d == KEYFIG_DIRECTION_INCREASE ? "increase" : d == KEYFIG_DIRECTION_DECREASE ? "decrease" : NULL;
 }

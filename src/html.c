@@ -39,7 +39,7 @@ struct html_rules *html_rules_load(struct patset *ps, struct keyfig_error *err)
         for (k = 0; k < NLISTS && strcmp(f[0], list_names[k]); k++)
             ;
         if (nf != 2 || k == NLISTS || !*f[1]) {
-            kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno,
+            kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno,
                      "expected ROLE<TAB>NAME with ROLE drop-tag, drop-role, drop-word or block-tag, got \"%s\"", f[0]);
             tsv_close(&rd);
             html_rules_free(r);
@@ -522,7 +522,7 @@ int html_read(const struct html_rules *r, const char *buf, size_t len, const cha
     htmlDocPtr d = parse_page(dec.text, dec.len, "UTF-8", &p);
     xmlNodePtr root = d ? xmlDocGetRootElement(d) : NULL;
     if (!root) {
-        rc = kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, "not an HTML page (libxml2 found no element)");
+        rc = kf_error(err, KEYFIG_STATUS_INPUT, source, 0, "not an HTML page (libxml2 found no element)");
         goto out;
     }
     struct meta m = {0};
@@ -534,7 +534,7 @@ int html_read(const struct html_rules *r, const char *buf, size_t len, const cha
     if (!l.out.len) {
         free(l.s), free(l.e), buf_free(&l.out);
         free(m.og_title), free(m.title), free(m.h1), free(m.date), free(m.url);
-        rc = kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, "HTML page holds no article text");
+        rc = kf_error(err, KEYFIG_STATUS_INPUT, source, 0, "HTML page holds no article text");
         goto out;
     }
     /* Offsets into the UTF-8 text -> offsets into the file (converted charset, BOM). */

@@ -55,8 +55,8 @@ static json_t *claim_json(const struct keyfig_claim *c)
         json_t *ch = json_object();
         json_object_set_new_nocheck(ch, "direction", json_string_nocheck(keyfig_direction_name(c->direction)));
         json_object_set_new_nocheck(ch, "from", c->has_from ? number(c->from) : json_null());
-        json_object_set_new_nocheck(ch, "basis", c->basis == KEYFIG_YOY   ? json_string_nocheck("同比")
-                                         : c->basis == KEYFIG_MOM ? json_string_nocheck("环比")
+        json_object_set_new_nocheck(ch, "basis", c->basis == KEYFIG_BASIS_YOY   ? json_string_nocheck("同比")
+                                         : c->basis == KEYFIG_BASIS_MOM ? json_string_nocheck("环比")
                                                                   : json_null());
         json_object_set_new_nocheck(o, "change", ch);
     } else {
@@ -299,7 +299,7 @@ static void claim_direct(struct json_writer *w, const struct keyfig_claim *c)
             put_number(w, c->from);
         else
             buf_adds(&w->out, "null");
-        member_string(w, "basis", c->basis == KEYFIG_YOY ? "同比" : c->basis == KEYFIG_MOM ? "环比" : NULL);
+        member_string(w, "basis", c->basis == KEYFIG_BASIS_YOY ? "同比" : c->basis == KEYFIG_BASIS_MOM ? "环比" : NULL);
         close_(w, '}');
     } else {
         buf_adds(&w->out, "null");
@@ -378,13 +378,24 @@ int json_writer_end(struct json_writer *w)
     return -w->failed;
 }
 
+int json_status(int rc)
+{
+    return rc == 0 ? KEYFIG_STATUS_OK : rc == -1 ? KEYFIG_STATUS_WRITE : KEYFIG_STATUS_NOMEM;
+}
+
 int keyfig_article_write(const struct keyfig_article *a, int compact, keyfig_write_fn write, void *data)
 {
+    struct kf_guard g;
+    if (setjmp(g.jb))
+        return KEYFIG_STATUS_NOMEM;
+    kf_guard_push(&g);
     struct json_writer w;
     json_writer_init(&w, a, compact, write, data);
     for (size_t i = 0; i < keyfig_article_nclaims(a) && !w.failed; i++)
         json_writer_claim(&w, keyfig_article_claim(a, i));
-    return json_writer_end(&w);
+    int rc = json_writer_end(&w);
+    kf_guard_pop(&g);
+    return json_status(rc);
 }
 
 static int to_buf(const char *s, size_t n, void *data)
@@ -396,10 +407,9 @@ static int to_buf(const char *s, size_t n, void *data)
 char *keyfig_article_json(const struct keyfig_article *a, int compact)
 {
     struct buf b = {0};
-    if (keyfig_article_write(a, compact, to_buf, &b) != 0) {
+    if (keyfig_article_write(a, compact, to_buf, &b) != KEYFIG_STATUS_OK) {
         buf_free(&b);
         return NULL;
     }
-    buf_addc(&b, '\0');
-    return b.data;
+    return b.data ? b.data : calloc(1, 1);
 }

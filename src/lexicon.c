@@ -70,7 +70,7 @@ static int parse_attr(const char *const *names, int n, const char *value, const 
     struct buf b = {0};
     for (int i = 0; i < n; i++)
         buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
-    kf_error(err, KEYFIG_ERR_PATTERN, path, line, "unknown %s \"%s\" (expected %s)", what, value, b.data);
+    kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "unknown %s \"%s\" (expected %s)", what, value, b.data);
     buf_free(&b);
     return -1;
 }
@@ -90,7 +90,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
     int nf, rc = 0;
     while (rc == 0 && (nf = tsv_next(&r, f, 4)) > 0) {
         if (nf < 2 || !*f[0]) {
-            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, r.lineno, "expected at least 2 tab-separated columns, got %d", nf);
+            rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno, "expected at least 2 tab-separated columns, got %d", nf);
             break;
         }
         struct lex_list *l = NULL;
@@ -104,7 +104,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
                 char *e;
                 factor = strtod(f[2], &e);
                 if (*e || factor <= 0)
-                    rc = kf_error(err, KEYFIG_ERR_PATTERN, path, r.lineno,
+                    rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno,
                                   "bad factor \"%s\" (expected a positive number)", f[2]);
             }
         } else if (!strcmp(name, "approx.tsv")) {
@@ -130,7 +130,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             break;
         }
         if (has_word(l, f[0])) {
-            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, r.lineno, "duplicate entry \"%s\"", f[0]);
+            rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno, "duplicate entry \"%s\"", f[0]);
             break;
         }
         add_word(l, f[0], attr, factor);

@@ -85,7 +85,7 @@ struct lexicon {
 int pos_class_from_name(const char *s);
 
 /* Load units.tsv, approx.tsv, change.tsv, subject.tsv, pos.tsv and postags.tsv. Caller owns the result
- * (lexicon_free); NULL with err filled (KEYFIG_ERR_PATTERN, file:line) on bad data. */
+ * (lexicon_free); NULL with err filled (KEYFIG_STATUS_PATTERN, file:line) on bad data. */
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err);
 void lexicon_free(struct lexicon *lx);
 

@@ -13,8 +13,8 @@ struct embedded_file {
     const unsigned char *data;
     size_t len;
 };
-extern const struct embedded_file keyfig_embedded[];
-extern const size_t keyfig_embedded_count;
+extern const struct embedded_file embedded_files[];
+extern const size_t embedded_files_count;
 
 #define PATSET_MAX 32
 
@@ -51,10 +51,10 @@ void patset_free(struct patset *ps)
 
 const char *embedded_get(const char *name, size_t *len)
 {
-    for (size_t i = 0; i < keyfig_embedded_count; i++) {
-        if (strcmp(keyfig_embedded[i].name, name) == 0) {
-            *len = keyfig_embedded[i].len;
-            return (const char *)keyfig_embedded[i].data;
+    for (size_t i = 0; i < embedded_files_count; i++) {
+        if (strcmp(embedded_files[i].name, name) == 0) {
+            *len = embedded_files[i].len;
+            return (const char *)embedded_files[i].data;
         }
     }
     return NULL;
@@ -71,7 +71,7 @@ const char *patset_get(struct patset *ps, const char *name, size_t *len, const c
         }
     }
     if (ps->n == PATSET_MAX) {
-        kf_error(err, KEYFIG_ERR_PATTERN, name, 0, "too many pattern files (at most %d)", PATSET_MAX);
+        kf_error(err, KEYFIG_STATUS_PATTERN, name, 0, "too many pattern files (at most %d)", PATSET_MAX);
         return NULL;
     }
     char *data;
@@ -82,7 +82,7 @@ const char *patset_get(struct patset *ps, const char *name, size_t *len, const c
         data = util_slurp(p.data, 0, &n, err);
         if (!data) {
             if (err)
-                err->code = KEYFIG_ERR_PATTERN;
+                err->code = KEYFIG_STATUS_PATTERN;
             buf_free(&p);
             return NULL;
         }
@@ -90,14 +90,14 @@ const char *patset_get(struct patset *ps, const char *name, size_t *len, const c
         buf_printf(&p, "patterns/%s", name);
         data = (char *)embedded_get(name, &n);
         if (!data) {
-            kf_error(err, KEYFIG_ERR_PATTERN, p.data, 0, "no such file in the built-in pattern set");
+            kf_error(err, KEYFIG_STATUS_PATTERN, p.data, 0, "no such file in the built-in pattern set");
             buf_free(&p);
             return NULL;
         }
     }
     size_t bad = utf8_first_invalid(data, n);
     if (bad != (size_t)-1) { /* rule ids and words reach the JSON unchecked: they must be UTF-8 */
-        kf_error(err, KEYFIG_ERR_PATTERN, p.data, 0, "invalid UTF-8 at byte %zu", bad);
+        kf_error(err, KEYFIG_STATUS_PATTERN, p.data, 0, "invalid UTF-8 at byte %zu", bad);
         if (ps->dir)
             free(data);
         buf_free(&p);

@@ -304,7 +304,7 @@ int pdf_read(const char *buf, size_t len, const char *source, struct extracted *
     g_bytes_unref(bytes);
     if (!doc) {
         int enc = gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED;
-        kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, enc ? "encrypted PDF (it needs a password)" : "not a readable PDF: %s",
+        kf_error(err, KEYFIG_STATUS_INPUT, source, 0, enc ? "encrypted PDF (it needs a password)" : "not a readable PDF: %s",
                  gerr ? gerr->message : "poppler could not open it");
         if (gerr)
             g_error_free(gerr);
@@ -334,7 +334,7 @@ int pdf_read(const char *buf, size_t len, const char *source, struct extracted *
     }
     int rc = 0;
     if (!any) {
-        rc = kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, "no text layer (scanned PDF?)");
+        rc = kf_error(err, KEYFIG_STATUS_INPUT, source, 0, "no text layer (scanned PDF?)");
     } else {
         assemble(lines, nlines, pages, out);
         char *title = poppler_document_get_title(doc);

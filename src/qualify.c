@@ -22,7 +22,7 @@ static size_t adverb_before(const struct lexicon *lx, const char *s, size_t floo
     for (int k = 0; k <= ADVERB_GAP_CHARS && p > floor; k++) {
         const struct lex_word *w = k ? lex_before(&lx->approx_pre, s, floor, p) : NULL;
         if (w && w->len >= 6 &&
-            (w->attr == KEYFIG_ABOUT || w->attr == KEYFIG_AT_LEAST || w->attr == KEYFIG_AT_MOST)) {
+            (w->attr == KEYFIG_APPROX_ABOUT || w->attr == KEYFIG_APPROX_AT_LEAST || w->attr == KEYFIG_APPROX_AT_MOST)) {
             *ap = (enum keyfig_approx)w->attr;
             return at; /* the words between stay the subject's or the verb's */
         }
@@ -42,7 +42,7 @@ size_t qualify_approx_before(const struct lexicon *lx, const char *s, size_t flo
 {
     /* 约新台币8,755亿元: a currency named before the number stands between it and its qualifier */
     const struct lex_word *cur = lex_before(&lx->units, s, floor, at);
-    if (cur && cur->attr == KEYFIG_MONEY && cur->len > 1)
+    if (cur && cur->attr == KEYFIG_KIND_MONEY && cur->len > 1)
         at -= cur->len;
     const struct lex_word *w = lex_before(&lx->approx_pre, s, floor, at);
     const struct lex_word *word = lex_before(&lx->subject, s, floor, at);
@@ -269,9 +269,9 @@ int qualify_basis(const struct lexicon *lx, const char *s, size_t floor, size_t 
 enum keyfig_approx qualify_approx_word(const struct lex_list *l, const char *s, size_t a, size_t b)
 {
     if (a == (size_t)-1 || a >= b)
-        return KEYFIG_EXACT;
+        return KEYFIG_APPROX_EXACT;
     const struct lex_word *w = lex_at(l, s, b, a);
-    return w ? (enum keyfig_approx)w->attr : KEYFIG_EXACT;
+    return w ? (enum keyfig_approx)w->attr : KEYFIG_APPROX_EXACT;
 }
 
 

@@ -32,7 +32,7 @@ int qualify_change_after(const struct lexicon *lx, const char *s, size_t n, size
 /* 同比 or 环比 before `at` in the clause: 1 with *basis set to the word, else 0. */
 int qualify_basis(const struct lexicon *lx, const char *s, size_t floor, size_t at, const char **basis);
 
-/* The approximation of the word of list l that starts at a (in s[..b)), or KEYFIG_EXACT. */
+/* The approximation of the word of list l that starts at a (in s[..b)), or KEYFIG_APPROX_EXACT. */
 enum keyfig_approx qualify_approx_word(const struct lex_list *l, const char *s, size_t a, size_t b);
 
 #endif

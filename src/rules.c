@@ -45,7 +45,7 @@ struct rules {
 struct matcher {
     pcre2_match_data *md;
     const struct rules *r;
-    const char *source; /* the article's file, named in warnings */
+    const struct kf_warner *warn;
 };
 
 struct macro {
@@ -147,7 +147,7 @@ static char *expand(const char *pat, const struct macro *m, size_t nm, const cha
                     if (strlen(m[k].name) == (size_t)(e - p - 1) && !memcmp(m[k].name, p + 1, (size_t)(e - p - 1)))
                         break;
                 if (k == nm) {
-                    kf_error(err, KEYFIG_ERR_PATTERN, path, line, "unknown macro {%.*s} (define it in macros.tsv first)",
+                    kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "unknown macro {%.*s} (define it in macros.tsv first)",
                              (int)(e - p - 1), p + 1);
                     buf_free(&b);
                     return NULL;
@@ -208,7 +208,7 @@ static struct macro *load_macros(struct patset *ps, const struct lexicon *lx, si
         char *v = nf == 2 ? expand(f[1], m, n, path, r.lineno, err) : NULL;
         if (!v) {
             if (nf != 2)
-                kf_error(err, KEYFIG_ERR_PATTERN, path, r.lineno, "expected NAME<TAB>pattern");
+                kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno, "expected NAME<TAB>pattern");
             free_macros(m, n);
             tsv_close(&r);
             return NULL;
@@ -237,7 +237,7 @@ static pcre2_code *compile(const char *pat, uint32_t anchored, const char *path,
     if (!c) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
-        kf_error(err, KEYFIG_ERR_PATTERN, path, line, "rule %s: PCRE2 error at offset %zu: %s", id, (size_t)off, (char *)msg);
+        kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "rule %s: PCRE2 error at offset %zu: %s", id, (size_t)off, (char *)msg);
         return NULL;
     }
     /* A rule that can match nothing could never advance a scan: PCRE2's minimum match
@@ -245,7 +245,7 @@ static pcre2_code *compile(const char *pat, uint32_t anchored, const char *path,
     uint32_t minlen = 0;
     pcre2_pattern_info(c, PCRE2_INFO_MINLENGTH, &minlen);
     if (minlen == 0) {
-        kf_error(err, KEYFIG_ERR_PATTERN, path, line, "rule %s can match the empty string (every rule must consume text)", id);
+        kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "rule %s can match the empty string (every rule must consume text)", id);
         pcre2_code_free(c);
         return NULL;
     }
@@ -254,7 +254,7 @@ static pcre2_code *compile(const char *pat, uint32_t anchored, const char *path,
 }
 
 /* Nested quantifiers such as (a+)+ can backtrack exponentially: warn (check-patterns). */
-static void lint_nested(const char *pat, const char *path, size_t line, const char *id)
+static void lint_nested(const char *pat, const char *path, size_t line, const char *id, const struct kf_warner *lint)
 {
     int depth = 0, quant_in[64] = {0};
     for (const char *p = pat; *p; p++) {
@@ -276,7 +276,9 @@ static void lint_nested(const char *pat, const char *path, size_t line, const ch
         else if (*p == ')' && depth > 0) {
             int inner = quant_in[depth--];
             if (inner && (p[1] == '+' || p[1] == '*')) {
-                kf_warn(path, line, "rule %s: nested quantifier near \"%.12s\" may backtrack badly", id, p);
+                char where[1024];
+                snprintf(where, sizeof where, "%s:%zu", path, line);
+                kf_warn_rule(lint, where, id, "nested quantifier near \"%.12s\" may backtrack badly", p);
                 return;
             }
             if (inner && depth > 0)
@@ -301,7 +303,8 @@ static int has_id(const struct rule *r, size_t n, const char *id)
 
 /* Load one rule file: "id<TAB>pattern" (items), "id<TAB>kind<TAB>pattern" (claims) or
  * "id<TAB>reason<TAB>scope<TAB>pattern" (stop). */
-static int load_rule_file(struct patset *ps, const char *name, int ncols, const struct macro *m, size_t nm, int lint,
+static int load_rule_file(struct patset *ps, const char *name, int ncols, const struct macro *m, size_t nm,
+                          const struct kf_warner *lint,
                           struct rule **out, size_t *nout, struct keyfig_error *err)
 {
     size_t len;
@@ -315,11 +318,11 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
     int nf, rc = 0;
     while (rc == 0 && (nf = tsv_next(&rd, f, ncols)) > 0) {
         if (nf != ncols || !*f[0] || !*f[ncols - 1]) {
-            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "expected %d tab-separated columns, got %d", ncols, nf);
+            rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno, "expected %d tab-separated columns, got %d", ncols, nf);
             break;
         }
         if (has_id(*out, *nout, f[0])) {
-            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "duplicate rule id \"%s\"", f[0]);
+            rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno, "duplicate rule id \"%s\"", f[0]);
             break;
         }
         struct rule r = {0};
@@ -327,19 +330,19 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
         if (ncols >= 3) {
             r.extra = xstrdup(f[1]);
             if (ncols == 3 && strcmp(f[1], "-") && (r.kind = kind_from_name(f[1])) < 0) {
-                rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno,
+                rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno,
                               "rule %s: unknown kind \"%s\" (expected - or count, money, length, area, mass, volume, "
                               "duration, percent, ratio, rate, temperature, other)",
                               f[0], f[1]);
             } else if (ncols == 4 && strcmp(f[2], "at") && strcmp(f[2], "text")) {
-                rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "rule %s: unknown scope \"%s\" (expected at or text)",
+                rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno, "rule %s: unknown scope \"%s\" (expected at or text)",
                               f[0], f[2]);
             }
             r.scope = (ncols == 4 && !strcmp(f[2], "text")) ? SCOPE_TEXT : SCOPE_AT;
         }
         char *pat = rc ? NULL : expand(f[ncols - 1], m, nm, path, rd.lineno, err);
         if (pat && lint)
-            lint_nested(pat, path, rd.lineno, f[0]);
+            lint_nested(pat, path, rd.lineno, f[0], lint);
         /* claim rules (3 columns) and stop rules of scope "at" are only matched anchored. */
         uint32_t anchored = ncols == 3 || (ncols == 4 && r.scope == SCOPE_AT) ? PCRE2_ANCHORED : 0;
         r.code = pat ? compile(pat, anchored, path, rd.lineno, f[0], err) : NULL;
@@ -355,7 +358,7 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
             r.group[g] = group_number(r.code, group_names[g]);
         r.ngroup = group_number(r.code, "n");
         if (ncols == 3 && r.group[G_NUM] < 0) {
-            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "rule %s has no (?<num>...) group", f[0]);
+            rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno, "rule %s has no (?<num>...) group", f[0]);
             pcre2_code_free(r.code);
             free(r.pat);
             free(r.id);
@@ -389,7 +392,7 @@ static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *
     while (tsv_next(&rd, f, 1) > 0) {
         size_t n = strlen(f[0]);
         if (pcre2_match(r->number, (PCRE2_SPTR)f[0], n, 0, 0, md, NULL) < 0) {
-            rc = kf_error(err, KEYFIG_ERR_PATTERN, path, rd.lineno, "idiom \"%s\" holds no numeral (nothing to set aside)", f[0]);
+            rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno, "idiom \"%s\" holds no numeral (nothing to set aside)", f[0]);
             break;
         }
         size_t k = pcre2_get_ovector_pointer(md)[0];
@@ -504,7 +507,8 @@ static int all_jit(const struct rules *r)
     return ok;
 }
 
-struct rules *rules_load(struct patset *ps, const struct lexicon *lx, int lint, struct keyfig_error *err)
+struct rules *rules_load(struct patset *ps, const struct lexicon *lx, const struct kf_warner *lint,
+                         struct keyfig_error *err)
 {
     size_t nm = 0;
     struct macro *m = load_macros(ps, lx, &nm, err);
@@ -516,7 +520,7 @@ struct rules *rules_load(struct patset *ps, const struct lexicon *lx, int lint, 
     for (k = 0; k < nm && strcmp(m[k].name, "NUMBER"); k++)
         ;
     if (k == nm) {
-        kf_error(err, KEYFIG_ERR_PATTERN, "patterns/macros.tsv", 0, "no NUMBER macro (the numeral token rule)");
+        kf_error(err, KEYFIG_STATUS_PATTERN, "patterns/macros.tsv", 0, "no NUMBER macro (the numeral token rule)");
         goto out;
     }
     if (!(r->number = compile(m[k].value, 0, "patterns/macros.tsv", 0, "NUMBER", err)) ||
@@ -568,10 +572,10 @@ void rules_free(struct rules *r)
     free(r);
 }
 
-struct matcher *matcher_new(const struct rules *r, const char *source)
+struct matcher *matcher_new(const struct rules *r, const struct kf_warner *warn)
 {
     struct matcher *m = xcalloc(1, sizeof *m);
-    m->source = source;
+    m->warn = warn;
     /* 32 pairs covers every rule's groups; PCRE2 reports a too-small vector as 0, not an error. */
     m->md = pcre2_match_data_create(32, NULL);
     m->r = r;
@@ -604,7 +608,7 @@ static int match(const struct rules *r, struct matcher *m, const pcre2_code *c, 
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(rc, msg, sizeof msg);
-        kf_warn(m->source, 0, "rule %s: %s at byte %zu; rule skipped here", id, (char *)msg, at);
+        kf_warn_rule(m->warn, NULL, id, "%s at byte %zu; rule skipped here", (char *)msg, at);
     }
     return rc;
 }

@@ -12,6 +12,7 @@ struct patset;
 struct lexicon;
 struct rules;
 struct matcher;
+struct kf_warner;
 
 /* The groups a claim rule may name; -1 offsets when a group did not take part. */
 enum rule_group { G_NUM, G_NUM2, G_MID, G_UNIT, G_POST, G_NGROUPS };
@@ -23,14 +24,16 @@ struct rule_match {
 };
 
 /* Load and compile all rule files of ps, expanding {MACRO}s from macros.tsv and the word
- * lists of lx ({UNIT}, {APPROX_PRE}, {APPROX_MID}, {APPROX_POST}). lint: also warn about
- * rules that may backtrack badly. Caller owns the result; NULL with err (file:line) on error. */
-struct rules *rules_load(struct patset *ps, const struct lexicon *lx, int lint, struct keyfig_error *err);
+ * lists of lx ({UNIT}, {APPROX_PRE}, {APPROX_MID}, {APPROX_POST}). lint (NULL: none): warn it,
+ * with "FILE:LINE" as the article, about rules that may backtrack badly. Caller owns the result;
+ * NULL with err (file:line) on error. */
+struct rules *rules_load(struct patset *ps, const struct lexicon *lx, const struct kf_warner *lint,
+                         struct keyfig_error *err);
 void rules_free(struct rules *r);
 
-/* Per-thread match state (match data and limits); source names the article in warnings (borrowed,
- * may be NULL). Caller owns it. */
-struct matcher *matcher_new(const struct rules *r, const char *source);
+/* Per-thread match state (match data and limits). A rule that fails to match (a limit hit) is
+ * warned to warn (borrowed, may be NULL) and skipped there. Caller owns it. */
+struct matcher *matcher_new(const struct rules *r, const struct kf_warner *warn);
 void matcher_free(struct matcher *m);
 
 /* The next numeral token at or after from in s[0..n): returns 1 and sets [*start, *end). */

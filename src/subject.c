@@ -157,7 +157,7 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
         if (w && word && word->len > w->len)
             w = NULL; /* 员工总数, 节约: 数 and 约 end a longer word here, not an approximation */
         const struct lex_word *cur = lex_before(&lx->units, s, a, *b);
-        if (cur && cur->attr == KEYFIG_MONEY && cur->len > 1 && !w)
+        if (cur && cur->attr == KEYFIG_KIND_MONEY && cur->len > 1 && !w)
             w = cur; /* 投入新台币152亿元: the currency before the number is no subject */
         if (w ||
             ((w = lex_before(&lx->change, s, a, *b)) && w->attr % 16 != CHG_NOUN)) {

@@ -31,7 +31,7 @@ struct normalizer *normalizer_new(struct keyfig_error *err)
 {
     opencc_t od = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
     if (od == (opencc_t)-1) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, NULL, 0, "cannot load OpenCC's %s: %s (is OpenCC's data installed?)",
+        kf_error(err, KEYFIG_STATUS_IO, NULL, 0, "cannot load OpenCC's %s: %s (is OpenCC's data installed?)",
                  OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, opencc_error());
         return NULL;
     }
@@ -281,6 +281,9 @@ static void white_run(const struct normalizer *nz, const char *s, size_t n, size
          * (【标题】…新台阶⏎央视网消息：…): the first line break after a short first line stays */
         int title = o->first_line && o->line_chars >= TITLE_MIN_CHARS && o->line_chars <= TITLE_MAX_CHARS &&
                     !o->ended && !is_digit(prev) && !continues_line(prev);
+        /* only the text's first line break can end a headline, joined or not: after 全市新增就业⏎岗位
+         * (a wrap) the next break (控制在4.5%以⏎内) is inside a sentence, however long it has grown */
+        o->first_line = 0;
         if (title || !joins_across_break(prev, next))
             emit(o, '\n', start);
         return;

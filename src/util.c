@@ -1,5 +1,6 @@
-/* util: allocation, the error record and its printer, file slurping, UTF-8 helpers,
- * a byte buffer and a TSV record reader. No knowledge of claims or patterns. */
+/* util: allocation, the error record, warnings to the caller's callback, file slurping, UTF-8
+ * helpers, a byte buffer and a TSV record reader. No knowledge of claims or patterns; it neither
+ * prints nor exits. */
 #include "util.h"
 
 #include <errno.h>
@@ -9,10 +10,47 @@
 #include <string.h>
 #include <sys/stat.h>
 
+static void (*nomem_handler)(size_t size, void *data);
+static void *nomem_data;
+/* The innermost public function running on this thread, and the size that failed there. */
+static _Thread_local struct kf_guard *guard_top;
+static _Thread_local size_t nomem_size;
+
+void keyfig_set_nomem_handler(void (*handler)(size_t size, void *data), void *data)
+{
+    nomem_handler = handler;
+    nomem_data = data;
+}
+
+void kf_guard_push(struct kf_guard *g)
+{
+    g->prev = guard_top;
+    guard_top = g;
+}
+
+void kf_guard_pop(struct kf_guard *g)
+{
+    guard_top = g->prev;
+}
+
+int kf_nomem(struct keyfig_error *err, const char *file)
+{
+    kf_error(err, KEYFIG_STATUS_NOMEM, file, 0, "out of memory (allocating %zu bytes)", nomem_size);
+    return KEYFIG_STATUS_NOMEM;
+}
+
+/* Back to the public function that was called (see kf_guard in util.h). Without one, an internal
+ * function was called directly (by the keyfig program, whose handler exits): nothing to return to. */
 static void out_of_memory(size_t n)
 {
-    fprintf(stderr, "keyfig: out of memory (allocating %zu bytes)\n", n);
-    exit(KEYFIG_ERR_RUNTIME);
+    if (nomem_handler)
+        nomem_handler(n, nomem_data);
+    struct kf_guard *g = guard_top;
+    if (!g)
+        abort();
+    guard_top = g->prev;
+    nomem_size = n;
+    longjmp(g->jb, 1);
 }
 
 void *xmalloc(size_t n)
@@ -66,60 +104,16 @@ int kf_error(struct keyfig_error *err, int code, const char *file, size_t line, 
     return -1;
 }
 
-/* s with its control characters escaped (\n, \t, \x1b): a message naming an id or a path from
- * the input stays one line, so an id holding "\nkeyfig: fake.txt: all good" cannot forge one. */
-static void put_escaped(const char *s)
+void kf_warn_rule(const struct kf_warner *w, const char *article, const char *rule, const char *fmt, ...)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '\n')
-            fputs("\\n", stderr);
-        else if (c == '\r')
-            fputs("\\r", stderr);
-        else if (c == '\t')
-            fputs("\\t", stderr);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(stderr, "\\x%02x", c);
-        else
-            fputc(c, stderr);
-    }
-}
-
-static void print_prefix(const char *file, size_t line, int warning)
-{
-    fputs("keyfig: ", stderr);
-    if (file && *file) {
-        put_escaped(file);
-        if (line)
-            fprintf(stderr, ":%zu", line);
-        fputs(": ", stderr);
-    }
-    if (warning)
-        fputs("Warning: ", stderr);
-}
-
-/* flockfile keeps a message on one line when several threads extract at once. */
-void kf_print_error(const struct keyfig_error *err, int warning)
-{
-    flockfile(stderr);
-    print_prefix(err->file, err->line, warning);
-    put_escaped(err->text);
-    fputc('\n', stderr);
-    funlockfile(stderr);
-}
-
-void kf_warn(const char *file, size_t line, const char *fmt, ...)
-{
-    flockfile(stderr);
-    print_prefix(file, line, 1);
-    char text[sizeof ((struct keyfig_error *)0)->text];
+    if (!w || !w->fn)
+        return;
+    char text[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    put_escaped(text);
-    fputc('\n', stderr);
-    funlockfile(stderr);
+    w->fn(article ? article : w->article, rule, text, w->data);
 }
 
 char *util_slurp(const char *path, size_t max_bytes, size_t *len, struct keyfig_error *err)
@@ -127,12 +121,12 @@ char *util_slurp(const char *path, size_t max_bytes, size_t *len, struct keyfig_
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot open: %s", strerror(errno));
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "is a directory, not an article file");
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "is a directory, not an article file");
         if (!is_stdin)
             fclose(f);
         return NULL;
@@ -162,12 +156,12 @@ char *util_slurp(const char *path, size_t max_bytes, size_t *len, struct keyfig_
         fclose(f);
     if (failed) {
         free(data);
-        kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "read error: %s", strerror(saved));
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "read error: %s", strerror(saved));
         return NULL;
     }
     if (max_bytes && n > max_bytes) {
         free(data);
-        kf_error(err, KEYFIG_ERR_RUNTIME, path, 0,
+        kf_error(err, KEYFIG_STATUS_INPUT, path, 0,
                  "article larger than --max-article-bytes (%zu bytes); raise the limit to read it", max_bytes);
         return NULL;
     }
@@ -391,7 +385,7 @@ int util_make_dirs(const char *path, struct keyfig_error *err)
         else if (mkdir(p, 0777) < 0 && errno != EEXIST)
             e = errno;
         if (e) {
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot create directory: %s", strerror(e));
+            rc = kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot create directory: %s", strerror(e));
             break;
         }
         *s = c;

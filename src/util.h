@@ -1,12 +1,36 @@
-/* util: allocation that cannot fail silently, one error record, one error printer,
+/* util: allocation that cannot fail silently, one error record, warnings to the caller,
  * file slurping and UTF-8 helpers. Knows nothing about claims or patterns. */
 #ifndef KEYFIG_UTIL_H
 #define KEYFIG_UTIL_H
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "keyfig.h"
 
+/* Out of memory in the library returns an error from the public function that was called,
+ * rather than exiting: each public function marks itself with a guard, and an allocation that
+ * fails (after calling keyfig_set_nomem_handler's handler) jumps back to the innermost one,
+ * which returns NULL or KEYFIG_STATUS_NOMEM. Threading NULL returns through every stage would
+ * be the alternative; the guard keeps the stages' code as it is. What the failed call had
+ * allocated is not freed. Use:
+ *     struct kf_guard g;
+ *     if (setjmp(g.jb))
+ *         return kf_nomem(err, source), NULL;   // the guard is already off
+ *     kf_guard_push(&g);
+ *     ... work ...
+ *     kf_guard_pop(&g);
+ */
+struct kf_guard {
+    jmp_buf jb;
+    struct kf_guard *prev;
+};
+void kf_guard_push(struct kf_guard *g);
+void kf_guard_pop(struct kf_guard *g);
+/* Fill err with "out of memory (allocating N bytes)"; returns KEYFIG_STATUS_NOMEM. */
+int kf_nomem(struct keyfig_error *err, const char *file);
+
+/* Never NULL: a failure goes to the innermost guard (above). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -18,9 +42,15 @@ char *xstrndup(const char *s, size_t n);
 int kf_error(struct keyfig_error *err, int code, const char *file, size_t line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-/* Print "keyfig: file:line: text" (with "Warning: " when warning) to stderr. */
-void kf_print_error(const struct keyfig_error *err, int warning);
-void kf_warn(const char *file, size_t line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Where warnings go: the caller's callback (keyfig_options.warn) and the article they are about. */
+struct kf_warner {
+    keyfig_warn_fn fn; /* NULL: dropped */
+    void *data;
+    const char *article;
+};
+/* Format a warning about rule and hand it to w (w may be NULL); article NULL means w->article. */
+void kf_warn_rule(const struct kf_warner *w, const char *article, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Read a whole file (path "-" is stdin) into a NUL-terminated buffer the caller frees.
  * max_bytes 0 means no limit. Returns NULL and fills err on failure. */

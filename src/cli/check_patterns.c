@@ -41,7 +41,7 @@ static void cover(struct coverage *cv, const char *id, int positive)
 static int run_case(const struct keyfig_patterns *kp, const char *path, size_t line, const char *id,
                     const char *input, const char *want)
 {
-    struct keyfig_options o = {.all = 1};
+    struct keyfig_options o = {.all = 1, .warn = cli_warn};
     struct keyfig_error err = {0};
     struct keyfig_article *a = keyfig_extract(kp, "case", path, input, strlen(input), &o, &err);
     if (!a) {
@@ -130,7 +130,7 @@ int cmd_check_patterns(int argc, char **argv)
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             fputs("usage: keyfig check-patterns [DIR] [--cases FILE...]\n", stdout);
             free(cases);
-            return KEYFIG_OK;
+            return CLI_EXIT_OK;
         } else if (!strcmp(argv[i], "--cases")) {
             while (i + 1 < argc && argv[i + 1][0] != '-')
                 cases[ncases++] = argv[++i];
@@ -139,21 +139,22 @@ int cmd_check_patterns(int argc, char **argv)
         } else {
             fputs("usage: keyfig check-patterns [DIR] [--cases FILE...]\n", stderr);
             free(cases);
-            return KEYFIG_ERR_USAGE;
+            return CLI_EXIT_USAGE;
         }
     }
     struct keyfig_error err = {0};
-    struct keyfig_patterns *kp = patterns_load(dir, 1, ncases > 0, &err);
-    int rc = KEYFIG_OK;
+    const struct kf_warner lint = {cli_warn, NULL, NULL};
+    struct keyfig_patterns *kp = patterns_load(dir, &lint, ncases > 0, &err);
+    int rc = CLI_EXIT_OK;
     if (!kp) {
-        err.code = KEYFIG_ERR_PATTERN;
+        err.code = KEYFIG_STATUS_PATTERN;
         kf_print_error(&err, 0);
-        rc = KEYFIG_ERR_PATTERN;
+        rc = CLI_EXIT_PATTERNS;
     } else {
         printf("%s: %zu claim rules, %zu stop rules, %zu units: ok\n", dir ? dir : "built-in patterns",
                rules_nclaim(kp->rules), rules_nstop(kp->rules), kp->lx->units.n);
         if (ncases && run_cases(kp, cases, ncases) != 0)
-            rc = KEYFIG_ERR_PATTERN;
+            rc = CLI_EXIT_PATTERNS;
     }
     keyfig_patterns_free(kp);
     free(cases);

@@ -126,10 +126,10 @@ static int read_document(const json_t *doc, const char *path, size_t line, struc
     const json_t *art = json_object_get(doc, "article");
     const json_t *claims = json_object_get(doc, "claims");
     if (!json_is_object(doc) || (art && !json_is_object(art) && !json_is_null(art)))
-        return kf_error(err, KEYFIG_ERR_RUNTIME, path, line,
+        return kf_error(err, KEYFIG_STATUS_IO, path, line,
                         "not a claims document (expected an object with \"article\" and \"claims\")");
     if (claims && !json_is_array(claims) && !json_is_null(claims))
-        return kf_error(err, KEYFIG_ERR_RUNTIME, path, line, "\"claims\" is not an array");
+        return kf_error(err, KEYFIG_STATUS_IO, path, line, "\"claims\" is not an array");
     struct cd_article a = {0};
     a.id = get_str(art, "id");
     a.source = get_str(art, "source");
@@ -145,7 +145,7 @@ static int read_document(const json_t *doc, const char *path, size_t line, struc
         if (!json_is_object(c)) {
             a.nclaims = i;
             free_article(&a);
-            return kf_error(err, KEYFIG_ERR_RUNTIME, path, line, "claim %zu is not an object", i + 1);
+            return kf_error(err, KEYFIG_STATUS_IO, path, line, "claim %zu is not an object", i + 1);
         }
         read_claim(c, &a.claims[i]);
     }
@@ -196,7 +196,7 @@ int claimsdoc_parse(const char *text, size_t len, const char *path, struct cd_li
         json_t *v = json_loadb(text + off, len - off, JSON_DISABLE_EOF_CHECK, &je);
         if (!v) {
             size_t at = line + (je.line > 0 ? (size_t)je.line - 1 : 0);
-            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "invalid JSON at line %zu: %s", at,
+            return kf_error(err, KEYFIG_STATUS_IO, path, 0, "invalid JSON at line %zu: %s", at,
                             claimsdoc_json_error(je.text));
         }
         int rc = read_value(v, path, line, out, err);

@@ -218,17 +218,17 @@ int cmd_conflicts(int argc, char **argv)
             text = !strcmp(optarg, "text");
             if (!text && (rows_format_parse(optarg, &fmt) < 0 || fmt == ROWS_TABLE)) {
                 fprintf(stderr, "keyfig: conflicts: --format \"%s\" (expected text, csv, tsv or jsonl)\n", optarg);
-                return KEYFIG_ERR_USAGE;
+                return CLI_EXIT_USAGE;
             }
             break;
-        case 'h': fputs(usage, stdout); return KEYFIG_OK;
-        default: fputs(usage, stderr); return KEYFIG_ERR_USAGE;
+        case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+        default: fputs(usage, stderr); return CLI_EXIT_USAGE;
         }
     }
     if (!target || optind < argc) {
         fprintf(stderr, "keyfig: conflicts: %s (see 'keyfig conflicts --help')\n",
                 target ? "unexpected argument" : "--db TARGET is required");
-        return KEYFIG_ERR_USAGE;
+        return CLI_EXIT_USAGE;
     }
     struct keyfig_error err = {0};
     struct fold *f = fold_new(patterns && *patterns ? patterns : NULL, &err);
@@ -236,7 +236,7 @@ int cmd_conflicts(int argc, char **argv)
     char *k = f && subject ? fold_text(f, subject) : NULL, *like = k ? db_like_contains(k) : NULL;
     free(k);
     struct rows_out *o = db && !text ? rows_begin(stdout, fmt, bom, pair_header, pair_numeric, PAIR_COLS) : NULL;
-    int rc = db && run(db, like, o, &err) == 0 ? KEYFIG_OK : (err.code ? err.code : KEYFIG_ERR_RUNTIME);
+    int rc = db && run(db, like, o, &err) == 0 ? CLI_EXIT_OK : (err.code ? cli_exit(err.code) : CLI_EXIT_RUNTIME);
     rows_end(o);
     if (rc)
         kf_print_error(&err, 0);

@@ -100,7 +100,7 @@ int corpus_db_plot(const char *target, const char *outdir, const char *font, str
                          "ORDER BY c.subject_key, c.kind",
                      "", &subjects, err);
     if (rc == 0 && months.n == 0)
-        rc = kf_error(err, KEYFIG_ERR_RUNTIME, db_name(db), 0, "no claims stored: nothing to chart");
+        rc = kf_error(err, KEYFIG_STATUS_IO, db_name(db), 0, "no claims stored: nothing to chart");
     if (rc == 0) {
         struct buf h = {0};
         size_t shown = months.n < MAX_MONTHS ? months.n : MAX_MONTHS;

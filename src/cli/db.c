@@ -90,11 +90,11 @@ static int migrate(struct db *db, int create, struct keyfig_error *err)
     if (v < 0)
         goto fail;
     if (v == 0 && !create) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, db->shown, 0, "not a keyfig database (no schema_version table; create one with 'keyfig load --db')");
+        kf_error(err, KEYFIG_STATUS_IO, db->shown, 0, "not a keyfig database (no schema_version table; create one with 'keyfig load --db')");
         goto fail;
     }
     if (v > latest) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, db->shown, 0, "database schema version %d is newer than this keyfig knows (%d)", v, latest);
+        kf_error(err, KEYFIG_STATUS_IO, db->shown, 0, "database schema version %d is newer than this keyfig knows (%d)", v, latest);
         goto fail;
     }
     for (int n = v + 1; n <= latest; n++) {

@@ -33,7 +33,7 @@ static int fail_msg(struct pg *p, const PGresult *res, struct keyfig_error *err)
     if (!msg || !*msg)
         msg = PQerrorMessage(p->conn);
     size_t n = strcspn(msg, "\n"); /* the first line: "ERROR:  relation ... does not exist" */
-    return kf_error(err, KEYFIG_ERR_RUNTIME, p->shown, 0, "%.*s", (int)n, msg);
+    return kf_error(err, KEYFIG_STATUS_IO, p->shown, 0, "%.*s", (int)n, msg);
 }
 
 static void quiet(void *arg, const char *message)
@@ -49,7 +49,7 @@ static void *pg_open(const char *target, const char *shown, int create, struct k
     p->conn = PQconnectdb(target);
     if (!p->conn || PQstatus(p->conn) != CONNECTION_OK) {
         const char *m = p->conn ? PQerrorMessage(p->conn) : "out of memory";
-        kf_error(err, KEYFIG_ERR_RUNTIME, shown, 0, "cannot connect: %.*s", (int)strcspn(m, "\n"), m);
+        kf_error(err, KEYFIG_STATUS_IO, shown, 0, "cannot connect: %.*s", (int)strcspn(m, "\n"), m);
         PQfinish(p->conn);
         free(p->shown);
         free(p);

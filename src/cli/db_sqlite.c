@@ -29,7 +29,7 @@ static int fail(struct lite *l, struct keyfig_error *err)
 {
     int code = sqlite3_extended_errcode(l->db);
     l->busy = (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
-    return kf_error(err, KEYFIG_ERR_RUNTIME, l->shown, 0, "%s", sqlite3_errmsg(l->db));
+    return kf_error(err, KEYFIG_STATUS_IO, l->shown, 0, "%s", sqlite3_errmsg(l->db));
 }
 
 static void *lite_open(const char *target, const char *shown, int create, struct keyfig_error *err)
@@ -39,9 +39,9 @@ static void *lite_open(const char *target, const char *shown, int create, struct
     int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(target, &l->db, flags, NULL) != SQLITE_OK) {
         if (!l->db)
-            kf_error(err, KEYFIG_ERR_RUNTIME, shown, 0, "cannot open the database (out of memory)");
+            kf_error(err, KEYFIG_STATUS_IO, shown, 0, "cannot open the database (out of memory)");
         else
-            kf_error(err, KEYFIG_ERR_RUNTIME, shown, 0, "cannot open the database: %s", sqlite3_errmsg(l->db));
+            kf_error(err, KEYFIG_STATUS_IO, shown, 0, "cannot open the database: %s", sqlite3_errmsg(l->db));
         sqlite3_close(l->db);
         free(l->shown);
         free(l);

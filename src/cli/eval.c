@@ -105,7 +105,7 @@ static int read_preds(const char *path, struct cd_list *l, struct keyfig_error *
         struct dirent **names;
         int n = scandir(path, &names, NULL, alphasort);
         if (n < 0)
-            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot read directory");
+            return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot read directory");
         int rc = 0;
         for (int i = 0; i < n; i++) {
             const char *nm = names[i]->d_name;
@@ -304,7 +304,7 @@ int cmd_eval(int argc, char **argv)
     const char **gold_paths = xcalloc((size_t)argc + 1, sizeof *gold_paths);
     size_t ngold = 0;
     const char *articles = NULL;
-    int show = 0, reviewed_only = 0, c, rc = KEYFIG_ERR_RUNTIME;
+    int show = 0, reviewed_only = 0, c, rc = CLI_EXIT_RUNTIME;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
         if (c == 'g')
@@ -318,18 +318,18 @@ int cmd_eval(int argc, char **argv)
         else if (c == 'h') {
             fputs(usage, stdout);
             free(gold_paths);
-            return KEYFIG_OK;
+            return CLI_EXIT_OK;
         } else {
             fputs(usage, stderr);
             free(gold_paths);
-            return KEYFIG_ERR_USAGE;
+            return CLI_EXIT_USAGE;
         }
     }
     if (!ngold || !articles || optind != argc - 1) {
         fputs("keyfig: eval: needs --gold TSV, --articles DIR and one PRED path\n", stderr);
         fputs(usage, stderr);
         free(gold_paths);
-        return KEYFIG_ERR_USAGE;
+        return CLI_EXIT_USAGE;
     }
     struct keyfig_error err = {0};
     struct gold_set gs = {0};
@@ -348,7 +348,7 @@ int cmd_eval(int argc, char **argv)
         free(t);
     }
     if (reviewed_only && !nreviewed) {
-        kf_error(&err, KEYFIG_ERR_RUNTIME, gold_paths[0], 0, "--reviewed-only: no article is marked \"#reviewed\" in the gold files");
+        kf_error(&err, KEYFIG_STATUS_IO, gold_paths[0], 0, "--reviewed-only: no article is marked \"#reviewed\" in the gold files");
         goto out;
     }
     if (read_preds(argv[optind], &preds, &err) != 0 || !(nz = normalizer_new(&err)))
@@ -366,7 +366,7 @@ int cmd_eval(int argc, char **argv)
         /* every article in --articles is annotated: one with no gold line asserts no claim */
         DIR *d = opendir(articles);
         if (!d) {
-            kf_error(&err, KEYFIG_ERR_RUNTIME, articles, 0, "cannot read the articles directory");
+            kf_error(&err, KEYFIG_STATUS_IO, articles, 0, "cannot read the articles directory");
             goto out;
         }
         for (struct dirent *e; (e = readdir(d));)
@@ -445,7 +445,7 @@ int cmd_eval(int argc, char **argv)
     double R = t.tp + t.fn ? (double)t.tp / (double)(t.tp + t.fn) : 0.0;
     double F = P + R > 0 ? 2 * P * R / (P + R) : 0.0;
     printf("P=%.3f R=%.3f F1=%.3f (tp=%ld fp=%ld fn=%ld)\n", P, R, F, t.tp, t.fp, t.fn);
-    rc = KEYFIG_OK;
+    rc = CLI_EXIT_OK;
 out:
     if (err.code)
         kf_print_error(&err, 0);

@@ -110,7 +110,7 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
         case O_INPUT:
             if (strcmp(optarg, "jsonl") && strcmp(optarg, "text")) {
                 fprintf(stderr, "keyfig: extract: --input \"%s\" (expected jsonl or text)\n", optarg);
-                return KEYFIG_ERR_USAGE;
+                return CLI_EXIT_USAGE;
             }
             o->in.jsonl = !strcmp(optarg, "jsonl");
             break;
@@ -132,7 +132,7 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
                 o->rows = 1 + (int)f;
             } else {
                 fprintf(stderr, "keyfig: extract: --format \"%s\" (expected text, html or pdf to read; json, jsonl, csv or tsv to write)\n", optarg);
-                return KEYFIG_ERR_USAGE;
+                return CLI_EXIT_USAGE;
             }
             break;
         }
@@ -144,14 +144,14 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
             o->in.max_bytes = strtoull(optarg, &end, 10);
             if (*end || !o->in.max_bytes) {
                 fprintf(stderr, "keyfig: extract: --max-article-bytes \"%s\" (expected a positive whole number)\n", optarg);
-                return KEYFIG_ERR_USAGE;
+                return CLI_EXIT_USAGE;
             }
             break;
         case O_PLOT: o->plotdir = optarg; break;
         case O_DATE:
             if (!valid_date(optarg)) {
                 fprintf(stderr, "keyfig: extract: --date \"%s\" (expected a date as YYYY-MM-DD)\n", optarg);
-                return KEYFIG_ERR_USAGE;
+                return CLI_EXIT_USAGE;
             }
             o->ko.date = optarg;
             break;
@@ -161,19 +161,19 @@ static int parse_args(int argc, char **argv, struct extract_opts *o)
             long n = strtol(optarg, &end, 10);
             if (*end || end == optarg || n < 0 || n > 1024) {
                 fprintf(stderr, "keyfig: extract: -j \"%s\" (expected a number of threads, 0 to 1024)\n", optarg);
-                return KEYFIG_ERR_USAGE;
+                return CLI_EXIT_USAGE;
             }
             o->jobs = n ? (int)n : cores();
             break;
         }
         case 'h': fputs(usage, stdout); return -1;
-        default: fputs(usage, stderr); return KEYFIG_ERR_USAGE;
+        default: fputs(usage, stderr); return CLI_EXIT_USAGE;
         }
     }
     if (optind >= argc) {
         fputs("keyfig: extract: no PATH given (an article file, a directory or -)\n", stderr);
         fputs(usage, stderr);
-        return KEYFIG_ERR_USAGE;
+        return CLI_EXIT_USAGE;
     }
     return 0;
 }
@@ -330,7 +330,7 @@ static void extract_job(void *arg, void *ctx)
     j->art.text = NULL;
     j->json = a ? keyfig_article_json(a, r->o->jsonl) : NULL;
     if (a && !j->json)
-        kf_error(&j->err, KEYFIG_ERR_RUNTIME, j->art.source, 0, "cannot encode the claims as JSON (out of memory?)");
+        kf_error(&j->err, KEYFIG_STATUS_IO, j->art.source, 0, "cannot encode the claims as JSON (out of memory?)");
     keyfig_article_free(a);
 }
 
@@ -427,7 +427,7 @@ static void finish_job(struct run *r, struct job *j)
     if (!ok && !fs_interrupted()) {
         progress_break(&r->pg);
         kf_print_error(&j->err, 0);
-        r->rc = KEYFIG_ERR_RUNTIME;
+        r->rc = CLI_EXIT_RUNTIME;
     }
 }
 
@@ -458,24 +458,25 @@ int cmd_extract(int argc, char **argv)
 {
     struct extract_opts o = {0};
     int rc = parse_args(argc, argv, &o);
+    o.ko.warn = cli_warn;
     if (rc)
-        return rc < 0 ? KEYFIG_OK : rc;
+        return rc < 0 ? CLI_EXIT_OK : rc;
     struct keyfig_error err = {0};
     struct keyfig_patterns *p = keyfig_patterns_load(o.patterns, &err);
     if (!p) {
         kf_print_error(&err, 0);
-        return err.code ? err.code : KEYFIG_ERR_PATTERN;
+        return cli_exit(err.code ? err.code : KEYFIG_STATUS_PATTERN);
     }
     const char *dirs[] = {o.outdir, o.plotdir};
     for (int i = 0; i < 2; i++) {
         if (dirs[i] && fs_mkdirs(dirs[i], &err) != 0) {
             kf_print_error(&err, 0);
             keyfig_patterns_free(p);
-            return KEYFIG_ERR_RUNTIME;
+            return CLI_EXIT_RUNTIME;
         }
     }
     struct inputs *in = inputs_open(argv + optind, argc - optind, &o.in);
-    struct run r = {.o = &o, .p = p, .rc = KEYFIG_OK, .files = fs_files_new()};
+    struct run r = {.o = &o, .p = p, .rc = CLI_EXIT_OK, .files = fs_files_new()};
     inputs_protect(in, r.files);
     r.array = !o.jsonl && !o.outdir && !o.rows && !o.db && !inputs_single(in);
     if (o.db && !(r.store = store_open(o.db, o.patterns, &err))) {
@@ -483,7 +484,7 @@ int cmd_extract(int argc, char **argv)
         fs_files_free(r.files);
         inputs_close(in);
         keyfig_patterns_free(p);
-        return KEYFIG_ERR_RUNTIME;
+        return CLI_EXIT_RUNTIME;
     }
     if (o.rows && !o.db && !o.outdir)
         r.rows = rows_begin(stdout, (enum rows_format)(o.rows - 1), 0, rows_claim_header, rows_claim_numeric,
@@ -523,7 +524,7 @@ int cmd_extract(int argc, char **argv)
     rows_end(r.rows);
     if (r.store && store_flush(r.store, &err) < 0) {
         kf_print_error(&err, 0);
-        r.rc = KEYFIG_ERR_RUNTIME;
+        r.rc = CLI_EXIT_RUNTIME;
     }
     store_close(r.store);
     inputs_close(in);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "util.h"
 
 /* ---- ids ---------------------------------------------------------------------------------- */
@@ -67,7 +68,7 @@ int fs_mkdirs(const char *path, struct keyfig_error *err)
         else if (mkdir(p, 0777) < 0 && errno != EEXIST)
             e = errno;
         if (e) {
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot create directory: %s", strerror(e));
+            rc = kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot create directory: %s", strerror(e));
             break;
         }
         *s = c;
@@ -99,7 +100,7 @@ int fs_out_path(const char *dir, const char *id, const char *suffix, int relpath
 {
     const char *why = fs_id_problem(id, relpath);
     if (why)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, source, 0, "id \"%s\" cannot name an output file: %s; skipped",
+        return kf_error(err, KEYFIG_STATUS_IO, source, 0, "id \"%s\" cannot name an output file: %s; skipped",
                         id ? id : "", why);
     out->len = 0;
     buf_printf(out, "%s/%s%s", dir, id, suffix);
@@ -124,10 +125,10 @@ int fs_out_path(const char *dir, const char *id, const char *suffix, int relpath
     free(real);
     buf_free(&sub);
     if (!ok)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, out->data, 0,
+        return kf_error(err, KEYFIG_STATUS_IO, out->data, 0,
                         "resolves outside the output directory %s (a symbolic link?); not written", dir);
     if (lstat(out->data, &st) == 0 && S_ISLNK(st.st_mode))
-        return kf_error(err, KEYFIG_ERR_RUNTIME, out->data, 0, "is a symbolic link; not written through");
+        return kf_error(err, KEYFIG_STATUS_IO, out->data, 0, "is a symbolic link; not written through");
     return 0;
 }
 
@@ -284,7 +285,7 @@ static int write_close(FILE *f, fs_writer w, void *data)
 static int write_error(struct keyfig_error *err, const char *path)
 {
     int e = errno;
-    return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot write: %s",
+    return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot write: %s",
                     fs_interrupted() ? "interrupted" : e ? strerror(e) : "write error");
 }
 
@@ -351,12 +352,12 @@ int fs_write(const char *path, fs_writer w, void *data, struct fs_files *files, 
     if (stat(path, &st) == 0) {
         const struct file_id *f = files ? find(files, st.st_dev, st.st_ino) : NULL;
         if (f && f->kind == SLOT_INPUT)
-            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "is an input of this run; not overwritten");
+            return kf_error(err, KEYFIG_STATUS_IO, path, 0, "is an input of this run; not overwritten");
         if (f && f->kind == SLOT_WRITTEN)
-            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0,
+            return kf_error(err, KEYFIG_STATUS_IO, path, 0,
                             "already written in this run; not overwritten (two articles with the same id?)");
         if (S_ISDIR(st.st_mode))
-            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot write: Is a directory");
+            return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot write: Is a directory");
         if (!S_ISREG(st.st_mode))
             return write_in_place(path, w, data, err);
     }

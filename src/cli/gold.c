@@ -43,14 +43,14 @@ int gold_parse(const char *text, size_t len, const char *path, struct gold_set *
     int nf, rc = 0;
     while ((nf = tsv_next(&r, f, 9)) > 0) {
         if (nf < 3 || !*f[0] || !*f[1]) {
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, path, r.lineno,
+            rc = kf_error(err, KEYFIG_STATUS_INPUT, path, r.lineno,
                           "expected article<TAB>surface<TAB>value<TAB>unit<TAB>kind<TAB>subject<TAB>approx<TAB>change<TAB>optional");
             break;
         }
         char *end;
         double v = strtod(f[2], &end);
         if (end == f[2] || *end) {
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, path, r.lineno, "value \"%s\" is not a number", f[2]);
+            rc = kf_error(err, KEYFIG_STATUS_INPUT, path, r.lineno, "value \"%s\" is not a number", f[2]);
             break;
         }
         struct gold_claim g = {0};

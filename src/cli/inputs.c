@@ -86,7 +86,7 @@ static void walk_dir(struct inputs *in, const char *dir, const char *rel)
     }
     if (d)
         closedir(d);
-    if (n) /* qsort(NULL, 0) is undefined */
+    if (n) /* qsort of a NULL array is undefined even for no elements (UBSan) */
         qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         struct buf path = {0}, sub = {0};
@@ -149,9 +149,9 @@ static int dir_error(const struct inputs *in, const char *path, struct keyfig_er
 {
     DIR *d = opendir(path);
     if (!d)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot read directory: %s", strerror(errno));
+        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot read directory: %s", strerror(errno));
     closedir(d);
-    return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "directory holds no %s files (nothing to extract)",
+    return kf_error(err, KEYFIG_STATUS_IO, path, 0, "directory holds no %s files (nothing to extract)",
                     in->o.glob ? in->o.glob : in->o.jsonl ? "*.jsonl" : "*.txt, *.html, *.htm or *.pdf");
 }
 
@@ -238,14 +238,14 @@ static int next_record(struct inputs *in, struct input_article *out, struct keyf
             return 0;
         in->lineno++;
         if (got == 2)
-            return kf_error(err, KEYFIG_ERR_RUNTIME, in->records_path, in->lineno,
+            return kf_error(err, KEYFIG_STATUS_IO, in->records_path, in->lineno,
                             "record longer than --max-article-bytes (%zu bytes); skipped", in->o.max_bytes);
         if (in->lineno == 1 && text_is_utf16(line, n)) {
             free(line);
             while ((in->end = fread(in->block, 1, sizeof in->block, in->records)) > 0) /* one error, not one a line */
                 in->done += in->end;
             in->at = in->end = 0;
-            return kf_error(err, KEYFIG_ERR_RUNTIME, in->records_path, 0,
+            return kf_error(err, KEYFIG_STATUS_IO, in->records_path, 0,
                             "UTF-16 is not supported; convert with iconv -f UTF-16 -t UTF-8");
         }
         if (in->lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
@@ -286,15 +286,15 @@ int input_record_decode(struct input_article *a, const struct input_opts *o, str
     json_t *id = rec ? json_object_get(rec, "id") : NULL, *text = rec ? json_object_get(rec, field) : NULL;
     int rc = -1;
     if (!rec)
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "invalid JSON: %s", claimsdoc_json_error(je.text));
+        kf_error(err, KEYFIG_STATUS_IO, src.data, 0, "invalid JSON: %s", claimsdoc_json_error(je.text));
     else if (!json_is_object(rec))
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record is not an object (expected {\"id\": ..., \"text\": ...})");
+        kf_error(err, KEYFIG_STATUS_IO, src.data, 0, "record is not an object (expected {\"id\": ..., \"text\": ...})");
     else if (!text)
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "record has no \"%s\"", field);
+        kf_error(err, KEYFIG_STATUS_IO, src.data, 0, "record has no \"%s\"", field);
     else if (!json_is_string(text))
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "\"%s\" is not a string", field);
+        kf_error(err, KEYFIG_STATUS_IO, src.data, 0, "\"%s\" is not a string", field);
     else if (max_bytes && json_string_length(text) > max_bytes)
-        kf_error(err, KEYFIG_ERR_RUNTIME, src.data, 0, "article larger than --max-article-bytes (%zu bytes)", max_bytes);
+        kf_error(err, KEYFIG_STATUS_IO, src.data, 0, "article larger than --max-article-bytes (%zu bytes)", max_bytes);
     else {
         char idbuf[64];
         if (json_is_string(id))
@@ -352,7 +352,7 @@ int inputs_next(struct inputs *in, struct input_article *out, struct keyfig_erro
             in->lineno = 0;
             in->at = in->end = 0;
             if (!in->records)
-                return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot open: %s", strerror(errno));
+                return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot open: %s", strerror(errno));
             continue;
         }
         out->text = util_slurp(path, in->o.max_bytes, &out->len, err);

@@ -34,22 +34,22 @@ int cmd_load(int argc, char **argv)
         switch (c) {
         case O_DB: target = optarg; break;
         case O_PATTERNS: patterns = optarg; break;
-        case 'h': fputs(usage, stdout); return KEYFIG_OK;
-        default: fputs(usage, stderr); return KEYFIG_ERR_USAGE;
+        case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+        default: fputs(usage, stderr); return CLI_EXIT_USAGE;
         }
     }
     if (!target || optind >= argc) {
         fprintf(stderr, "keyfig: load: %s\n", target ? "no claims file given" : "--db TARGET is required");
         fputs(usage, stderr);
-        return KEYFIG_ERR_USAGE;
+        return CLI_EXIT_USAGE;
     }
     struct keyfig_error err = {0};
     struct store *s = store_open(target, patterns && *patterns ? patterns : NULL, &err);
     if (!s) {
         kf_print_error(&err, 0);
-        return err.code ? err.code : KEYFIG_ERR_RUNTIME;
+        return err.code ? cli_exit(err.code) : CLI_EXIT_RUNTIME;
     }
-    int rc = KEYFIG_OK;
+    int rc = CLI_EXIT_OK;
     for (int i = optind; i < argc; i++) {
         struct cd_list l = {0};
         struct keyfig_error e = {0};
@@ -61,7 +61,7 @@ int cmd_load(int argc, char **argv)
             bad = store_flush(s, &e) < 0;
         if (bad) {
             kf_print_error(&e, 0);
-            rc = KEYFIG_ERR_RUNTIME;
+            rc = CLI_EXIT_RUNTIME;
         }
         claimsdoc_free(&l);
     }

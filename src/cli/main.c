@@ -35,18 +35,19 @@ int main(int argc, char **argv)
 {
     /* A reader that goes away (keyfig ... | head -1) ends us quietly, as for any filter. */
     signal(SIGPIPE, SIG_DFL);
+    cli_init();
     if (argc < 2) {
         fputs(usage, stderr);
-        return KEYFIG_ERR_USAGE;
+        return CLI_EXIT_USAGE;
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         fputs(usage, stdout);
-        return KEYFIG_OK;
+        return CLI_EXIT_OK;
     }
     if (!strcmp(cmd, "--version")) {
         printf("keyfig %s\n", KEYFIG_VERSION);
-        return KEYFIG_OK;
+        return CLI_EXIT_OK;
     }
     /* stops: the command checks fs_interrupted() and ends at a whole document, so it catches
      * SIGINT and SIGTERM; the others keep the default (they write at most one file, at the end). */
@@ -66,11 +67,11 @@ int main(int argc, char **argv)
                 fs_catch_signals();
             int rc = commands[i].run(argc - 1, argv + 1);
             if (fs_close_stdout() != 0)
-                rc = rc ? rc : KEYFIG_ERR_RUNTIME;
+                rc = rc ? rc : CLI_EXIT_RUNTIME;
             /* interrupted: what was written ends with a whole document; say so as a shell would */
             exit(fs_interrupted() ? 128 + fs_interrupted() : rc);
         }
     }
     fprintf(stderr, "keyfig: unknown command \"%s\" (expected extract, plot, report, load, query, trend, conflicts, eval or check-patterns)\n", cmd);
-    return KEYFIG_ERR_USAGE;
+    return CLI_EXIT_USAGE;
 }

@@ -407,7 +407,7 @@ static int wait_gnuplot(pid_t pid, int errfd, int execfd, const char *dir, const
         ;
     int rc = 0;
     if (e == (ssize_t)sizeof exec_errno) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, "gnuplot", 0, "cannot run: %s (gnuplot is needed to draw charts)",
+        kf_error(err, KEYFIG_STATUS_IO, "gnuplot", 0, "cannot run: %s (gnuplot is needed to draw charts)",
                  strerror(exec_errno));
         rc = -2; /* no later chart can be drawn either */
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -415,7 +415,7 @@ static int wait_gnuplot(pid_t pid, int errfd, int execfd, const char *dir, const
         last_line(&msg, line, sizeof line);
         struct buf path = {0};
         buf_printf(&path, "%s/%s", dir, script);
-        rc = kf_error(err, KEYFIG_ERR_RUNTIME, path.data, 0, "gnuplot failed: %s",
+        rc = kf_error(err, KEYFIG_STATUS_IO, path.data, 0, "gnuplot failed: %s",
                       *line ? line : WIFEXITED(status) ? "no message" : "killed by a signal");
         buf_free(&path);
     }
@@ -430,7 +430,7 @@ static int run_gnuplot(const char *dir, const char *script, const char *expr, st
     int errpipe[2], execpipe[2] = {-1, -1};
     pid_t pid = -1;
     if (pipe(errpipe) < 0)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, "gnuplot", 0, "cannot start: %s", strerror(errno));
+        return kf_error(err, KEYFIG_STATUS_IO, "gnuplot", 0, "cannot start: %s", strerror(errno));
     if (pipe(execpipe) == 0) {
         fcntl(errpipe[0], F_SETFD, FD_CLOEXEC);
         fcntl(execpipe[0], F_SETFD, FD_CLOEXEC);
@@ -445,7 +445,7 @@ static int run_gnuplot(const char *dir, const char *script, const char *expr, st
             if (execpipe[i] >= 0)
                 close(execpipe[i]);
         }
-        return kf_error(err, KEYFIG_ERR_RUNTIME, "gnuplot", 0, "cannot start: %s", strerror(e));
+        return kf_error(err, KEYFIG_STATUS_IO, "gnuplot", 0, "cannot start: %s", strerror(e));
     }
     if (pid == 0)
         exec_gnuplot(dir, expr, script, errpipe[1], execpipe[1]);
@@ -478,9 +478,9 @@ static int render(const char *dir, const char *base, struct keyfig_error *err)
         buf_printf(&to, "%s/%s", dir, final[i]);
         struct stat st;
         if (rc == 0 && (stat(from.data, &st) < 0 || st.st_size == 0))
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, to.data, 0, "gnuplot wrote no image");
+            rc = kf_error(err, KEYFIG_STATUS_IO, to.data, 0, "gnuplot wrote no image");
         if (rc == 0 && rename(from.data, to.data) < 0)
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, to.data, 0, "cannot write: %s", strerror(errno));
+            rc = kf_error(err, KEYFIG_STATUS_IO, to.data, 0, "cannot write: %s", strerror(errno));
         buf_free(&from);
         buf_free(&to);
     }
@@ -558,7 +558,7 @@ int plot_compose(const struct cd_article *a, const struct plot_options *o, struc
     const struct cd_claim *c = out_of_range(rows, n, &bad);
     if (c) {
         free(rows);
-        return kf_error(err, KEYFIG_ERR_RUNTIME, a->id, 0, "claim %d: value %g is too large to chart (at most %g)",
+        return kf_error(err, KEYFIG_STATUS_IO, a->id, 0, "claim %d: value %g is too large to chart (at most %g)",
                         c->id, bad, PLOT_MAX_VALUE);
     }
     struct panel *panels = xcalloc(n, sizeof *panels);
@@ -577,14 +577,14 @@ int plot_article(const struct cd_article *a, const char *outdir, const struct pl
                  struct keyfig_error *err)
 {
     if (!a->id)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, a->source, 0, "article without an \"id\" (needed to name its chart directory)");
+        return kf_error(err, KEYFIG_STATUS_IO, a->source, 0, "article without an \"id\" (needed to name its chart directory)");
     struct buf dat = {0}, gp = {0}, dir = {0};
     int rc = fs_out_path(outdir, a->id, "", o && o->path_ids, a->source, &dir, err);
     if (rc == 0)
         rc = plot_compose(a, o, &dat, &gp, err);
     if (rc == 1) {
         struct keyfig_error note = {0};
-        kf_error(&note, KEYFIG_OK, a->id, 0, "no claims to chart");
+        kf_error(&note, CLI_EXIT_OK, a->id, 0, "no claims to chart");
         kf_print_error(&note, 0);
     } else if (rc == 0) {
         rc = draw(dir.data, "figures", &dat, &gp, o ? o->files : NULL, err);
@@ -723,7 +723,7 @@ static int read_tree(const char *path, struct cd_list *l, struct keyfig_error *e
         return claimsdoc_read(path, l, err);
     DIR *d = opendir(path);
     if (!d)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot read directory: %s", strerror(errno));
+        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot read directory: %s", strerror(errno));
     char **names = NULL;
     size_t n = 0;
     for (struct dirent *e; (e = readdir(d));) {
@@ -787,7 +787,7 @@ static int usage_error(const char *fmt, const char *arg)
     fputs("keyfig: plot: ", stderr);
     fprintf(stderr, fmt, arg);
     fputs(" (see 'keyfig plot --help')\n", stderr);
-    return KEYFIG_ERR_USAGE;
+    return CLI_EXIT_USAGE;
 }
 
 struct plot_args {
@@ -839,7 +839,7 @@ static int parse_args(int argc, char **argv, struct plot_args *pa)
             options_end = 1;
         } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             fputs(plot_usage, stdout);
-            return KEYFIG_OK;
+            return CLI_EXIT_OK;
         } else if (!strcmp(arg, "--corpus")) {
             pa->corpus = 1;
         } else {
@@ -879,20 +879,20 @@ int cmd_plot(int argc, char **argv)
     }
     struct keyfig_error err = {0};
     struct cd_list l = {0};
-    rc = KEYFIG_OK;
+    rc = CLI_EXIT_OK;
     if (pa.db) {
         if (corpus_db_plot(pa.db, pa.out, pa.font, &err) < 0)
-            rc = err.code ? err.code : KEYFIG_ERR_RUNTIME;
+            rc = err.code ? cli_exit(err.code) : CLI_EXIT_RUNTIME;
     } else if (pa.corpus) {
-        for (int i = 0; i < pa.ninputs && rc == KEYFIG_OK; i++)
+        for (int i = 0; i < pa.ninputs && rc == CLI_EXIT_OK; i++)
             if (read_tree(pa.inputs[i], &l, &err) < 0)
-                rc = KEYFIG_ERR_RUNTIME;
-        if (rc == KEYFIG_OK && l.n == 0) {
-            kf_error(&err, KEYFIG_ERR_RUNTIME, pa.inputs[0], 0, "no claims documents (*.json, *.jsonl) found");
-            rc = KEYFIG_ERR_RUNTIME;
+                rc = CLI_EXIT_RUNTIME;
+        if (rc == CLI_EXIT_OK && l.n == 0) {
+            kf_error(&err, KEYFIG_STATUS_IO, pa.inputs[0], 0, "no claims documents (*.json, *.jsonl) found");
+            rc = CLI_EXIT_RUNTIME;
         }
-        if (rc == KEYFIG_OK && plot_corpus(&l, pa.out, pa.font, &err) < 0)
-            rc = KEYFIG_ERR_RUNTIME;
+        if (rc == CLI_EXIT_OK && plot_corpus(&l, pa.out, pa.font, &err) < 0)
+            rc = CLI_EXIT_RUNTIME;
     } else {
         /* claims documents of a directory walk chart into folders (2024/03/a) */
         struct plot_options o = {.font = pa.font, .max_claims = pa.max_claims, .path_ids = 1};
@@ -904,13 +904,13 @@ int cmd_plot(int argc, char **argv)
             if (claimsdoc_read(pa.inputs[i], &l, &err) < 0) {
                 kf_print_error(&err, 0);
                 err = (struct keyfig_error){0};
-                rc = KEYFIG_ERR_RUNTIME;
+                rc = CLI_EXIT_RUNTIME;
             }
             for (size_t j = 0; j < l.n && !fatal && !fs_interrupted(); j++) {
                 int got = plot_article(&l.articles[j], pa.out, &o, &err);
                 if (got < 0 && !fs_interrupted()) {
                     kf_print_error(&err, 0);
-                    rc = KEYFIG_ERR_RUNTIME;
+                    rc = CLI_EXIT_RUNTIME;
                 }
                 fatal = got == -2;
                 err = (struct keyfig_error){0};
@@ -919,7 +919,7 @@ int cmd_plot(int argc, char **argv)
         }
         fs_files_free(o.files);
     }
-    if (pa.corpus && rc != KEYFIG_OK)
+    if (pa.corpus && rc != CLI_EXIT_OK)
         kf_print_error(&err, 0);
     claimsdoc_free(&l);
     free(pa.inputs);

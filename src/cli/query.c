@@ -42,7 +42,7 @@ struct query_args {
 static int usage_error(const char *what, const char *arg)
 {
     fprintf(stderr, "keyfig: query: %s \"%s\" (see 'keyfig query --help')\n", what, arg);
-    return KEYFIG_ERR_USAGE;
+    return CLI_EXIT_USAGE;
 }
 
 /* YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -101,15 +101,15 @@ static int parse_args(int argc, char **argv, struct query_args *q)
             if (rows_format_parse(optarg, &q->fmt) < 0)
                 return usage_error("--format (expected table, csv, tsv or jsonl)", optarg);
             break;
-        case 'h': fputs(usage, stdout); return KEYFIG_OK;
-        default: fputs(usage, stderr); return KEYFIG_ERR_USAGE;
+        case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+        default: fputs(usage, stderr); return CLI_EXIT_USAGE;
         }
     }
     if (optind < argc)
         return usage_error("unexpected argument", argv[optind]);
     if (!q->db) {
         fputs("keyfig: query: --db TARGET is required\n", stderr);
-        return KEYFIG_ERR_USAGE;
+        return CLI_EXIT_USAGE;
     }
     const char *dates[] = {q->from, q->to}, *nums[] = {q->min, q->max};
     for (int i = 0; i < 2; i++) {
@@ -199,13 +199,13 @@ int cmd_query(int argc, char **argv)
         char msg[300];
         if (!(re = rules_regex_new(q.subject_re, msg, sizeof msg))) {
             fprintf(stderr, "keyfig: query: --subject-re \"%s\": %s\n", q.subject_re, msg);
-            return KEYFIG_ERR_USAGE;
+            return CLI_EXIT_USAGE;
         }
     }
     struct keyfig_error err = {0};
     struct fold *f = fold_new(q.patterns, &err);
     struct db *db = f ? db_open(q.db, 0, &err) : NULL;
-    rc = db && run(&q, db, f, re, &err) == 0 ? KEYFIG_OK : (err.code ? err.code : KEYFIG_ERR_RUNTIME);
+    rc = db && run(&q, db, f, re, &err) == 0 ? CLI_EXIT_OK : (err.code ? cli_exit(err.code) : CLI_EXIT_RUNTIME);
     if (rc)
         kf_print_error(&err, 0);
     db_close(db);

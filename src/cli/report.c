@@ -103,15 +103,15 @@ static char *read_regular(const char *path, size_t max, size_t *len, int *missin
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         *missing = errno == ENOENT;
-        kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "cannot open: %s", strerror(errno));
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
     struct stat st;
     char *data = NULL;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-        kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "not a regular file");
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "not a regular file");
     else if ((size_t)st.st_size > max)
-        kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "larger than --max-article-bytes (%zu bytes)", max);
+        kf_error(err, KEYFIG_STATUS_IO, path, 0, "larger than --max-article-bytes (%zu bytes)", max);
     else {
         size_t want = (size_t)st.st_size, n = 0;
         data = xmalloc(want + 1);
@@ -260,14 +260,14 @@ static int add_extracted(struct report *r, const struct text *t, struct keyfig_e
 {
     if (load_patterns(r, err) != 0)
         return -1;
-    struct keyfig_options opts = {.all = 1};
+    struct keyfig_options opts = {.all = 1, .warn = cli_warn};
     struct keyfig_article *a = keyfig_extract(r->pat, t->id, t->from, t->text, t->len, &opts, err);
     if (!a)
         return -1;
     char *json = keyfig_article_json(a, 1);
     struct cd_list list = {0};
     int rc = json ? claimsdoc_parse(json, strlen(json), t->from, &list, err)
-                  : kf_error(err, KEYFIG_ERR_RUNTIME, t->from, 0, "cannot encode the claims as JSON (out of memory?)");
+                  : kf_error(err, KEYFIG_STATUS_IO, t->from, 0, "cannot encode the claims as JSON (out of memory?)");
     for (size_t i = 0; rc == 0 && i < list.n; i++)
         add_article(r, &list.articles[i], t->text, t->len);
     claimsdoc_free(&list);
@@ -280,8 +280,8 @@ static int add_extracted(struct report *r, const struct text *t, struct keyfig_e
 static int report_error(struct report *r, struct keyfig_error *err)
 {
     kf_print_error(err, 0);
-    r->failed = err->code ? err->code : KEYFIG_ERR_RUNTIME;
-    int stop = err->code == KEYFIG_ERR_PATTERN;
+    r->failed = err->code ? cli_exit(err->code) : CLI_EXIT_RUNTIME;
+    int stop = err->code == KEYFIG_STATUS_PATTERN;
     memset(err, 0, sizeof *err);
     return stop ? -1 : 0;
 }
@@ -329,7 +329,7 @@ static int read_texts(struct report *r, char **paths, int n, struct keyfig_error
     for (size_t i = 1; rc == 0 && i < r->ntexts; i++) {
         struct text *dup = &r->texts[r->by_id[i]];
         if (!strcmp(dup->id, r->texts[r->by_id[i - 1]].id)) {
-            kf_error(err, KEYFIG_ERR_RUNTIME, dup->from, 0, "article id \"%s\" was given before; this one is left out",
+            kf_error(err, KEYFIG_STATUS_IO, dup->from, 0, "article id \"%s\" was given before; this one is left out",
                      dup->id);
             dup->claimed = 1; /* neither matched nor extracted */
             rc = report_error(r, err);
@@ -380,11 +380,11 @@ static int add_claims(struct report *r, const char *path, const char *data, size
                 own = page_text(r, p.data, own, &tlen, err);
             if (!own && missing) {
                 memset(err, 0, sizeof *err);
-                kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "article \"%s\": no text: %s does not exist", id, p.data);
+                kf_error(err, KEYFIG_STATUS_IO, path, 0, "article \"%s\": no text: %s does not exist", id, p.data);
             }
             buf_free(&p);
         } else {
-            kf_error(err, KEYFIG_ERR_RUNTIME, path, 0,
+            kf_error(err, KEYFIG_STATUS_IO, path, 0,
                      "article \"%s\": no text: name its article file or record on the command line, or give "
                      "--articles DIR", id);
         }
@@ -491,12 +491,12 @@ static const char *asset(const char *name, const char *closer, size_t *len, stru
 {
     const char *s = embedded_get(name, len);
     if (!s) {
-        kf_error(err, KEYFIG_ERR_RUNTIME, name, 0, "not built into this keyfig (rebuild with make)");
+        kf_error(err, KEYFIG_STATUS_IO, name, 0, "not built into this keyfig (rebuild with make)");
         return NULL;
     }
     for (size_t i = 0; closer && i + strlen(closer) <= *len; i++) {
         if (strncasecmp(s + i, closer, strlen(closer)) == 0) {
-            kf_error(err, KEYFIG_ERR_RUNTIME, name, 0, "contains \"%s\", which would end its element early", closer);
+            kf_error(err, KEYFIG_STATUS_IO, name, 0, "contains \"%s\", which would end its element early", closer);
             return NULL;
         }
     }
@@ -517,7 +517,7 @@ static int add_reviews(struct report *r, struct buf *out, struct keyfig_error *e
         size_t bad = utf8_first_invalid(text, len);
         if (bad != (size_t)-1) {
             free(text);
-            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "not UTF-8 (invalid byte at %zu)", bad);
+            return kf_error(err, KEYFIG_STATUS_IO, path, 0, "not UTF-8 (invalid byte at %zu)", bad);
         }
         const char *base = strrchr(path, '/');
         buf_adds(out, i ? ",{\"name\":" : "{\"name\":");
@@ -599,7 +599,7 @@ static int usage_error(const char *fmt, const char *arg)
     fputs("keyfig: report: ", stderr);
     fprintf(stderr, fmt, arg);
     fputs("\nusage: keyfig report [options] PATH... -o FILE.html (see keyfig report --help)\n", stderr);
-    return KEYFIG_ERR_USAGE;
+    return CLI_EXIT_USAGE;
 }
 
 /* Options may come before or after the paths (PATH... -o FILE). Paths are collected into
@@ -633,7 +633,7 @@ static int parse_args(int argc, char **argv, struct report_opts *o, char **paths
         }
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(usage, stdout);
-            return KEYFIG_OK;
+            return CLI_EXIT_OK;
         }
         size_t k, nopts = sizeof opts / sizeof opts[0];
         const char *val = NULL;
@@ -727,5 +727,5 @@ int cmd_report(int argc, char **argv)
     free(r.texts);
     free(r.by_id);
     keyfig_patterns_free(r.pat);
-    return rc == 0 ? r.failed : err.code ? err.code : r.failed ? r.failed : KEYFIG_ERR_RUNTIME;
+    return rc == 0 ? r.failed : err.code ? cli_exit(err.code) : r.failed ? r.failed : CLI_EXIT_RUNTIME;
 }

@@ -63,11 +63,11 @@ int check_spans(const char *file, const struct cd_article *a, const char *text, 
     for (size_t i = 0; rc == 0 && i < a->nclaims; i++) {
         const struct cd_claim *c = &a->claims[i];
         if (c->start > c->end || c->end > k)
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, file, 0,
+            rc = kf_error(err, KEYFIG_STATUS_INPUT, file, 0,
                           "article \"%s\": claim %d: span %zu-%zu lies outside its text (%zu characters)", id, c->id,
                           c->start, c->end, k);
         else if (c->text && !same_solid(text + at[c->start], at[c->end] - at[c->start], c->text, strlen(c->text)))
-            rc = kf_error(err, KEYFIG_ERR_RUNTIME, file, 0,
+            rc = kf_error(err, KEYFIG_STATUS_INPUT, file, 0,
                           "article \"%s\": claim %d: span %zu-%zu does not hold its text \"%s\" "
                           "(claims of another version of the article?)", id, c->id, c->start, c->end, c->text);
     }

@@ -187,7 +187,7 @@ static int queued(const struct store *s, const char *id)
 int store_add(struct store *s, const struct cd_article *a, struct keyfig_error *err)
 {
     if (!a->id || !*a->id)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, a->source, 0, "article without an \"id\" (needed to store it)");
+        return kf_error(err, KEYFIG_STATUS_IO, a->source, 0, "article without an \"id\" (needed to store it)");
     /* the same article twice in a batch: the later one must replace the earlier */
     if ((queued(s, a->id) || s->articles.n == BATCH) && store_flush(s, err) < 0)
         return -1;

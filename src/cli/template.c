@@ -31,7 +31,7 @@ int tpl_fill(const char *name, const struct tpl_vars *vs, struct buf *out, struc
     char path[64];
     snprintf(path, sizeof path, "plots/%s", name);
     if (!t)
-        return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "template missing from the build (rebuild keyfig)");
+        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "template missing from the build (rebuild keyfig)");
     for (size_t i = 0; i < len;) {
         const char *end = t[i] == '@' ? memchr(t + i + 1, '@', len - i - 1) : NULL;
         size_t n = end ? (size_t)(end - t - i - 1) : 0;
@@ -41,7 +41,7 @@ int tpl_fill(const char *name, const struct tpl_vars *vs, struct buf *out, struc
         }
         const struct buf *v = lookup(vs, t + i + 1, n);
         if (!v)
-            return kf_error(err, KEYFIG_ERR_RUNTIME, path, 0, "unknown placeholder @%.*s@", (int)n, t + i + 1);
+            return kf_error(err, KEYFIG_STATUS_IO, path, 0, "unknown placeholder @%.*s@", (int)n, t + i + 1);
         buf_add(out, v->data ? v->data : "", v->len);
         i += n + 2;
     }

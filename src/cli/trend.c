@@ -192,8 +192,8 @@ int cmd_trend(int argc, char **argv)
         case 'o': out = optarg; break;
         case O_FONT: font = optarg; break;
         case O_PATTERNS: patterns = optarg; break;
-        case 'h': fputs(usage, stdout); return KEYFIG_OK;
-        default: fputs(usage, stderr); return KEYFIG_ERR_USAGE;
+        case 'h': fputs(usage, stdout); return CLI_EXIT_OK;
+        default: fputs(usage, stderr); return CLI_EXIT_USAGE;
         }
     }
     struct buf dir = {0}, base = {0};
@@ -206,7 +206,7 @@ int cmd_trend(int argc, char **argv)
         fprintf(stderr, "keyfig: trend: %s (see 'keyfig trend --help')\n", bad);
         buf_free(&dir);
         buf_free(&base);
-        return KEYFIG_ERR_USAGE;
+        return CLI_EXIT_USAGE;
     }
     struct keyfig_error err = {0};
     struct fold *f = fold_new(patterns && *patterns ? patterns : NULL, &err);
@@ -215,7 +215,7 @@ int cmd_trend(int argc, char **argv)
     struct series s = {0};
     int rc = db && fetch(db, skey, ukey, &s, &err) == 0 ? 0 : -1;
     if (rc == 0 && s.n == 0)
-        rc = kf_error(&err, KEYFIG_ERR_RUNTIME, subject, 0, "no claim about it in an article with a date");
+        rc = kf_error(&err, KEYFIG_STATUS_IO, subject, 0, "no claim about it in an article with a date");
     if (rc == 0)
         common_unit(&s, subject);
     if (rc == 0) {
@@ -238,5 +238,5 @@ int cmd_trend(int argc, char **argv)
     fold_free(f);
     buf_free(&dir);
     buf_free(&base);
-    return rc ? (err.code ? err.code : KEYFIG_ERR_RUNTIME) : KEYFIG_OK;
+    return rc ? (err.code ? cli_exit(err.code) : CLI_EXIT_RUNTIME) : CLI_EXIT_OK;
 }

@@ -1,5 +1,6 @@
 /* fuzz_normalize: the text normaliser (text.h) on any valid UTF-8, checking the offset map:
- * every normalised byte maps into the original, in order, and the end maps to orig_len. */
+ * every normalised byte maps into the original, in order (the hinted look-up agreeing with the
+ * plain one), and the end of the text maps to orig_len. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -21,9 +22,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     text_normalize(nz, (const char *)data, size, &t);
     if (text_orig_at(&t, t.norm_len) != size)
         abort();
-    for (size_t i = 0, prev = 0; i < t.norm_len; i++) {
+    size_t hint = 0, prev = 0;
+    for (size_t i = 0; i < t.norm_len; i++) {
         size_t at = text_orig_at(&t, i);
-        if (at > size || at < prev)
+        if (at > size || at < prev || text_orig_at_hint(&t, i, &hint) != at)
             abort();
         prev = at;
         if (text_orig_end(&t, i + 1) > size)

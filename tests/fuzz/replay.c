@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "keyfig.h"
+#include "cli.h"
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -37,6 +37,9 @@ for src in src/*.c src/cli/inputs.c src/cli/gold.c src/cli/fs.c src/cli/claimsdo
   fi
   objs="$objs $o"
 done
+# jieba's table (src/poslex.c), assembled into an object by the Makefile's own rule
+make -s build/poslex_blob.o
+objs="$objs build/poslex_blob.o"
 
 # jieba's word table, as the library links it (assembled from build/poslex.bin by make)
 make --no-print-directory build/poslex_blob.o >&2

@@ -1,0 +1,90 @@
+/* test_lexicon: the word lists of patterns/ as loaded: longest match after and before a
+ * position, the attributes parsed, kind names, and a bad record's error (file, line, text). */
+#include <string.h>
+
+#include "check.h"
+#include "lexicon.h"
+#include "patset.h"
+#include "util.h"
+
+struct lcase {
+    const char *s;
+    size_t at;        /* lex_at at this byte; lex_before ending here when before is set */
+    int before;
+    const char *want; /* NULL: no word */
+    int kind;         /* want's attr, a keyfig_kind */
+    int line;
+};
+#define AT(s, at, want, kind) {s, at, 0, want, kind, __LINE__}
+#define BEFORE(s, end, want, kind) {s, end, 1, want, kind, __LINE__}
+
+static const struct lcase cases[] = {
+    AT("32.3万公里。", 7, "公里", KEYFIG_KIND_LENGTH),
+    AT("3平方公里", 1, "平方公里", KEYFIG_KIND_AREA), /* the longest word wins over 平方米's prefix */
+    AT("5元/吨", 1, "元/吨", KEYFIG_KIND_MONEY), /* a price per unit is money (units.tsv) */
+    AT("10元钱", 2, "元钱", KEYFIG_KIND_MONEY),
+    AT("46辆车", 2, "辆", KEYFIG_KIND_COUNT),
+    AT("45医院", 2, NULL, 0),
+    BEFORE("3平方公里", 13, "平方公里", KEYFIG_KIND_AREA),
+    BEFORE("行驶里程32.3万公里", 25, "公里", KEYFIG_KIND_LENGTH),
+};
+
+static void test_units(const struct lexicon *lx)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const struct lcase *c = &cases[i];
+        size_t n = strlen(c->s);
+        const struct lex_word *w = c->before ? lex_before(&lx->units, c->s, 0, c->at) : lex_at(&lx->units, c->s, n, c->at);
+        char name[160], got[160], want[160];
+        snprintf(name, sizeof name, "lexicon.%s \"%s\" %zu", c->before ? "before" : "at", c->s, c->at);
+        snprintf(got, sizeof got, "%s/%d", w ? w->word : "(none)", w ? w->attr : 0);
+        snprintf(want, sizeof want, "%s/%d", c->want ? c->want : "(none)", c->want ? c->kind : 0);
+        report(strcmp(got, want) == 0, name, __FILE__, c->line, got, want);
+    }
+}
+
+static void test_kind_names(void)
+{
+    check_int("lexicon.kind_from_name money", kind_from_name("money"), KEYFIG_KIND_MONEY);
+    check_int("lexicon.kind_from_name temperature", kind_from_name("temperature"), KEYFIG_KIND_TEMPERATURE);
+    check_int("lexicon.kind_from_name unknown", kind_from_name("mas"), -1);
+}
+
+/* A unit of an unknown kind: the error names units.tsv, line 1 (the record put first) and the kind. */
+static void test_bad_record(void)
+{
+    const char *dir = scratch_dir("lexicon_bad");
+    if (scratch_patterns(dir, "units.tsv", "公斤\tmas\t1") != 0) {
+        report(0, "lexicon.scratch_patterns", __FILE__, __LINE__, "a copy failed", dir);
+        return;
+    }
+    struct keyfig_error err = {0};
+    struct patset *ps = patset_open(dir, &err);
+    struct lexicon *lx = ps ? lexicon_load(ps, &err) : NULL;
+    check_int("lexicon.bad_kind_refused", lx == NULL, 1);
+    check_int("lexicon.bad_kind_status", err.code, KEYFIG_STATUS_PATTERN);
+    check_int("lexicon.bad_kind_line", err.line, 1);
+    char want_file[600];
+    snprintf(want_file, sizeof want_file, "%s/units.tsv", dir);
+    check_str("lexicon.bad_kind_file", err.file, want_file);
+    report(strstr(err.text, "\"mas\"") != NULL, "lexicon.bad_kind_names_value", __FILE__, __LINE__, err.text,
+           "a message naming \"mas\"");
+    lexicon_free(lx);
+    patset_free(ps);
+}
+
+int main(void)
+{
+    struct keyfig_error err = {0};
+    struct patset *ps = patset_open(NULL, &err);
+    struct lexicon *lx = ps ? lexicon_load(ps, &err) : NULL;
+    report(lx != NULL, "lexicon.builtin_loads", err.file, (long)err.line, err.text, "loaded");
+    if (lx) {
+        test_units(lx);
+        test_kind_names();
+    }
+    lexicon_free(lx);
+    patset_free(ps);
+    test_bad_record();
+    return failures ? 1 : 0;
+}
