@@ -368,30 +368,3 @@ void tsv_close(struct tsv_reader *r)
     r->line = NULL;
 }
 
-/* mkdir -p; fills err with the directory that could not be made. */
-int util_make_dirs(const char *path, struct keyfig_error *err)
-{
-    char *p = xstrdup(path);
-    int rc = 0;
-    for (char *s = p + 1;; s++) {
-        if (*s != '/' && *s)
-            continue;
-        char c = *s;
-        *s = '\0';
-        struct stat st;
-        int e = 0;
-        if (stat(p, &st) == 0)
-            e = S_ISDIR(st.st_mode) ? 0 : ENOTDIR; /* OUT/file/sub: a file in the way */
-        else if (mkdir(p, 0777) < 0 && errno != EEXIST)
-            e = errno;
-        if (e) {
-            rc = kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot create directory: %s", strerror(e));
-            break;
-        }
-        *s = c;
-        if (!c)
-            break;
-    }
-    free(p);
-    return rc;
-}

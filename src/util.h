@@ -54,8 +54,6 @@ void kf_warn_rule(const struct kf_warner *w, const char *article, const char *ru
 
 /* Read a whole file (path "-" is stdin) into a NUL-terminated buffer the caller frees.
  * max_bytes 0 means no limit. Returns NULL and fills err on failure. */
-/* mkdir -p path: 0, or -1 with err filled naming the directory that could not be made. */
-int util_make_dirs(const char *path, struct keyfig_error *err);
 char *util_slurp(const char *path, size_t max_bytes, size_t *len, struct keyfig_error *err);
 
 /* Decode one UTF-8 code point at s[0..n); returns its length (1..4) and stores it in *cp,
