@@ -4,6 +4,7 @@
 #include "db.h"
 
 #include <sqlite3.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "util.h"
 
 #define BUSY_MS 600000 /* ten loaders of a big corpus may queue a while for the write lock */
+#define OPEN_TRIES 200 /* 50 ms apart: ten seconds for the loaders opening a new file at once */
 
 struct lite {
     sqlite3 *db;
@@ -48,9 +50,15 @@ static void *lite_open(const char *target, const char *shown, int create, struct
         return NULL;
     }
     sqlite3_busy_timeout(l->db, BUSY_MS);
-    /* synchronous=NORMAL: in WAL mode a crash may lose the last commits, never consistency */
-    if (sqlite3_exec(l->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON",
-                     NULL, NULL, NULL) != SQLITE_OK) {
+    /* synchronous=NORMAL: in WAL mode a crash may lose the last commits, never consistency.
+     * Switching a new file to WAL takes a lock the busy timeout does not wait for: loaders that
+     * open one database at once try again (tests/db.t starts ten). */
+    int rc, tries = 0;
+    while ((rc = sqlite3_exec(l->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON",
+                              NULL, NULL, NULL)) != SQLITE_OK &&
+           ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) && ++tries < OPEN_TRIES)
+        nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
+    if (rc != SQLITE_OK) {
         fail(l, err);
         sqlite3_close(l->db);
         free(l->shown);
