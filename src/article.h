@@ -31,6 +31,7 @@ struct draft {
     size_t start, end;          /* the claim's text */
     size_t num_s, num_e;        /* the number as written */
     size_t subj_s, subj_e;      /* the subject, or equal when none */
+    size_t subj2_s, subj2_e;    /* a piece joined after it (药品收入 + 占总收入), or equal when none */
     size_t unit_s, unit_e;
     enum keyfig_kind kind;
     enum keyfig_approx approx;

@@ -173,6 +173,19 @@ static struct draft *previous_in(struct keyfig_article *a, const struct draft *s
     return NULL;
 }
 
+/* The last kept claim before the draft at, starting at or after floor; NULL when none. */
+static struct draft *claim_before(struct keyfig_article *a, const struct draft *at, size_t floor)
+{
+    for (size_t i = (size_t)(at - a->drafts); i-- > 0;) {
+        struct draft *d = &a->drafts[i];
+        if (d->num_s < floor)
+            return NULL;
+        if (d->is_claim && !d->dropped)
+            return d;
+    }
+    return NULL;
+}
+
 /* ---- assembling one claim ---- */
 
 /* 1 when a noun stands between a change verb and its number (减少费用207.7万元), not just
@@ -344,6 +357,8 @@ static int subject_elsewhere(const struct lexicon *lx, const char *s, struct key
 {
     size_t sent = chars_sentence_start(s, d->num_s), ss, se;
     struct draft *same = previous_in(a, d, sent);
+    while (same && same->subj_rule == SUBJ_RULE_BASE_VALUE) /* 较去年的预算19亿元，增加三成: not the base's */
+        same = claim_before(a, same, sent);
     if (subject_of_previous_clause(lx, s, same ? same->end : sent, floor, actions, &ss, &se)) {
         d->subj_s = ss, d->subj_e = se;
         d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
@@ -351,20 +366,56 @@ static int subject_elsewhere(const struct lexicon *lx, const char *s, struct key
     }
     if (same && same->subj_e > same->subj_s) {
         d->subj_s = same->subj_s, d->subj_e = same->subj_e;
+        if (!same_unit(s, same, d)) /* 占比30%，提高2个百分点; but 占47%，增长9.8% grows the part */
+            d->subj2_s = same->subj2_s, d->subj2_e = same->subj2_e;
         d->subj_rule = SUBJ_RULE_CARRIED;
         return 1;
     }
     return 0;
 }
 
-/* 6.4%的涨幅, 占比19.8%: a subject that names only a measure gives way to the metric named
- * nearby, when there is one. */
+/* 6.4%的涨幅, 占比19.8%: a subject that names only a measure is the measure of the metric named
+ * nearby, when there is one before it: 60岁及以上人口 + 占比. */
 static void prefer_metric(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
                           size_t floor, int actions)
 {
     struct draft keep = *d;
-    if (subject_is_measure(lx, s, d->subj_s, d->subj_e) && !subject_elsewhere(lx, s, a, d, floor, actions))
+    if (!subject_is_measure(lx, s, d->subj_s, d->subj_e))
+        return;
+    if (!subject_elsewhere(lx, s, a, d, floor, actions) || subject_is_measure(lx, s, d->subj_s, d->subj_e))
+        *d = keep; /* 6.6%的增速…11.2%的增速: a measure carried is no metric */
+    else if (d->subj2_e == d->subj2_s && d->subj_e <= keep.subj_s)
+        d->subj2_s = keep.subj_s, d->subj2_e = keep.subj_e;
+}
+
+/* 药品收入占总收入的60%, 占GDP的比重稳定在25%左右: a share is of a whole as well as of a part;
+ * the subject joins the part's metric (before the share word, or carried from the sentence) to
+ * the share phrase: 药品收入占总收入, 制造业增加值占GDP的比重. With no metric, the phrase alone. */
+static void join_share(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
+                       const struct context *x)
+{
+    size_t ps, pe;
+    if (d->kind != KEYFIG_KIND_PERCENT || d->subj2_e > d->subj2_s ||
+        !subject_share_phrase(lx, s, x->floor, d->num_s, &ps, &pe))
+        return;
+    if (previous_in(a, d, ps)) /* 占本年收入的47%，比上年增长9.8%: the share is the figure before */
+        return;
+    int has = d->subj_e > d->subj_s;
+    if (has && d->subj_e <= ps) { /* the part is named before the share word */
+        d->subj2_s = ps, d->subj2_e = pe;
+        return;
+    }
+    if (has && (d->subj_s < ps || d->subj_s >= pe))
+        return; /* 占全国的30%的企业: the noun after the figure is what it counts */
+    struct draft keep = *d;
+    d->subj_s = d->subj_e = ps;
+    if (subject_elsewhere(lx, s, a, d, x->floor, 0) && d->subj_e <= ps && d->subj2_e == d->subj2_s) {
+        d->subj2_s = ps, d->subj2_e = pe;
+    } else { /* the whole alone: 占世界经济的比重 */
         *d = keep;
+        d->subj_s = ps, d->subj_e = pe, d->subj2_s = d->subj2_e = 0;
+        d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
+    }
 }
 
 /* The noun phrase after a 的 right after the figure (450元的现金补贴), when nothing but the
@@ -468,6 +519,10 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         d->subj_rule = SUBJ_RULE_FROM_TO;
         return end;
     }
+    if (x->context_end == d->num_s && subject_base_value(lx, s, seg, d->num_s, &d->subj_s, &d->subj_e)) {
+        d->subj_rule = SUBJ_RULE_BASE_VALUE;
+        return end;
+    }
     if (subject_before_np(lx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         prefer_metric(lx, s, a, d, x->floor, actions);
@@ -487,6 +542,7 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
         return;
     struct context x = qualify(p, a, m, d);
     size_t end = find_subject(p, a, m, d, uw, &x);
+    join_share(p->lx, s, a, d, &x);
     /* a bare amount is money when the metric before it says so (突破57万亿 of 投资); a noun
      * after it counts people or things (6600多万纳税人) */
     if (d->kind == KEYFIG_KIND_COUNT && !uw && !d->unit_text && d->subj_s < d->num_s &&

@@ -121,6 +121,18 @@ static const char *orig_string(const struct keyfig_article *a, struct arena *str
     return arena_strndup(strings, scratch->data, scratch->len);
 }
 
+/* first, then the original characters behind [ns, ne) as a subject: one string of the article's */
+static const char *joined_string(const struct keyfig_article *a, struct arena *strings, struct buf *scratch,
+                                 const char *first, size_t ns, size_t ne)
+{
+    orig_chars_filtered(&a->txt, ns, ne, 1, scratch);
+    size_t fl = strlen(first), sl = scratch->len;
+    buf_reserve(scratch, fl);
+    memmove(scratch->data + fl, scratch->data, sl);
+    memcpy(scratch->data, first, fl);
+    return arena_strndup(strings, scratch->data, fl + sl);
+}
+
 /* ---- code point offsets ---- */
 
 #define CP_STEP 256
@@ -470,6 +482,8 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
     c->value_text = orig_string(a, f->strings, &f->scratch, d->num_s, d->num_e, 0);
     c->unit = d->unit_text ? d->unit_text : orig_string(a, f->strings, &f->scratch, d->unit_s, d->unit_e, 0);
     c->subject = orig_string(a, f->strings, &f->scratch, d->subj_s, d->subj_e, 1); /* 「X」預算 -> X預算 */
+    if (c->subject && d->subj2_e > d->subj2_s) /* 药品收入 + 占总收入 */
+        c->subject = joined_string(a, f->strings, &f->scratch, c->subject, d->subj2_s, d->subj2_e);
     c->subject_rule = *c->subject ? subject_rule_name((enum subject_rule)d->subj_rule) : NULL;
     c->text = orig_string(a, f->strings, &f->scratch, d->start, d->end, 0);
     c->sentence = f->last_sentence;

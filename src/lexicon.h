@@ -39,7 +39,10 @@ enum subject_role {
     SUBJ_NOUN,   /* a noun holding a boundary word (比重 比例): read as a plain noun */
     SUBJ_BASE,   /* introduces a comparison base; the subject stands before it (X比上年, X等于Y的) */
     SUBJ_JOIN,   /* joins the items of a list (、 和 及); a boundary as SUBJ_STOP is */
-    SUBJ_LIST    /* 分别: the figures after it pair with the items of the list before it */
+    SUBJ_LIST,   /* 分别: the figures after it pair with the items of the list before it */
+    SUBJ_SHARE,  /* 占: the figure is a share of the whole after it; the subject stands before it */
+    SUBJ_COMPARE /* 比 较: a base as SUBJ_BASE is; a figure right after the base's noun phrase is the
+                    base's own value (较去年的预算19亿元) */
 };
 
 /* 1 for the roles that end a noun phrase read forwards (stop, join, list). */

@@ -95,7 +95,7 @@ static int role_class(int role)
     case SUBJ_NOUN: case SUBJ_NOUNVERB: case SUBJ_MONEY: return POS_NOUN;
     case SUBJ_DROP: return POS_PRON;
     case SUBJ_FRAME: return POS_TIME;
-    case SUBJ_BASE: case SUBJ_STOP: case SUBJ_JOIN: case SUBJ_LIST: return POS_FUNC;
+    case SUBJ_BASE: case SUBJ_STOP: case SUBJ_JOIN: case SUBJ_LIST: case SUBJ_SHARE: case SUBJ_COMPARE: return POS_FUNC;
     default: return POS_VERB;
     }
 }
@@ -229,7 +229,9 @@ size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t 
          * (托位, 劏房): jieba hands such runs to its model of unknown words; here they become one
          * noun. Particles, adjectives and the project's own words (的, 大, 再) stay apart. */
         size_t j = i;
-        while (j < k && next[j] == j + 1 && may_join(lx, s, at[j], at[j + 1], cls[j]))
+        /* but a classifier after a numeral stays apart: 5个月 is no word 个月 (九巴 is one) */
+        while (j < k && next[j] == j + 1 && may_join(lx, s, at[j], at[j + 1], cls[j]) &&
+               !(cls[j] == POS_NUM && j > 0 && next[j - 1] == j && cls[j - 1] == POS_NUM))
             j++;
         if (j - i >= 2) {
             /* a run that is itself a word keeps that word's class (来年: a time word) */
@@ -241,5 +243,10 @@ size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t 
             i = next[i];
         }
     }
+    /* 的 makes what follows it a noun phrase's head: 前5个月的翘尾, 各项的支出 (verbs to jieba) */
+    for (size_t i = 1; i < n; i++)
+        if (out[i].cls == POS_VERB && out[i - 1].cls == POS_FUNC && out[i - 1].end - out[i - 1].start == 3 &&
+            !memcmp(s + out[i - 1].start, "的", 3) && (i + 1 == n || out[i + 1].cls != POS_NUM))
+            out[i].cls = POS_NOUN;
     return n;
 }

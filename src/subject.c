@@ -28,7 +28,7 @@ static int cannot_end(int cls)
 const char *subject_rule_name(enum subject_rule r)
 {
     static const char *const names[SUBJ_NRULES] = {NULL, "after_classifier", "head_after_de", "verb_object",
-                                                    "before_number", "from_to", "list", "carried", "previous_clause"};
+                                                    "before_number", "from_to", "list", "carried", "previous_clause", "base_value"};
     return r < SUBJ_NRULES ? names[r] : NULL;
 }
 
@@ -197,6 +197,15 @@ static size_t skip_leading_particles(const struct lexicon *lx, const char *s, si
     return a;
 }
 
+/* 1 when an adverb stands right before the verb at v, making it the clause's predicate (将提高…的
+ * 补贴上限), not the verb of a relative clause (参加医保的农村居民). */
+static int predicate_verb(const struct lexicon *lx, const char *s, size_t a, size_t v)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = v > a ? poslex_segment(lx, s, a, v, w, POSLEX_MAX_CHARS) : 0;
+    return n > 0 && w[n - 1].cls == POS_ADV;
+}
+
 /* The metric named before the number: the text after the last verb of the clause that
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
 void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
@@ -206,7 +215,7 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
     for (size_t i = a; i < b;) {
         int role, l = subject_role_at(lx, s, b, i, &role);
         const struct lex_word *basis = l ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
-        if (l && role == SUBJ_BASE && !(basis && basis->attr % 16 == CHG_BASIS)) { /* 同比 is no base */
+        if (l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE) && !(basis && basis->attr % 16 == CHG_BASIS)) { /* 同比 is no base */
             b = i;
             break;
         }
@@ -229,10 +238,17 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
             start = (size_t)(close - s) + 1;
     }
     size_t label_end = start;
+    /* a verb before the last 的 that has a noun after it stands in a relative clause and keeps
+     * it: 全面完成四种计划的企业, 参加医保的农村居民 */
+    size_t head = label_end;
+    for (size_t p = label_end; p + 3 < b; p = chars_next(s, b, p))
+        if (!memcmp(s + p, "的", 3))
+            head = p + 3;
     for (size_t p = b; p > label_end; p = chars_prev(s, p)) {
         const struct lex_word *w = lex_before(&lx->subject, s, a, p);
         if (w && w->attr == SUBJ_VERB && p < b && p - w->len >= label_end &&
-            !inside_longer_word(lx, s, b, p - w->len, w->len)) {
+            !inside_longer_word(lx, s, b, p - w->len, w->len) &&
+            (p > head || predicate_verb(lx, s, label_end, p - w->len))) {
             start = p;
             break;
         }
@@ -388,12 +404,31 @@ static int listed_verb(const struct lexicon *lx, const char *s, const struct pos
            (v && v->len == w->end - w->start && v->attr == SUBJ_VERB);
 }
 
+/* 1 when w[i..n) begins with a threshold that modifies the noun after it: numerals, maybe a
+ * conjunction, a locative, maybe 的, then a noun (60岁及以上人口, 3个月或以上的求职者). */
+static int threshold_modifier(const struct pos_word *w, size_t i, size_t n)
+{
+    size_t j = i;
+    while (j < n && w[j].cls == POS_NUM)
+        j++;
+    if (j == i)
+        return 0;
+    if (j < n && w[j].cls == POS_FUNC && j + 1 < n && w[j + 1].cls == POS_PLACE)
+        j++;
+    if (j == n || w[j].cls != POS_PLACE)
+        return 0;
+    j++;
+    if (j < n && w[j].cls == POS_FUNC)
+        j++;
+    return j < n && POS_IS_NOUN(w[j].cls);
+}
+
 static int narrow(const struct lexicon *lx, const char *s, size_t *ss, size_t *se, int forward, int actions)
 {
     struct pos_word w[POSLEX_MAX_CHARS];
     size_t n = poslex_segment(lx, s, *ss, *se, w, POSLEX_MAX_CHARS);
     size_t first = 0, last = n;
-    while (first < last && cannot_begin(w[first].cls))
+    while (first < last && cannot_begin(w[first].cls) && !threshold_modifier(w, first, n))
         first++;
     if (forward) /* 人数不断下跌 -> 人数: the noun after a classifier ends at its first adverb */
         for (last = first; last < n && !ends_forward(w[last].cls); last++)
@@ -555,6 +590,78 @@ int subject_before_np(const struct lexicon *lx, const char *s, size_t a, size_t 
         return *se = *ss, 0;
     subject_before(lx, s, a, p - v->len, ss, se);
     return *se > *ss && subject_noun_phrase(lx, s, ss, se, actions);
+}
+
+/* 1 when the word at w ends the whole a share is of read forwards (占全国30%: 全国): an adverb,
+ * numeral or particle, or a verb that links a figure (为, 达到, 增长). */
+static int ends_whole(const struct lexicon *lx, const char *s, const struct pos_word *w)
+{
+    return w->cls == POS_ADV || w->cls == POS_NUM || w->cls == POS_FUNC || listed_verb(lx, s, w);
+}
+
+int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ps, size_t *pe)
+{
+    size_t at = (size_t)-1, e = 0, de = (size_t)-1;
+    for (size_t i = a; i < b;) {
+        if (s[i] == '(') { /* 所占的百分比(占同年个案): an aside names no share */
+            const char *close = memchr(s + i, ')', b - i);
+            if (close) {
+                i = (size_t)(close - s) + 1;
+                continue;
+            }
+        }
+        if (at != (size_t)-1 && s[i] >= '0' && s[i] <= '9')
+            break; /* 所占的比重由2014年的: the whole ends before a date or an earlier value */
+        int role, l = subject_role_at(lx, s, b, i, &role);
+        if (l && role == SUBJ_SHARE)
+            at = i, e = i + (size_t)l, de = (size_t)-1;
+        if (!l) /* a whole word at a time: 占比 and 占地 are no share word */
+            chars_cp_at(s, b, i, &l);
+        if (at != (size_t)-1 && l == 3 && !memcmp(s + i, "的", 3))
+            de = i;
+        i += (size_t)l;
+    }
+    if (at == (size_t)-1)
+        return 0;
+    size_t end = e;
+    if (de != (size_t)-1) { /* 占本年支出的47%, 占GDP的比重稳定在: the whole runs to the last 的 */
+        end = de;
+        struct pos_word w[2];
+        if (poslex_segment(lx, s, de + 3, b, w, 2) > 0 && w[0].start == de + 3 && w[0].cls == POS_MEASURE)
+            end = w[0].end; /* 的比重 */
+    } else { /* 占全国30%: the words before the first that cannot stand in a noun */
+        struct pos_word w[POSLEX_MAX_CHARS];
+        size_t n = poslex_segment(lx, s, e, b, w, POSLEX_MAX_CHARS);
+        for (size_t i = 0; i < n && w[i].start == end && !ends_whole(lx, s, &w[i]); i++)
+            end = w[i].end;
+    }
+    if (end == e)
+        return 0; /* 占73%: the whole is named elsewhere */
+    *ps = at, *pe = end;
+    return 1;
+}
+
+int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
+{
+    size_t at = (size_t)-1;
+    for (size_t i = a; i < b;) {
+        int role, l = subject_role_at(lx, s, b, i, &role);
+        if (l && role == SUBJ_COMPARE)
+            at = i + (size_t)l;
+        if (!l)
+            chars_cp_at(s, b, i, &l);
+        i += (size_t)l;
+    }
+    if (at == (size_t)-1 || at >= b)
+        return 0;
+    size_t p = chars_prev(s, b);
+    if (b - p == 3 && !memcmp(s + p, "的", 3))
+        return 0; /* 相当于上年的80%: a ratio to the base, not its value */
+    size_t ns = at, ne = b;
+    if (!subject_noun_phrase(lx, s, &ns, &ne, 0) || ne != b)
+        return 0; /* 比上年增长5%: the base is followed by what changed */
+    *ss = ns, *se = ne;
+    return 1;
 }
 
 int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_t se)

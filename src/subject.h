@@ -21,6 +21,7 @@ enum subject_rule {
     SUBJ_RULE_LIST,             /* its own item of a list the numbers pair with (A、B分别为x、y) */
     SUBJ_RULE_CARRIED,          /* an earlier figure's metric in the sentence: …亿元，同比增长6.9% */
     SUBJ_RULE_PREVIOUS_CLAUSE,  /* the clause before the figure's own */
+    SUBJ_RULE_BASE_VALUE,       /* the base named before the figure: 较去年的预算19亿元 */
     SUBJ_NRULES
 };
 
@@ -58,6 +59,16 @@ int subject_place_follows(const struct lexicon *lx, const char *s, size_t n, siz
 
 /* 1 when [ss, se) is only words that name a measure (增速, 涨幅, 占比, 数字): such a subject
  * says how, not what, and the figure takes the metric named nearby when there is one. */
+/* 占总收入的60%, 占GDP的比重稳定在25%: the last share word (subject.tsv's role share) in [a, b)
+ * and the whole it names after it, without a trailing 的 (占总收入, 占GDP的比重). Returns 1 with
+ * [*ps, *pe) set to that phrase, else 0. */
+int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ps, size_t *pe);
+
+/* 较去年经修订后的预算19亿元: when a compare word (subject.tsv's role compare) in [a, b) is
+ * followed by a noun phrase that runs up to b, where the figure begins, that phrase names the
+ * base the figure is the value of. Returns 1 with [*ss, *se) set to it, else 0. */
+int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se);
+
 int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_t se);
 
 /* subject_before narrowed to its noun phrase (subject_noun_phrase); when nothing is left after
