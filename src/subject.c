@@ -54,7 +54,9 @@ size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, siz
         if (!is_cjk(c) && !(c >= 'A' && c <= 'Z'))
             break;
         int wl = subject_role_at(lx, s, n, i, &role);
-        if (wl && (SUBJ_ENDS_PHRASE(role) || role == SUBJ_VERB))
+        size_t p = i > at ? chars_prev(s, i) : i;
+        /* a boundary word that ends a dictionary word begun before it is no boundary: 居于 */
+        if (wl && (SUBJ_ENDS_PHRASE(role) || role == SUBJ_VERB) && !(p < i && poslex_class(lx, s + p, i + (size_t)wl - p) == POS_VERB))
             break;
         i += wl ? (size_t)wl : (size_t)l; /* a whole word: 企业参与 does not stop at 与 */
     }
@@ -147,6 +149,28 @@ static int inside_longer_word(const struct lexicon *lx, const char *s, size_t n,
     return (c && c->len > len) || (w && w->len > len);
 }
 
+/* The word of the text's split that spans offset at, looking a few characters either side:
+ * 1 with [*ws, *we) set to it, else 0 (at is a word boundary). s is NUL-terminated. */
+static int word_across(const struct lexicon *lx, const char *s, size_t a, size_t at, size_t *ws, size_t *we)
+{
+    size_t lo = at, hi = at, lim = at + strnlen(s + at, 8);
+    for (int k = 0; k < 4 && lo > a; k++)
+        lo = chars_prev(s, lo);
+    for (int k = 0; k < 2 && hi < lim; k++) {
+        int l;
+        chars_cp_at(s, lim, hi, &l);
+        hi += (size_t)l;
+    }
+    struct pos_word w[8];
+    size_t n = lo < at && at < hi ? poslex_segment(lx, s, lo, hi, w, 8) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i].start < at && w[i].end > at) {
+            *ws = w[i].start, *we = w[i].end;
+            return 1;
+        }
+    return 0;
+}
+
 /* Remove linking words at the end of [a, *b): 国内生产总值超过 -> 国内生产总值. */
 static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t *b)
 {
@@ -166,7 +190,9 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
             continue;
         }
         w = lex_before(&lx->subject, s, a, *b);
-        if (w && (w->attr == SUBJ_VERB || SUBJ_ENDS_PHRASE(w->attr))) {
+        size_t ws, we;
+        if (w && (w->attr == SUBJ_VERB || SUBJ_ENDS_PHRASE(w->attr)) &&
+            !(word_across(lx, s, a, *b - w->len, &ws, &we) && we == *b)) { /* 均 of 平均 stays */
             *b -= w->len;
             again = 1;
             continue;
@@ -210,6 +236,9 @@ static int predicate_verb(const struct lexicon *lx, const char *s, size_t a, siz
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
 void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
 {
+    size_t ws, we;
+    if (word_across(lx, s, a, b, &ws, &we) && ws > a)
+        b = ws; /* 每年平|均有2660宗: a subject never ends in half a word (平均) */
     b = chars_skip_parenthetical(s, a, b);
     /* a comparison: the subject stands before its base (投资总额又比一九五三年增加) */
     for (size_t i = a; i < b;) {
@@ -266,11 +295,14 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
     start = skip_leading_particles(lx, s, start, b);
     /* keep the last MAX_SUBJECT_CHARS characters: the head of a Chinese noun phrase is last */
     size_t chars = utf8_count(s + start, b - start);
+    int cut = chars > MAX_SUBJECT_CHARS;
     while (chars-- > MAX_SUBJECT_CHARS) {
         int l;
         chars_cp_at(s, b, start, &l);
         start += (size_t)l;
     }
+    if (cut && word_across(lx, s, a, start, &ws, &we) && we < b)
+        start = we; /* 合资|格参加…: nor begins in one */
     *ss = start;
     *se = b;
 }
