@@ -456,6 +456,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         }
     }
     int takes_noun = d->kind == KEYFIG_KIND_COUNT || d->kind == KEYFIG_KIND_MONEY || d->kind == KEYFIG_KIND_MASS ||
+                     d->kind == KEYFIG_KIND_OTHER || /* 1600万千瓦清洁电流 */
                      d->kind == KEYFIG_KIND_LENGTH || d->kind == KEYFIG_KIND_AREA || d->kind == KEYFIG_KIND_VOLUME;
     /* 9成乘客, 三成市民: tenths (a percent unit with a factor in units.tsv) share out the noun after them */
     int tenths = d->kind == KEYFIG_KIND_PERCENT && uw && uw->factor > 1 && !d->has_range; /* not 五折至六折出售 */
@@ -485,6 +486,15 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     /* a bare number's noun is the head after 的 (24万生活居住在重点疫区国家的丽水华侨), unless
      * the noun is complete before its 的 (13亿多人口的发展中大国) */
     int ends_at_de = fwd + 3 <= n && !memcmp(s + fwd, "的", 3);
+    if (ends_at_de && fwd > end && uw && subject_starts_with_verb(lx, s, end, fwd)) {
+        /* 两个名为青年就业起点的资源中心: a relative clause after the classifier; its head is counted */
+        size_t hs = fwd + 3, he = subject_noun_after(lx, s, n, hs);
+        if (he > hs && subject_noun_phrase_after(lx, s, &hs, &he)) {
+            d->subj_s = hs, d->subj_e = he;
+            d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
+            return he;
+        }
+    }
     size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, chars_window_end(s, n, fwd), fwd) : end;
     if (head_noun > end) {
         d->subj_s = head_noun, d->subj_e = subject_noun_after(lx, s, n, head_noun);

@@ -44,10 +44,15 @@ int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at
 /* The noun phrase right after a classifier: 46辆巡回诊疗车累计 -> 巡回诊疗车. */
 size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
 {
-    size_t i = at;
     int l0;
     if (at < n && chars_cp_at(s, n, at, &l0) == 0x4E4B) /* 之: 2萬2,907家之1.9% links on, names nothing */
         return at;
+    if (at < n && s[at] == '(') { /* 3000万台(套)农业机械: another classifier in brackets */
+        const char *close = memchr(s + at, ')', n - at < 12 ? n - at : 12);
+        if (close)
+            at = (size_t)(close - s) + 1;
+    }
+    size_t i = at;
     for (int chars = 0; i < n && chars < MAX_FORWARD_CHARS; chars++) {
         int l, role;
         uint32_t c = chars_cp_at(s, n, i, &l);
@@ -472,7 +477,8 @@ static int narrow(const struct lexicon *lx, const char *s, size_t *ss, size_t *s
         verbs &= w[i].cls == POS_VERB && !listed_verb(lx, s, &w[i]);
     /* what ends a subject read forwards may be a verb: 20多人次赴上海进修学习 counts visits to
      * study, not 上海; read backwards, a verb is what links the subject to its figure */
-    while (!verbs && last > first && cannot_end(w[last - 1].cls) && !(forward && w[last - 1].cls == POS_VERB))
+    while (!verbs && last > first && cannot_end(w[last - 1].cls) &&
+           !(forward && w[last - 1].cls == POS_VERB && w[first].cls == POS_VERB)) /* 4000名员工参与: the predicate */
         last--;
     int noun = verbs;
     for (size_t i = first; i < last; i++)
@@ -694,6 +700,14 @@ int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t
         return 0; /* 比上年增长5%: the base is followed by what changed */
     *ss = ns, *se = ne;
     return 1;
+}
+
+int subject_starts_with_verb(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = a < b ? poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS) : 0;
+    /* an object of two characters or more: 建制村 is a noun made with a verb, not a clause */
+    return n > 1 && w[0].cls == POS_VERB && utf8_count(s + w[0].end, b - w[0].end) >= 2;
 }
 
 int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_t se)

@@ -69,6 +69,9 @@ int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size
  * base the figure is the value of. Returns 1 with [*ss, *se) set to it, else 0. */
 int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se);
 
+/* 1 when s[a, b) is a verb and more (名为青年就业起点: a relative clause before its 的). */
+int subject_starts_with_verb(const struct lexicon *lx, const char *s, size_t a, size_t b);
+
 int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_t se);
 
 /* subject_before narrowed to its noun phrase (subject_noun_phrase); when nothing is left after
