@@ -215,7 +215,7 @@
   /* How far a subject rule is to be trusted: weak ones sort first. No subject at all is the
    * weakest; a rule the page does not know sorts with the weak; absent (older JSON) sorts last. */
   const RULE_STRENGTH = {after_classifier: 5, before_number: 4, head_after_de: 4, verb_object: 3, from_to: 3, list: 2,
-    base_value: 3, previous_clause: 1, carried: 1};
+    base_value: 3, list_intro: 2, previous_clause: 1, carried: 1};
   function ruleKey(it) {
     if (it.added) return 6;
     if (!it.subject) return 0;

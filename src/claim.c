@@ -374,6 +374,47 @@ static int subject_elsewhere(const struct lexicon *lx, const char *s, struct key
     return 0;
 }
 
+#define ITEM_LINE_BYTES 120 /* an item of a list (- 2018年：15,188) is a short line */
+#define ITEM_LINES 40       /* how many items may stand between a figure and its list's introduction */
+
+/* Where the line holding offset i begins. */
+static size_t line_start(const char *s, size_t i, size_t floor)
+{
+    while (i > floor && s[i - 1] != '\n')
+        i--;
+    return i;
+}
+
+/* 1 when the line ending at e (exclusive) ends with a colon (…的数目如下：). */
+static int ends_with_colon(const char *s, size_t ls, size_t e)
+{
+    int l;
+    uint32_t c = e > ls ? chars_cp_at(s, e, chars_prev(s, e), &l) : 0;
+    return c == ':' || c == 0xFF1A;
+}
+
+/* - 2018年：15,188 under …综援受助人的数目如下：: a figure on a short line of a list whose line
+ * names no metric takes the metric named by the line that introduces the list. */
+static int subject_of_list_intro(const struct lexicon *lx, const char *s, size_t at, size_t *ss, size_t *se)
+{
+    size_t floor = at > ITEM_LINES * ITEM_LINE_BYTES ? at - ITEM_LINES * ITEM_LINE_BYTES : 0;
+    size_t ls = line_start(s, at, floor);
+    if (ls == floor || at - ls > ITEM_LINE_BYTES)
+        return 0;
+    for (int k = 0; k < ITEM_LINES && ls > floor; k++) {
+        size_t e = ls - 1, ps = line_start(s, e, floor); /* the line before: [ps, e) */
+        if (ends_with_colon(s, ps, e)) {
+            size_t colon = chars_prev(s, e);
+            size_t cs = chars_clause_start(s, colon);
+            return subject_before_np(lx, s, cs > ps ? cs : ps, colon, 0, ss, se);
+        }
+        if (e - ps > ITEM_LINE_BYTES)
+            return 0; /* a paragraph, not an item: the figure is no list's */
+        ls = ps;
+    }
+    return 0;
+}
+
 /* 6.4%的涨幅, 占比19.8%: a subject that names only a measure is the measure of the metric named
  * nearby, when there is one before it: 60岁及以上人口 + 占比. */
 static void prefer_metric(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
@@ -539,7 +580,8 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         return end;
     }
     d->subj_s = d->subj_e = end;
-    subject_elsewhere(lx, s, a, d, x->floor, actions);
+    if (!subject_elsewhere(lx, s, a, d, x->floor, actions) && subject_of_list_intro(lx, s, d->num_s, &d->subj_s, &d->subj_e))
+        d->subj_rule = SUBJ_RULE_LIST_INTRO;
     return end;
 }
 

@@ -28,7 +28,7 @@ static int cannot_end(int cls)
 const char *subject_rule_name(enum subject_rule r)
 {
     static const char *const names[SUBJ_NRULES] = {NULL, "after_classifier", "head_after_de", "verb_object",
-                                                    "before_number", "from_to", "list", "carried", "previous_clause", "base_value"};
+                                                    "before_number", "from_to", "list", "carried", "previous_clause", "base_value", "list_intro"};
     return r < SUBJ_NRULES ? names[r] : NULL;
 }
 
@@ -60,9 +60,20 @@ size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, siz
             break;
         int wl = subject_role_at(lx, s, n, i, &role);
         size_t p = i > at ? chars_prev(s, i) : i;
-        /* a boundary word that ends a dictionary word begun before it is no boundary: 居于 */
-        if (wl && (SUBJ_ENDS_PHRASE(role) || role == SUBJ_VERB) && !(p < i && poslex_class(lx, s + p, i + (size_t)wl - p) == POS_VERB))
-            break;
+        /* a boundary word that ends a verb begun right after the classifier is no boundary: 居于, 名为 */
+        if (wl && (SUBJ_ENDS_PHRASE(role) || role == SUBJ_VERB) &&
+            !(p == at && p < i && poslex_class(lx, s + p, i + (size_t)wl - p) == POS_VERB)) {
+            /* nor one that begins a longer word of the text's split: 起 of 起点 */
+            size_t e = i;
+            for (int k = 0; k < 4 && e < n; k++) {
+                chars_cp_at(s, n, e, &l);
+                e += (size_t)l;
+            }
+            struct pos_word w[4];
+            if (!(poslex_segment(lx, s, i, e, w, 4) > 0 && w[0].end > i + (size_t)wl && POS_IS_NOUN(w[0].cls)))
+                break;
+            wl = (int)(w[0].end - i);
+        }
         i += wl ? (size_t)wl : (size_t)l; /* a whole word: 企业参与 does not stop at 与 */
     }
     return i;
@@ -239,6 +250,16 @@ static int predicate_verb(const struct lexicon *lx, const char *s, size_t a, siz
 
 /* The metric named before the number: the text after the last verb of the clause that
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
+/* 1 when the word s[v, e) of a list cuts a word of the text's split in two pieces that are not
+ * words themselves: 获 of 获益者 (益者), but not 发放 of 发放贷款 (贷款). */
+static int cuts_word(const struct lexicon *lx, const char *s, size_t a, size_t v, size_t e)
+{
+    size_t xs, xe;
+    if (word_across(lx, s, a, e, &xs, &xe) && xs <= v && poslex_class(lx, s + e, xe - e) < 0)
+        return 1;
+    return word_across(lx, s, a, v, &xs, &xe) && xe >= e && poslex_class(lx, s + xs, v - xs) < 0;
+}
+
 void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
 {
     size_t ws, we;
@@ -282,6 +303,7 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
         const struct lex_word *w = lex_before(&lx->subject, s, a, p);
         if (w && w->attr == SUBJ_VERB && p < b && p - w->len >= label_end &&
             !inside_longer_word(lx, s, b, p - w->len, w->len) &&
+            !cuts_word(lx, s, a, p - w->len, p) && /* 获 of 获益者 */
             (p > head || predicate_verb(lx, s, label_end, p - w->len))) {
             start = p;
             break;

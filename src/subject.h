@@ -22,6 +22,7 @@ enum subject_rule {
     SUBJ_RULE_CARRIED,          /* an earlier figure's metric in the sentence: …亿元，同比增长6.9% */
     SUBJ_RULE_PREVIOUS_CLAUSE,  /* the clause before the figure's own */
     SUBJ_RULE_BASE_VALUE,       /* the base named before the figure: 较去年的预算19亿元 */
+    SUBJ_RULE_LIST_INTRO,       /* the line introducing a list the figure is an item of (…如下：) */
     SUBJ_NRULES
 };
 

@@ -178,7 +178,14 @@ struct out {
     size_t line_chars;  /* characters written since the last line break kept */
     int first_line;     /* still on the text's first line (a title, when it is short) */
     int ended;          /* the last character written ends a sentence (。！？) */
+    int item_line;      /* the line began with a list marker (- * •) */
 };
+
+/* 1 for a mark that begins an item of a list: - 2018年：15,188 */
+static int is_list_marker(uint32_t c)
+{
+    return c == '-' || c == '*' || c == 0x2022;
+}
 
 /* 1 for a character a line cannot end on when it is complete: a list or clause goes on after
  * 、 ， ； ： and an opening quote or bracket (“三项工程、⏎一项管理”). */
@@ -216,6 +223,8 @@ static void emit(struct out *o, uint32_t cp, size_t orig_at)
     map_char(o, orig_at);
     int l = cp < 0x80 ? (o->b.data[o->b.len] = (char)cp, 1) : utf8_encode(cp, o->b.data + o->b.len);
     o->b.len += (size_t)l;
+    if (o->line_chars == 0 && cp != '\n')
+        o->item_line = is_list_marker(cp);
     o->line_chars = cp == '\n' ? 0 : o->line_chars + 1;
     if (cp == '\n')
         o->first_line = 0;
@@ -261,13 +270,14 @@ static uint32_t peek_visible(const struct normalizer *nz, const char *s, size_t 
 static void white_run(const struct normalizer *nz, const char *s, size_t n, size_t *i, struct out *o)
 {
     size_t start = *i;
-    int newline = 0, ideographic = 0;
+    int newline = 0, ideographic = 0, newlines = 0;
     while (*i < n) {
         uint32_t cp;
         int l = utf8_decode((const unsigned char *)s + *i, n - *i, &cp);
         if (!l || !(is_space(cp) || is_zero_width(cp)))
             break;
         newline |= cp == '\n';
+        newlines += cp == '\n';
         ideographic |= cp == 0x3000;
         *i += (size_t)l;
     }
@@ -284,7 +294,9 @@ static void white_run(const struct normalizer *nz, const char *s, size_t n, size
         /* only the text's first line break can end a headline, joined or not: after 全市新增就业⏎岗位
          * (a wrap) the next break (控制在4.5%以⏎内) is inside a sentence, however long it has grown */
         o->first_line = 0;
-        if (title || !joins_across_break(prev, next))
+        /* an item of a list ends at its paragraph's end (- 2018年：15,188⏎⏎林郑月娥称…) */
+        int item_end = o->item_line && (newlines >= 2 || is_list_marker(next));
+        if (title || item_end || !joins_across_break(prev, next))
             emit(o, '\n', start);
         return;
     }
