@@ -178,13 +178,14 @@ struct out {
     size_t line_chars;  /* characters written since the last line break kept */
     int first_line;     /* still on the text's first line (a title, when it is short) */
     int ended;          /* the last character written ends a sentence (。！？) */
-    int item_line;      /* the line began with a list marker (- * •) */
+    int item_line;      /* the line began with a list or heading marker (- * • #) */
 };
 
-/* 1 for a mark that begins an item of a list: - 2018年：15,188 */
+/* 1 for a mark that begins an item of a list or a heading (- 2018年：15,188, ### 小标题): such a
+ * line is a block of its own */
 static int is_list_marker(uint32_t c)
 {
-    return c == '-' || c == '*' || c == 0x2022;
+    return c == '-' || c == '*' || c == 0x2022 || c == '#';
 }
 
 /* 1 for a character a line cannot end on when it is complete: a list or clause goes on after
