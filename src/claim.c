@@ -463,11 +463,11 @@ static void join_share(const struct lexicon *lx, const char *s, struct keyfig_ar
  * clause's end or a verb follows it: 增长5%的基础上 is a frame, not a subject. */
 static int noun_after_de(const struct lexicon *lx, const char *s, size_t n, size_t at, size_t *ss, size_t *se)
 {
-    int l;
-    if (at >= n || chars_cp_at(s, n, at, &l) != 0x7684) /* 的 */
+    size_t l = subject_de_at(lx, s, n, at);
+    if (!l)
         return 0;
-    size_t b = subject_noun_after(lx, s, n, at + (size_t)l);
-    *ss = at + (size_t)l, *se = b;
+    size_t b = subject_noun_after(lx, s, n, at + l);
+    *ss = at + l, *se = b;
     if (!(b > *ss && subject_noun_phrase_after(lx, s, ss, se)) || subject_place_follows(lx, s, n, *se))
         return 0;
     size_t hs = *ss, he = *se; /* the noun heads the phrase: 的速度扩展 -> 速度 */
@@ -517,19 +517,21 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_KIND_COUNT);
         return de_e;
     }
-    if (!takes_noun && end + 3 < n && !memcmp(s + end, "的", 3) && subject_noun_after(lx, s, n, end + 3) > end + 3) {
+    size_t de = subject_de_at(lx, s, n, end);
+    if (!takes_noun && de && subject_noun_after(lx, s, n, end + de) > end + de) {
         /* 30%的企业, 三分之二以上的村: the share of what follows 的 */
-        end += 3;
+        end += de;
         fwd = subject_noun_after(lx, s, n, end);
     }
     if (fwd == end && uw && d->kind == KEYFIG_KIND_COUNT)
         fwd = subject_verb_phrase_after(lx, s, n, end);
     /* a bare number's noun is the head after 的 (24万生活居住在重点疫区国家的丽水华侨), unless
      * the noun is complete before its 的 (13亿多人口的发展中大国) */
-    int ends_at_de = fwd + 3 <= n && !memcmp(s + fwd, "的", 3);
+    size_t de_len = subject_de_at(lx, s, n, fwd);
+    int ends_at_de = de_len > 0;
     if (ends_at_de && fwd > end && uw && subject_starts_with_verb(lx, s, end, fwd)) {
         /* 两个名为青年就业起点的资源中心: a relative clause after the classifier; its head is counted */
-        size_t hs = fwd + 3, he = subject_noun_after(lx, s, n, hs);
+        size_t hs = fwd + de_len, he = subject_noun_after(lx, s, n, hs);
         if (he > hs && subject_noun_phrase_after(lx, s, &hs, &he)) {
             d->subj_s = hs, d->subj_e = he;
             d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;

@@ -41,12 +41,13 @@ enum subject_role {
     SUBJ_JOIN,   /* joins the items of a list (、 和 及); a boundary as SUBJ_STOP is */
     SUBJ_LIST,   /* 分别: the figures after it pair with the items of the list before it */
     SUBJ_SHARE,  /* 占: the figure is a share of the whole after it; the subject stands before it */
-    SUBJ_COMPARE /* 比 较: a base as SUBJ_BASE is; a figure right after the base's noun phrase is the
-                    base's own value (较去年的预算19亿元) */
+    SUBJ_COMPARE, /* 比 较: a base as SUBJ_BASE is; a figure right after the base's noun phrase is the
+                     base's own value (较去年的预算19亿元) */
+    SUBJ_DE      /* 的 之: links a modifier to the head noun after it; a boundary as SUBJ_STOP is */
 };
 
 /* 1 for the roles that end a noun phrase read forwards (stop, join, list). */
-#define SUBJ_ENDS_PHRASE(role) ((role) == SUBJ_STOP || (role) == SUBJ_JOIN || (role) == SUBJ_LIST)
+#define SUBJ_ENDS_PHRASE(role) ((role) == SUBJ_STOP || (role) == SUBJ_JOIN || (role) == SUBJ_LIST || (role) == SUBJ_DE)
 
 /* Word classes of the part-of-speech lexicon (pos.tsv words, postags.tsv for jieba's tags):
  * what a word can be in a subject. */

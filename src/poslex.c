@@ -95,7 +95,7 @@ static int role_class(int role)
     case SUBJ_NOUN: case SUBJ_NOUNVERB: case SUBJ_MONEY: return POS_NOUN;
     case SUBJ_DROP: return POS_PRON;
     case SUBJ_FRAME: return POS_TIME;
-    case SUBJ_BASE: case SUBJ_STOP: case SUBJ_JOIN: case SUBJ_LIST: case SUBJ_SHARE: case SUBJ_COMPARE: return POS_FUNC;
+    case SUBJ_BASE: case SUBJ_STOP: case SUBJ_JOIN: case SUBJ_LIST: case SUBJ_SHARE: case SUBJ_COMPARE: case SUBJ_DE: return POS_FUNC;
     default: return POS_VERB;
     }
 }
@@ -149,6 +149,13 @@ static int may_join(const struct lexicon *lx, const char *s, size_t a, size_t b,
     int l;
     return cls != POS_FUNC && cls != POS_PRON && cls != POS_ADV && cls != POS_MOD && is_cjk(chars_cp_at(s, b, a, &l)) &&
            !exact(&lx->pos, s + a, b - a) && !exact(&lx->subject, s + a, b - a);
+}
+
+/* 1 when w is a de word (subject.tsv's role de: 的 之) */
+static int is_de(const struct lexicon *lx, const char *s, const struct pos_word *w)
+{
+    const struct lex_word *r = exact(&lx->subject, s + w->start, w->end - w->start);
+    return r && r->attr == SUBJ_DE;
 }
 
 size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max)
@@ -245,8 +252,8 @@ size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     }
     /* 的 makes what follows it a noun phrase's head: 前5个月的翘尾, 各项的支出 (verbs to jieba) */
     for (size_t i = 1; i < n; i++)
-        if (out[i].cls == POS_VERB && out[i - 1].cls == POS_FUNC && out[i - 1].end - out[i - 1].start == 3 &&
-            !memcmp(s + out[i - 1].start, "的", 3) && (i + 1 == n || out[i + 1].cls != POS_NUM))
+        if (out[i].cls == POS_VERB && out[i - 1].cls == POS_FUNC && is_de(lx, s, &out[i - 1]) &&
+            (i + 1 == n || out[i + 1].cls != POS_NUM))
             out[i].cls = POS_NOUN;
     return n;
 }

@@ -32,6 +32,18 @@ const char *subject_rule_name(enum subject_rule r)
     return r < SUBJ_NRULES ? names[r] : NULL;
 }
 
+size_t subject_de_at(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    const struct lex_word *w = at < n ? lex_at(&lx->subject, s, n, at) : NULL;
+    return w && w->attr == SUBJ_DE ? w->len : 0;
+}
+
+size_t subject_de_before(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    const struct lex_word *w = b > a ? lex_before(&lx->subject, s, a, b) : NULL;
+    return w && w->attr == SUBJ_DE ? w->len : 0;
+}
+
 int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at, int *role)
 {
     const struct lex_word *w = lex_at(&lx->subject, s, n, at);
@@ -44,8 +56,7 @@ int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at
 /* The noun phrase right after a classifier: 46辆巡回诊疗车累计 -> 巡回诊疗车. */
 size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
 {
-    int l0;
-    if (at < n && chars_cp_at(s, n, at, &l0) == 0x4E4B) /* 之: 2萬2,907家之1.9% links on, names nothing */
+    if (subject_de_at(lx, s, n, at)) /* 之: 2萬2,907家之1.9% links on, names nothing */
         return at;
     if (at < n && s[at] == '(') { /* 3000万台(套)农业机械: another classifier in brackets */
         const char *close = memchr(s + at, ')', n - at < 12 ? n - at : 12);
@@ -129,15 +140,15 @@ static size_t skip_dates(const struct lexicon *lx, const char *s, size_t a, size
  * phrase at `at` and before the clause ends; else 0. */
 size_t subject_head_after_de(const struct lexicon *lx, const char *s, size_t n, size_t at)
 {
-    (void)lx;
     size_t last = 0;
     for (size_t i = at; i < n;) {
         int l;
         uint32_t c = chars_cp_at(s, n, i, &l);
         if (chars_is_clause_delim(c) || (c >= '0' && c <= '9'))
             break;
-        if (c == 0x7684) /* 的 */
-            last = i + (size_t)l;
+        size_t de = subject_de_at(lx, s, n, i);
+        if (de)
+            last = i + de, l = (int)de;
         i += (size_t)l;
     }
     return last;
@@ -213,11 +224,9 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
             again = 1;
             continue;
         }
-        size_t p = chars_prev(s, *b);
-        int l;
-        uint32_t c = chars_cp_at(s, *b, p, &l);
-        if (c == 0x4E86 || c == 0x7684 || c == 0x4E4B) { /* 了 的 之 */
-            *b = p;
+        size_t de = subject_de_before(lx, s, a, *b);
+        if (de) { /* 的 之: a modifier without its head */
+            *b -= de;
             again = 1;
         }
     }
@@ -296,9 +305,11 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
     /* a verb before the last 的 that has a noun after it stands in a relative clause and keeps
      * it: 全面完成四种计划的企业, 参加医保的农村居民 */
     size_t head = label_end;
-    for (size_t p = label_end; p + 3 < b; p = chars_next(s, b, p))
-        if (!memcmp(s + p, "的", 3))
-            head = p + 3;
+    for (size_t p = label_end; p < b; p = chars_next(s, b, p)) {
+        size_t de = subject_de_at(lx, s, b, p);
+        if (de && p + de < b)
+            head = p + de;
+    }
     for (size_t p = b; p > label_end; p = chars_prev(s, p)) {
         const struct lex_word *w = lex_before(&lx->subject, s, a, p);
         if (w && w->attr == SUBJ_VERB && p < b && p - w->len >= label_end &&
@@ -355,12 +366,9 @@ static int frame_clause(const struct lexicon *lx, const char *s, size_t a, size_
     n = poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS);
     if (n > 1 && w[n - 1].cls != POS_PLACE && w[n - 1].cls != POS_TIME)
         return 0;
-    for (size_t i = a; i < b;) { /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
-        int l;
-        if (chars_cp_at(s, b, i, &l) == 0x7684) /* 的 */
+    for (size_t i = a; i < b; i = chars_next(s, b, i)) /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
+        if (subject_de_at(lx, s, b, i))
             return 0;
-        i += (size_t)l;
-    }
     return 1;
 }
 
@@ -373,11 +381,8 @@ static int names_topic(const struct lexicon *lx, const char *s, size_t a, size_t
     struct pos_word w[POSLEX_MAX_CHARS];
     size_t n = poslex_segment(lx, s, a, se, w, POSLEX_MAX_CHARS);
     int de = 0;
-    for (size_t i = a; i < se;) {
-        int l;
-        de |= chars_cp_at(s, se, i, &l) == 0x7684; /* 的 */
-        i += (size_t)l;
-    }
+    for (size_t i = a; i < se; i = chars_next(s, se, i))
+        de |= subject_de_at(lx, s, se, i) > 0;
     for (size_t i = 0; i < n; i++) {
         if (w[i].start >= ss)
             return de || w[i].cls != POS_VERB;
@@ -677,7 +682,7 @@ int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size
             at = i, e = i + (size_t)l, de = (size_t)-1;
         if (!l) /* a whole word at a time: 占比 and 占地 are no share word */
             chars_cp_at(s, b, i, &l);
-        if (at != (size_t)-1 && l == 3 && !memcmp(s + i, "的", 3))
+        if (at != (size_t)-1 && l && role == SUBJ_DE)
             de = i;
         i += (size_t)l;
     }
@@ -686,8 +691,9 @@ int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size
     size_t end = e;
     if (de != (size_t)-1) { /* 占本年支出的47%, 占GDP的比重稳定在: the whole runs to the last 的 */
         end = de;
+        size_t after = de + subject_de_at(lx, s, b, de);
         struct pos_word w[2];
-        if (poslex_segment(lx, s, de + 3, b, w, 2) > 0 && w[0].start == de + 3 && w[0].cls == POS_MEASURE)
+        if (poslex_segment(lx, s, after, b, w, 2) > 0 && w[0].start == after && w[0].cls == POS_MEASURE)
             end = w[0].end; /* 的比重 */
     } else { /* 占全国30%: the words before the first that cannot stand in a noun */
         struct pos_word w[POSLEX_MAX_CHARS];
@@ -714,8 +720,7 @@ int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t
     }
     if (at == (size_t)-1 || at >= b)
         return 0;
-    size_t p = chars_prev(s, b);
-    if (b - p == 3 && !memcmp(s + p, "的", 3))
+    if (subject_de_before(lx, s, at, b))
         return 0; /* 相当于上年的80%: a ratio to the base, not its value */
     size_t ns = at, ne = b;
     if (!subject_noun_phrase(lx, s, &ns, &ne, 0) || ne != b)

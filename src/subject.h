@@ -53,6 +53,11 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
 int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t limit, size_t floor, int actions,
                                size_t *ss, size_t *se);
 /* The role (enum subject_role) of the longest subject.tsv word at `at`; returns its length, 0 if none. */
+/* The length of a de word (subject.tsv's role de: 的 之) at s[at], or 0; s[0, n). */
+size_t subject_de_at(const struct lexicon *lx, const char *s, size_t n, size_t at);
+/* The length of a de word ending at s[b] and starting at or after a, or 0. */
+size_t subject_de_before(const struct lexicon *lx, const char *s, size_t a, size_t b);
+
 int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at, int *role);
 
 /* 1 when the word at `at` is a locative (上 中 下 内): 增长5%的基础上 frames the figure. */
