@@ -28,6 +28,9 @@ static const struct seg_case seg_cases[] = {
     {"每月可领取", "每月/time 可/adv 领取/verb", __LINE__},
     {"托位", "托位/noun", __LINE__},       /* in no dictionary: a run of single characters is one noun */
     {"今年以来", "今年以来/time", __LINE__}, /* a pos.tsv word beats the words it is made of */
+    {"前5个月的翘尾", "前/place 5/num 个/num 月/num 的/func 翘尾/noun", __LINE__}, /* a classifier after a numeral
+                                      is no unknown word; a verb after 的 heads a noun phrase */
+    {"九巴", "九巴/noun", __LINE__},        /* ... but a numeral that begins a name joins it */
 };
 
 /* A candidate subject and what is kept of it, read backwards (before the number) or forwards
@@ -56,6 +59,10 @@ static const struct np_case np_cases[] = {
     {"省", "省", 1, __LINE__, 0},                   /* after a classifier one character is a noun */
     {"进修学习", "进修学习", 1, __LINE__, 0},
     {"增加更近", "", 1, __LINE__, 0},               /* what happened to the count, not what it counts */
+    {"60岁及以上人口", "60岁及以上人口", 0, __LINE__, 0}, /* a threshold that modifies the noun stays */
+    {"3个月或以上的求职者", "3个月或以上的求职者", 0, __LINE__, 0},
+    {"2019年人口", "人口", 0, __LINE__, 0},          /* ... a date does not */
+    {"员工出席", "员工", 1, __LINE__, 0},            /* a noun's predicate is not what a count counts */
 };
 
 static void check(const char *what, int line, const char *in, const char *got, const char *want)
