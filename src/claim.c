@@ -418,12 +418,20 @@ static int subject_of_list_intro(const struct lexicon *lx, const char *s, size_t
 /* 6.4%的涨幅, 占比19.8%: a subject that names only a measure is the measure of the metric named
  * nearby, when there is one before it: 60岁及以上人口 + 占比. */
 static void prefer_metric(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
-                          size_t floor, int actions)
+                          const struct context *x, int actions)
 {
     struct draft keep = *d;
     if (!subject_is_measure(lx, s, d->subj_s, d->subj_e))
         return;
-    if (!subject_elsewhere(lx, s, a, d, floor, actions) || subject_is_measure(lx, s, d->subj_s, d->subj_e))
+    size_t b_s, b_e;
+    if (d->subj_s > d->num_s && subject_before_np(lx, s, x->floor, x->context_end, actions, &b_s, &b_e) &&
+        !subject_is_measure(lx, s, b_s, b_e)) { /* 以能源消费年均6.6%的增速: the metric before the figure */
+        d->subj_s = b_s, d->subj_e = b_e;
+        d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
+        d->subj2_s = keep.subj_s, d->subj2_e = keep.subj_e;
+        return;
+    }
+    if (!subject_elsewhere(lx, s, a, d, x->floor, actions) || subject_is_measure(lx, s, d->subj_s, d->subj_e))
         *d = keep; /* 6.6%的增速…11.2%的增速: a measure carried is no metric */
     else if (d->subj2_e == d->subj2_s && d->subj_e <= keep.subj_s)
         d->subj2_s = keep.subj_s, d->subj2_e = keep.subj_e;
@@ -514,7 +522,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         /* 每月450元的现金补贴, 以每天9.8公里的速度: the figure is the noun's after 的 */
         d->subj_s = de_s, d->subj_e = de_e;
         d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
-        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_KIND_COUNT);
+        prefer_metric(lx, s, a, d, x, d->kind == KEYFIG_KIND_COUNT);
         return de_e;
     }
     size_t de = subject_de_at(lx, s, n, end);
@@ -551,7 +559,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (takes_noun && x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
             d->direction = KEYFIG_DIRECTION_NONE, d->basis = KEYFIG_BASIS_NONE; /* not 上涨6.4%的新高水平 */
-        prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_KIND_COUNT);
+        prefer_metric(lx, s, a, d, x, d->kind == KEYFIG_KIND_COUNT);
         return np_e;
     }
     np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
@@ -578,7 +586,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     }
     if (subject_before_np(lx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
-        prefer_metric(lx, s, a, d, x->floor, actions);
+        prefer_metric(lx, s, a, d, x, actions);
         return end;
     }
     d->subj_s = d->subj_e = end;
