@@ -279,7 +279,8 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
     for (size_t i = a; i < b;) {
         int role, l = subject_role_at(lx, s, b, i, &role);
         const struct lex_word *basis = l ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
-        if (l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE) && !(basis && basis->attr % 16 == CHG_BASIS)) { /* 同比 is no base */
+        if (l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE) && !(basis && basis->attr % 16 == CHG_BASIS) &&
+            !cuts_word(lx, s, a, i, i + (size_t)l)) { /* 同比 is no base, nor 占 of 市场占有率 */
             b = i;
             break;
         }
@@ -678,7 +679,7 @@ int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size
         if (at != (size_t)-1 && s[i] >= '0' && s[i] <= '9')
             break; /* 所占的比重由2014年的: the whole ends before a date or an earlier value */
         int role, l = subject_role_at(lx, s, b, i, &role);
-        if (l && role == SUBJ_SHARE)
+        if (l && role == SUBJ_SHARE && !cuts_word(lx, s, a, i, i + (size_t)l))
             at = i, e = i + (size_t)l, de = (size_t)-1;
         if (!l) /* a whole word at a time: 占比 and 占地 are no share word */
             chars_cp_at(s, b, i, &l);
