@@ -563,7 +563,8 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         return np_e;
     }
     np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
-    if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB && object_between(lx, s, x->ch.end, x->head) &&
+    if (x->ch.start != (size_t)-1 && (x->ch.role == CHG_VERB || x->ch.role == CHG_TO) &&
+        object_between(lx, s, x->ch.end, x->head) &&
         subject_noun_phrase(lx, s, &np_s, &np_e, 0)) {
         /* verb, object, number: 为百姓减少费用207.7万元 -> 费用 */
         d->subj_s = np_s, d->subj_e = np_e;

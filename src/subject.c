@@ -176,8 +176,16 @@ static int inside_longer_word(const struct lexicon *lx, const char *s, size_t n,
     return (c && c->len > len) || (w && w->len > len);
 }
 
-/* The word of the text's split that spans offset at, looking a few characters either side:
- * 1 with [*ws, *we) set to it, else 0 (at is a word boundary). s is NUL-terminated. */
+/* 1 when s[a, b) is a dictionary word of two characters or more. */
+static int whole_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    return utf8_count(s + a, b - a) >= 2 && poslex_class(lx, s + a, b - a) >= 0;
+}
+
+/* The word of the text's split that spans offset at, looking a few characters either side, when
+ * at cuts it badly: 1 with [*ws, *we) set to it, else 0. A compound whose two pieces are words of
+ * two characters or more is cut well (价格|上涨: jieba has 价格上涨, but 上涨 is the change);
+ * 平|均 and 获|益者 are not. s is NUL-terminated. */
 static int word_across(const struct lexicon *lx, const char *s, size_t a, size_t at, size_t *ws, size_t *we)
 {
     size_t lo = at, hi = at, lim = at + strnlen(s + at, 8);
@@ -193,7 +201,7 @@ static int word_across(const struct lexicon *lx, const char *s, size_t a, size_t
     for (size_t i = 0; i < n; i++)
         if (w[i].start < at && w[i].end > at) {
             *ws = w[i].start, *we = w[i].end;
-            return 1;
+            return !(whole_word(lx, s, w[i].start, at) && whole_word(lx, s, at, w[i].end));
         }
     return 0;
 }
