@@ -563,7 +563,9 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         return np_e;
     }
     np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
-    if (x->ch.start != (size_t)-1 && (x->ch.role == CHG_VERB || x->ch.role == CHG_TO) &&
+    /* 达到每千人口执业医师3.4人; not 由…提高到全国平均水平的36396元 (a from-to's value, a ratio) */
+    int to_object = x->ch.role == CHG_TO && x->ch.from_word == (size_t)-1 && !subject_de_before(lx, s, x->ch.end, x->head);
+    if (x->ch.start != (size_t)-1 && (x->ch.role == CHG_VERB || to_object) &&
         object_between(lx, s, x->ch.end, x->head) &&
         subject_noun_phrase(lx, s, &np_s, &np_e, 0)) {
         /* verb, object, number: 为百姓减少费用207.7万元 -> 费用 */
