@@ -179,7 +179,7 @@ static struct draft *previous_in(struct keyfig_article *a, const struct draft *s
  * particles or a preposition (增长了3%, 降幅在10%). */
 static int object_between(const struct lexicon *lx, const char *s, size_t verb_end, size_t head)
 {
-    size_t g = chars_skip_particles(s, verb_end, head);
+    size_t g = chars_skip_particles(lx, s, verb_end, head);
     int role;
     if (g >= head)
         return 0;
@@ -261,7 +261,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     const struct lexicon *lx = p->lx;
     const char *s = a->txt.norm;
     struct context x;
-    x.floor = chars_clause_start(s, d->num_s);
+    x.floor = chars_clause_start(lx, s, d->num_s);
     int over = d->approx == KEYFIG_APPROX_OVER;
     d->approx = qualify_approx_word(&lx->approx_post, s, m->g[G_POST][0], m->g[G_POST][1]);
     if (!d->approx && !d->has_range)
@@ -299,7 +299,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
             /* 37亿6千4百多万下跌至2020/21年度的5亿3千5百多万: the earlier value leads into the verb */
             struct draft *prev = previous_in(a, d, x.floor);
             size_t prev_end = prev ? (prev->unit_e > prev->num_e ? prev->unit_e : prev->num_e) : 0;
-            if (prev && prev_end <= x.ch.start && chars_skip_particles(s, prev_end, x.ch.start) == x.ch.start &&
+            if (prev && prev_end <= x.ch.start && chars_skip_particles(lx, s, prev_end, x.ch.start) == x.ch.start &&
                 same_unit(s, prev, d)) {
                 d->has_from = 1;
                 d->from = prev->value;
@@ -309,10 +309,10 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
         }
     } else {
         /* a list sharing one verb: 分别下降5.6%和4%, 分别增长56.5%、86.9% (、 ends a clause) */
-        struct draft *prev = previous_in(a, d, chars_sentence_start(s, d->num_s));
+        struct draft *prev = previous_in(a, d, chars_sentence_start(lx, s, d->num_s));
         int in_clause = prev && (prev->num_s >= x.floor || (x.head - prev->end == strlen("、") &&
                                                              !memcmp(s + prev->end, "、", strlen("、"))));
-        if (in_clause && prev->end <= x.head && prev->direction && qualify_only_connectors(s, prev->end, x.head)) {
+        if (in_clause && prev->end <= x.head && prev->direction && qualify_only_connectors(lx, s, prev->end, x.head)) {
             d->direction = prev->direction;
             d->basis = prev->basis;
         }
@@ -342,7 +342,7 @@ static size_t from_word_in(const struct lexicon *lx, const char *s, size_t a, si
 static int subject_elsewhere(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
                              size_t floor, int actions)
 {
-    size_t sent = chars_sentence_start(s, d->num_s), ss, se;
+    size_t sent = chars_sentence_start(lx, s, d->num_s), ss, se;
     struct draft *same = previous_in(a, d, sent);
     if (subject_of_previous_clause(lx, s, same ? same->end : sent, floor, actions, &ss, &se)) {
         d->subj_s = ss, d->subj_e = se;
@@ -450,7 +450,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         prefer_metric(lx, s, a, d, x->floor, d->kind == KEYFIG_KIND_COUNT);
         return np_e;
     }
-    np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
+    np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(lx, s, x->ch.end, x->head) : end, np_e = x->head;
     if (x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB && object_between(lx, s, x->ch.end, x->head) &&
         subject_noun_phrase(lx, s, &np_s, &np_e, 0)) {
         /* verb, object, number: 为百姓减少费用207.7万元 -> 费用 */
@@ -500,7 +500,7 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
         start = d->unit_s; /* $2億 */
     if (x.ch.start != (size_t)-1 && x.ch.start < start)
         start = x.ch.start;
-    if (d->subj_s < d->subj_e && d->subj_e <= start && chars_skip_particles(s, d->subj_e, start) == start)
+    if (d->subj_s < d->subj_e && d->subj_e <= start && chars_skip_particles(p->lx, s, d->subj_e, start) == start)
         start = d->subj_s; /* 基本建设投资额为86.3亿元: the subject leads into the number */
     d->start = start;
     d->end = end;
@@ -574,7 +574,7 @@ static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a,
 /* The list word (分别) between the start of d's clause and its number, or (size_t)-1. */
 static size_t list_word_before(const struct lexicon *lx, const char *s, const struct draft *d)
 {
-    for (size_t i = chars_clause_start(s, d->num_s); i < d->num_s;) {
+    for (size_t i = chars_clause_start(lx, s, d->num_s); i < d->num_s;) {
         int role, l = subject_role_at(lx, s, d->num_s, i, &role);
         if (l && role == SUBJ_LIST)
             return i;

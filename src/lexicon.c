@@ -16,6 +16,8 @@ static const char *const approx_names[] = {"exact", "over", "at_least", "under",
 static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money", "nounverb", "noun", "base", "join", "list"};
 static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun", "next"};
 static const char *const directions[] = {"none", "increase", "decrease"};
+static const char *const char_roles[CHR_NROLES] = {"clause", "sentence", "particle", "common", "de", "link", "connector",
+                                                   "perfective", "to", "currency", "date", "date_to", "date_unit", "year"};
 static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other", "measure"};
 
 int kind_from_name(const char *s)
@@ -75,7 +77,7 @@ static int parse_attr(const char *const *names, int n, const char *value, const 
     return -1;
 }
 
-/* A list file: word, then attribute columns. One parser for all four files keeps their
+/* A list file: word, then attribute columns. One parser for all the files keeps their
  * checks (duplicates, unknown names) identical. */
 static int load_list(struct patset *ps, const char *name, struct lexicon *lx, struct keyfig_error *err)
 {
@@ -118,6 +120,9 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             int role = d < 0 ? -1 : parse_attr(change_roles, 6, f[2], path, r.lineno, "role", err);
             l = &lx->change;
             attr = role < 0 ? -1 : d * 16 + role;
+        } else if (!strcmp(name, "chars.tsv")) {
+            attr = parse_attr(char_roles, CHR_NROLES, f[1], path, r.lineno, "role", err);
+            l = attr < 0 ? NULL : &lx->chars[attr];
         } else if (!strcmp(name, "pos.tsv") || !strcmp(name, "postags.tsv")) {
             l = name[3] == '.' ? &lx->pos : &lx->postags;
             attr = parse_attr(pos_names, POS_NCLASSES, f[1], path, r.lineno, "class", err);
@@ -182,10 +187,76 @@ static void sort_list(struct lex_list *l)
     build_index(l, l->last_at, &l->last, 1);
 }
 
+static int by_cp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The one-character words of l as a set. */
+static void charset_build(struct lex_charset *cs, const struct lex_list *l)
+{
+    memset(cs, 0, sizeof *cs);
+    cs->cp = xcalloc(l->n + 1, sizeof *cs->cp);
+    for (size_t i = 0; i < l->n; i++) {
+        uint32_t cp;
+        int len = utf8_decode((const unsigned char *)l->w[i].word, l->w[i].len, &cp);
+        if (len <= 0 || (size_t)len != l->w[i].len)
+            continue;
+        if (cp < 128)
+            cs->ascii[cp / 32] |= 1u << (cp % 32);
+        else
+            cs->cp[cs->n++] = cp;
+    }
+    if (cs->n)
+        qsort(cs->cp, cs->n, sizeof *cs->cp, by_cp);
+}
+
+int lex_charset_has(const struct lex_charset *cs, uint32_t c)
+{
+    if (c < 128)
+        return (cs->ascii[c / 32] >> (c % 32)) & 1;
+    size_t lo = 0, hi = cs->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cs->cp[mid] == c)
+            return 1;
+        if (cs->cp[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+void lex_charset_free(struct lex_charset *cs)
+{
+    free(cs->cp);
+    memset(cs, 0, sizeof *cs);
+}
+
+int lex_charset_load(struct patset *ps, enum char_role r, struct lex_charset *cs, struct keyfig_error *err)
+{
+    struct lexicon *lx = xcalloc(1, sizeof *lx);
+    int rc = load_list(ps, "chars.tsv", lx, err);
+    if (rc == 0)
+        charset_build(cs, &lx->chars[r]);
+    lexicon_free(lx);
+    return rc;
+}
+
+int lex_in(const struct lex_list *l, const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (lex_at(l, s, b, i))
+            return 1;
+    return 0;
+}
+
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
 {
     struct lexicon *lx = xcalloc(1, sizeof *lx);
-    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv"};
+    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv", "chars.tsv"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         if (load_list(ps, files[i], lx, err)) {
             lexicon_free(lx);
@@ -195,6 +266,10 @@ struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
     struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change, &lx->subject, &lx->pos, &lx->postags};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sort_list(all[i]);
+    for (int r = 0; r < CHR_NROLES; r++) {
+        sort_list(&lx->chars[r]);
+        charset_build(&lx->charset[r], &lx->chars[r]);
+    }
     return lx;
 }
 
@@ -220,6 +295,10 @@ void lexicon_free(struct lexicon *lx)
     free_list(&lx->subject);
     free_list(&lx->pos);
     free_list(&lx->postags);
+    for (int r = 0; r < CHR_NROLES; r++) {
+        free_list(&lx->chars[r]);
+        lex_charset_free(&lx->charset[r]);
+    }
     free(lx);
 }
 
