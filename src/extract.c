@@ -540,7 +540,7 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     a->format = format_names[f];
     int rc = f == KEYFIG_FORMAT_HTML || f == KEYFIG_FORMAT_PDF
                  ? read_document(p, a, f, buf, len, opts, err)
-                 : decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &a->dec, err);
+                 : decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &p->lx->charset[CHR_COMMON], &a->dec, err);
     if (rc != 0 || article_check_size(a->dec.len, a->source, err) != 0) {
         keyfig_article_free(a);
         return NULL;

@@ -76,15 +76,15 @@ enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS, CHG_NOUN, CHG_NEXT };
  * do (end a clause, link a verb to its figure, ...), in the order of the file's role names. */
 enum char_role {
     CHR_CLAUSE, CHR_SENTENCE, CHR_PARTICLE, CHR_COMMON, CHR_DE, CHR_LINK, CHR_CONNECTOR, CHR_PERFECTIVE, CHR_TO,
-    CHR_CURRENCY, CHR_DATE, CHR_DATE_TO, CHR_DATE_UNIT, CHR_YEAR, CHR_NROLES
+    CHR_CURRENCY, CHR_DATE, CHR_DATE_TO, CHR_DATE_UNIT, CHR_YEAR, CHR_WIDE, CHR_NROLES
 };
 
-/* The one-character entries of a role as a set of code points: a bitmap for ASCII, a sorted
- * array for the rest. */
+/* The one-character entries and the U+XXXX..U+YYYY ranges of a role as a set of code points: a
+ * bitmap for ASCII, sorted disjoint ranges for the rest. */
 struct lex_charset {
     uint32_t ascii[4];
-    uint32_t *cp;
-    size_t n;
+    uint32_t (*r)[2];
+    size_t n, cap;
 };
 
 /* 1 when c is in the set. */
@@ -99,7 +99,7 @@ struct lexicon {
     struct lex_list pos;       /* pos.tsv: the class of a word, over jieba's tag; attr: enum pos_class */
     struct lex_list postags;   /* postags.tsv: the class of each of jieba's tags; attr: enum pos_class */
     struct lex_list chars[CHR_NROLES];      /* chars.tsv: the entries of each role */
-    struct lex_charset charset[CHR_NROLES]; /* chars.tsv: the one-character entries of each role */
+    struct lex_charset charset[CHR_NROLES]; /* chars.tsv: the characters and ranges of each role */
 };
 
 /* The class (enum pos_class) named by s ("noun", "verb", ...), or -1. */
@@ -114,7 +114,7 @@ void lexicon_free(struct lexicon *lx);
 const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at);
 /* The longest word of l that ends exactly at s[end] (not before s[floor]), or NULL. */
 const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_t floor, size_t end);
-/* Load the one-character entries of role r of chars.tsv alone into cs (for a stage that needs no
+/* Load the characters and ranges of role r of chars.tsv alone into cs (for a stage that needs no
  * other word list). Caller owns cs (lex_charset_free); -1 with err filled on bad data. */
 int lex_charset_load(struct patset *ps, enum char_role r, struct lex_charset *cs, struct keyfig_error *err);
 void lex_charset_free(struct lex_charset *cs);
