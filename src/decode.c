@@ -181,7 +181,7 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
     for (;;) {
         if (ws < len && (buf[ws] == ' ' || buf[ws] == '\t' || buf[ws] == '\n' || buf[ws] == '\r'))
             ws++;
-        else if (len - ws >= 3 && !memcmp(buf + ws, "\xE3\x80\x80", 3))
+        else if (len - ws >= 3 && !memcmp(buf + ws, "\xE3\x80\x80", 3)) /* nocjk: U+3000 is Unicode White_Space */
             ws += 3;
         else if (len - ws >= 2 && !memcmp(buf + ws, "\xC2\xA0", 2))
             ws += 2;
