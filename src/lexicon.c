@@ -198,7 +198,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
                               "bad code point \"%s\" (expected U+XXXX or U+XXXX..U+YYYY)", f[0]);
                 break;
             }
-            if (range > 0 || utf8_count(f[0], strlen(f[0])) == 1) {
+            if (attr >= 0 && (range > 0 || utf8_count(f[0], strlen(f[0])) == 1)) {
                 if (!range)
                     utf8_decode((const unsigned char *)f[0], strlen(f[0]), &lo), hi = lo;
                 charset_add(&lx->charset[attr], lo, hi);
