@@ -1,5 +1,6 @@
 /* chars: walking the normalised text by code point, finding clause and sentence bounds
- * (a parenthetical does not end a clause), and skipping linking particles. */
+ * (a parenthetical does not end a clause), and skipping linking particles; the characters of
+ * each kind come from chars.tsv through the lexicon. */
 #include <string.h>
 
 #include "chars.h"

@@ -1,4 +1,5 @@
-/* qualify: approximation and change words around a number, from approx.tsv and change.tsv. */
+/* qualify: approximation and change words around a number, from approx.tsv and change.tsv; the
+ * particles, linking verbs, connectors and date characters between them from chars.tsv. */
 #include <string.h>
 
 #include "chars.h"
