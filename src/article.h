@@ -58,6 +58,7 @@ struct keyfig_article {
     struct keyfig_claim *claims; /* made from the drafts kept, by finish_claims */
     size_t nclaims;
     struct arena strings;       /* every string the claims point to */
+    const struct lexicon *lx;   /* the pattern set's word lists (sentence ends for finishing); borrowed */
 };
 
 /* keyfig_patterns_load with its options: lint (NULL: none; warned about rules that may

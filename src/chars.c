@@ -1,5 +1,6 @@
 /* chars: walking the normalised text by code point, finding clause and sentence bounds
- * (a parenthetical does not end a clause), and skipping linking particles. */
+ * (a parenthetical does not end a clause), and skipping linking particles; the characters of
+ * each kind come from chars.tsv through the lexicon. */
 #include <string.h>
 
 #include "chars.h"
@@ -33,17 +34,16 @@ size_t chars_next(const char *s, size_t n, size_t i)
     return i;
 }
 
-int chars_is_clause_delim(uint32_t c)
+/* A line break ends every clause and sentence; the other delimiters are chars.tsv's. Quotes do
+ * not end a clause (chars.tsv says why). */
+int chars_is_clause_delim(const struct lexicon *lx, uint32_t c)
 {
-    return c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF1A || c == ':' ||
-           c == 0x3001 || c == 0xFF01 || c == '!' || c == 0xFF1F || c == '?' || c == '\n' || c == '(' || c == ')' ||
-           c == 0x3010 || c == 0x3011 || c == '[' || c == ']' || c == 0x2014 || c == 0x2026;
-    /* quotes do not end a clause: 「持續提供高品質健保服務」預算編列 names one budget line */
+    return c == '\n' || lex_charset_has(&lx->charset[CHR_CLAUSE], c);
 }
 
-int chars_is_sentence_delim(uint32_t c)
+int chars_is_sentence_delim(const struct lexicon *lx, uint32_t c)
 {
-    return c == 0x3002 || c == 0xFF01 || c == '!' || c == 0xFF1F || c == '?' || c == 0xFF1B || c == ';' || c == '\n';
+    return c == '\n' || lex_charset_has(&lx->charset[CHR_SENTENCE], c);
 }
 
 size_t chars_window_floor(const char *s, size_t i)
@@ -95,7 +95,7 @@ static int thousands_comma(const char *s, size_t p)
 
 /* Start of the clause holding position i (just after the previous delimiter); a parenthetical
  * inside the clause does not end it. */
-size_t chars_clause_start(const char *s, size_t i)
+size_t chars_clause_start(const struct lexicon *lx, const char *s, size_t i)
 {
     size_t floor = chars_window_floor(s, i);
     while (i > floor) {
@@ -106,7 +106,7 @@ size_t chars_clause_start(const char *s, size_t i)
         }
         size_t p = chars_prev(s, i);
         int l;
-        if (chars_is_clause_delim(chars_cp_at(s, i, p, &l)) && !thousands_comma(s, p))
+        if (chars_is_clause_delim(lx, chars_cp_at(s, i, p, &l)) && !thousands_comma(s, p))
             break;
         i = p;
     }
@@ -114,34 +114,32 @@ size_t chars_clause_start(const char *s, size_t i)
 }
 
 /* Start of the sentence holding position i (just after the previous 。！？; or line break). */
-size_t chars_sentence_start(const char *s, size_t i)
+size_t chars_sentence_start(const struct lexicon *lx, const char *s, size_t i)
 {
     size_t floor = chars_window_floor(s, i);
     while (i > floor) {
         size_t q = chars_prev(s, i);
         int l;
-        if (chars_is_sentence_delim(chars_cp_at(s, i, q, &l)))
+        if (chars_is_sentence_delim(lx, chars_cp_at(s, i, q, &l)))
             break;
         i = q;
     }
     return i;
 }
 
-/* 1 for the particles that link a verb to its figure: 增长了3%, 增至为, 成长达5%. */
-int chars_is_particle(uint32_t c)
+/* 1 for the particles that link a verb to its figure (chars.tsv): 增长了3%, 增至为, 成长达5%. */
+int chars_is_particle(const struct lexicon *lx, uint32_t c)
 {
-    return c == 0x4E86 || c == 0x7684 || c == 0x4E4B || c == 0x7EA6 || c == 0x4E3A || c == 0x5230 || c == 0x81F3 ||
-           c == 0x8FBE || c == 0x662F || c == 0x6709 || c == 0x5171; /* 了 的 之 约 为 到 至 达 是 有 共 */
+    return lex_charset_has(&lx->charset[CHR_PARTICLE], c);
 }
 
-size_t chars_skip_particles(const char *s, size_t a, size_t b)
+size_t chars_skip_particles(const struct lexicon *lx, const char *s, size_t a, size_t b)
 {
     while (a < b) {
         int l;
-        if (!chars_is_particle(chars_cp_at(s, b, a, &l)))
+        if (!chars_is_particle(lx, chars_cp_at(s, b, a, &l)))
             break;
         a += (size_t)l;
     }
     return a;
 }
-

@@ -16,7 +16,8 @@ size_t chars_prev(const char *s, size_t i);
 /* The offset of the character after the one holding byte i (s[0..n)). */
 size_t chars_next(const char *s, size_t n, size_t i);
 
-int chars_is_clause_delim(uint32_t c);
+/* 1 when c ends a clause (a line break, or a clause delimiter of chars.tsv). */
+int chars_is_clause_delim(const struct lexicon *lx, uint32_t c);
 
 /* How far the stages look from a number, in bytes (about 340 Chinese characters): a clause or
  * sentence runs no further back than this, whatever the text, so each number costs a bounded
@@ -29,7 +30,8 @@ size_t chars_window_floor(const char *s, size_t i);
 /* The last character boundary at or before i + CHARS_WINDOW, at most n. */
 size_t chars_window_end(const char *s, size_t n, size_t i);
 
-int chars_is_sentence_delim(uint32_t c);
+/* 1 when c ends a sentence (a line break, or a sentence delimiter of chars.tsv). */
+int chars_is_sentence_delim(const struct lexicon *lx, uint32_t c);
 
 /* Where the parenthetical ending just before i begins ("投资额(包括…)共为"), or i itself. The
  * clause and sentence bounds below stop at chars_window_floor(s, i) too. */
@@ -37,14 +39,15 @@ size_t chars_skip_parenthetical(const char *s, size_t floor, size_t i);
 
 /* Start of the clause holding position i (just after the previous delimiter); a parenthetical
  * inside the clause does not end it. */
-size_t chars_clause_start(const char *s, size_t i);
+size_t chars_clause_start(const struct lexicon *lx, const char *s, size_t i);
 
-/* Start of the sentence holding position i (just after the previous 。！？; or line break). */
-size_t chars_sentence_start(const char *s, size_t i);
+/* Start of the sentence holding position i (just after the previous sentence end). */
+size_t chars_sentence_start(const struct lexicon *lx, const char *s, size_t i);
 
-/* 1 for the particles that link a verb to its figure: 增长了3%, 增至为, 成长达5%. */
-int chars_is_particle(uint32_t c);
+/* 1 for the particles that link a verb to its figure (chars.tsv): 增长了3%, 增至为, 成长达5%. */
+int chars_is_particle(const struct lexicon *lx, uint32_t c);
 
-size_t chars_skip_particles(const char *s, size_t a, size_t b);
+/* The first position in s[a..b) after the particles that start there. */
+size_t chars_skip_particles(const struct lexicon *lx, const char *s, size_t a, size_t b);
 
 #endif

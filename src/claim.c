@@ -192,7 +192,7 @@ static struct draft *claim_before(struct keyfig_article *a, const struct draft *
  * particles or a preposition (增长了3%, 降幅在10%). */
 static int object_between(const struct lexicon *lx, const char *s, size_t verb_end, size_t head)
 {
-    size_t g = chars_skip_particles(s, verb_end, head);
+    size_t g = chars_skip_particles(lx, s, verb_end, head);
     int role;
     if (g >= head)
         return 0;
@@ -274,7 +274,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     const struct lexicon *lx = p->lx;
     const char *s = a->txt.norm;
     struct context x;
-    x.floor = chars_clause_start(s, d->num_s);
+    x.floor = chars_clause_start(lx, s, d->num_s);
     int over = d->approx == KEYFIG_APPROX_OVER;
     d->approx = qualify_approx_word(&lx->approx_post, s, m->g[G_POST][0], m->g[G_POST][1]);
     if (!d->approx && !d->has_range)
@@ -312,7 +312,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
             /* 37亿6千4百多万下跌至2020/21年度的5亿3千5百多万: the earlier value leads into the verb */
             struct draft *prev = previous_in(a, d, x.floor);
             size_t prev_end = prev ? (prev->unit_e > prev->num_e ? prev->unit_e : prev->num_e) : 0;
-            if (prev && prev_end <= x.ch.start && chars_skip_particles(s, prev_end, x.ch.start) == x.ch.start &&
+            if (prev && prev_end <= x.ch.start && chars_skip_particles(lx, s, prev_end, x.ch.start) == x.ch.start &&
                 same_unit(s, prev, d)) {
                 d->has_from = 1;
                 d->from = prev->value;
@@ -322,10 +322,10 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
         }
     } else {
         /* a list sharing one verb: 分别下降5.6%和4%, 分别增长56.5%、86.9% (、 ends a clause) */
-        struct draft *prev = previous_in(a, d, chars_sentence_start(s, d->num_s));
+        struct draft *prev = previous_in(a, d, chars_sentence_start(lx, s, d->num_s));
         int in_clause = prev && (prev->num_s >= x.floor || (x.head - prev->end == strlen("、") &&
                                                              !memcmp(s + prev->end, "、", strlen("、"))));
-        if (in_clause && prev->end <= x.head && prev->direction && qualify_only_connectors(s, prev->end, x.head)) {
+        if (in_clause && prev->end <= x.head && prev->direction && qualify_only_connectors(lx, s, prev->end, x.head)) {
             d->direction = prev->direction;
             d->basis = prev->basis;
         }
@@ -355,7 +355,7 @@ static size_t from_word_in(const struct lexicon *lx, const char *s, size_t a, si
 static int subject_elsewhere(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
                              size_t floor, int actions)
 {
-    size_t sent = chars_sentence_start(s, d->num_s), ss, se;
+    size_t sent = chars_sentence_start(lx, s, d->num_s), ss, se;
     struct draft *same = previous_in(a, d, sent);
     while (same && same->subj_rule == SUBJ_RULE_BASE_VALUE) /* 较去年的预算19亿元，增加三成: not the base's */
         same = claim_before(a, same, sent);
@@ -405,7 +405,7 @@ static int subject_of_list_intro(const struct lexicon *lx, const char *s, size_t
         size_t e = ls - 1, ps = line_start(s, e, floor); /* the line before: [ps, e) */
         if (ends_with_colon(s, ps, e)) {
             size_t colon = chars_prev(s, e);
-            size_t cs = chars_clause_start(s, colon);
+            size_t cs = chars_clause_start(lx, s, colon);
             return subject_before_np(lx, s, cs > ps ? cs : ps, colon, 0, ss, se);
         }
         if (e - ps > ITEM_LINE_BYTES)
@@ -562,7 +562,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         prefer_metric(lx, s, a, d, x, d->kind == KEYFIG_KIND_COUNT);
         return np_e;
     }
-    np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(s, x->ch.end, x->head) : end, np_e = x->head;
+    np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(lx, s, x->ch.end, x->head) : end, np_e = x->head;
     /* 达到每千人口执业医师3.4人; not 由…提高到全国平均水平的36396元 (a from-to's value, a ratio) */
     int to_object = x->ch.role == CHG_TO && x->ch.from_word == (size_t)-1 && !subject_de_before(lx, s, x->ch.end, x->head);
     if (x->ch.start != (size_t)-1 && (x->ch.role == CHG_VERB || to_object) &&
@@ -621,7 +621,7 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
         start = d->unit_s; /* $2億 */
     if (x.ch.start != (size_t)-1 && x.ch.start < start)
         start = x.ch.start;
-    if (d->subj_s < d->subj_e && d->subj_e <= start && chars_skip_particles(s, d->subj_e, start) == start)
+    if (d->subj_s < d->subj_e && d->subj_e <= start && chars_skip_particles(p->lx, s, d->subj_e, start) == start)
         start = d->subj_s; /* 基本建设投资额为86.3亿元: the subject leads into the number */
     d->start = start;
     d->end = end;
@@ -695,7 +695,7 @@ static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a,
 /* The list word (分别) between the start of d's clause and its number, or (size_t)-1. */
 static size_t list_word_before(const struct lexicon *lx, const char *s, const struct draft *d)
 {
-    for (size_t i = chars_clause_start(s, d->num_s); i < d->num_s;) {
+    for (size_t i = chars_clause_start(lx, s, d->num_s); i < d->num_s;) {
         int role, l = subject_role_at(lx, s, d->num_s, i, &role);
         if (l && role == SUBJ_LIST)
             return i;

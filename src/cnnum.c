@@ -12,10 +12,10 @@
 #include "util.h"
 
 enum role { ROLE_DIGIT, ROLE_ZERO, ROLE_UNIT, ROLE_SECTION, ROLE_COMPOUND, ROLE_POINT, ROLE_NEGATIVE,
-            ROLE_SEPARATOR, NROLES };
+            ROLE_SEPARATOR, ROLE_FRACTION, NROLES };
 
 static const char *const role_names[NROLES] = {
-    "digit", "zero", "unit", "section", "compound", "point", "negative", "separator",
+    "digit", "zero", "unit", "section", "compound", "point", "negative", "separator", "fraction",
 };
 
 struct entry {
@@ -23,7 +23,7 @@ struct entry {
     unsigned char role;   /* enum role */
     unsigned char digit;  /* digit value; for a compound its leading digit (廿: 2) */
     unsigned char exp;    /* unit, section, compound: the power of ten (十: 1, 万: 4, 廿: 1) */
-    unsigned char arabic; /* a decimal digit of a positional script (0-9, ０-９) */
+    unsigned char arabic; /* a decimal digit of a positional script (see mark_positional) */
     size_t line;
 };
 
@@ -31,7 +31,11 @@ struct entry {
 #define MAX_ENTRIES 255
 #define BMP_SIZE 0x10000
 
+#define MAX_FRACTION 16 /* bytes of the word between denominator and numerator */
+
 struct cnnum_table {
+    char fraction[MAX_FRACTION + 1]; /* the word of A分之B, "" when numerals.tsv names none */
+    size_t fraction_line;
     size_t n;
     struct entry ent[MAX_ENTRIES];
     unsigned char bmp[BMP_SIZE]; /* O(1) lookup: entry number + 1, or 0 for other characters */
@@ -49,10 +53,22 @@ static const struct entry *lookup(const struct cnnum_table *t, uint32_t cp)
     return NULL;
 }
 
-/* Unicode decimal digits are positional by definition, unlike 一二三 (三五千 is a range). */
-static int is_arabic(uint32_t cp)
+/* Unicode decimal digits are positional by definition, unlike 一二三 (三五千 is a range), and
+ * Unicode encodes each such script's ten digits as ten consecutive code points. So a digit is
+ * positional when numerals.tsv lists its whole run: the ten code points around it, valued 0 to 9
+ * in order. */
+static void mark_positional(struct cnnum_table *t)
 {
-    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+    for (size_t i = 0; i < t->n; i++) {
+        struct entry *e = &t->ent[i];
+        if (e->role != ROLE_DIGIT || e->cp < e->digit)
+            continue;
+        uint32_t base = e->cp - e->digit;
+        unsigned d = 0;
+        for (const struct entry *o; d < 10 && (o = lookup(t, base + d)) && o->role == ROLE_DIGIT && o->digit == d;)
+            d++;
+        e->arabic = d == 10;
+    }
 }
 
 /* The char column: one UTF-8 character, or U+XXXX for characters one cannot see (thin space). */
@@ -155,18 +171,30 @@ static int add_record(struct cnnum_table *t, char **f, int nf, const char *path,
     if (nf < 3 || nf > 4)
         return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                         "%d columns (expected char, value, role and an optional note)", nf);
-    struct entry e = {0};
-    e.line = line;
-    if (parse_char(f[0], &e.cp) < 0)
-        return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
-                        "character \"%s\" (expected one character or U+XXXX)", f[0]);
     int r = 0;
     while (r < NROLES && strcmp(f[2], role_names[r]) != 0)
         r++;
     if (r == NROLES)
         return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                         "unknown role \"%s\" (expected digit, zero, unit, section, compound, point, negative, "
-                        "separator)", f[2]);
+                        "separator, fraction)", f[2]);
+    if (r == ROLE_FRACTION) { /* a word, not a character */
+        if (t->fraction_line)
+            return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
+                            "second fraction \"%s\" (first defined on line %zu)", f[0], t->fraction_line);
+        if (!*f[0] || strlen(f[0]) > MAX_FRACTION || strcmp(f[1], "-"))
+            return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
+                            "fraction \"%s\" with value \"%s\" (expected a word of at most %d bytes and \"-\")", f[0],
+                            f[1], MAX_FRACTION);
+        memcpy(t->fraction, f[0], strlen(f[0]) + 1);
+        t->fraction_line = line;
+        return 0;
+    }
+    struct entry e = {0};
+    e.line = line;
+    if (parse_char(f[0], &e.cp) < 0)
+        return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
+                        "character \"%s\" (expected one character or U+XXXX)", f[0]);
     e.role = (unsigned char)r;
     const struct entry *dup = lookup(t, e.cp);
     if (dup)
@@ -174,7 +202,6 @@ static int add_record(struct cnnum_table *t, char **f, int nf, const char *path,
                         "duplicate character \"%s\" (first defined on line %zu)", f[0], dup->line);
     if (set_value(&e, f[1], f[0], path, line, err) < 0)
         return -1;
-    e.arabic = (unsigned char)(e.role == ROLE_DIGIT && is_arabic(e.cp));
     if (t->n == MAX_ENTRIES)
         return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
                         "too many numeral characters (expected at most %d)", MAX_ENTRIES);
@@ -194,6 +221,7 @@ struct cnnum_table *cnnum_table_load(const char *text, size_t len, const char *p
     while (!bad && (nf = tsv_next(&r, f, 5)) > 0)
         bad = add_record(t, f, nf, path, r.lineno, err) < 0;
     tsv_close(&r);
+    mark_positional(t);
     if (!bad && t->n == 0)
         bad = kf_error(err, KEYFIG_STATUS_PATTERN, path, 0,
                        "no numeral characters (expected records of char, value, role)") < 0;
@@ -699,23 +727,22 @@ static double dec_divide(struct dec b, struct dec a)
     return dec_value(b) / dec_value(a);
 }
 
-/* Byte offset of 分之 in s[0..n), or n. */
-static size_t find_fen_zhi(const char *s, size_t n)
+/* Byte offset of the fraction word (分之) in s[0..n), or n. */
+static size_t find_fraction(const struct cnnum_table *t, const char *s, size_t n)
 {
-    static const char fz[] = "分之";
-    const size_t fl = sizeof fz - 1;
-    for (size_t i = 0; i + fl <= n; i++)
-        if (memcmp(s + i, fz, fl) == 0)
+    const size_t fl = strlen(t->fraction);
+    for (size_t i = 0; fl && i + fl <= n; i++)
+        if (memcmp(s + i, t->fraction, fl) == 0)
             return i;
     return n;
 }
 
 int cnnum_parse_fraction(const struct cnnum_table *t, const char *s, size_t n, double *value)
 {
-    size_t at = find_fen_zhi(s, n);
+    size_t at = find_fraction(t, s, n);
     if (at == n)
         return -1;
-    size_t after = at + strlen("分之");
+    size_t after = at + strlen(t->fraction);
     struct dec a, b;
     int neg_a, neg_b;
     if (parse_dec(t, s, at, &a, &neg_a) < 0 || parse_dec(t, s + after, n - after, &b, &neg_b) < 0 || !a.m)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lexicon.h"
 #include "util.h"
 
 static int iconv_to_utf8(const char *buf, size_t len, const char *from, char **out, size_t *outlen,
@@ -87,14 +88,10 @@ static uint32_t *source_offsets(const char *buf, size_t len, const char *from, s
     return map;
 }
 
-/* How Chinese a decoding looks: the share of very common characters (simplified and
- * traditional forms alike), so that GB18030 read as Big5 (or the reverse) scores low. */
-static double chinese_score(const char *s, size_t n)
+/* How Chinese a decoding looks: the share of very common characters (chars.tsv's common role,
+ * simplified and traditional forms alike), so that GB18030 read as Big5 (or the reverse) scores low. */
+static double chinese_score(const struct lex_charset *common, const char *s, size_t n)
 {
-    static const char common[] = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主"
-                                 "发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力"
-                                 "這個們會國為發說對時過進於產動學經與將從當還麼頭體電實現點應開問題業員機關"
-                                 "，。、；：“”（）";
     size_t hits = 0, total = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
@@ -105,23 +102,14 @@ static double chinese_score(const char *s, size_t n)
         }
         if (cp >= 0x80) {
             total++;
-            char enc[4];
-            int el = utf8_encode(cp, enc);
-            for (const char *c = common; *c;) {
-                int cl = (*c & 0xE0) == 0xC0 ? 2 : (*c & 0xF0) == 0xE0 ? 3 : (*c & 0xF8) == 0xF0 ? 4 : 1;
-                if (cl == el && memcmp(c, enc, (size_t)el) == 0) {
-                    hits++;
-                    break;
-                }
-                c += cl;
-            }
+            hits += (size_t)lex_charset_has(common, cp);
         }
         i += (size_t)l;
     }
     return total ? (double)hits / (double)total : 0.0;
 }
 
-static int decode_legacy(const char *buf, size_t len, const char *source, struct decoded *out,
+static int decode_legacy(const char *buf, size_t len, const char *source, const struct lex_charset *common, struct decoded *out,
                          struct keyfig_error *err, size_t utf8_bad)
 {
     /* Score only a prefix: a few KB decide the encoding of a whole article. */
@@ -130,9 +118,9 @@ static int decode_legacy(const char *buf, size_t len, const char *source, struct
     size_t gblen = 0, b5len = 0, bad = 0;
     double gbs = -1, b5s = -1;
     if (iconv_to_utf8(buf, len, "GB18030", &gb, &gblen, &bad) == 0)
-        gbs = chinese_score(gb, gblen < probe * 2 ? gblen : probe * 2);
+        gbs = chinese_score(common, gb, gblen < probe * 2 ? gblen : probe * 2);
     if (iconv_to_utf8(buf, len, "BIG5-HKSCS", &b5, &b5len, &bad) == 0)
-        b5s = chinese_score(b5, b5len < probe * 2 ? b5len : probe * 2);
+        b5s = chinese_score(common, b5, b5len < probe * 2 ? b5len : probe * 2);
     if ((gbs < 0.15 && b5s < 0.15)) {
         free(gb);
         free(b5);
@@ -175,7 +163,7 @@ static char *replace_invalid(const char *s, size_t n, size_t *outlen)
 }
 
 int decode_input(const char *buf, size_t len, const char *source, const char *encoding, int lenient, char **reuse,
-                 struct decoded *out, struct keyfig_error *err)
+                 const struct lex_charset *common, struct decoded *out, struct keyfig_error *err)
 {
     memset(out, 0, sizeof *out);
     char *block = reuse && *reuse == buf ? *reuse : NULL;
@@ -193,7 +181,7 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
     for (;;) {
         if (ws < len && (buf[ws] == ' ' || buf[ws] == '\t' || buf[ws] == '\n' || buf[ws] == '\r'))
             ws++;
-        else if (len - ws >= 3 && !memcmp(buf + ws, "\xE3\x80\x80", 3))
+        else if (len - ws >= 3 && !memcmp(buf + ws, "\xE3\x80\x80", 3)) /* nocjk: U+3000 is Unicode White_Space */
             ws += 3;
         else if (len - ws >= 2 && !memcmp(buf + ws, "\xC2\xA0", 2))
             ws += 2;
@@ -232,5 +220,5 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
     }
     if (encoding)
         return kf_error(err, KEYFIG_STATUS_INPUT, source, 0, "invalid UTF-8 at byte %zu", bad + out->bom);
-    return decode_legacy(buf, len, source, out, err, bad + out->bom);
+    return decode_legacy(buf, len, source, common, out, err, bad + out->bom);
 }

@@ -19,12 +19,15 @@ struct decoded {
                           * need not be where byte i + 1 came from (tags between); else NULL; owned */
 };
 
-/* Decode buf[0..len) (named source in messages). encoding NULL: detect. reuse: NULL, or the
+struct lex_charset;
+
+/* Decode buf[0..len) (named source in messages). encoding NULL: detect (input that is not UTF-8
+ * reads as GB18030 or Big5, whichever decoding holds more of the common characters). reuse: NULL, or the
  * address of a malloc'd block holding buf (with room for len + 1 bytes) that valid UTF-8 may
  * take over as out->text instead of copying; *reuse is then set to NULL. Returns 0, or -1
  * with err filled: empty input, binary data (NUL bytes), invalid UTF-8 at byte N,
  * or an encoding iconv cannot convert. */
 int decode_input(const char *buf, size_t len, const char *source, const char *encoding, int lenient, char **reuse,
-                 struct decoded *out, struct keyfig_error *err);
+                 const struct lex_charset *common, struct decoded *out, struct keyfig_error *err);
 
 #endif

@@ -192,12 +192,12 @@ static size_t cp_of(struct cp_index *x, size_t byte)
 
 /* Step back from i over up to max characters, stopping after a sentence end (chars.c's 。！？;
  * or line break); *k receives the characters stepped over. */
-static size_t back_to_sentence_start(const char *s, size_t n, size_t i, size_t max, size_t *k)
+static size_t back_to_sentence_start(const struct lexicon *lx, const char *s, size_t n, size_t i, size_t max, size_t *k)
 {
     for (*k = 0; i > 0 && *k < max; ++*k) {
         size_t p = chars_prev(s, i);
         int l;
-        if (chars_is_sentence_delim(chars_cp_at(s, n, p, &l)))
+        if (chars_is_sentence_delim(lx, chars_cp_at(s, n, p, &l)))
             break;
         i = p;
     }
@@ -206,16 +206,16 @@ static size_t back_to_sentence_start(const char *s, size_t n, size_t i, size_t m
 
 /* Step forward from i over up to max characters, through the next sentence end (a line break
  * stays outside); *k receives the characters stepped over. */
-static size_t on_to_sentence_end(const char *s, size_t n, size_t i, size_t max, size_t *k)
+static size_t on_to_sentence_end(const struct lexicon *lx, const char *s, size_t n, size_t i, size_t max, size_t *k)
 {
     for (*k = 0; i < n && *k < max;) {
         int l;
         uint32_t c = chars_cp_at(s, n, i, &l);
-        if (chars_is_sentence_delim(c) && c == '\n')
+        if (chars_is_sentence_delim(lx, c) && c == '\n')
             break;
         i += (size_t)l;
         ++*k;
-        if (chars_is_sentence_delim(c))
+        if (chars_is_sentence_delim(lx, c))
             break;
     }
     return i > n ? n : i;
@@ -239,12 +239,12 @@ static size_t on_chars(const char *s, size_t n, size_t i, size_t k)
  * sentence end to through the next one; where that is longer than SENTENCE_MAX_CHARS, the
  * SENTENCE_MAX_CHARS characters around the claim (centred on it where the sentence allows).
  * Returns 1 when the sentence is whole. */
-static int sentence_bounds(const struct text *t, size_t cs, size_t ce, size_t num, size_t *ss, size_t *se)
+static int sentence_bounds(const struct lexicon *lx, const struct text *t, size_t cs, size_t ce, size_t num, size_t *ss, size_t *se)
 {
     const char *s = t->norm;
     size_t n = t->norm_len, kb, ka;
-    size_t a = back_to_sentence_start(s, n, num, SENTENCE_MAX_CHARS, &kb);
-    size_t b = on_to_sentence_end(s, n, num, SENTENCE_MAX_CHARS, &ka);
+    size_t a = back_to_sentence_start(lx, s, n, num, SENTENCE_MAX_CHARS, &kb);
+    size_t b = on_to_sentence_end(lx, s, n, num, SENTENCE_MAX_CHARS, &ka);
     if (kb + ka <= SENTENCE_MAX_CHARS) {
         *ss = a, *se = b;
         return 1;
@@ -470,7 +470,7 @@ static void finish_claim(struct keyfig_article *a, struct finisher *f, const str
     size_t ss = f->last_ss, se = f->last_se;
     /* A number inside the last sentence has the same one, when that one was whole. */
     if (!(f->last_whole && d->num_s >= ss && d->num_s < se))
-        f->last_whole = sentence_bounds(&a->txt, d->start, d->end, d->num_s, &ss, &se);
+        f->last_whole = sentence_bounds(a->lx, &a->txt, d->start, d->end, d->num_s, &ss, &se);
     if (ss != f->last_ss || se != f->last_se) {
         if (f->transient)
             arena_free(f->strings);
@@ -546,6 +546,7 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     if (article_check_size(len, source, err) != 0)
         return NULL;
     struct keyfig_article *a = xcalloc(1, sizeof *a);
+    a->lx = p->lx;
     a->id = xstrdup(id ? id : "");
     a->source = xstrdup(source ? source : "");
     enum keyfig_format f = reader_detect(opts->format, a->source, buf, len);
@@ -553,7 +554,7 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     a->format = format_names[f];
     int rc = f == KEYFIG_FORMAT_HTML || f == KEYFIG_FORMAT_PDF
                  ? read_document(p, a, f, buf, len, opts, err)
-                 : decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &a->dec, err);
+                 : decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &p->lx->charset[CHR_COMMON], &a->dec, err);
     if (rc != 0 || article_check_size(a->dec.len, a->source, err) != 0) {
         keyfig_article_free(a);
         return NULL;

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "decode.h"
+#include "lexicon.h"
 #include "patset.h"
 #include "reader.h"
 #include "util.h"
@@ -21,6 +22,8 @@ static const char *const list_names[NLISTS] = {"drop-tag", "drop-role", "drop-wo
 struct html_rules {
     char **words[NLISTS];
     size_t n[NLISTS];
+    struct lex_charset common; /* chars.tsv: for pages in GB18030 or Big5 */
+    struct lex_charset wide;   /* chars.tsv: a wrapped line between two of these leaves no space */
 };
 
 struct html_rules *html_rules_load(struct patset *ps, struct keyfig_error *err)
@@ -49,6 +52,10 @@ struct html_rules *html_rules_load(struct patset *ps, struct keyfig_error *err)
         r->words[k][r->n[k]++] = xstrdup(f[1]);
     }
     tsv_close(&rd);
+    if (lex_charset_load(ps, CHR_COMMON, &r->common, err) || lex_charset_load(ps, CHR_WIDE, &r->wide, err)) {
+        html_rules_free(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -61,6 +68,8 @@ void html_rules_free(struct html_rules *r)
             free(r->words[k][i]);
         free(r->words[k]);
     }
+    lex_charset_free(&r->common);
+    lex_charset_free(&r->wide);
     free(r);
 }
 
@@ -357,7 +366,7 @@ static int is_space(uint32_t cp)
 }
 
 /* White space collapses to one space; a line wrapped in the source between two Chinese
- * characters leaves none, as in the text a reader copies from the page. */
+ * characters (chars.tsv's wide role) leaves none, as in the text a reader copies from the page. */
 static void put_char(struct layout *l, const char *p, size_t n, uint32_t cp, uint32_t s, uint32_t e)
 {
     if (is_space(cp)) {
@@ -366,7 +375,7 @@ static void put_char(struct layout *l, const char *p, size_t n, uint32_t cp, uin
         l->space = cp == '\n' || cp == '\r' ? 2 : l->space ? l->space : 1;
         return;
     }
-    if (l->space && l->last_cp && (l->space == 1 || l->last_cp < 0x2E80 || cp < 0x2E80))
+    if (l->space && l->last_cp && (l->space == 1 || !lex_charset_has(&l->r->wide, l->last_cp) || !lex_charset_has(&l->r->wide, cp)))
         put(l, " ", 1, l->space_s, l->space_e);
     l->space = 0;
     put(l, p, n, s, e);
@@ -514,7 +523,7 @@ int html_read(const struct html_rules *r, const char *buf, size_t len, const cha
     if (!encoding && utf8_first_invalid(buf, len) != (size_t)-1)
         encoding = declared = declared_charset(buf, len);
     struct decoded dec;
-    int rc = decode_input(buf, len, source, encoding, lenient, NULL, &dec, err);
+    int rc = decode_input(buf, len, source, encoding, lenient, NULL, &r->common, &dec, err);
     free(declared);
     if (rc)
         return -1;

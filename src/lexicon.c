@@ -16,6 +16,8 @@ static const char *const approx_names[] = {"exact", "over", "at_least", "under",
 static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money", "nounverb", "noun", "base", "join", "list", "share", "compare", "de"};
 static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun", "next"};
 static const char *const directions[] = {"none", "increase", "decrease"};
+static const char *const char_roles[CHR_NROLES] = {"clause", "sentence", "particle", "common", "de", "link", "connector",
+                                                   "perfective", "to", "currency", "date", "date_to", "date_unit", "year", "wide"};
 static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other", "measure"};
 
 int kind_from_name(const char *s)
@@ -75,7 +77,75 @@ static int parse_attr(const char *const *names, int n, const char *value, const 
     return -1;
 }
 
-/* A list file: word, then attribute columns. One parser for all four files keeps their
+static void charset_add(struct lex_charset *cs, uint32_t lo, uint32_t hi)
+{
+    for (; lo < 128 && lo <= hi; lo++)
+        cs->ascii[lo / 32] |= 1u << (lo % 32);
+    if (lo > hi)
+        return;
+    if (cs->n == cs->cap) {
+        cs->cap = cs->cap ? cs->cap * 2 : 16;
+        cs->r = xrealloc(cs->r, cs->cap * sizeof *cs->r);
+    }
+    cs->r[cs->n][0] = lo;
+    cs->r[cs->n++][1] = hi;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sort the ranges and merge those that overlap or touch, for the binary search. */
+static void charset_finish(struct lex_charset *cs)
+{
+    if (!cs->n)
+        return;
+    qsort(cs->r, cs->n, sizeof *cs->r, by_start);
+    size_t k = 0;
+    for (size_t i = 1; i < cs->n; i++) {
+        if (cs->r[i][0] <= cs->r[k][1] + 1) {
+            if (cs->r[i][1] > cs->r[k][1])
+                cs->r[k][1] = cs->r[i][1];
+        } else {
+            k++;
+            cs->r[k][0] = cs->r[i][0], cs->r[k][1] = cs->r[i][1];
+        }
+    }
+    cs->n = k + 1;
+}
+
+/* One code point written U+XXXX: 0 with *cp set, or -1. */
+static int parse_u(const char *s, const char **end, uint32_t *cp)
+{
+    if (s[0] != 'U' || s[1] != '+' || !strchr("0123456789ABCDEFabcdef", s[2]) || !s[2])
+        return -1;
+    char *e;
+    unsigned long v = strtoul(s + 2, &e, 16);
+    if (e - s > 8 || v > 0x10FFFF)
+        return -1;
+    *cp = (uint32_t)v;
+    *end = e;
+    return 0;
+}
+
+/* A chars.tsv text that names code points: U+XXXX or U+XXXX..U+YYYY. 1 with the range set, 0
+ * for ordinary text, -1 for a malformed one. */
+static int parse_range(const char *s, uint32_t *lo, uint32_t *hi)
+{
+    if (strncmp(s, "U+", 2))
+        return 0;
+    const char *e;
+    if (parse_u(s, &e, lo))
+        return -1;
+    *hi = *lo;
+    if (*e && (strncmp(e, "..", 2) || parse_u(e + 2, &e, hi) || *e || *hi < *lo))
+        return -1;
+    return 1;
+}
+
+/* A list file: word, then attribute columns. One parser for all the files keeps their
  * checks (duplicates, unknown names) identical. */
 static int load_list(struct patset *ps, const char *name, struct lexicon *lx, struct keyfig_error *err)
 {
@@ -118,6 +188,23 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             int role = d < 0 ? -1 : parse_attr(change_roles, 6, f[2], path, r.lineno, "role", err);
             l = &lx->change;
             attr = role < 0 ? -1 : d * 16 + role;
+        } else if (!strcmp(name, "chars.tsv")) {
+            attr = parse_attr(char_roles, CHR_NROLES, f[1], path, r.lineno, "role", err);
+            l = attr < 0 ? NULL : &lx->chars[attr];
+            uint32_t lo = 0, hi = 0;
+            int range = attr < 0 ? 0 : parse_range(f[0], &lo, &hi);
+            if (range < 0) {
+                rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno,
+                              "bad code point \"%s\" (expected U+XXXX or U+XXXX..U+YYYY)", f[0]);
+                break;
+            }
+            if (attr >= 0 && (range > 0 || utf8_count(f[0], strlen(f[0])) == 1)) {
+                if (!range)
+                    utf8_decode((const unsigned char *)f[0], strlen(f[0]), &lo), hi = lo;
+                charset_add(&lx->charset[attr], lo, hi);
+            }
+            if (range > 0)
+                continue; /* code points only: no word to look for in the text */
         } else if (!strcmp(name, "pos.tsv") || !strcmp(name, "postags.tsv")) {
             l = name[3] == '.' ? &lx->pos : &lx->postags;
             attr = parse_attr(pos_names, POS_NCLASSES, f[1], path, r.lineno, "class", err);
@@ -182,10 +269,54 @@ static void sort_list(struct lex_list *l)
     build_index(l, l->last_at, &l->last, 1);
 }
 
+int lex_charset_has(const struct lex_charset *cs, uint32_t c)
+{
+    if (c < 128)
+        return (cs->ascii[c / 32] >> (c % 32)) & 1;
+    size_t lo = 0, hi = cs->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c < cs->r[mid][0])
+            hi = mid;
+        else if (c > cs->r[mid][1])
+            lo = mid + 1;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+void lex_charset_free(struct lex_charset *cs)
+{
+    free(cs->r);
+    memset(cs, 0, sizeof *cs);
+}
+
+int lex_charset_load(struct patset *ps, enum char_role r, struct lex_charset *cs, struct keyfig_error *err)
+{
+    struct lexicon *lx = xcalloc(1, sizeof *lx);
+    int rc = load_list(ps, "chars.tsv", lx, err);
+    if (rc == 0) {
+        *cs = lx->charset[r];
+        memset(&lx->charset[r], 0, sizeof lx->charset[r]);
+        charset_finish(cs);
+    }
+    lexicon_free(lx);
+    return rc;
+}
+
+int lex_in(const struct lex_list *l, const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (lex_at(l, s, b, i))
+            return 1;
+    return 0;
+}
+
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
 {
     struct lexicon *lx = xcalloc(1, sizeof *lx);
-    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv"};
+    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv", "chars.tsv"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         if (load_list(ps, files[i], lx, err)) {
             lexicon_free(lx);
@@ -195,6 +326,10 @@ struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
     struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change, &lx->subject, &lx->pos, &lx->postags};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sort_list(all[i]);
+    for (int r = 0; r < CHR_NROLES; r++) {
+        sort_list(&lx->chars[r]);
+        charset_finish(&lx->charset[r]);
+    }
     return lx;
 }
 
@@ -220,6 +355,10 @@ void lexicon_free(struct lexicon *lx)
     free_list(&lx->subject);
     free_list(&lx->pos);
     free_list(&lx->postags);
+    for (int r = 0; r < CHR_NROLES; r++) {
+        free_list(&lx->chars[r]);
+        lex_charset_free(&lx->charset[r]);
+    }
     free(lx);
 }
 

@@ -5,6 +5,7 @@
 #define KEYFIG_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "keyfig.h"
 
 struct patset;
@@ -75,6 +76,24 @@ enum pos_class {
  * since elsewhere it begins or ends other words (加强, 贵州) */
 enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS, CHG_NOUN, CHG_NEXT };
 
+/* Roles of chars.tsv: characters and short function words the stages test for by what they
+ * do (end a clause, link a verb to its figure, ...), in the order of the file's role names. */
+enum char_role {
+    CHR_CLAUSE, CHR_SENTENCE, CHR_PARTICLE, CHR_COMMON, CHR_DE, CHR_LINK, CHR_CONNECTOR, CHR_PERFECTIVE, CHR_TO,
+    CHR_CURRENCY, CHR_DATE, CHR_DATE_TO, CHR_DATE_UNIT, CHR_YEAR, CHR_WIDE, CHR_NROLES
+};
+
+/* The one-character entries and the U+XXXX..U+YYYY ranges of a role as a set of code points: a
+ * bitmap for ASCII, sorted disjoint ranges for the rest. */
+struct lex_charset {
+    uint32_t ascii[4];
+    uint32_t (*r)[2];
+    size_t n, cap;
+};
+
+/* 1 when c is in the set. */
+int lex_charset_has(const struct lex_charset *cs, uint32_t c);
+
 struct lexicon {
     struct lex_list units;     /* attr: enum keyfig_kind */
     struct lex_list notunits;  /* words that begin like a unit but are none (人口 家庭) */
@@ -83,12 +102,14 @@ struct lexicon {
     struct lex_list subject;   /* attr: enum subject_role */
     struct lex_list pos;       /* pos.tsv: the class of a word, over jieba's tag; attr: enum pos_class */
     struct lex_list postags;   /* postags.tsv: the class of each of jieba's tags; attr: enum pos_class */
+    struct lex_list chars[CHR_NROLES];      /* chars.tsv: the entries of each role */
+    struct lex_charset charset[CHR_NROLES]; /* chars.tsv: the characters and ranges of each role */
 };
 
 /* The class (enum pos_class) named by s ("noun", "verb", ...), or -1. */
 int pos_class_from_name(const char *s);
 
-/* Load units.tsv, approx.tsv, change.tsv, subject.tsv, pos.tsv and postags.tsv. Caller owns the result
+/* Load units.tsv, approx.tsv, change.tsv, subject.tsv, pos.tsv, postags.tsv and chars.tsv. Caller owns the result
  * (lexicon_free); NULL with err filled (KEYFIG_STATUS_PATTERN, file:line) on bad data. */
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err);
 void lexicon_free(struct lexicon *lx);
@@ -97,6 +118,14 @@ void lexicon_free(struct lexicon *lx);
 const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at);
 /* The longest word of l that ends exactly at s[end] (not before s[floor]), or NULL. */
 const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_t floor, size_t end);
+/* Load the characters and ranges of role r of chars.tsv alone into cs (for a stage that needs no
+ * other word list). Caller owns cs (lex_charset_free); -1 with err filled on bad data. */
+int lex_charset_load(struct patset *ps, enum char_role r, struct lex_charset *cs, struct keyfig_error *err);
+void lex_charset_free(struct lex_charset *cs);
+
+/* 1 when a word of l starts anywhere in s[a..b). */
+int lex_in(const struct lex_list *l, const char *s, size_t a, size_t b);
+
 /* The kind named by s ("count", "money", ...), or -1. */
 int kind_from_name(const char *s);
 

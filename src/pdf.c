@@ -29,9 +29,10 @@ struct page_text {
     double height;
 };
 
+/* A decimal digit of any script (0-9, full-width ０-９, ...): Unicode's Nd class, by glib. */
 static int is_digit_cp(uint32_t cp)
 {
-    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+    return g_unichar_isdigit((gunichar)cp);
 }
 
 static char *line_key(const char *s, size_t n)

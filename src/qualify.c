@@ -1,4 +1,5 @@
-/* qualify: approximation and change words around a number, from approx.tsv and change.tsv. */
+/* qualify: approximation and change words around a number, from approx.tsv and change.tsv; the
+ * particles, linking verbs, connectors and date characters between them from chars.tsv. */
 #include <string.h>
 
 #include "chars.h"
@@ -29,7 +30,7 @@ static size_t adverb_before(const struct lexicon *lx, const char *s, size_t floo
         size_t q = chars_prev(s, p);
         int l;
         uint32_t c = chars_cp_at(s, p, q, &l);
-        if ((c >= '0' && c <= '9') || c == 0x7684 || chars_is_clause_delim(c) || c < 0x80) /* 的 */
+        if ((c >= '0' && c <= '9') || lex_charset_has(&lx->charset[CHR_DE], c) || chars_is_clause_delim(lx, c) || c < 0x80)
             break;
         p = q;
     }
@@ -55,7 +56,7 @@ size_t qualify_approx_before(const struct lexicon *lx, const char *s, size_t flo
     size_t p = chars_prev(s, at);
     int l;
     uint32_t c = p >= floor && p < at ? chars_cp_at(s, at, p, &l) : 0;
-    if (c == 0x662F || c == 0x4E3A || c == 0x6709 || c == 0x8FBE || c == 0x5360) { /* 是 为 有 达 占 */
+    if (lex_charset_has(&lx->charset[CHR_LINK], c)) { /* 是 为 有 达 占 */
         w = lex_before(&lx->approx_pre, s, floor, p);
         if (w) {
             *ap = (enum keyfig_approx)w->attr;
@@ -65,31 +66,14 @@ size_t qualify_approx_before(const struct lexicon *lx, const char *s, size_t flo
     return adverb_before(lx, s, floor, at, ap);
 }
 
-/* 1 when the word w stands in s[a..b). */
-static int has_word(const char *s, size_t a, size_t b, const char *w)
-{
-    size_t l = strlen(w);
-    for (size_t i = a; i + l <= b; i++)
-        if (!memcmp(s + i, w, l))
-            return 1;
-    return 0;
-}
-
 /* 1 when s[a..b) holds only list connectors: 下降5.6%和4% shares its verb. */
-int qualify_only_connectors(const char *s, size_t a, size_t b)
+int qualify_only_connectors(const struct lexicon *lx, const char *s, size_t a, size_t b)
 {
-    static const char *const conn[] = {"和", "、", "与", "及", "以及", "或", ","};
     while (a < b) {
-        size_t k, n = sizeof conn / sizeof conn[0];
-        for (k = 0; k < n; k++) {
-            size_t l = strlen(conn[k]);
-            if (a + l <= b && !memcmp(s + a, conn[k], l)) {
-                a += l;
-                break;
-            }
-        }
-        if (k == n)
+        const struct lex_word *w = lex_at(&lx->chars[CHR_CONNECTOR], s, b, a);
+        if (!w)
             return 0;
+        a += w->len;
     }
     return 1;
 }
@@ -97,20 +81,22 @@ int qualify_only_connectors(const char *s, size_t a, size_t b)
 /* The change word closest before `at` in its clause, within CHANGE_GAP_BYTES and with no
  * digit in between; and 由/从 before it, for 由X增加到Y. */
 /* 1 when 至, 到 or 为 (after an optional 了) stands between a verb's end and the number. */
-static int to_follows(const char *s, size_t p, size_t at)
+static int to_follows(const struct lexicon *lx, const char *s, size_t p, size_t at)
 {
-    if (p + 3 <= at && !memcmp(s + p, "了", 3))
-        p += 3;
-    return p + 3 <= at && (!memcmp(s + p, "至", 3) || !memcmp(s + p, "到", 3) || !memcmp(s + p, "为", 3));
+    const struct lex_word *w = lex_at(&lx->chars[CHR_PERFECTIVE], s, at, p);
+    if (w)
+        p += w->len;
+    return lex_at(&lx->chars[CHR_TO], s, at, p) != NULL;
 }
 
 /* 1 when only particles and a currency sign stand in s[p..at): 贵了$2.4, 加12%. */
-static int next_to(const char *s, size_t p, size_t at)
+static int next_to(const struct lexicon *lx, const char *s, size_t p, size_t at)
 {
-    p = chars_skip_particles(s, p, at);
-    if (p < at && (s[p] == '$' || !memcmp(s + p, "¥", strlen("¥"))))
-        p += s[p] == '$' ? 1 : strlen("¥");
-    return chars_skip_particles(s, p, at) == at;
+    p = chars_skip_particles(lx, s, p, at);
+    const struct lex_word *w = lex_at(&lx->chars[CHR_CURRENCY], s, at, p);
+    if (w)
+        p += w->len;
+    return chars_skip_particles(lx, s, p, at) == at;
 }
 
 static int is_digit_at(const char *s, size_t i)
@@ -120,19 +106,19 @@ static int is_digit_at(const char *s, size_t i)
 
 /* The start of the run of date characters that ends at p: 2017年4月至9月, 2020/21年度 (至 only
  * between two dates). */
-static size_t date_chars_before(const char *s, size_t floor, size_t p)
+static size_t date_chars_before(const struct lexicon *lx, const char *s, size_t floor, size_t p)
 {
     while (p > floor) {
         size_t q = chars_prev(s, p);
         int l;
         uint32_t c = chars_cp_at(s, p, q, &l);
-        if ((c >= '0' && c <= '9') || c == '/' || c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x5EA6) { /* 年月日度 */
+        if ((c >= '0' && c <= '9') || lex_charset_has(&lx->charset[CHR_DATE], c)) {
             p = q;
             continue;
         }
         size_t r = q > floor ? chars_prev(s, q) : q;
         uint32_t b = r < q ? chars_cp_at(s, q, r, &l) : 0;
-        if ((c == 0x81F3 || c == 0x5230 || c == '-') && (b == 0x5E74 || b == 0x6708 || b == 0x65E5)) { /* 月至9月 */
+        if (lex_charset_has(&lx->charset[CHR_DATE_TO], c) && lex_charset_has(&lx->charset[CHR_DATE_UNIT], b)) { /* 月至9月 */
             p = q;
             continue;
         }
@@ -158,13 +144,14 @@ static size_t time_word_before(const struct lexicon *lx, const char *s, size_t f
 static size_t date_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
 {
     size_t p = at;
-    if (p >= floor + 3 && !memcmp(s + p - 3, "的", 3))
-        p -= 3;
+    const struct lex_word *de = lex_before(&lx->chars[CHR_DE], s, floor, p);
+    if (de)
+        p -= de->len;
     size_t end = p;
     int timeword = 0;
     for (size_t was = (size_t)-1; p != was && p > floor;) {
         was = p;
-        p = date_chars_before(s, floor, p);
+        p = date_chars_before(lx, s, floor, p);
         size_t t = time_word_before(lx, s, floor, p);
         timeword |= t < p;
         p = t;
@@ -174,7 +161,7 @@ static size_t date_before(const struct lexicon *lx, const char *s, size_t floor,
     if (timeword)
         return p;
     if (p + 5 > end || !is_digit_at(s, p) || !is_digit_at(s, p + 1) || !is_digit_at(s, p + 2) ||
-        !is_digit_at(s, p + 3) || is_digit_at(s, p + 4) || !has_word(s, p, end, "年"))
+        !is_digit_at(s, p + 3) || is_digit_at(s, p + 4) || !lex_in(&lx->chars[CHR_YEAR], s, p, end))
         return at;
     return p;
 }
@@ -191,7 +178,7 @@ static size_t from_word_before(const struct lexicon *lx, const char *s, size_t f
     }
     if (floor == 0)
         return (size_t)-1;
-    size_t before = chars_clause_start(s, chars_prev(s, floor));
+    size_t before = chars_clause_start(lx, s, chars_prev(s, floor));
     for (size_t p = chars_prev(s, floor); p > before; p = chars_prev(s, p)) {
         const struct lex_word *w = lex_before(&lx->change, s, before, p);
         int role = w ? w->attr % 16 : -1;
@@ -222,19 +209,19 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
             if (!w || w->attr % 16 == CHG_NOUN)
                 goto next;
         }
-        if (w && w->attr % 16 == CHG_NEXT && !next_to(s, p, at))
+        if (w && w->attr % 16 == CHG_NEXT && !next_to(lx, s, p, at))
             w = NULL; /* 加 and 贵 away from the number: 加强管理3年, 贵州3个 */
         if (w && noun && (w->attr % 16 != CHG_VERB || !(w->attr / 16)))
             break;
         if (w && (w->attr % 16) != CHG_BASIS) {
-            int to = w->attr % 16 == CHG_TO || (w->attr / 16 && to_follows(s, p, at));
-            if (has_word(s, p, at, "的") && !(to && from_word_before(lx, s, floor, p - w->len) != (size_t)-1))
+            int to = w->attr % 16 == CHG_TO || (w->attr / 16 && to_follows(lx, s, p, at));
+            if (lex_in(&lx->chars[CHR_DE], s, p, at) && !(to && from_word_before(lx, s, floor, p - w->len) != (size_t)-1))
                 break; /* 对全球经济增长的贡献率超过30%: the verb modifies a noun; but 由X提高到全国平均水平的Y */
             ch.start = p - w->len;
             ch.end = p;
             ch.direction = w->attr / 16;
             ch.role = w->attr % 16 == CHG_NEXT ? CHG_VERB : w->attr % 16;
-            if (ch.role == CHG_VERB && ch.direction && to_follows(s, p, at))
+            if (ch.role == CHG_VERB && ch.direction && to_follows(lx, s, p, at))
                 ch.role = CHG_TO; /* 压缩至5个工作日: any change verb with 至/到 gives the new value */
             const struct lex_word *v = ch.role == CHG_TO && !ch.direction ? lex_before(&lx->change, s, floor, ch.start) : NULL;
             if (v && v->attr % 16 == CHG_VERB && v->attr / 16) {
@@ -246,7 +233,7 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
     next:;
         int l;
         uint32_t c = chars_cp_at(s, at, chars_prev(s, p), &l);
-        if ((c >= '0' && c <= '9') || chars_is_clause_delim(c))
+        if ((c >= '0' && c <= '9') || chars_is_clause_delim(lx, c))
             break;
     }
     if (ch.start != (size_t)-1 && ch.role == CHG_TO)
@@ -277,8 +264,9 @@ enum keyfig_approx qualify_approx_word(const struct lex_list *l, const char *s, 
 
 int qualify_change_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
 {
-    if (at + 3 > n || memcmp(s + at, "的", 3))
+    const struct lex_word *de = lex_at(&lx->chars[CHR_DE], s, n, at);
+    if (!de)
         return 0;
-    const struct lex_word *w = lex_at(&lx->change, s, n, at + 3);
+    const struct lex_word *w = lex_at(&lx->change, s, n, at + de->len);
     return w && w->attr % 16 == CHG_VERB ? w->attr / 16 : 0;
 }

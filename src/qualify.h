@@ -20,8 +20,8 @@ struct qualify_change {
  * one linking character (大约是百分之十七). Returns the start of the word, or at. */
 size_t qualify_approx_before(const struct lexicon *lx, const char *s, size_t floor, size_t at, enum keyfig_approx *ap);
 
-/* 1 when s[a..b) holds only list connectors: 下降5.6%和4% shares its verb. */
-int qualify_only_connectors(const char *s, size_t a, size_t b);
+/* 1 when s[a..b) holds only list connectors (chars.tsv): 下降5.6%和4% shares its verb. */
+int qualify_only_connectors(const struct lexicon *lx, const char *s, size_t a, size_t b);
 
 /* The change word closest before `at` in its clause, within CHANGE_GAP_BYTES and with no
  * digit in between; and 由/从 before it, for 由X增加到Y. */

@@ -144,7 +144,7 @@ size_t subject_head_after_de(const struct lexicon *lx, const char *s, size_t n, 
     for (size_t i = at; i < n;) {
         int l;
         uint32_t c = chars_cp_at(s, n, i, &l);
-        if (chars_is_clause_delim(c) || (c >= '0' && c <= '9'))
+        if (chars_is_clause_delim(lx, c) || (c >= '0' && c <= '9'))
             break;
         size_t de = subject_de_at(lx, s, n, i);
         if (de)
@@ -246,7 +246,7 @@ static size_t skip_leading_particles(const struct lexicon *lx, const char *s, si
 {
     while (a < b) {
         int l, role = -1;
-        if (!chars_is_particle(chars_cp_at(s, b, a, &l)))
+        if (!chars_is_particle(lx, chars_cp_at(s, b, a, &l)))
             break;
         int wl = subject_role_at(lx, s, b, a, &role);
         if (wl > l && (role == SUBJ_NOUN || role == SUBJ_NOUNVERB))
@@ -427,7 +427,7 @@ int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t l
         uint32_t c = chars_cp_at(s, floor, end, &l);
         if (c != 0xFF0C && c != ',' && c != 0xFF1A && c != ':')
             return 0;
-        size_t start = chars_clause_start(s, end);
+        size_t start = chars_clause_start(lx, s, end);
         if (start < limit)
             start = limit;
         if (!frame_clause(lx, s, start, end)) {
@@ -543,20 +543,20 @@ int subject_noun_phrase_after(const struct lexicon *lx, const char *s, size_t *s
 
 /* 1 for the punctuation that ends the stretch a list can stand in: a list runs across 、 but
  * not across a comma or a sentence end. */
-static int ends_list(uint32_t c)
+static int ends_list(const struct lexicon *lx, uint32_t c)
 {
-    return chars_is_sentence_delim(c) || c == 0xFF0C || c == ',' || c == 0xFF1A || c == ':';
+    return chars_is_sentence_delim(lx, c) || c == 0xFF0C || c == ',' || c == 0xFF1A || c == ':';
 }
 
 /* Where the stretch of a list ending at `end` begins: after the last comma or sentence end,
  * at most LIST_BACK_CHARS back. */
-static size_t list_start(const char *s, size_t end)
+static size_t list_start(const struct lexicon *lx, const char *s, size_t end)
 {
     size_t a = end;
     for (int k = 0; a > 0 && k < LIST_BACK_CHARS; k++) {
         size_t p = chars_prev(s, a);
         int l;
-        if (ends_list(chars_cp_at(s, a, p, &l)))
+        if (ends_list(lx, chars_cp_at(s, a, p, &l)))
             break;
         a = p;
     }
@@ -606,11 +606,11 @@ static size_t split_list(const struct lexicon *lx, const char *s, size_t a, size
 size_t subject_list_items(const struct lexicon *lx, const char *s, size_t list_word, size_t (*items)[2], size_t max,
                           size_t want)
 {
-    size_t a = list_start(s, list_word), b = list_word;
+    size_t a = list_start(lx, s, list_word), b = list_word;
     size_t ps = a, pe = b;
     if (a > 0 && !subject_noun_phrase(lx, s, &ps, &pe, 0)) { /* 下降的是A和B，分别下降…: the list */
         b = chars_prev(s, a);                                 /* stands in the clause before */
-        a = list_start(s, b);
+        a = list_start(lx, s, b);
     }
     size_t n = split_list(lx, s, a, b, 0, items, max);
     if (n == want || want > max)

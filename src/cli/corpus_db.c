@@ -9,6 +9,7 @@
 #include "cells.h"
 #include "db.h"
 #include "plot.h"
+#include "template.h"
 #include "util.h"
 
 #define TOP_SUBJECTS 20
@@ -44,6 +45,18 @@ static int collect(struct db *db, const char *sql, const char *null_label, struc
     }
     buf_free(&label);
     db_rows_free(r);
+    return rc;
+}
+
+/* Fill the one-line template plots/name (a heading, a label) into out, without its line end. */
+static int fill_line(const char *name, const struct tpl_vars *vs, struct buf *out, struct keyfig_error *err)
+{
+    out->len = 0;
+    int rc = tpl_fill(name, vs, out, err);
+    while (rc == 0 && out->len && out->data[out->len - 1] == '\n')
+        out->data[--out->len] = '\0';
+    if (rc == 0 && !out->data)
+        buf_adds(out, "");
     return rc;
 }
 
@@ -88,11 +101,18 @@ int corpus_db_plot(const char *target, const char *outdir, const char *font, str
     long articles = count(db, "SELECT count(*) FROM articles", err);
     long claims = count(db, "SELECT count(*) FROM claims WHERE claim = 1", err);
     int rc = articles < 0 || claims < 0 ? -1 : 0;
+    struct tpl_vars vs = {0};
+    struct buf undated = {0}, h = {0};
+    buf_printf(tpl_var(&vs, "ARTICLES"), "%ld", articles);
+    buf_printf(tpl_var(&vs, "CLAIMS"), "%ld", claims);
+    buf_printf(tpl_var(&vs, "TOP"), "%d", TOP_SUBJECTS);
+    if (rc == 0)
+        rc = fill_line("corpus-undated.txt", &vs, &undated, err);
     if (rc == 0)
         rc = collect(db, "SELECT substr(a.date, 1, 7) AS month, c.kind, count(*) FROM claims c "
                          "JOIN articles a ON a.id = c.article WHERE c.claim = 1 "
                          "GROUP BY month, c.kind ORDER BY substr(a.date, 1, 7) IS NULL, month, c.kind",
-                     "无日期 (undated)", &months, err);
+                     undated.data, &months, err);
     if (rc == 0)
         rc = collect(db, "SELECT c.subject_key, c.kind, count(*) FROM claims c WHERE c.claim = 1 AND c.subject_key IN "
                          "(SELECT subject_key FROM claims WHERE claim = 1 AND subject_key <> '' GROUP BY subject_key "
@@ -102,20 +122,18 @@ int corpus_db_plot(const char *target, const char *outdir, const char *font, str
     if (rc == 0 && months.n == 0)
         rc = kf_error(err, KEYFIG_STATUS_IO, db_name(db), 0, "no claims stored: nothing to chart");
     if (rc == 0) {
-        struct buf h = {0};
         size_t shown = months.n < MAX_MONTHS ? months.n : MAX_MONTHS;
-        buf_printf(&h, "keyfig: 每月的关键数据 (claims per month by kind)\t%ld 篇文章, %ld 项数据 (%ld articles, %ld claims)",
-                   articles, claims, articles, claims);
-        rc = plot_bars(outdir, "corpus", h.data, months.b, shown, font, err);
+        rc = fill_line("corpus-title.txt", &vs, &h, err);
+        if (rc == 0)
+            rc = plot_bars(outdir, "corpus", h.data, months.b, shown, font, err);
         if (subjects.n)
             qsort(subjects.b, subjects.n, sizeof *subjects.b, by_sum);
-        h.len = 0;
-        buf_printf(&h, "keyfig: 最常见的主题 (the %d commonest subjects by kind)\t%ld 篇文章, %ld 项数据 (%ld articles, %ld claims)",
-                   TOP_SUBJECTS, articles, claims, articles, claims);
-        if (rc == 0 && subjects.n)
+        if (rc == 0 && subjects.n && (rc = fill_line("subjects-title.txt", &vs, &h, err)) == 0)
             rc = plot_bars(outdir, "subjects", h.data, subjects.b, subjects.n, font, err);
-        buf_free(&h);
     }
+    buf_free(&h);
+    buf_free(&undated);
+    tpl_vars_free(&vs);
     bars_free(&months);
     bars_free(&subjects);
     db_close(db);

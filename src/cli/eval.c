@@ -14,6 +14,7 @@
 #include "fold.h"
 #include "gold.h"
 #include "inputs.h"
+#include "patset.h"
 #include "text.h"
 #include "util.h"
 
@@ -30,14 +31,58 @@ static int same(double a, double b)
     return fabs(a - b) <= 1e-6 * fmax(1.0, fabs(b));
 }
 
-/* Characters the reference scorer ignores in subjects: 的, quotes and spaces (after folding). */
-static const char *const subject_noise[] = {"的", "“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "《", "》", NULL};
-/* Brackets whose contents (a qualifier such as （2017年價格）) the scorer drops; full-width forms
- * are folded to ( ) by then. An opener runs to the first closer of any kind, as score.py's pattern does. */
-static const char *const bracket_open[] = {"(", "【", "[", NULL};
-static const char *const bracket_close[] = {")", "】", "]", NULL};
+/* The words of patterns/scoring.tsv by role (NULL-terminated lists), and the folding both sides
+ * go through. */
+enum { SC_NOISE, SC_OPEN, SC_CLOSE, SC_TENTHS, SC_NROLES };
 
-static size_t starts_any(const char *s, const char *const *set)
+struct scorer {
+    const struct normalizer *nz;
+    char **words[SC_NROLES];
+    size_t n[SC_NROLES];
+};
+
+static void scorer_free(struct scorer *sc)
+{
+    for (int r = 0; r < SC_NROLES; r++) {
+        for (size_t i = 0; i < sc->n[r]; i++)
+            free(sc->words[r][i]);
+        free(sc->words[r]);
+    }
+}
+
+/* Load the built-in scoring.tsv into sc. -1 with err filled on bad data. */
+static int scorer_load(struct scorer *sc, struct keyfig_error *err)
+{
+    static const char *const roles[SC_NROLES] = {"noise", "open", "close", "tenths"};
+    static const char name[] = "scoring.tsv", path[] = "patterns/scoring.tsv";
+    for (int r = 0; r < SC_NROLES; r++)
+        sc->words[r] = xcalloc(1, sizeof *sc->words[r]);
+    size_t len;
+    const char *text = embedded_get(name, &len);
+    if (!text)
+        return kf_error(err, KEYFIG_STATUS_PATTERN, path, 0, "no such file in the built-in pattern set");
+    struct tsv_reader rd;
+    tsv_open(&rd, text, len);
+    char *f[3];
+    int nf, rc = 0;
+    while (rc == 0 && (nf = tsv_next(&rd, f, 3)) > 0) {
+        int r = 0;
+        while (r < SC_NROLES && (nf != 2 || strcmp(f[1], roles[r])))
+            r++;
+        if (r == SC_NROLES || !*f[0]) {
+            rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno,
+                          "expected TEXT<TAB>ROLE with ROLE noise, open, close or tenths");
+            break;
+        }
+        sc->words[r] = xrealloc(sc->words[r], (sc->n[r] + 2) * sizeof *sc->words[r]);
+        sc->words[r][sc->n[r]++] = xstrdup(f[0]);
+        sc->words[r][sc->n[r]] = NULL;
+    }
+    tsv_close(&rd);
+    return rc;
+}
+
+static size_t starts_any(const char *s, char *const *set)
 {
     for (size_t i = 0; set[i]; i++)
         if (!strncmp(s, set[i], strlen(set[i])))
@@ -47,15 +92,15 @@ static size_t starts_any(const char *s, const char *const *set)
 
 /* A folded subject as score.py's fold_subject compares it: bracketed qualifiers, then 的,
  * quotes and white space removed. s is changed in place. */
-static void strip_subject(char *s)
+static void strip_subject(const struct scorer *sc, char *s)
 {
     char *w = s;
     for (const char *r = s; *r;) {
-        size_t n = starts_any(r, bracket_open);
+        size_t n = starts_any(r, sc->words[SC_OPEN]);
         if (n) {
             const char *q = r + n;
             size_t m = 0;
-            while (*q && !(m = starts_any(q, bracket_close)))
+            while (*q && !(m = starts_any(q, sc->words[SC_CLOSE])))
                 q++;
             if (m) { /* a closed bracket: drop it whole */
                 r = q + m;
@@ -67,7 +112,7 @@ static void strip_subject(char *s)
     *w = '\0';
     w = s;
     for (const char *r = s; *r;) {
-        size_t n = starts_any(r, subject_noise);
+        size_t n = starts_any(r, sc->words[SC_NOISE]);
         if (n)
             r += n;
         else if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r' || *r == '\f' || *r == '\v')
@@ -137,11 +182,28 @@ struct tally {
 
 static const char *const attr_names[5] = {"unit", "kind", "subject", "approx", "change"};
 
-static int value_ok(const struct cd_claim *p, const struct gold_claim *g)
+/* 1 when s holds a tenths word (八成 may be written 0.8 or 8). */
+static int has_tenths(const struct scorer *sc, const char *s)
+{
+    for (size_t i = 0; i < sc->n[SC_TENTHS]; i++)
+        if (strstr(s, sc->words[SC_TENTHS][i]))
+            return 1;
+    return 0;
+}
+
+static int is_tenths(const struct scorer *sc, const char *s)
+{
+    for (size_t i = 0; i < sc->n[SC_TENTHS]; i++)
+        if (!strcmp(s, sc->words[SC_TENTHS][i]))
+            return 1;
+    return 0;
+}
+
+static int value_ok(const struct scorer *sc, const struct cd_claim *p, const struct gold_claim *g)
 {
     if (same(p->value, g->value))
         return 1;
-    if (strstr(g->surface, "成") || !strcmp(g->unit, "成") || strstr(g->surface, "折") || !strcmp(g->unit, "折"))
+    if (has_tenths(sc, g->surface) || is_tenths(sc, g->unit))
         return same(p->value, g->value * 10) || same(p->value, g->value / 10);
     return 0;
 }
@@ -157,21 +219,21 @@ static int change_ok(const struct cd_claim *p, const struct gold_claim *g)
     return !lt || (p->has_from && same(p->from, strtod(lt + 1, NULL)));
 }
 
-/* A unit of % matches 成 or 折 (八成 may be written 80%). */
-static int unit_tenths(const char *a, const char *b)
+/* A unit of % matches a tenths word (八成 may be written 80%). */
+static int unit_tenths(const struct scorer *sc, const char *a, const char *b)
 {
-    return !strcmp(a, "%") && (!strcmp(b, "成") || !strcmp(b, "折"));
+    return !strcmp(a, "%") && is_tenths(sc, b);
 }
 
-static void check_attrs(const struct normalizer *nz, const struct cd_claim *p, const struct gold_claim *g,
+static void check_attrs(const struct scorer *sc, const struct cd_claim *p, const struct gold_claim *g,
                         struct tally *t, const char *art, int show)
 {
-    char *pu = fold_string(nz, p->unit), *gu = fold_string(nz, g->unit), *ps = fold_string(nz, p->subject), *gs = fold_string(nz, g->subject);
+    char *pu = fold_string(sc->nz, p->unit), *gu = fold_string(sc->nz, g->unit), *ps = fold_string(sc->nz, p->subject), *gs = fold_string(sc->nz, g->subject);
     int ok[5];
-    strip_subject(ps);
-    strip_subject(gs);
-    ok[0] = !strcmp(pu, gu) || (*gu && ends_with(pu, gu)) || (*pu && ends_with(gu, pu)) || unit_tenths(pu, gu) ||
-            unit_tenths(gu, pu);
+    strip_subject(sc, ps);
+    strip_subject(sc, gs);
+    ok[0] = !strcmp(pu, gu) || (*gu && ends_with(pu, gu)) || (*pu && ends_with(gu, pu)) || unit_tenths(sc, pu, gu) ||
+            unit_tenths(sc, gu, pu);
     ok[1] = !strcmp(p->kind ? p->kind : "", g->kind);
     ok[2] = *gs ? (*ps && (strstr(gs, ps) || strstr(ps, gs))) : !*ps;
     ok[3] = !strcmp(p->approx ? p->approx : "", g->approx);
@@ -191,7 +253,7 @@ static void check_attrs(const struct normalizer *nz, const struct cd_claim *p, c
 
 /* Score one article: each prediction takes the first unused required gold claim it overlaps
  * with an equal value, else the first unused optional one it overlaps. */
-static void score_article(const struct normalizer *nz, const char *art, struct gold_claim **golds, size_t ng,
+static void score_article(const struct scorer *sc, const char *art, struct gold_claim **golds, size_t ng,
                           struct cd_claim **preds, size_t np, struct tally *t, int show)
 {
     char *used = xcalloc(ng + 1, 1);
@@ -205,7 +267,7 @@ static void score_article(const struct normalizer *nz, const char *art, struct g
                 const struct gold_claim *g = golds[k];
                 if (used[k] || g->start < 0 || g->optional != want_opt)
                     continue;
-                if (ps < g->end && g->start < pe && (want_opt || value_ok(p, g))) {
+                if (ps < g->end && g->start < pe && (want_opt || value_ok(sc, p, g))) {
                     hit = (long)k;
                     break;
                 }
@@ -221,7 +283,7 @@ static void score_article(const struct normalizer *nz, const char *art, struct g
         if (golds[hit]->optional)
             continue;
         tp++;
-        check_attrs(nz, p, golds[hit], t, art, show);
+        check_attrs(sc, p, golds[hit], t, art, show);
     }
     for (size_t k = 0; k < ng; k++) {
         if (!golds[k]->optional && !used[k]) {
@@ -335,6 +397,7 @@ int cmd_eval(int argc, char **argv)
     struct gold_set gs = {0};
     struct cd_list preds = {0};
     struct normalizer *nz = NULL;
+    struct scorer sc = {0};
     char **arts = NULL, **reviewed = NULL, **cids = NULL, **ctexts = NULL;
     size_t narts = 0, nreviewed = 0, ncorpus = 0;
     for (size_t i = 0; i < ngold; i++) {
@@ -351,8 +414,9 @@ int cmd_eval(int argc, char **argv)
         kf_error(&err, KEYFIG_STATUS_IO, gold_paths[0], 0, "--reviewed-only: no article is marked \"#reviewed\" in the gold files");
         goto out;
     }
-    if (read_preds(argv[optind], &preds, &err) != 0 || !(nz = normalizer_new(&err)))
+    if (read_preds(argv[optind], &preds, &err) != 0 || !(nz = normalizer_new(&err)) || scorer_load(&sc, &err) != 0)
         goto out;
+    sc.nz = nz;
     struct stat ast;
     int corpus = stat(articles, &ast) == 0 && !S_ISDIR(ast.st_mode);
     if (corpus) {
@@ -430,7 +494,7 @@ int cmd_eval(int argc, char **argv)
                 }
             free(id);
         }
-        score_article(nz, arts[i], golds, ng, pc, np, &t, show);
+        score_article(&sc, arts[i], golds, ng, pc, np, &t, show);
         free(pc);
         free(golds);
         free(text);
@@ -460,6 +524,7 @@ out:
     free(cids);
     free(ctexts);
     normalizer_free(nz);
+    scorer_free(&sc);
     claimsdoc_free(&preds);
     gold_free(&gs);
     free(gold_paths);

@@ -23,8 +23,8 @@ static long occurrence(const char *s)
         long d;
         if (l && c >= '0' && c <= '9')
             d = (long)(c - '0');
-        else if (l && c >= 0xFF10 && c <= 0xFF19)
-            d = (long)(c - 0xFF10);
+        else if (l && c >= 0xFF10 && c <= 0xFF19) /* nocjk: Python's int() reads full-width digits */
+            d = (long)(c - 0xFF10);                /* nocjk: as above */
         else
             return -1;
         if (k < 100000000) /* saturate: #99999999999 is simply never found, and k never overflows */
@@ -94,7 +94,7 @@ void gold_free(struct gold_set *s)
 static int py_space(uint32_t c)
 {
     return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000; /* nocjk: str.isspace */
 }
 
 int gold_locate(const char *text, size_t len, const char *surface, int nth, long *start, long *end)

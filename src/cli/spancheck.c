@@ -13,7 +13,7 @@ static int is_space_cp(uint32_t c)
 {
     return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0 || c == 0x1680 ||
            (c >= 0x2000 && c <= 0x200d) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f ||
-           c == 0x3000 || c == 0xfeff;
+           c == 0x3000 || c == 0xfeff; /* nocjk: str.isspace */
 }
 
 /* The next code point of s[*i..n) that is not white space, or (uint32_t)-1 at the end. */

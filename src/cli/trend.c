@@ -11,8 +11,10 @@
 #include "cli.h"
 #include "db.h"
 #include "fold.h"
+#include "patset.h"
 #include "plot.h"
 #include "rows.h"
+#include "template.h"
 #include "util.h"
 
 static const char usage[] =
@@ -119,39 +121,84 @@ static void common_unit(struct series *s, const char *subject)
     buf_free(&left);
 }
 
+/* The multiple (plots/trend-scales.txt: factor, word; largest first) a chart whose largest figure
+ * is most shows its values in: the first the figure reaches, or 1 and "" (*name is borrowed). */
+static int pick_scale(double most, double *scale, struct buf *name, struct keyfig_error *err)
+{
+    static const char file[] = "trend-scales.txt", path[] = "plots/trend-scales.txt";
+    size_t len;
+    const char *text = embedded_get(file, &len);
+    if (!text)
+        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "template missing from the build (rebuild keyfig)");
+    struct tsv_reader r;
+    tsv_open(&r, text, len);
+    char *f[3];
+    int nf, rc = 0;
+    *scale = 1;
+    while ((nf = tsv_next(&r, f, 3)) > 0) {
+        char *e;
+        double v = strtod(f[0], &e);
+        if (nf != 2 || *e || !(v > 1)) {
+            rc = kf_error(err, KEYFIG_STATUS_IO, path, r.lineno, "expected FACTOR<TAB>WORD with FACTOR above 1");
+            break;
+        }
+        if (most >= v) {
+            *scale = v;
+            buf_adds(name, f[1]);
+            break;
+        }
+    }
+    tsv_close(&r);
+    if (!name->data)
+        buf_adds(name, "");
+    return rc;
+}
+
 /* trend.dat: block 0 title, subtitle, y label; block 1 date, value in the axis unit, articles,
  * point label. Sums of money and counts of 万 and more are shown in 万, 亿 or 万亿 of the unit, as articles
- * write them. */
-static void write_dat(struct buf *d, const struct series *s, const char *subject)
+ * write them (plots/trend-scales.txt); the subtitle is plots/trend-subtitle.txt. */
+static int write_dat(struct buf *d, const struct series *s, const char *subject, struct keyfig_error *err)
 {
-    static const struct { double scale; const char *name; } scales[] = {{1e12, "万亿"}, {1e8, "亿"}, {1e4, "万"}, {1, ""}};
     double most = 0;
     long total = 0;
     for (size_t i = 0; i < s->n; i++) {
         most = fmax(most, fabs(s->p[i].value));
         total += s->p[i].articles;
     }
-    size_t k = 0;
     int counted = s->n && (!strcmp(s->p[0].kind, "money") || !strcmp(s->p[0].kind, "count"));
-    while (scales[k].scale > 1 && (most < scales[k].scale || !counted)) /* 2.4万亿元, not 24万米 */
-        k++;
-    buf_adds(d, "# keyfig trend: block 0 = title, subtitle, y label; block 1 = date, value, articles, label\n0\t");
-    plot_dat_field(d, subject);
-    buf_printf(d, "\t%zu 个数值, %ld 次报道 (%zu figures, %ld statements)\t", s->n, total, s->n, total);
-    struct buf label = {0};
-    buf_adds(&label, scales[k].name);
-    buf_adds(&label, s->n ? s->p[0].unit : "");
-    plot_dat_field(d, label.data);
-    buf_adds(d, "\n\n\n");
-    for (size_t i = 0; i < s->n; i++) {
-        char v[40];
-        rows_number(s->p[i].value / scales[k].scale, v, sizeof v);
-        buf_printf(d, "%s\t%s\t%ld\t%s%s", s->p[i].date, v, s->p[i].articles, v, scales[k].name);
-        if (s->p[i].articles > 1)
-            buf_printf(d, " ×%ld", s->p[i].articles);
-        buf_addc(d, '\n');
+    double scale = 1;
+    struct buf sname = {0}, sub = {0};
+    struct tpl_vars vs = {0};
+    buf_printf(tpl_var(&vs, "FIGURES"), "%zu", s->n);
+    buf_printf(tpl_var(&vs, "STATEMENTS"), "%ld", total);
+    int rc = pick_scale(counted ? most : 0, &scale, &sname, err); /* 2.4万亿元, not 24万米 */
+    if (rc == 0)
+        rc = tpl_fill("trend-subtitle.txt", &vs, &sub, err);
+    while (rc == 0 && sub.len && sub.data[sub.len - 1] == '\n')
+        sub.data[--sub.len] = '\0';
+    if (rc == 0) {
+        buf_adds(d, "# keyfig trend: block 0 = title, subtitle, y label; block 1 = date, value, articles, label\n0\t");
+        plot_dat_field(d, subject);
+        buf_printf(d, "\t%s\t", sub.data ? sub.data : "");
+        struct buf label = {0};
+        buf_adds(&label, sname.data);
+        buf_adds(&label, s->n ? s->p[0].unit : "");
+        plot_dat_field(d, label.data);
+        buf_adds(d, "\n\n\n");
+        for (size_t i = 0; i < s->n; i++) {
+            char v[40];
+            rows_number(s->p[i].value / scale, v, sizeof v);
+            buf_printf(d, "%s\t%s\t%ld\t%s%s", s->p[i].date, v, s->p[i].articles, v, sname.data);
+            if (s->p[i].articles > 1)
+                buf_printf(d, " ×%ld", s->p[i].articles);
+            buf_addc(d, '\n');
+        }
+        buf_free(&label);
     }
-    buf_free(&label);
+    buf_free(&sname);
+    buf_free(&sub);
+    tpl_vars_free(&vs);
+    return rc;
 }
 
 /* FILE.png or FILE.svg -> the directory and the base name the chart files share. */
@@ -223,8 +270,9 @@ int cmd_trend(int argc, char **argv)
         buf_printf(&n, "%zu", s.n);
         buf_printf(&name, "%s.dat", base.data);
         const char *const vars[][2] = {{"FONT", font}, {"DATA", name.data}, {"BASE", base.data}, {"NPOINTS", n.data}};
-        write_dat(&dat, &s, subject);
-        rc = plot_template(dir.data, base.data, "trend.gp", vars, 4, &dat, &err);
+        rc = write_dat(&dat, &s, subject, &err);
+        if (rc == 0)
+            rc = plot_template(dir.data, base.data, "trend.gp", vars, 4, &dat, &err);
         buf_free(&dat);
         buf_free(&n);
         buf_free(&name);

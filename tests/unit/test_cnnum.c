@@ -265,7 +265,7 @@ static const struct {
     int line_no;
 } load_errors[] = {
     {"unknown role", "一\t1\tdigt\n", 1,
-     "unknown role \"digt\" (expected digit, zero, unit, section, compound, point, negative, separator)", __LINE__},
+     "unknown role \"digt\" (expected digit, zero, unit, section, compound, point, negative, separator, fraction)", __LINE__},
     {"duplicate char", "# digits\n一\t1\tdigit\n二\t2\tdigit\n一\t1\tdigit\n", 4,
      "duplicate character \"一\" (first defined on line 2)", __LINE__},
     {"value not a number", "一\tone\tdigit\n", 1,
@@ -279,6 +279,10 @@ static const struct {
     {"two characters", "一二\t1\tdigit\n", 1, "character \"一二\" (expected one character or U+XXXX)", __LINE__},
     {"columns", "一\t1\n", 1, "2 columns (expected char, value, role and an optional note)", __LINE__},
     {"empty", "# nothing\n", 0, "no numeral characters (expected records of char, value, role)", __LINE__},
+    {"second fraction", "分之\t-\tfraction\n之\t-\tfraction\n一\t1\tdigit\n", 2,
+     "second fraction \"之\" (first defined on line 1)", __LINE__},
+    {"fraction value", "分之\t1\tfraction\n", 1,
+     "fraction \"分之\" with value \"1\" (expected a word of at most 16 bytes and \"-\")", __LINE__},
 };
 
 static void test_load_errors(void)
@@ -293,6 +297,42 @@ static void test_load_errors(void)
         snprintf(want, sizeof want, "NULL %d bad.tsv:%zu: %s", KEYFIG_STATUS_PATTERN, load_errors[i].line,
                  load_errors[i].message);
         report(strcmp(got, want) == 0, name, __FILE__, load_errors[i].line_no, got, want);
+        cnnum_table_free(t);
+    }
+}
+
+/* What the table's data decides: a digit is positional only when its script's ten digits are
+ * all listed (here 0 is left out, so 1,234 holds no thousands separator); A分之B only with a fraction row. */
+static const struct {
+    const char *table, *in;
+    int fraction, rc;
+    double want;
+    int line;
+} data_cases[] = {
+    {"0\t0\tdigit\n1\t1\tdigit\n2\t2\tdigit\n3\t3\tdigit\n4\t4\tdigit\n5\t5\tdigit\n6\t6\tdigit\n7\t7\tdigit\n"
+     "8\t8\tdigit\n9\t9\tdigit\n,\t-\tseparator\n", "1,234", 0, 0, 1234, __LINE__},
+    {"1\t1\tdigit\n2\t2\tdigit\n3\t3\tdigit\n4\t4\tdigit\n5\t5\tdigit\n6\t6\tdigit\n7\t7\tdigit\n"
+     "8\t8\tdigit\n9\t9\tdigit\n,\t-\tseparator\n", "1,234", 0, -1, 0, __LINE__},
+    {"一\t1\tdigit\n三\t3\tdigit\n", "三分之一", 1, -1, 0, __LINE__},
+    {"一\t1\tdigit\n三\t3\tdigit\n分之\t-\tfraction\n", "三分之一", 1, 0, 1.0 / 3, __LINE__},
+    {"一\t1\tdigit\n三\t3\tdigit\nover\t-\tfraction\n", "三over一", 1, 0, 1.0 / 3, __LINE__},
+};
+
+static void test_table_data(void)
+{
+    for (size_t i = 0; i < sizeof data_cases / sizeof data_cases[0]; i++) {
+        struct keyfig_error err = {0};
+        const char *text = data_cases[i].table, *in = data_cases[i].in;
+        struct cnnum_table *t = cnnum_table_load(text, strlen(text), "data.tsv", &err);
+        double v = 0;
+        int rc = !t ? -2
+                 : data_cases[i].fraction ? cnnum_parse_fraction(t, in, strlen(in), &v)
+                                          : cnnum_parse(t, in, strlen(in), &v);
+        char name[96], got[64], want[64];
+        snprintf(name, sizeof name, "table data: %s", in);
+        snprintf(got, sizeof got, "rc %d value %.6g", rc, rc ? 0 : v);
+        snprintf(want, sizeof want, "rc %d value %.6g", data_cases[i].rc, data_cases[i].want);
+        report(strcmp(got, want) == 0, name, __FILE__, data_cases[i].line, got, want);
         cnnum_table_free(t);
     }
 }
@@ -447,6 +487,7 @@ int main(void)
     test_overflow(t);
     test_numeral_chars(t);
     test_load_errors();
+    test_table_data();
     test_shared(t);
     cnnum_table_free(t);
     return failures ? 1 : 0;

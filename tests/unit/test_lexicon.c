@@ -1,5 +1,6 @@
 /* test_lexicon: the word lists of patterns/ as loaded: longest match after and before a
  * position, the attributes parsed, kind names, and a bad record's error (file, line, text). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -73,6 +74,74 @@ static void test_bad_record(void)
     patset_free(ps);
 }
 
+/* The first code point of s. */
+static uint32_t cp_of(const char *s)
+{
+    uint32_t cp = 0;
+    utf8_decode((const unsigned char *)s, strlen(s), &cp);
+    return cp;
+}
+
+/* chars.tsv's roles as sets of code points (characters, and the wide range U+2E80..U+10FFFF),
+ * and a role's words looked up longest first. */
+static const struct {
+    int role;
+    const char *ch; /* one character, or U+XXXX */
+    int want;
+    int line;
+} char_cases[] = {
+    {CHR_CLAUSE, "，", 1, __LINE__},
+    {CHR_CLAUSE, ",", 1, __LINE__},
+    {CHR_CLAUSE, "“", 0, __LINE__}, /* quotes do not end a clause */
+    {CHR_SENTENCE, "。", 1, __LINE__},
+    {CHR_SENTENCE, "，", 0, __LINE__},
+    {CHR_PARTICLE, "了", 1, __LINE__},
+    {CHR_COMMON, "這", 1, __LINE__},
+    {CHR_COMMON, "a", 0, __LINE__},
+    {CHR_WIDE, "U+2E80", 1, __LINE__},
+    {CHR_WIDE, "U+2E7F", 0, __LINE__},
+    {CHR_WIDE, "一", 1, __LINE__},
+    {CHR_WIDE, "U+20000", 1, __LINE__},
+    {CHR_WIDE, "a", 0, __LINE__},
+};
+
+static void test_chars(const struct lexicon *lx)
+{
+    for (size_t i = 0; i < sizeof char_cases / sizeof char_cases[0]; i++) {
+        const char *ch = char_cases[i].ch;
+        uint32_t cp = !strncmp(ch, "U+", 2) ? (uint32_t)strtoul(ch + 2, NULL, 16) : cp_of(ch);
+        char name[96];
+        snprintf(name, sizeof name, "lexicon.charset role %d has %s", char_cases[i].role, ch);
+        int got = lex_charset_has(&lx->charset[char_cases[i].role], cp);
+        report(got == char_cases[i].want, name, __FILE__, char_cases[i].line, got ? "1" : "0", char_cases[i].want ? "1" : "0");
+    }
+    const char *s = "以及";
+    const struct lex_word *w = lex_at(&lx->chars[CHR_CONNECTOR], s, strlen(s), 0);
+    check_str("lexicon.chars connector 以及", w ? w->word : "(none)", "以及");
+    check_int("lexicon.lex_in year", lex_in(&lx->chars[CHR_YEAR], "2017年4月", 0, 7), 1);
+    check_int("lexicon.lex_in year not before its end", lex_in(&lx->chars[CHR_YEAR], "2017年4月", 0, 6), 0);
+}
+
+/* Bad chars.tsv records (put first in a copy of patterns/): the error names the file, the line and
+ * what was expected. */
+static void test_bad_chars(const char *record, size_t line, const char *want_text, const char *name)
+{
+    const char *dir = scratch_dir("lexicon_bad_chars");
+    if (scratch_patterns(dir, "chars.tsv", record) != 0) {
+        report(0, "lexicon.scratch_patterns", __FILE__, __LINE__, "a copy failed", dir);
+        return;
+    }
+    struct keyfig_error err = {0};
+    struct patset *ps = patset_open(dir, &err);
+    struct lexicon *lx = ps ? lexicon_load(ps, &err) : NULL;
+    char got[1200], want[1200];
+    snprintf(got, sizeof got, "%s %d %s:%zu: %s", lx ? "loaded" : "NULL", err.code, err.file, err.line, err.text);
+    snprintf(want, sizeof want, "NULL %d %s/chars.tsv:%zu: %s", KEYFIG_STATUS_PATTERN, dir, line, want_text);
+    check_str(name, got, want);
+    lexicon_free(lx);
+    patset_free(ps);
+}
+
 int main(void)
 {
     struct keyfig_error err = {0};
@@ -82,9 +151,16 @@ int main(void)
     if (lx) {
         test_units(lx);
         test_kind_names();
+        test_chars(lx);
     }
     lexicon_free(lx);
     patset_free(ps);
     test_bad_record();
+    test_bad_chars("U+12G\tclause", 1, "bad code point \"U+12G\" (expected U+XXXX or U+XXXX..U+YYYY)", "lexicon.chars_bad_code_point");
+    test_bad_chars("U+3000..U+2000\tclause", 1, "bad code point \"U+3000..U+2000\" (expected U+XXXX or U+XXXX..U+YYYY)",
+                   "lexicon.chars_backwards_range");
+    test_bad_chars("的\tde\n的\tde", 2, "duplicate entry \"的\"", "lexicon.chars_duplicate");
+    test_bad_chars("的\tdee", 1, "unknown role \"dee\" (expected clause, sentence, particle, common, de, link, connector, "
+                   "perfective, to, currency, date, date_to, date_unit, year, wide)", "lexicon.chars_unknown_role");
     return failures ? 1 : 0;
 }
