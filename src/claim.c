@@ -323,8 +323,9 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     } else {
         /* a list sharing one verb: 分别下降5.6%和4%, 分别增长56.5%、86.9% (、 ends a clause) */
         struct draft *prev = previous_in(a, d, chars_sentence_start(lx, s, d->num_s));
-        int in_clause = prev && (prev->num_s >= x.floor || (x.head - prev->end == strlen("、") &&
-                                                             !memcmp(s + prev->end, "、", strlen("、"))));
+        int l, in_clause = prev && (prev->num_s >= x.floor ||
+                                    (prev->end < x.head && chars_next(s, x.head, prev->end) == x.head &&
+                                     lex_charset_has(&lx->charset[CHR_ENUM], chars_cp_at(s, x.head, prev->end, &l))));
         if (in_clause && prev->end <= x.head && prev->direction && qualify_only_connectors(lx, s, prev->end, x.head)) {
             d->direction = prev->direction;
             d->basis = prev->basis;
@@ -386,11 +387,10 @@ static size_t line_start(const char *s, size_t i, size_t floor)
 }
 
 /* 1 when the line ending at e (exclusive) ends with a colon (…的数目如下：). */
-static int ends_with_colon(const char *s, size_t ls, size_t e)
+static int ends_with_colon(const struct lexicon *lx, const char *s, size_t ls, size_t e)
 {
     int l;
-    uint32_t c = e > ls ? chars_cp_at(s, e, chars_prev(s, e), &l) : 0;
-    return c == ':' || c == 0xFF1A;
+    return e > ls && lex_charset_has(&lx->charset[CHR_COLON], chars_cp_at(s, e, chars_prev(s, e), &l));
 }
 
 /* - 2018年：15,188 under …综援受助人的数目如下：: a figure on a short line of a list whose line
@@ -403,7 +403,7 @@ static int subject_of_list_intro(const struct lexicon *lx, const char *s, size_t
         return 0;
     for (int k = 0; k < ITEM_LINES && ls > floor; k++) {
         size_t e = ls - 1, ps = line_start(s, e, floor); /* the line before: [ps, e) */
-        if (ends_with_colon(s, ps, e)) {
+        if (ends_with_colon(lx, s, ps, e)) {
             size_t colon = chars_prev(s, e);
             size_t cs = chars_clause_start(lx, s, colon);
             return subject_before_np(lx, s, cs > ps ? cs : ps, colon, 0, ss, se);

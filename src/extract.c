@@ -31,6 +31,7 @@ struct keyfig_patterns *patterns_load(const char *dir, const struct kf_warner *l
         keyfig_patterns_free(p);
         return NULL;
     }
+    p->lx->numerals = p->num; /* subjects skip dates written in numerals (一九五四年) */
     return p;
 }
 

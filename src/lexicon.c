@@ -17,7 +17,8 @@ static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "mo
 static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun", "next"};
 static const char *const directions[] = {"none", "increase", "decrease"};
 static const char *const char_roles[CHR_NROLES] = {"clause", "sentence", "particle", "common", "de", "link", "connector",
-                                                   "perfective", "to", "currency", "date", "date_to", "date_unit", "year", "wide"};
+                                                   "perfective", "to", "currency", "date", "date_to", "date_unit", "year", "wide",
+                                                   "timeframe", "period", "period_tail", "comma", "colon", "enum"};
 static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other", "measure"};
 
 int kind_from_name(const char *s)

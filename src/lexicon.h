@@ -80,7 +80,8 @@ enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS, CHG_NOUN, CHG_NEXT };
  * do (end a clause, link a verb to its figure, ...), in the order of the file's role names. */
 enum char_role {
     CHR_CLAUSE, CHR_SENTENCE, CHR_PARTICLE, CHR_COMMON, CHR_DE, CHR_LINK, CHR_CONNECTOR, CHR_PERFECTIVE, CHR_TO,
-    CHR_CURRENCY, CHR_DATE, CHR_DATE_TO, CHR_DATE_UNIT, CHR_YEAR, CHR_WIDE, CHR_NROLES
+    CHR_CURRENCY, CHR_DATE, CHR_DATE_TO, CHR_DATE_UNIT, CHR_YEAR, CHR_WIDE, CHR_TIMEFRAME, CHR_PERIOD,
+    CHR_PERIOD_TAIL, CHR_COMMA, CHR_COLON, CHR_ENUM, CHR_NROLES
 };
 
 /* The one-character entries and the U+XXXX..U+YYYY ranges of a role as a set of code points: a
@@ -94,7 +95,10 @@ struct lex_charset {
 /* 1 when c is in the set. */
 int lex_charset_has(const struct lex_charset *cs, uint32_t c);
 
+struct cnnum_table;
+
 struct lexicon {
+    const struct cnnum_table *numerals; /* borrowed: the numeral table loaded beside it (numerals.tsv) */
     struct lex_list units;     /* attr: enum keyfig_kind */
     struct lex_list notunits;  /* words that begin like a unit but are none (人口 家庭) */
     struct lex_list approx_pre, approx_mid, approx_post; /* attr: enum keyfig_approx */

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "cnnum.h"
 #include "lexicon.h"
 #include "poslex.h"
 #include "subject.h"
@@ -97,19 +98,13 @@ static size_t skip_dates(const struct lexicon *lx, const char *s, size_t a, size
         size_t i = a;
         int l, digits = 0;
         uint32_t c;
-        /* a time frame before the number of years: 近五年, 过去三年 */
-        static const char *const frames[] = {"过去", "最近", "今后", "未来", "近", "前"};
-        for (size_t k = 0; k < sizeof frames / sizeof frames[0]; k++) {
-            size_t fl = strlen(frames[k]);
-            if (i + fl < b && !memcmp(s + i, frames[k], fl)) {
-                i += fl;
-                break;
-            }
-        }
+        /* a time frame before the number of years: 近五年, 过去三年 (chars.tsv's timeframe) */
+        const struct lex_word *w = lex_at(&lx->chars[CHR_TIMEFRAME], s, b, i);
+        if (w && i + w->len < b)
+            i += w->len;
         while (i < b) {
             c = chars_cp_at(s, b, i, &l);
-            if (!((c >= '0' && c <= '9') || c == 0x3007 || c == 0x96F6 || c == 0x4E00 || c == 0x4E8C || c == 0x4E09 ||
-                  c == 0x56DB || c == 0x4E94 || c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341))
+            if (!((c >= '0' && c <= '9') || (lx->numerals && cnnum_is_numeral_char(lx->numerals, c))))
                 break;
             i += (size_t)l;
             digits++;
@@ -117,17 +112,13 @@ static size_t skip_dates(const struct lexicon *lx, const char *s, size_t a, size
         if (!digits || i >= b)
             return a;
         c = chars_cp_at(s, b, i, &l);
-        if (c != 0x5E74 && c != 0x6708 && c != 0x65E5 && c != 0x5B63) /* 年 月 日 季(度) */
+        if (!lex_charset_has(&lx->charset[CHR_PERIOD], c)) /* 年 月 日 季(度) */
             return a;
         i += (size_t)l;
-        /* 1955年度, and time frames: 十年前的, 三年来 */
-        static const char *const after[] = {"度", "份", "以来", "前", "后", "来", "的"};
-        for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
-            size_t al = strlen(after[k]);
-            if (i + al <= b && !memcmp(s + i, after[k], al))
-                i += al;
-        }
-        const struct lex_word *w = lex_at(&lx->subject, s, b, i);
+        /* 1955年度, and time frames: 十年前的, 三年来 (chars.tsv's period_tail) */
+        for (int k = 0; k < 3 && (w = lex_at(&lx->chars[CHR_PERIOD_TAIL], s, b, i)); k++)
+            i += w->len;
+        w = lex_at(&lx->subject, s, b, i);
         if (w && (w->attr == SUBJ_VERB || w->attr == SUBJ_DROP) && i + w->len < b)
             i += w->len;
         if (i >= b)
@@ -425,7 +416,7 @@ int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t l
         size_t end = chars_prev(s, floor); /* the delimiter ending the previous clause */
         int l;
         uint32_t c = chars_cp_at(s, floor, end, &l);
-        if (c != 0xFF0C && c != ',' && c != 0xFF1A && c != ':')
+        if (!lex_charset_has(&lx->charset[CHR_COMMA], c) && !lex_charset_has(&lx->charset[CHR_COLON], c))
             return 0;
         size_t start = chars_clause_start(lx, s, end);
         if (start < limit)
@@ -545,7 +536,8 @@ int subject_noun_phrase_after(const struct lexicon *lx, const char *s, size_t *s
  * not across a comma or a sentence end. */
 static int ends_list(const struct lexicon *lx, uint32_t c)
 {
-    return chars_is_sentence_delim(lx, c) || c == 0xFF0C || c == ',' || c == 0xFF1A || c == ':';
+    return chars_is_sentence_delim(lx, c) || lex_charset_has(&lx->charset[CHR_COMMA], c) ||
+           lex_charset_has(&lx->charset[CHR_COLON], c);
 }
 
 /* Where the stretch of a list ending at `end` begins: after the last comma or sentence end,
@@ -584,7 +576,7 @@ static size_t split_list(const struct lexicon *lx, const char *s, size_t a, size
     for (size_t i = a; i <= b && n < max;) {
         int role = -1, wl = i < b ? subject_role_at(lx, s, b, i, &role) : 0;
         int l;
-        int joins = wl && role == SUBJ_JOIN && (!only_comma || chars_cp_at(s, b, i, &l) == 0x3001); /* 、 */
+        int joins = wl && role == SUBJ_JOIN && (!only_comma || lex_charset_has(&lx->charset[CHR_ENUM], chars_cp_at(s, b, i, &l))); /* 、 */
         if (i == b || joins) {
             size_t ss = n ? item : after_last_particle(lx, s, item, i), se = i;
             if (subject_noun_phrase(lx, s, &ss, &se, 0)) {
