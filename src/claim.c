@@ -610,8 +610,9 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     join_share(p->lx, s, a, d, &x);
     /* a bare amount is money when the metric before it says so (突破57万亿 of 投资); a noun
      * after it counts people or things (6600多万纳税人) */
-    if (d->kind == KEYFIG_KIND_COUNT && !uw && !d->unit_text && d->subj_s < d->num_s &&
-        subject_has_money_word(p->lx, s, x.floor, d->num_s))
+    if (d->kind == KEYFIG_KIND_COUNT && !uw && !d->unit_text &&
+        ((d->subj_s < d->num_s && subject_has_money_word(p->lx, s, x.floor, d->num_s)) ||
+         subject_has_money_word(p->lx, s, d->subj_s, d->subj_e))) /* 增加一亿开支, 3亿预算 */
         d->kind = KEYFIG_KIND_MONEY;
 
     /* the claim's text: from the subject (when it leads straight into the number) or the
