@@ -16,6 +16,8 @@ static const char *const approx_names[] = {"exact", "over", "at_least", "under",
 static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money", "nounverb", "noun", "base", "join", "list"};
 static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun", "next"};
 static const char *const directions[] = {"none", "increase", "decrease"};
+static const char *const bases[] = {"yoy", "mom"}; /* KEYFIG_BASIS_YOY, KEYFIG_BASIS_MOM */
+static const char *const article_roles[] = {"year", "month", "day", "full_stop", "quote"};
 static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other", "measure"};
 
 int kind_from_name(const char *s)
@@ -96,6 +98,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
         struct lex_list *l = NULL;
         int attr = -1;
         double factor = 0;
+        int basis = 0;
         if (!strcmp(name, "units.tsv")) {
             int notunit = !strcmp(f[1], "-");
             l = notunit ? &lx->notunits : &lx->units;
@@ -118,6 +121,18 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             int role = d < 0 ? -1 : parse_attr(change_roles, 6, f[2], path, r.lineno, "role", err);
             l = &lx->change;
             attr = role < 0 ? -1 : d * 16 + role;
+            if (role == CHG_BASIS) { /* which comparison it names: the first word of each names it in JSON */
+                int b = parse_attr(bases, 2, f[3], path, r.lineno, "basis", err);
+                if (b < 0)
+                    attr = -1;
+                else if (!lx->basis_word[b + 1])
+                    basis = b + 1;
+            } else if (role >= 0 && *f[3]) {
+                rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno, "a fourth column (yoy, mom) is for role basis only");
+            }
+        } else if (!strcmp(name, "article.tsv")) {
+            l = &lx->article;
+            attr = parse_attr(article_roles, sizeof article_roles / sizeof article_roles[0], f[1], path, r.lineno, "role", err);
         } else if (!strcmp(name, "pos.tsv") || !strcmp(name, "postags.tsv")) {
             l = name[3] == '.' ? &lx->pos : &lx->postags;
             attr = parse_attr(pos_names, POS_NCLASSES, f[1], path, r.lineno, "class", err);
@@ -134,6 +149,8 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             break;
         }
         add_word(l, f[0], attr, factor);
+        if (basis)
+            lx->basis_word[basis] = l->w[l->n - 1].word; /* the string stays where it is when the list is sorted */
     }
     tsv_close(&r);
     return rc;
@@ -185,14 +202,15 @@ static void sort_list(struct lex_list *l)
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
 {
     struct lexicon *lx = xcalloc(1, sizeof *lx);
-    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv"};
+    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv",
+                                        "article.tsv"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         if (load_list(ps, files[i], lx, err)) {
             lexicon_free(lx);
             return NULL;
         }
     }
-    struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change, &lx->subject, &lx->pos, &lx->postags};
+    struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change, &lx->subject, &lx->pos, &lx->postags, &lx->article};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sort_list(all[i]);
     return lx;
@@ -220,6 +238,7 @@ void lexicon_free(struct lexicon *lx)
     free_list(&lx->subject);
     free_list(&lx->pos);
     free_list(&lx->postags);
+    free_list(&lx->article);
     free(lx);
 }
 

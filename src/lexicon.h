@@ -71,6 +71,14 @@ enum pos_class {
  * since elsewhere it begins or ends other words (加强, 贵州) */
 enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS, CHG_NOUN, CHG_NEXT };
 
+/* Attributes of article.tsv: the words the article's date and title are read with (metadata.c)
+ * and the quotes left out of a subject's string (origin.c). */
+enum article_role {
+    ART_YEAR, ART_MONTH, ART_DAY, /* follow the digits of a date's parts */
+    ART_FULL_STOP,                /* a first line that ends with it is a sentence, not the title */
+    ART_QUOTE                     /* a quote mark, left out of a subject as it is cut from the original */
+};
+
 struct lexicon {
     struct lex_list units;     /* attr: enum keyfig_kind */
     struct lex_list notunits;  /* words that begin like a unit but are none (人口 家庭) */
@@ -79,12 +87,16 @@ struct lexicon {
     struct lex_list subject;   /* attr: enum subject_role */
     struct lex_list pos;       /* pos.tsv: the class of a word, over jieba's tag; attr: enum pos_class */
     struct lex_list postags;   /* postags.tsv: the class of each of jieba's tags; attr: enum pos_class */
+    struct lex_list article;   /* article.tsv; attr: enum article_role */
+    /* The word of change.tsv that names each enum keyfig_basis in the output (its first basis
+     * word marked yoy, mom); NULL for KEYFIG_BASIS_NONE. Points into change. */
+    const char *basis_word[3];
 };
 
 /* The class (enum pos_class) named by s ("noun", "verb", ...), or -1. */
 int pos_class_from_name(const char *s);
 
-/* Load units.tsv, approx.tsv, change.tsv, subject.tsv, pos.tsv and postags.tsv. Caller owns the result
+/* Load units.tsv, approx.tsv, change.tsv, subject.tsv, pos.tsv, postags.tsv and article.tsv. Caller owns the result
  * (lexicon_free); NULL with err filled (KEYFIG_STATUS_PATTERN, file:line) on bad data. */
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err);
 void lexicon_free(struct lexicon *lx);
