@@ -9,7 +9,7 @@
 #include "lexicon.h"
 #include "metadata.h"
 #include "origin.h"
-#include "reader.h"
+#include "pdf.h"
 #include "subject.h"
 #include "util.h"
 
