@@ -63,8 +63,14 @@ int chart_words_load(struct chart_words *w, struct keyfig_error *err)
     int rc = 0;
     while (rc == 0 && tsv_next(&r, f, 3) > 0) {
         if (!strcmp(f[0], "mult")) { /* mult TAB word TAB scale, in the order they are tried */
+            char *end;
+            double v = strtod(f[2], &end);
+            if (!*f[1] || *end || !(v > 1)) {
+                rc = kf_error(err, KEYFIG_STATUS_IO, "plots/chart.tsv", r.lineno, "bad multiplier \"%s\" \"%s\"", f[1], f[2]);
+                break;
+            }
             w->mult = xrealloc(w->mult, (w->nmult + 1) * sizeof *w->mult);
-            w->mult[w->nmult++] = (struct chart_mult){xstrdup(f[1]), strtod(f[2], NULL)};
+            w->mult[w->nmult++] = (struct chart_mult){xstrdup(f[1]), v};
             continue;
         }
         size_t k = 0;

@@ -19,7 +19,8 @@
 
 /* ---- charts ------------------------------------------------------------------------------ */
 
-/* The words of the charts, loaded once (built-in data). NULL with err filled when they cannot be. */
+/* The words of the charts, loaded once (built-in data) and kept to the end. NULL with err filled
+ * when they cannot be. Charts are drawn by one thread (extract --plot draws on the main thread). */
 static const struct chart_words *words(struct keyfig_error *err)
 {
     static struct chart_words w;
