@@ -50,7 +50,7 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o $(BUILD)/poslex_bl
 JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
 CLI_SRC = $(wildcard src/cli/*.c)
 CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
-DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.gp plots/*.html plots/*.js plots/*.css plots/*.txt sql/*.sql)
+DATA_FILES = $(wildcard patterns/*.tsv patterns/*.rules plots/*.tsv plots/*.gp plots/*.html plots/*.js plots/*.css plots/*.txt sql/*.sql)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Each libFuzzer target also built with a main() that replays files, so the normal and sanitizer

@@ -100,6 +100,8 @@ struct keyfig_claim {
     int page;                     /* PDF input: 1-based page of the claim's first character; else 0 */
     double bbox[4];               /* PDF input: x, y, width, height of the claim on that page, in PDF
                                    * points from the page's top-left corner; zeros otherwise */
+    const char *basis_word;       /* basis as the pattern set names it (change.tsv: 同比, 环比), NULL
+                                     for KEYFIG_BASIS_NONE; last, so the fields above keep their place */
 };
 
 /* Called for a problem that does not stop the article, e.g. a rule that hit PCRE2's match limit

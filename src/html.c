@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "decode.h"
+#include "html.h"
 #include "lexicon.h"
 #include "patset.h"
 #include "reader.h"

@@ -1,5 +1,6 @@
-/* json: an extracted article -> the JSON document of CLAIMS.md. The only file of libkeyfig
- * that includes jansson.h. Keys keep insertion order; whole numbers are JSON integers.
+/* json: the write stage: an extracted article -> the JSON document of CLAIMS.md, read through
+ * keyfig.h's accessors alone (no stage's internals). The only file of libkeyfig that includes
+ * jansson.h. Keys keep insertion order; whole numbers are JSON integers.
  * Strings go in unchecked (the _nocheck calls): every one is cut from text that decode.c has
  * already validated as UTF-8, and checking again cost a tenth of the run. */
 #include <jansson.h>
@@ -7,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "json.h"
 #include "keyfig.h"
 #include "util.h"
 
@@ -55,9 +56,7 @@ static json_t *claim_json(const struct keyfig_claim *c)
         json_t *ch = json_object();
         json_object_set_new_nocheck(ch, "direction", json_string_nocheck(keyfig_direction_name(c->direction)));
         json_object_set_new_nocheck(ch, "from", c->has_from ? number(c->from) : json_null());
-        json_object_set_new_nocheck(ch, "basis", c->basis == KEYFIG_BASIS_YOY   ? json_string_nocheck("同比")
-                                         : c->basis == KEYFIG_BASIS_MOM ? json_string_nocheck("环比")
-                                                                  : json_null());
+        json_object_set_new_nocheck(ch, "basis", string_or_null(c->basis_word));
         json_object_set_new_nocheck(o, "change", ch);
     } else {
         json_object_set_new_nocheck(o, "change", json_null());
@@ -299,7 +298,7 @@ static void claim_direct(struct json_writer *w, const struct keyfig_claim *c)
             put_number(w, c->from);
         else
             buf_adds(&w->out, "null");
-        member_string(w, "basis", c->basis == KEYFIG_BASIS_YOY ? "同比" : c->basis == KEYFIG_BASIS_MOM ? "环比" : NULL);
+        member_string(w, "basis", c->basis_word);
         close_(w, '}');
     } else {
         buf_adds(&w->out, "null");

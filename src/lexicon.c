@@ -19,6 +19,8 @@ static const char *const directions[] = {"none", "increase", "decrease"};
 static const char *const char_roles[CHR_NROLES] = {"clause", "sentence", "particle", "common", "de", "link", "connector",
                                                    "perfective", "to", "currency", "date", "date_to", "date_unit", "year", "wide",
                                                    "timeframe", "period", "period_tail", "comma", "colon", "enum"};
+static const char *const bases[] = {"yoy", "mom"}; /* KEYFIG_BASIS_YOY, KEYFIG_BASIS_MOM */
+static const char *const article_roles[] = {"year", "month", "day", "full_stop", "quote"};
 static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other", "measure"};
 
 int kind_from_name(const char *s)
@@ -167,6 +169,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
         struct lex_list *l = NULL;
         int attr = -1;
         double factor = 0;
+        int basis = 0;
         if (!strcmp(name, "units.tsv")) {
             int notunit = !strcmp(f[1], "-");
             l = notunit ? &lx->notunits : &lx->units;
@@ -189,6 +192,15 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             int role = d < 0 ? -1 : parse_attr(change_roles, 6, f[2], path, r.lineno, "role", err);
             l = &lx->change;
             attr = role < 0 ? -1 : d * 16 + role;
+            if (role == CHG_BASIS) { /* which comparison it names: the first word of each names it in JSON */
+                int b = parse_attr(bases, 2, f[3], path, r.lineno, "basis", err);
+                if (b < 0)
+                    attr = -1;
+                else if (!lx->basis_word[b + 1])
+                    basis = b + 1;
+            } else if (role >= 0 && *f[3]) {
+                rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno, "a fourth column (yoy, mom) is for role basis only");
+            }
         } else if (!strcmp(name, "chars.tsv")) {
             attr = parse_attr(char_roles, CHR_NROLES, f[1], path, r.lineno, "role", err);
             l = attr < 0 ? NULL : &lx->chars[attr];
@@ -206,6 +218,9 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             }
             if (range > 0)
                 continue; /* code points only: no word to look for in the text */
+        } else if (!strcmp(name, "article.tsv")) {
+            l = &lx->article;
+            attr = parse_attr(article_roles, sizeof article_roles / sizeof article_roles[0], f[1], path, r.lineno, "role", err);
         } else if (!strcmp(name, "pos.tsv") || !strcmp(name, "postags.tsv")) {
             l = name[3] == '.' ? &lx->pos : &lx->postags;
             attr = parse_attr(pos_names, POS_NCLASSES, f[1], path, r.lineno, "class", err);
@@ -222,6 +237,8 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             break;
         }
         add_word(l, f[0], attr, factor);
+        if (basis)
+            lx->basis_word[basis] = l->w[l->n - 1].word; /* the string stays where it is when the list is sorted */
     }
     tsv_close(&r);
     return rc;
@@ -317,14 +334,15 @@ int lex_in(const struct lex_list *l, const char *s, size_t a, size_t b)
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
 {
     struct lexicon *lx = xcalloc(1, sizeof *lx);
-    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv", "chars.tsv"};
+    static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv",
+                                        "chars.tsv", "article.tsv"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         if (load_list(ps, files[i], lx, err)) {
             lexicon_free(lx);
             return NULL;
         }
     }
-    struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change, &lx->subject, &lx->pos, &lx->postags};
+    struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change, &lx->subject, &lx->pos, &lx->postags, &lx->article};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sort_list(all[i]);
     for (int r = 0; r < CHR_NROLES; r++) {
@@ -360,6 +378,7 @@ void lexicon_free(struct lexicon *lx)
         free_list(&lx->chars[r]);
         lex_charset_free(&lx->charset[r]);
     }
+    free_list(&lx->article);
     free(lx);
 }
 

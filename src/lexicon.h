@@ -97,6 +97,14 @@ int lex_charset_has(const struct lex_charset *cs, uint32_t c);
 
 struct cnnum_table;
 
+/* Attributes of article.tsv: the words the article's date and title are read with (metadata.c)
+ * and the quotes left out of a subject's string (origin.c). */
+enum article_role {
+    ART_YEAR, ART_MONTH, ART_DAY, /* follow the digits of a date's parts */
+    ART_FULL_STOP,                /* a first line that ends with it is a sentence, not the title */
+    ART_QUOTE                     /* a quote mark, left out of a subject as it is cut from the original */
+};
+
 struct lexicon {
     const struct cnnum_table *numerals; /* borrowed: the numeral table loaded beside it (numerals.tsv) */
     struct lex_list units;     /* attr: enum keyfig_kind */
@@ -108,12 +116,16 @@ struct lexicon {
     struct lex_list postags;   /* postags.tsv: the class of each of jieba's tags; attr: enum pos_class */
     struct lex_list chars[CHR_NROLES];      /* chars.tsv: the entries of each role */
     struct lex_charset charset[CHR_NROLES]; /* chars.tsv: the characters and ranges of each role */
+    struct lex_list article;   /* article.tsv; attr: enum article_role */
+    /* The word of change.tsv that names each enum keyfig_basis in the output (its first basis
+     * word marked yoy, mom); NULL for KEYFIG_BASIS_NONE. Points into change. */
+    const char *basis_word[3];
 };
 
 /* The class (enum pos_class) named by s ("noun", "verb", ...), or -1. */
 int pos_class_from_name(const char *s);
 
-/* Load units.tsv, approx.tsv, change.tsv, subject.tsv, pos.tsv, postags.tsv and chars.tsv. Caller owns the result
+/* Load units.tsv, approx.tsv, change.tsv, subject.tsv, pos.tsv, postags.tsv, chars.tsv and article.tsv. Caller owns the result
  * (lexicon_free); NULL with err filled (KEYFIG_STATUS_PATTERN, file:line) on bad data. */
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err);
 void lexicon_free(struct lexicon *lx);

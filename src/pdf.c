@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf.h"
 #include "reader.h"
 #include "util.h"
 

@@ -1,15 +1,14 @@
-/* reader: the read stage for inputs that are not plain text. A reader turns an HTML page (html.c,
- * libxml2) or a PDF (pdf.c, poppler) into UTF-8 article text plus, for every byte of that text,
+/* reader: the read stage for inputs that are not plain text. A reader turns an HTML page (html.h,
+ * libxml2) or a PDF (pdf.h, poppler) into UTF-8 article text plus, for every byte of that text,
  * where it came from (bytes of the HTML file; page and box of the PDF), which the normalise ->
- * match pipeline then treats like a text article. Readers know nothing of claims. */
+ * match pipeline then treats like a text article. This header: which reader an input needs and
+ * what every reader fills (reader.c). Readers know nothing of claims. */
 #ifndef KEYFIG_READER_H
 #define KEYFIG_READER_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include "keyfig.h"
-
-struct patset;
 
 /* Where a byte of PDF text sits: page (1-based; 0 for a line break the reader added) and box in
  * points from the page's top-left corner. */
@@ -32,23 +31,5 @@ void extracted_free(struct extracted *x);
 /* Which reader buf[0..len) needs: want unless it is AUTO, else by source's extension, then by
  * the bytes (%PDF-, an HTML document). Returns TEXT for everything else. */
 enum keyfig_format reader_detect(enum keyfig_format want, const char *source, const char *buf, size_t len);
-
-/* html.c: what to drop and what breaks lines, from patterns/html.tsv. */
-struct html_rules;
-struct html_rules *html_rules_load(struct patset *ps, struct keyfig_error *err);
-void html_rules_free(struct html_rules *r);
-
-/* Read an HTML page: its charset (encoding, else the page's <meta>, else detected), the article
- * (script, navigation, share bars, ... dropped; blocks as line breaks) and its metadata.
- * Returns 0, or -1 with err filled (named source). Fills out, which the caller frees. */
-int html_read(const struct html_rules *r, const char *buf, size_t len, const char *source, const char *encoding,
-              int lenient, struct extracted *out, struct keyfig_error *err);
-
-/* pdf.c: read a PDF's text layer page by page in reading order, without running heads, page
- * numbers and footers. Returns 0, or -1 with err filled: not a PDF, encrypted, or no text layer. */
-int pdf_read(const char *buf, size_t len, const char *source, struct extracted *out, struct keyfig_error *err);
-
-/* The page of text byte start and the box around text bytes [start, end) on that page. */
-void pdf_box(const struct pdf_place *places, size_t start, size_t end, int *page, double bbox[4]);
 
 #endif

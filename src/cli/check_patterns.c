@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "extract.h"
 #include "cli.h"
 #include "lexicon.h"
 #include "rules.h"

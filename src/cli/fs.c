@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "fs.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -50,6 +51,32 @@ const char *fs_id_problem(const char *id, int relpath)
             return NULL;
         s = slash + 1;
     }
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int fs_list_dir(const char *path, char ***names, size_t *n, struct keyfig_error *err)
+{
+    *names = NULL;
+    *n = 0;
+    DIR *d = opendir(path);
+    if (!d)
+        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "cannot read directory: %s", strerror(errno));
+    for (struct dirent *e; (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue;
+        *names = xrealloc(*names, (*n + 1) * sizeof **names);
+        struct buf p = {0};
+        buf_printf(&p, "%s/%s", path, e->d_name);
+        (*names)[(*n)++] = p.data;
+    }
+    closedir(d);
+    if (*n) /* qsort of a NULL array is undefined even for no elements */
+        qsort(*names, *n, sizeof **names, by_name);
+    return 0;
 }
 
 int fs_mkdirs(const char *path, struct keyfig_error *err)

@@ -1,6 +1,7 @@
 /* fs: the one place where the command line turns untrusted ids into paths and writes output
- * files: the id check, mkdir -p, one atomic write with one permission policy, the set of files a
- * run must not overwrite, and the SIGINT/SIGTERM handling that leaves no temporary file behind. */
+ * files: the id check, a sorted directory listing, mkdir -p, one atomic write with one
+ * permission policy, the set of files a run must not overwrite, and the SIGINT/SIGTERM handling
+ * that leaves no temporary file behind. */
 #ifndef KEYFIG_FS_H
 #define KEYFIG_FS_H
 
@@ -24,6 +25,11 @@ const char *fs_id_problem(const char *id, int relpath);
 struct buf;
 int fs_out_path(const char *dir, const char *id, const char *suffix, int relpath, const char *source,
                 struct buf *out, struct keyfig_error *err);
+
+/* The entries of directory path as "path/name", sorted by name (so nothing depends on the file
+ * system's order), hidden ones (a leading '.') left out: *names (the caller frees each and the
+ * array) and *n. 0, or -1 with err filled naming path. */
+int fs_list_dir(const char *path, char ***names, size_t *n, struct keyfig_error *err);
 
 /* mkdir -p path (mode 0777 less the umask). 0, or -1 with err filled naming path. */
 int fs_mkdirs(const char *path, struct keyfig_error *err);

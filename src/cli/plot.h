@@ -1,8 +1,10 @@
-/* plot: a chart of one article's claims, drawn by gnuplot from a template in plots/.
- * Writes DIR/<id>/figures.png and figures.svg (and the .dat/.gp it ran). */
+/* plot: the charts keyfig draws (an article's claims, an overview, a filled template), each as
+ * DIR/.../NAME.png and .svg next to the .dat and .gp gnuplot drew them from; and the `keyfig
+ * plot` command (cli.h). Layout: chart.h; running gnuplot: gnuplot.h. */
 #ifndef KEYFIG_PLOT_H
 #define KEYFIG_PLOT_H
 
+#include "chart.h"
 #include "claimsdoc.h"
 #include "fs.h"
 
@@ -17,7 +19,7 @@ struct plot_options {
 struct buf;
 /* The chart's data (.dat) and gnuplot script of article a into dat and gp, which the caller
  * owns: 0; 1 when the article has no claims to draw; -1 with err filled (naming the article)
- * for a value too large to chart. Writes no file. */
+ * for a value too large to chart. Writes no file (chart_figures with the built-in words). */
 int plot_compose(const struct cd_article *a, const struct plot_options *o, struct buf *dat, struct buf *gp,
                  struct keyfig_error *err);
 
@@ -29,8 +31,6 @@ int plot_article(const struct cd_article *a, const char *outdir, const struct pl
 
 #define PLOT_DEFAULT_FONT "Noto Sans CJK SC"
 
-struct buf;
-
 /* Fill the template plots/<tmpl> (placeholders vars[i][0] -> vars[i][1]: numbers this program
  * computed and checked names only, never text from an article) and draw it: dir/base.dat (dat),
  * dir/base.gp, then base.png and base.svg by gnuplot, each written whole or not at all.
@@ -38,21 +38,8 @@ struct buf;
 int plot_template(const char *dir, const char *base, const char *tmpl, const char *const (*vars)[2], size_t n,
                   const struct buf *dat, struct keyfig_error *err);
 
-/* Append s to a .dat record as gnuplot reads a string field safely: " and \ escaped. */
-void plot_dat_field(struct buf *b, const char *s);
-
 /* 1 for a font name that may go into a script (letters, digits, spaces, - _ . : +). */
 int plot_font_ok(const char *f);
-
-/* The kinds of a chart, in the order of KNAME and KCOLOR in plots/figures.gp and corpus.gp. */
-#define PLOT_NKINDS 12
-int plot_kind_index(const char *name); /* an unknown kind counts as "other" */
-
-/* One bar of an overview: its label (display text) and its claims per kind. */
-struct plot_bar {
-    char *label;
-    size_t per[PLOT_NKINDS];
-};
 
 /* An overview chart from plots/corpus.gp: a stacked bar per entry of bars[0..n), coloured by kind,
  * under heading ("title TAB subtitle"), as outdir/<base>.png and .svg with the .dat and .gp.

@@ -24,14 +24,9 @@ static const struct buf *lookup(const struct tpl_vars *vs, const char *t, size_t
     return NULL;
 }
 
-int tpl_fill(const char *name, const struct tpl_vars *vs, struct buf *out, struct keyfig_error *err)
+int tpl_fill_text(const char *t, size_t len, const char *path, const struct tpl_vars *vs, struct buf *out,
+                  struct keyfig_error *err)
 {
-    size_t len;
-    const char *t = embedded_get(name, &len);
-    char path[64];
-    snprintf(path, sizeof path, "plots/%s", name);
-    if (!t)
-        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "template missing from the build (rebuild keyfig)");
     for (size_t i = 0; i < len;) {
         const char *end = t[i] == '@' ? memchr(t + i + 1, '@', len - i - 1) : NULL;
         size_t n = end ? (size_t)(end - t - i - 1) : 0;
@@ -46,6 +41,17 @@ int tpl_fill(const char *name, const struct tpl_vars *vs, struct buf *out, struc
         i += n + 2;
     }
     return 0;
+}
+
+int tpl_fill(const char *name, const struct tpl_vars *vs, struct buf *out, struct keyfig_error *err)
+{
+    size_t len;
+    const char *t = embedded_get(name, &len);
+    char path[64];
+    snprintf(path, sizeof path, "plots/%s", name);
+    if (!t)
+        return kf_error(err, KEYFIG_STATUS_IO, path, 0, "template missing from the build (rebuild keyfig)");
+    return tpl_fill_text(t, len, path, vs, out, err);
 }
 
 void tpl_vars_free(struct tpl_vars *vs)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "json.h"
 #include "util.h"
 
 static double number_at(const uint8_t *p, size_t n, size_t k)
@@ -46,7 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .span = {flags, 2u * flags, 3u * flags, 4u * flags}, .value_text = strs[0], .unit = strs[1],
         .subject = strs[2], .text = strs[3], .sentence = strs[4], .rule = strs[5],
         .subject_rule = flags & 16 ? strs[7] : NULL, .item = flags, .page = flags & 32 ? flags : 0,
-        .bbox = {number_at(num, nn, 4), number_at(num, nn, 5), number_at(num, nn, 6), number_at(num, nn, 7)}};
+        .bbox = {number_at(num, nn, 4), number_at(num, nn, 5), number_at(num, nn, 6), number_at(num, nn, 7)},
+        .basis_word = flags & 64 ? strs[7] : NULL};
     for (int compact = 0; compact <= 1; compact++) {
         char *got = json_claim_direct(&c, compact), *want = json_claim_reference(&c, compact);
         if (!got || !want || strcmp(got, want))

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "article.h"
+#include "extract.h"
 #include "check.h"
 #include "keyfig.h"
 

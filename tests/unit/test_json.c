@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "json.h"
 #include "util.h"
 
 static uint64_t state = 0x9E3779B97F4A7C15u;
@@ -54,6 +54,7 @@ static void rnd_claim(struct keyfig_claim *c, struct arena *ar)
     c->approx = (enum keyfig_approx)(rnd() % 6);
     c->direction = (enum keyfig_direction)(rnd() % 3);
     c->basis = (enum keyfig_basis)(rnd() % 3);
+    c->basis_word = rnd() % 2 ? rnd_string(ar) : NULL;
     c->has_from = (int)(rnd() % 2), c->from = rnd_number();
     c->span = (struct keyfig_span){rnd() % 100000, rnd() % 100000, rnd() % 100000, rnd() % 100000};
     c->value_text = rnd_string(ar), c->unit = rnd_string(ar), c->subject = rnd_string(ar);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "extract.h"
 #include "lexicon.h"
 #include "poslex.h"
 #include "subject.h"

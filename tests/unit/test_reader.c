@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "patset.h"
+#include "pdf.h"
 #include "reader.h"
 #include "util.h"
 
