@@ -294,9 +294,8 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
         x.context_end = x.ch.start;
         if (x.ch.role == CHG_VERB || x.ch.role == CHG_TO)
             d->direction = (enum keyfig_direction)x.ch.direction;
-        const char *basis = NULL;
-        if (d->direction && qualify_basis(lx, s, x.floor, x.ch.start, &basis))
-            d->basis = !strcmp(basis, "环比") ? KEYFIG_BASIS_MOM : KEYFIG_BASIS_YOY;
+        if (d->direction)
+            d->basis = qualify_basis(lx, s, x.floor, x.ch.start);
         if (x.ch.from_word != (size_t)-1) {
             struct draft *prev = previous_in(a, d, x.ch.from_word);
             if (prev && prev->num_s < x.ch.start && !d->direction && same_unit(s, prev, d))

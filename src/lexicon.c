@@ -196,7 +196,9 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
                 int b = parse_attr(bases, 2, f[3], path, r.lineno, "basis", err);
                 if (b < 0)
                     attr = -1;
-                else if (!lx->basis_word[b + 1])
+                else
+                    factor = b + 1; /* the enum keyfig_basis the word names */
+                if (b >= 0 && !lx->basis_word[b + 1])
                     basis = b + 1;
             } else if (role >= 0 && *f[3]) {
                 rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno, "a fourth column (yoy, mom) is for role basis only");

@@ -15,7 +15,8 @@ struct lex_word {
     char *word;
     size_t len;
     int attr;
-    double factor; /* units: multiple of the kind's base unit; 0 where units.tsv gives none (美元) */
+    double factor; /* units: multiple of the kind's base unit; 0 where units.tsv gives none (美元);
+                      change.tsv's basis words: the enum keyfig_basis they name */
 };
 
 #define LEX_BUCKETS 128

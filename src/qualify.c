@@ -241,16 +241,14 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
     return ch;
 }
 
-int qualify_basis(const struct lexicon *lx, const char *s, size_t floor, size_t at, const char **basis)
+enum keyfig_basis qualify_basis(const struct lexicon *lx, const char *s, size_t floor, size_t at)
 {
     for (size_t p = at; p > floor; p = chars_prev(s, p)) {
         const struct lex_word *w = lex_before(&lx->change, s, floor, p);
-        if (w && w->attr % 16 == CHG_BASIS) {
-            *basis = w->word;
-            return 1;
-        }
+        if (w && w->attr % 16 == CHG_BASIS)
+            return (enum keyfig_basis)w->factor;
     }
-    return 0;
+    return KEYFIG_BASIS_NONE;
 }
 
 enum keyfig_approx qualify_approx_word(const struct lex_list *l, const char *s, size_t a, size_t b)

@@ -29,8 +29,9 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, const char
 
 /* The direction of a change noun after 的 at `at` (6.4%的涨幅, 3%的增长), or 0. */
 int qualify_change_after(const struct lexicon *lx, const char *s, size_t n, size_t at);
-/* 同比 or 环比 before `at` in the clause: 1 with *basis set to the word, else 0. */
-int qualify_basis(const struct lexicon *lx, const char *s, size_t floor, size_t at, const char **basis);
+/* A basis word of change.tsv (同比, 环比) before `at` in the clause: the comparison it names (its
+ * fourth column), else KEYFIG_BASIS_NONE. */
+enum keyfig_basis qualify_basis(const struct lexicon *lx, const char *s, size_t floor, size_t at);
 
 /* The approximation of the word of list l that starts at a (in s[..b)), or KEYFIG_APPROX_EXACT. */
 enum keyfig_approx qualify_approx_word(const struct lex_list *l, const char *s, size_t a, size_t b);
