@@ -28,8 +28,8 @@ sed 's/^增长\tincrease\tverb$/增长\tincrease\tverb\tyoy/' patterns/change.ts
 line=$(grep -n '^增长	' patterns/change.tsv | cut -d: -f1)
 err=$("$KEYFIG" check-patterns "$OUT/pb" 2>&1 >/dev/null); rc=$?
 check patterns.basis_column_on_verb "3 keyfig: $OUT/pb/change.tsv:$line: a fourth column (yoy, mom) is for role basis only" "$rc $err"
-# the first word of each basis names it: 较上月 listed before 环比 becomes the name of every mom
-{ grep -v '^环比' patterns/change.tsv; printf '较上月\tnone\tbasis\tmom\n环比\tnone\tbasis\tmom\n'; } > "$OUT/pb/change.tsv"
+# the first word of each basis names it: 较上月 listed before the other mom words becomes the name of every mom
+{ grep -v "$(printf '\tbasis\tmom')\$" patterns/change.tsv; printf '较上月\tnone\tbasis\tmom\n环比\tnone\tbasis\tmom\n'; } > "$OUT/pb/change.tsv"
 printf '物价指数\n\n居民消费价格环比上涨0.3%%。\n' > "$OUT/basis.txt"
 got=$("$KEYFIG" extract --patterns "$OUT/pb" --jsonl "$OUT/basis.txt" | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); print(d["claims"][0]["change"]["basis"])')
 check patterns.basis_named_by_data "较上月" "$got"
