@@ -1,8 +1,7 @@
 /* claim: turn rule matches on the normalised text into draft claims. For each numeral token:
  * set it aside if a stop rule says so; else take the first claim rule that matches there, parse
- * the value, and assemble the claim: its qualifiers (qualify.c: approximation, change, 由X增加到Y)
- * and its subject (subjects.c). This file owns the scan and the drafts. */
-#include <math.h>
+ * the value (value.c), and assemble the claim: its qualifiers (qualify.c: approximation, change,
+ * 由X增加到Y) and its subject (subjects.c). This file owns the scan and the drafts. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,135 +16,8 @@
 #include "lexicon.h"
 #include "rules.h"
 #include "util.h"
+#include "value.h"
 
-
-/* ---- values ---- */
-
-/* The forms of a part that the numeral parser does not read, written as Hong Kong and tables
- * write them: 1/4 (a quarter), 三分一 and 三份之一 (三分之一), 8成6 and 四成一 (8.6 and 4.1 tenths),
- * 一倍半 (1.5 times).
- * Fractions are stated to four places. 0 with *v set, or -1 when t is none of these. */
-static int written_fraction(const struct keyfig_patterns *p, const char *t, size_t n, double *v)
-{
-    size_t hl = strlen("倍半");
-    if (n > hl && !memcmp(t + n - hl, "倍半", hl) && cnnum_parse(p->num, t, n - hl, v) == 0) {
-        *v += 0.5; /* 一倍半: one and a half times */
-        return 0;
-    }
-    static const char *const seps[] = {"/", "份之", "分", "成"};
-    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-        const char *at = strstr(t, seps[k]);
-        if (!at || at == t || (k == 2 && (!strncmp(at, "分之", strlen("分之")) || !strncmp(t, "百分", strlen("百分")))))
-            continue;
-        size_t l = strlen(seps[k]), a = (size_t)(at - t);
-        double x, y;
-        if (a + l >= n || cnnum_parse(p->num, t, a, &x) != 0 || cnnum_parse(p->num, at + l, n - a - l, &y) != 0)
-            return -1;
-        if (k == 3) {
-            if (y >= 10)
-                return -1;
-            *v = x + y / 10; /* 8成6: tenths, then hundredths */
-            return 0;
-        }
-        if (k == 0 ? y <= x : x <= y)
-            return -1; /* a part is less than its whole: 24/7 and 一分一秒 are no fractions */
-        *v = k == 0 ? x / y : y / x; /* 1/4 names the part first, 三分一 the whole */
-        *v = round(*v * 10000) / 10000;
-        return 0;
-    }
-    return -1;
-}
-
-/* Parse a numeral as written, minus the 多/余/几/来 inside it (6600多万 -> 6600万, over).
- * Percent words give unit "%" (百分之三十 -> 30); fractions give a ratio (三分之一). */
-static int parse_value(const struct keyfig_patterns *p, const char *s, size_t a, size_t b, double *v, int *over,
-                       const char **unit_text)
-{
-    char tmp[256];
-    size_t n = 0;
-    *over = 0;
-    if (b - a > 6 && !memcmp(s + a, "零下", 6)) { /* 零下5℃: below zero, the numeral parser's minus */
-        tmp[n++] = '-';
-        a += 6;
-    }
-    for (size_t i = a; i < b;) {
-        int l;
-        uint32_t c = chars_cp_at(s, b, i, &l);
-        if (c == 0x591A || c == 0x4F59 || c == 0x51E0 || c == 0x6765 || c == 0x6570) /* 多 余 几 来 数 */
-            *over = 1;
-        else if (n + (size_t)l < sizeof tmp) {
-            memcpy(tmp + n, s + i, (size_t)l);
-            n += (size_t)l;
-        } else
-            return -1;
-        i += (size_t)l;
-    }
-    tmp[n] = '\0';
-    if (!strcmp(tmp, "半")) {
-        *v = 0.5; /* 为期半年 */
-        return 0;
-    }
-    if (written_fraction(p, tmp, n, v) == 0)
-        return 0;
-    static const struct {
-        const char *prefix, *unit;
-    } per[] = {{"百分之", "%"}, {"千分之", "‰"}, {"万分之", "‱"}, {"百分", "%"}}; /* 百分百: 100% */
-    for (size_t k = 0; k < sizeof per / sizeof per[0]; k++) {
-        size_t pl = strlen(per[k].prefix);
-        if (n > pl && !memcmp(tmp, per[k].prefix, pl)) {
-            *unit_text = per[k].unit;
-            return cnnum_parse(p->num, tmp + pl, n - pl, v);
-        }
-    }
-    if (strstr(tmp, "分之")) {
-        /* fractions are stated to four places, as CLAIMS.md writes them: 三分之一 -> 0.3333 */
-        if (cnnum_parse_fraction(p->num, tmp, n, v) != 0)
-            return -1;
-        *v = round(*v * 10000) / 10000;
-        return 0;
-    }
-    return cnnum_parse(p->num, tmp, n, v);
-}
-
-/* The multiplier a range's high end shares with its low end: 2至3万, 三至五万, 2~4万元 (20000 to
- * 40000). Only where the low end is below the high end's digits (not 8000至3万, 1千至3万). */
-static double shared_multiplier(const struct keyfig_patterns *p, const char *s, size_t a2, size_t b2, double low)
-{
-    static const char *const mult[] = {"万", "亿", "千", "百"};
-    for (size_t k = 0; k < sizeof mult / sizeof mult[0]; k++) {
-        size_t l = strlen(mult[k]);
-        double m, digits;
-        if (b2 - a2 > l && !memcmp(s + b2 - l, mult[k], l) && cnnum_parse(p->num, mult[k], l, &m) == 0 &&
-            cnnum_parse(p->num, s + a2, b2 - a2 - l, &digits) == 0)
-            return low < digits ? m : 1;
-    }
-    return 1;
-}
-
-/* The multiplier a list's number shares with the last number of the list, whose unit it
- * shares: 分别为3和5万元 (30000 and 50000), 1.5和2.3亿元. Only for a coefficient in digits with no
- * multiplier of its own, below 1000 (分别为3000和2万元 reads as 3000 yuan). The last number ends
- * at unit_s, past any 多/余 between it and the unit. */
-static double list_multiplier(const struct keyfig_patterns *p, const char *s, size_t ns, size_t ne, size_t unit_s,
-                              double v)
-{
-    static const char *const mult[] = {"万", "亿"};
-    for (size_t i = ns; i < ne; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 1; /* a Chinese numeral or a multiplier: cnnum read it whole */
-    if (v >= 1000)
-        return 1;
-    size_t e = unit_s;
-    while (e > ne && (!memcmp(s + e - 3, "多", 3) || !memcmp(s + e - 3, "余", 3)))
-        e -= 3;
-    for (size_t k = 0; k < sizeof mult / sizeof mult[0]; k++) {
-        size_t l = strlen(mult[k]);
-        double m;
-        if (e >= ne + l && !memcmp(s + e - l, mult[k], l) && cnnum_parse(p->num, mult[k], l, &m) == 0)
-            return m;
-    }
-    return 1;
-}
 
 /* ---- drafts ---- */
 
@@ -216,7 +88,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     double v;
     int over = 0;
     const char *unit_text = NULL;
-    if (parse_value(p, s, ns, ne, &v, &over, &unit_text) != 0)
+    if (value_parse(p->num, p->lx, s, ns, ne, &v, &over, &unit_text) != 0)
         return NULL;
     struct draft *d = new_draft(a);
     d->is_claim = 1;
@@ -228,12 +100,12 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     d->unit_s = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][0];
     d->unit_e = m->g[G_UNIT][0] == (size_t)-1 ? ne : m->g[G_UNIT][1];
     *uw = d->unit_e > d->unit_s ? lex_at(&p->lx->units, s, d->unit_e, d->unit_s) : NULL;
-    if (d->unit_e - d->unit_s == 3 && !memcmp(s + d->unit_s, "半", 3)) {
+    if (value_is_half(p->num, s, d->unit_s, d->unit_e)) {
         d->value *= 0.5; /* 一半: half, a ratio with no unit written */
         d->unit_text = "";
     }
     if (d->unit_s > ne)
-        d->value *= list_multiplier(p, s, ns, ne, d->unit_s, d->value); /* 3和5万元 */
+        d->value *= value_list_multiplier(p->num, s, ns, ne, d->unit_s, d->value); /* 3和5万元 */
     int rk = rules_claim_kind(p->rules, m->rule);
     d->kind = rk >= 0 ? (enum keyfig_kind)rk : *uw ? (enum keyfig_kind)(*uw)->attr : unit_text ? KEYFIG_KIND_PERCENT : KEYFIG_KIND_COUNT;
     if (m->g[G_NUM2][0] == (size_t)-1)
@@ -241,7 +113,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     double hi;
     int o2;
     const char *u2 = NULL;
-    if (parse_value(p, s, m->g[G_NUM2][0], m->g[G_NUM2][1], &hi, &o2, &u2) != 0 || hi <= v)
+    if (value_parse(p->num, p->lx, s, m->g[G_NUM2][0], m->g[G_NUM2][1], &hi, &o2, &u2) != 0 || hi <= v)
         return d;
     double mult = 1; /* 五六十: the tens multiply both ends */
     if (m->g[G_MID][0] != (size_t)-1 && m->g[G_MID][1] > m->g[G_MID][0] && (!strcmp(d->rule, "range.adjacent") || !strcmp(d->rule, "range.enum"))) {
@@ -250,7 +122,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
             mult = mv;
     }
     d->has_range = 1;
-    d->low = v * mult * shared_multiplier(p, s, m->g[G_NUM2][0], m->g[G_NUM2][1], v);
+    d->low = v * mult * value_shared_multiplier(p->num, s, m->g[G_NUM2][0], m->g[G_NUM2][1], v);
     d->high = hi * mult;
     d->value = d->low;
     return d;
@@ -403,7 +275,7 @@ static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a,
     double v;
     int over;
     const char *u = NULL;
-    if (parse_value(p, a->txt.norm, ts, te, &v, &over, &u) != 0)
+    if (value_parse(p->num, p->lx, a->txt.norm, ts, te, &v, &over, &u) != 0)
         return;
     struct draft *d = new_draft(a);
     d->is_claim = 0;

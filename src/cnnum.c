@@ -6,16 +6,19 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 
+/* approx and half are characters the value stage (value.c) reads around a numeral; the parser
+ * here rejects a numeral holding one. */
 enum role { ROLE_DIGIT, ROLE_ZERO, ROLE_UNIT, ROLE_SECTION, ROLE_COMPOUND, ROLE_POINT, ROLE_NEGATIVE,
-            ROLE_SEPARATOR, ROLE_FRACTION, NROLES };
+            ROLE_SEPARATOR, ROLE_FRACTION, ROLE_APPROX, ROLE_HALF, NROLES };
 
 static const char *const role_names[NROLES] = {
-    "digit", "zero", "unit", "section", "compound", "point", "negative", "separator", "fraction",
+    "digit", "zero", "unit", "section", "compound", "point", "negative", "separator", "fraction", "approx", "half",
 };
 
 struct entry {
@@ -174,10 +177,12 @@ static int add_record(struct cnnum_table *t, char **f, int nf, const char *path,
     int r = 0;
     while (r < NROLES && strcmp(f[2], role_names[r]) != 0)
         r++;
-    if (r == NROLES)
-        return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
-                        "unknown role \"%s\" (expected digit, zero, unit, section, compound, point, negative, "
-                        "separator, fraction)", f[2]);
+    if (r == NROLES) {
+        char names[160] = "";
+        for (int k = 0; k < NROLES; k++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", k ? ", " : "", role_names[k]);
+        return kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "unknown role \"%s\" (expected %s)", f[2], names);
+    }
     if (r == ROLE_FRACTION) { /* a word, not a character */
         if (t->fraction_line)
             return kf_error(err, KEYFIG_STATUS_PATTERN, path, line,
@@ -244,6 +249,32 @@ int cnnum_is_numeral_char(const struct cnnum_table *t, unsigned cp)
 {
     const struct entry *e = lookup(t, cp);
     return e && e->role <= ROLE_COMPOUND;
+}
+
+int cnnum_is_approx_char(const struct cnnum_table *t, unsigned cp)
+{
+    const struct entry *e = lookup(t, cp);
+    return e && e->role == ROLE_APPROX;
+}
+
+int cnnum_is_half_char(const struct cnnum_table *t, unsigned cp)
+{
+    const struct entry *e = lookup(t, cp);
+    return e && e->role == ROLE_HALF;
+}
+
+int cnnum_scale(const struct cnnum_table *t, unsigned cp, int *section)
+{
+    const struct entry *e = lookup(t, cp);
+    if (!e || (e->role != ROLE_UNIT && e->role != ROLE_SECTION))
+        return 0;
+    *section = e->role == ROLE_SECTION;
+    return e->exp;
+}
+
+const char *cnnum_fraction_word(const struct cnnum_table *t)
+{
+    return t->fraction;
 }
 
 /* ---------- exact decimals: m * 10^e ---------- */

@@ -27,4 +27,16 @@ int cnnum_parse_fraction(const struct cnnum_table *t, const char *s, size_t n, d
 /* 1 when the code point is a numeral character of the table (digit, unit, zero, ...). */
 int cnnum_is_numeral_char(const struct cnnum_table *t, unsigned cp);
 
+/* 1 when the code point is an approximation character inside a numeral (role approx: 多 in
+ * 6600多万), resp. the half character (role half: 半). cnnum_parse reads neither. */
+int cnnum_is_approx_char(const struct cnnum_table *t, unsigned cp);
+int cnnum_is_half_char(const struct cnnum_table *t, unsigned cp);
+
+/* The power of ten of a unit or section character (百: 2, 万: 4), with *section set to 1 for a
+ * section; 0 for any other code point (*section untouched). */
+int cnnum_scale(const struct cnnum_table *t, unsigned cp, int *section);
+
+/* The word of A分之B (role fraction), "" when the table names none. */
+const char *cnnum_fraction_word(const struct cnnum_table *t);
+
 #endif

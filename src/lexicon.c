@@ -21,6 +21,7 @@ static const char *const char_roles[CHR_NROLES] = {"clause", "sentence", "partic
                                                    "timeframe", "period", "period_tail", "comma", "colon", "enum"};
 static const char *const bases[] = {"yoy", "mom"}; /* KEYFIG_BASIS_YOY, KEYFIG_BASIS_MOM */
 static const char *const article_roles[] = {"year", "month", "day", "full_stop", "quote"};
+static const char *const value_roles[VAL_NROLES] = {"per", "below", "over", "of", "tenths", "times"};
 static const char *const pos_names[POS_NCLASSES] = {"noun", "mod", "verb", "adv", "func", "pron", "time", "num", "place", "other", "measure"};
 
 int kind_from_name(const char *s)
@@ -47,13 +48,14 @@ static int by_length_desc(const void *a, const void *b)
     return strcmp(x->word, y->word);
 }
 
-static void add_word(struct lex_list *l, const char *w, int attr, double factor)
+static void add_word(struct lex_list *l, const char *w, int attr, double factor, const char *text)
 {
     l->w = xrealloc(l->w, (l->n + 1) * sizeof *l->w);
     l->w[l->n].word = xstrdup(w);
     l->w[l->n].len = strlen(w);
     l->w[l->n].attr = attr;
     l->w[l->n].factor = factor;
+    l->w[l->n].text = text ? xstrdup(text) : NULL;
     l->n++;
 }
 
@@ -170,6 +172,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
         int attr = -1;
         double factor = 0;
         int basis = 0;
+        const char *unit = NULL;
         if (!strcmp(name, "units.tsv")) {
             int notunit = !strcmp(f[1], "-");
             l = notunit ? &lx->notunits : &lx->units;
@@ -223,6 +226,15 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
         } else if (!strcmp(name, "article.tsv")) {
             l = &lx->article;
             attr = parse_attr(article_roles, sizeof article_roles / sizeof article_roles[0], f[1], path, r.lineno, "role", err);
+        } else if (!strcmp(name, "valuewords.tsv")) {
+            l = &lx->valuewords;
+            attr = parse_attr(value_roles, VAL_NROLES, f[1], path, r.lineno, "role", err);
+            unit = nf > 2 && *f[2] ? f[2] : NULL;
+            if (attr >= 0 && (attr == VAL_PER) != (unit != NULL))
+                rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno,
+                              attr == VAL_PER ? "per \"%s\" without a unit (expected the unit it gives, such as %%)"
+                                              : "\"%s\" with a unit (only a per word gives one)",
+                              f[0]);
         } else if (!strcmp(name, "pos.tsv") || !strcmp(name, "postags.tsv")) {
             l = name[3] == '.' ? &lx->pos : &lx->postags;
             attr = parse_attr(pos_names, POS_NCLASSES, f[1], path, r.lineno, "class", err);
@@ -238,7 +250,7 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno, "duplicate entry \"%s\"", f[0]);
             break;
         }
-        add_word(l, f[0], attr, factor);
+        add_word(l, f[0], attr, factor, unit);
         if (basis)
             lx->basis_word[basis] = l->w[l->n - 1].word; /* the string stays where it is when the list is sorted */
     }
@@ -337,14 +349,15 @@ struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
 {
     struct lexicon *lx = xcalloc(1, sizeof *lx);
     static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv",
-                                        "chars.tsv", "article.tsv"};
+                                        "chars.tsv", "article.tsv", "valuewords.tsv"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         if (load_list(ps, files[i], lx, err)) {
             lexicon_free(lx);
             return NULL;
         }
     }
-    struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change, &lx->subject, &lx->pos, &lx->postags, &lx->article};
+    struct lex_list *all[] = {&lx->units, &lx->notunits, &lx->approx_pre, &lx->approx_mid, &lx->approx_post, &lx->change,
+                              &lx->subject, &lx->pos, &lx->postags, &lx->article, &lx->valuewords};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sort_list(all[i]);
     for (int r = 0; r < CHR_NROLES; r++) {
@@ -358,8 +371,10 @@ static void free_list(struct lex_list *l)
 {
     free(l->first);
     free(l->last);
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; i < l->n; i++) {
         free(l->w[i].word);
+        free(l->w[i].text);
+    }
     free(l->w);
 }
 
@@ -376,6 +391,7 @@ void lexicon_free(struct lexicon *lx)
     free_list(&lx->subject);
     free_list(&lx->pos);
     free_list(&lx->postags);
+    free_list(&lx->valuewords);
     for (int r = 0; r < CHR_NROLES; r++) {
         free_list(&lx->chars[r]);
         lex_charset_free(&lx->charset[r]);

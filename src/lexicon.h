@@ -17,6 +17,7 @@ struct lex_word {
     int attr;
     double factor; /* units: multiple of the kind's base unit; 0 where units.tsv gives none (美元);
                       change.tsv's basis words: the enum keyfig_basis they name */
+    char *text;    /* valuewords.tsv: the unit a per-word gives (%); NULL elsewhere */
 };
 
 #define LEX_BUCKETS 128
@@ -77,6 +78,10 @@ enum pos_class {
  * since elsewhere it begins or ends other words (加强, 贵州) */
 enum change_role { CHG_VERB, CHG_TO, CHG_FROM, CHG_BASIS, CHG_NOUN, CHG_NEXT };
 
+/* Roles of valuewords.tsv: the words around or inside a numeral that the value stage (value.c)
+ * reads into the figure's value, in the order of the file's role names. */
+enum value_role { VAL_PER, VAL_BELOW, VAL_OVER, VAL_OF, VAL_TENTHS, VAL_TIMES, VAL_NROLES };
+
 /* Roles of chars.tsv: characters and short function words the stages test for by what they
  * do (end a clause, link a verb to its figure, ...), in the order of the file's role names. */
 enum char_role {
@@ -121,12 +126,13 @@ struct lexicon {
     /* The word of change.tsv that names each enum keyfig_basis in the output (its first basis
      * word marked yoy, mom); NULL for KEYFIG_BASIS_NONE. Points into change. */
     const char *basis_word[3];
+    struct lex_list valuewords; /* valuewords.tsv; attr: enum value_role, text: a per-word's unit */
 };
 
 /* The class (enum pos_class) named by s ("noun", "verb", ...), or -1. */
 int pos_class_from_name(const char *s);
 
-/* Load units.tsv, approx.tsv, change.tsv, subject.tsv, pos.tsv, postags.tsv, chars.tsv and article.tsv. Caller owns the result
+/* Load units.tsv, approx.tsv, change.tsv, subject.tsv, pos.tsv, postags.tsv, chars.tsv, article.tsv and valuewords.tsv. Caller owns the result
  * (lexicon_free); NULL with err filled (KEYFIG_STATUS_PATTERN, file:line) on bad data. */
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err);
 void lexicon_free(struct lexicon *lx);

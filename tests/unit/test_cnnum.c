@@ -265,7 +265,7 @@ static const struct {
     int line_no;
 } load_errors[] = {
     {"unknown role", "一\t1\tdigt\n", 1,
-     "unknown role \"digt\" (expected digit, zero, unit, section, compound, point, negative, separator, fraction)", __LINE__},
+     "unknown role \"digt\" (expected digit, zero, unit, section, compound, point, negative, separator, fraction, approx, half)", __LINE__},
     {"duplicate char", "# digits\n一\t1\tdigit\n二\t2\tdigit\n一\t1\tdigit\n", 4,
      "duplicate character \"一\" (first defined on line 2)", __LINE__},
     {"value not a number", "一\tone\tdigit\n", 1,
