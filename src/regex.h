@@ -1,0 +1,67 @@
+/* regex: the thin layer over PCRE2 (the only file that includes pcre2.h). Patterns are compiled
+ * with PCRE2_UTF | PCRE2_UCP and JIT where available; matches run under a match and a depth limit,
+ * so a pathological rule fails with an error instead of hanging a run. It knows nothing of rule
+ * files: rules.c turns pattern data into patterns and maps error offsets back to them. */
+#ifndef KEYFIG_REGEX_H
+#define KEYFIG_REGEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct rx;      /* a compiled pattern: read-only once compiled, shared by threads */
+struct rx_data; /* one thread's match state: the captured offsets, the limits */
+
+enum rx_flags {
+    RX_ANCHORED = 1, /* only ever matched at the start offset (given at compile time: PCRE2 10.42's JIT
+                        refuses a match-time PCRE2_ANCHORED and silently falls back to the interpreter) */
+    RX_DUPNAMES = 2, /* group names may repeat (alternations of rules) */
+    RX_PARTIAL = 4,  /* also JIT-compiled for rx_first_chars's partial matches */
+    RX_CALLOUTS = 8, /* for rx_callout_ends: no optimisation may pass a callout by */
+};
+
+/* Result codes of rx_match besides a match (>= 0). */
+#define RX_NOMATCH (-1)
+#define RX_PARTIAL_MATCH (-2)
+
+/* Compile pat[0..len). Returns NULL when PCRE2 rejects it, with *off the byte offset in pat where it
+ * stopped and msg[0..n) PCRE2's message. Caller owns the result. */
+struct rx *rx_compile(const char *pat, size_t len, unsigned flags, size_t *off, char *msg, size_t n);
+void rx_free(struct rx *re);
+/* The least number of characters a match can take (0: maybe the empty string). */
+uint32_t rx_min_length(const struct rx *re);
+/* The number of the group called name, or -1. */
+int rx_group(const struct rx *re, const char *name);
+
+/* Per-thread state, able to hold `pairs` capture pairs; match and depth limits apply. Caller owns it. */
+struct rx_data *rx_data_new(unsigned pairs);
+void rx_data_free(struct rx_data *d);
+
+enum rx_match_opts {
+    RX_CHECK_UTF = 1, /* s may hold invalid UTF-8 (which then does not match); otherwise s must be valid */
+    RX_PARTIAL_HARD = 2,
+};
+/* Match re against s[0..n) from byte at. >= 0 on a match; RX_NOMATCH; or another negative PCRE2
+ * code (a limit hit, RX_PARTIAL_MATCH with RX_PARTIAL_HARD), which rx_message describes. */
+int rx_match(const struct rx *re, struct rx_data *d, const char *s, size_t n, size_t at, unsigned opts);
+/* The offsets of the last match: [2*i], [2*i+1] for group i, RX_UNSET when it took no part. */
+#define RX_UNSET (~(size_t)0)
+const size_t *rx_ovector(const struct rx_data *d, unsigned *pairs);
+/* The name of the last (*MARK:name) passed on the last match, or NULL. */
+const char *rx_mark(const struct rx_data *d);
+void rx_message(int code, char *msg, size_t n);
+
+/* Which BMP code points can begin a match of re (compiled RX_ANCHORED | RX_PARTIAL): those at which
+ * re, given that one character alone, matches or wants more text (a partial match). Sets bits of
+ * set[0x10000 / 8]. Exact when the pattern does not look before its start (no look-behind, \b, ^):
+ * a character at which it fails outright fails whatever follows it. hint (may be NULL): the same
+ * pattern unanchored, whose set of first bytes (when PCRE2 has one) rules out most code points untried. */
+void rx_first_chars(const struct rx *re, const struct rx *hint, uint8_t *set);
+
+/* Every position at which re (compiled RX_CALLOUTS | RX_ANCHORED from "X(?C1)") reaches its callout when
+ * matched from at: each end X can have there, the callout failing each in turn so that PCRE2 backtracks
+ * into X for the next. Stores up to max of them in ends and returns their number, or max + 1 when there
+ * are more (or a limit was hit): the caller must then assume any end. */
+size_t rx_callout_ends(const struct rx *re, struct rx_data *d, const char *s, size_t n, size_t at, size_t *ends,
+                       size_t max);
+
+#endif
