@@ -41,8 +41,10 @@ struct rx *rx_compile(const char *pat, size_t len, unsigned flags, size_t *off, 
         rx_message(ec, msg, n);
         return NULL;
     }
-    /* a JIT failure leaves the interpreter, as in pcre2grep */
-    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE | ((flags & RX_PARTIAL) ? PCRE2_JIT_PARTIAL_HARD : 0));
+    /* a JIT failure leaves the interpreter, as in pcre2grep; a probe runs once per character met and
+     * is not worth the JIT's compile time */
+    if (!(flags & RX_PROBE))
+        pcre2_jit_compile(c, PCRE2_JIT_COMPLETE | ((flags & RX_PARTIAL) ? PCRE2_JIT_PARTIAL_HARD : 0));
     struct rx *re = xmalloc(sizeof *re);
     re->code = c;
     size_t size = 0;
@@ -155,6 +157,12 @@ void rx_first_chars(const struct rx *re, const struct rx *hint, uint8_t *set)
             set[cp >> 3] |= (uint8_t)(1u << (cp & 7));
     }
     rx_data_free(d);
+}
+
+int rx_probe(const struct rx *re, struct rx_data *d, const char *c, size_t len)
+{
+    int rc = rx_match(re, d, c, len, 0, RX_PARTIAL_HARD);
+    return rc >= 0 || rc == RX_PARTIAL_MATCH || rc != RX_NOMATCH; /* a limit hit: assume it may match */
 }
 
 struct ends {

@@ -17,6 +17,7 @@ enum rx_flags {
     RX_DUPNAMES = 2, /* group names may repeat (alternations of rules) */
     RX_PARTIAL = 4,  /* also JIT-compiled for rx_first_chars's partial matches */
     RX_CALLOUTS = 8, /* for rx_callout_ends: no optimisation may pass a callout by */
+    RX_PROBE = 16,   /* only for rx_probe (partial matches, through the interpreter: no JIT compile time) */
 };
 
 /* Result codes of rx_match besides a match (>= 0). */
@@ -56,6 +57,11 @@ void rx_message(int code, char *msg, size_t n);
  * a character at which it fails outright fails whatever follows it. hint (may be NULL): the same
  * pattern unanchored, whose set of first bytes (when PCRE2 has one) rules out most code points untried. */
 void rx_first_chars(const struct rx *re, const struct rx *hint, uint8_t *set);
+
+/* 1 when re (compiled RX_ANCHORED | RX_PROBE) matches the one character c[0..len), or could match
+ * were more text to follow it (a hard partial match); 0 when it fails on that character whatever
+ * follows (for a pattern that looks neither behind its start nor at ^, \b, \G). */
+int rx_probe(const struct rx *re, struct rx_data *d, const char *c, size_t len);
 
 /* Every position at which re (compiled RX_CALLOUTS | RX_ANCHORED from "X(?C1)") reaches its callout when
  * matched from at: each end X can have there, the callout failing each in turn so that PCRE2 backtracks

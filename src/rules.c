@@ -5,6 +5,7 @@
 #include "rules.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,11 @@ struct rule {
     char *pat;          /* the expanded pattern */
     int group[G_NGROUPS];
     int ngroup;         /* stop rules: the group "n" naming the number, or -1 */
+    /* Dispatch (claim rules; NULL: always tried). first: the rule made context-free (below), tried on the
+     * character at the numeral; rest: for a rule (?<num>{NUMERAL})REST, REST made context-free, tried on
+     * the character after each end {NUMERAL} can have there. A character at which either fails cannot
+     * begin a match, so the rule is skipped there. */
+    struct rx *first, *rest;
 };
 
 struct rules {
@@ -33,9 +39,16 @@ struct rules {
     struct rx *number_at;    /* the same, anchored: tried only where a numeral can begin */
     uint8_t number_first[0x10000 / 8]; /* BMP code points that can begin a numeral token */
     struct rx *stop_at_all;  /* every "at" stop rule in one alternation, each behind (*MARK:index) */
+    struct rx *numeral_ends; /* (?:{NUMERAL})(?C1): where a numeral starting at a position can end */
+    /* What the claim rules' probes said of each BMP code point, 2 bits each (known, may match), first
+     * and rest of rule i at [(2 * i + k) * MEMO_BYTES]: filled as characters are met, by whichever
+     * thread meets one first (the answer is the same whoever asks, so the race is harmless). */
+    _Atomic uint8_t *memo;
     struct rule *claim, *stop, *item;
     size_t nclaim, nstop, nitem;
 };
+
+#define MEMO_BYTES (0x10000 / 4)
 
 struct matcher {
     struct rx_data *d;
@@ -381,6 +394,185 @@ static void lint_nested(const char *pat, const char *path, size_t line, const ch
     }
 }
 
+/* ---- dispatch: which characters can begin a rule's match ---- */
+
+/* The macro called name, or NULL. */
+static const struct macro *find_macro(const struct macro *m, size_t nm, const char *name)
+{
+    for (size_t k = 0; k < nm; k++)
+        if (!strcmp(m[k].name, name))
+            return &m[k];
+    return NULL;
+}
+
+
+/* p at '(' of a group: the byte after its ')' (or the end), stepping over escapes and classes. */
+static const char *group_end(const char *p)
+{
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == '[') {
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p && *p != ']') {
+                if (*p == '\\' && p[1])
+                    p++;
+                else if (*p == '[' && p[1] == ':') { /* [:alpha:] */
+                    const char *e = strstr(p, ":]");
+                    p = e ? e + 1 : p;
+                }
+                p++;
+            }
+            if (!*p)
+                return p;
+        } else if (*p == '(')
+            depth++;
+        else if (*p == ')' && --depth == 0)
+            return p + 1;
+    }
+    return p;
+}
+
+/* pat made context-free: every look-behind, negative look-ahead and \b, \B replaced by (?:). It matches
+ * wherever pat does, whatever stands before it (removing an assertion that holds only makes a match
+ * easier, and none is left under a negation), so a character at which it cannot begin a match is one
+ * at which pat cannot either. NULL when pat looks at the start of the subject (^, \A, \G), holds a
+ * conditional on an assertion, a backtracking verb, a numbered reference or \Q. */
+static char *context_free(const char *pat)
+{
+    struct buf b = {0};
+    for (const char *p = pat; *p;) {
+        if (*p == '\\') {
+            char c = p[1];
+            if (!c || strchr("AGQzZ123456789g", c))
+                goto no;
+            if (c == 'b' || c == 'B') {
+                buf_adds(&b, "(?:)");
+                p += 2;
+                continue;
+            }
+            buf_add(&b, p, 2);
+            p += 2;
+            continue;
+        }
+        if (*p == '[') {
+            const char *q = p;
+            /* a class: copied whole (group_end's class stepping, on a lone class) */
+            q++;
+            if (*q == '^')
+                q++;
+            if (*q == ']')
+                q++;
+            while (*q && *q != ']') {
+                if (*q == '\\' && q[1])
+                    q++;
+                else if (*q == '[' && q[1] == ':') {
+                    const char *e = strstr(q, ":]");
+                    q = e ? e + 1 : q;
+                }
+                q++;
+            }
+            if (!*q)
+                goto no;
+            buf_add(&b, p, (size_t)(q + 1 - p));
+            p = q + 1;
+            continue;
+        }
+        if (*p == '^') /* outside a class: the start of the subject or of a line */
+            goto no;
+        if (*p == '(' && p[1] == '*')
+            goto no;
+        if (*p == '(' && p[1] == '?') {
+            const char *q = p + 2;
+            if (!strncmp(q, "<=", 2) || !strncmp(q, "<!", 2) || *q == '!') {
+                buf_adds(&b, "(?:)");
+                p = group_end(p);
+                continue;
+            }
+            if (*q == '(' && (q[1] == '?' || q[1] == '*'))
+                goto no; /* (?(?=...)...): a condition on an assertion */
+            if (isdigit((unsigned char)*q) || *q == '+' || *q == '-' || *q == 'R' || *q == '#' || *q == 'x')
+                goto no;
+        }
+        buf_addc(&b, *p++);
+    }
+    if (!b.data)
+        buf_add(&b, "", 0);
+    return b.data;
+no:
+    buf_free(&b);
+    return NULL;
+}
+
+/* A probe for the context-free form of pat: anchored, for rx_probe; NULL when there is none or it
+ * could match the empty string (then it says nothing about the character at its start). */
+static struct rx *probe(const char *pat)
+{
+    char *cf = context_free(pat);
+    if (!cf)
+        return NULL;
+    size_t off;
+    char msg[256];
+    struct rx *c = rx_compile(cf, strlen(cf), RX_ANCHORED | RX_PROBE | RX_DUPNAMES, &off, msg, sizeof msg);
+    free(cf);
+    if (c && rx_min_length(c) == 0) {
+        rx_free(c);
+        c = NULL;
+    }
+    return c;
+}
+
+/* src (a claim rule as written) is (?<num>{NUMERAL})REST or (?<num>{NUMERAL}REST') with no | outside
+ * a group of REST: the expansion of REST (of "(?:" REST' for the second), else NULL. */
+static char *numeral_rest(const char *src, const struct macro *m, size_t nm, const char *path, size_t line)
+{
+    static const char head[] = "(?<num>{NUMERAL}";
+    if (strncmp(src, head, sizeof head - 1))
+        return NULL;
+    const char *rest = src + sizeof head - 1;
+    int closed = *rest == ')';
+    if (closed)
+        rest++;
+    if (!*rest || strchr("?*+{|", *rest))
+        return NULL; /* the numeral may be optional or repeated, or REST may stand alone */
+    /* the depth at which an alternative would be one of the whole rule's (or of the num group's) */
+    int depth = closed ? 0 : 1;
+    for (const char *p = rest; *p; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == '[') {
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p && *p != ']')
+                p += (*p == '\\' && p[1]) ? 2 : 1;
+            if (!*p)
+                return NULL;
+        } else if (*p == '(')
+            depth++;
+        else if (*p == ')')
+            depth--;
+        else if (*p == '|' && depth <= (closed ? 0 : 1))
+            return NULL;
+        if (depth < 0)
+            return NULL;
+    }
+    struct buf src2 = {0};
+    buf_printf(&src2, "%s%s", closed ? "" : "(?:", rest);
+    struct expansion x;
+    char *e = expand(src2.data, m, nm, path, line, &x, NULL);
+    free(x.seg);
+    buf_free(&src2);
+    return e;
+}
+
 static int has_id(const struct rule *r, size_t n, const char *id)
 {
     for (size_t i = 0; i < n; i++)
@@ -444,12 +636,20 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
             break;
         }
         r.id = xstrdup(f[0]);
+        if (ncols == 3) {
+            r.first = probe(pat);
+            char *rest = find_macro(m, nm, "NUMERAL") ? numeral_rest(f[2], m, nm, path, rd.lineno) : NULL;
+            r.rest = rest ? probe(rest) : NULL;
+            free(rest);
+        }
         for (int g = 0; g < G_NGROUPS; g++)
             r.group[g] = rx_group(r.code, group_names[g]);
         r.ngroup = rx_group(r.code, "n");
         if (ncols == 3 && r.group[G_NUM] < 0) {
             rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno, "rule %s has no (?<num>...) group", f[0]);
             rx_free(r.code);
+            rx_free(r.first);
+            rx_free(r.rest);
             free(r.pat);
             free(r.id);
             free(r.extra);
@@ -546,15 +746,6 @@ static struct rx *combine_stop_at(const struct rules *r)
     return c;
 }
 
-/* The macro called name, or NULL. */
-static const struct macro *find_macro(const struct macro *m, size_t nm, const char *name)
-{
-    for (size_t k = 0; k < nm; k++)
-        if (!strcmp(m[k].name, name))
-            return &m[k];
-    return NULL;
-}
-
 /* The numeral token rule (NUMBER of macros.tsv), searching and anchored, and the set of characters
  * that can begin a token: those at which the anchored pattern, given just that one character,
  * matches or wants more text. Worked out once per process, so the scanner (rules_next_number) can
@@ -577,6 +768,29 @@ static int load_number(struct rules *r, const struct macro *m, size_t nm, struct
     return 0;
 }
 
+/* (?:{NUMERAL})(?C1), for the claim rules that have a REST probe (NULL when none has). */
+static struct rx *numeral_ends(struct rules *r, const struct macro *m, size_t nm)
+{
+    const struct macro *num = find_macro(m, nm, "NUMERAL");
+    size_t i = 0;
+    while (i < r->nclaim && !r->claim[i].rest)
+        i++;
+    if (!num || i == r->nclaim)
+        return NULL;
+    struct buf b = {0};
+    buf_printf(&b, "(?:%s)(?C1)", num->value);
+    size_t off;
+    char msg[256];
+    struct rx *c = rx_compile(b.data, b.len, RX_ANCHORED | RX_CALLOUTS, &off, msg, sizeof msg);
+    buf_free(&b);
+    if (!c) /* no dispatch by REST then */
+        for (i = 0; i < r->nclaim; i++) {
+            rx_free(r->claim[i].rest);
+            r->claim[i].rest = NULL;
+        }
+    return c;
+}
+
 struct rules *rules_load(struct patset *ps, const struct lexicon *lx, const struct kf_warner *lint,
                          struct keyfig_error *err)
 {
@@ -593,6 +807,9 @@ struct rules *rules_load(struct patset *ps, const struct lexicon *lx, const stru
         load_idioms(ps, r, err))
         goto out;
     r->stop_at_all = combine_stop_at(r);
+    r->numeral_ends = numeral_ends(r, m, nm);
+    /* one block: above malloc's mmap threshold, its pages cost nothing until a character is met */
+    r->memo = xcalloc(2 * r->nclaim + 1, MEMO_BYTES);
     rc = 0;
 out:
     free_macros(m, nm);
@@ -607,6 +824,8 @@ static void free_rules(struct rule *r, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         rx_free(r[i].code);
+        rx_free(r[i].first);
+        rx_free(r[i].rest);
         free(r[i].pat);
         free(r[i].id);
         free(r[i].extra);
@@ -621,6 +840,8 @@ void rules_free(struct rules *r)
     rx_free(r->number);
     rx_free(r->number_at);
     rx_free(r->stop_at_all);
+    rx_free(r->numeral_ends);
+    free((void *)r->memo);
     free_rules(r->claim, r->nclaim);
     free_rules(r->stop, r->nstop);
     free_rules(r->item, r->nitem);
@@ -709,11 +930,53 @@ int rules_next_number(const struct rules *r, struct matcher *m, const char *s, s
     return 0;
 }
 
+/* 0 when probe p (memo slot k of m) fails on the character at s[i] (of n bytes): no match can begin
+ * there. Characters beyond the BMP are always tried; the end of s never begins a match. */
+static int may_begin(const struct rules *r, struct matcher *m, size_t k, const struct rx *p, const char *s, size_t n,
+                     size_t i)
+{
+    if (i >= n)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s + i;
+    uint32_t cp;
+    size_t len;
+    if (u[0] < 0x80)
+        cp = u[0], len = 1;
+    else if (u[0] >= 0xE0 && u[0] < 0xF0 && i + 2 < n)
+        cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu), len = 3;
+    else if (u[0] >= 0xC0 && u[0] < 0xE0 && i + 1 < n)
+        cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu), len = 2;
+    else
+        return 1;
+    _Atomic uint8_t *b = &r->memo[k * MEMO_BYTES + (cp >> 2)];
+    unsigned sh = (cp & 3) * 2, v = atomic_load_explicit(b, memory_order_relaxed) >> sh;
+    if (!(v & 1)) { /* first met: probe it once */
+        v = 1u | (unsigned)rx_probe(p, m->d, s + i, len) << 1;
+        atomic_fetch_or_explicit(b, (uint8_t)(v << sh), memory_order_relaxed);
+    }
+    return (v >> 1) & 1;
+}
+
+#define MAX_ENDS 8
+
 int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
 {
     n = reach(s, n, at);
+    size_t ends[MAX_ENDS], nends = (size_t)-1; /* where {NUMERAL} can end, worked out when first needed */
     for (size_t i = 0; i < r->nclaim; i++) {
         const struct rule *ru = &r->claim[i];
+        if (ru->first && !may_begin(r, m, 2 * i, ru->first, s, n, at))
+            continue;
+        if (ru->rest) {
+            if (nends == (size_t)-1)
+                nends = rx_callout_ends(r->numeral_ends, m->d, s, n, at, ends, MAX_ENDS);
+            size_t e = 0;
+            if (nends <= MAX_ENDS)
+                while (e < nends && !may_begin(r, m, 2 * i + 1, ru->rest, s, n, ends[e]))
+                    e++;
+            if (e == nends)
+                continue;
+        }
         if (match(m, ru->code, ru->id, s, n, at) < 0)
             continue;
         unsigned pairs;
