@@ -20,7 +20,8 @@ MANDIR = $(PREFIX)/share/man/man1
 BUILD ?= build
 # the pkg-config modules the library links (keyfig.pc's Requires.private too), then the
 # program's own (the database commands)
-LIB_PKGS = libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib
+# (OpenCC is used at build time only: build/t2s_gen makes the traditional->simplified table)
+LIB_PKGS = libpcre2-8 jansson libutf8proc libxml-2.0 poppler-glib
 PKGS = $(LIB_PKGS) sqlite3 libpq
 LIB_LDLIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -lm -pthread
 VERSION := $(shell sed -n 's/^\#define KEYFIG_VERSION "\(.*\)"/\1/p' include/keyfig.h)
@@ -45,7 +46,7 @@ LDFLAGS += -fsanitize=undefined,float-cast-overflow
 endif
 
 LIB_SRC = $(wildcard src/*.c)
-LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o $(BUILD)/poslex_blob.o
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o $(BUILD)/poslex_blob.o $(BUILD)/t2s_blob.o
 # jieba's dictionary (Debian python3-jieba), turned into the table src/poslex.c reads
 JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
 CLI_SRC = $(wildcard src/cli/*.c)
@@ -104,6 +105,17 @@ $(BUILD)/poslex.bin: $(BUILD)/poslex_gen $(JIEBA_DICT)
 $(BUILD)/poslex_blob.o: $(BUILD)/poslex.bin
 	printf '\t.section .rodata\n\t.balign 8\n\t.globl poslex_blob\n\t.globl poslex_blob_end\nposlex_blob:\n\t.incbin "%s"\nposlex_blob_end:\n\t.section .note.GNU-stack,"",@progbits\n' $< > $(BUILD)/poslex_blob.s
 	$(CC) -c -o $@ $(BUILD)/poslex_blob.s
+
+# The traditional->simplified table of src/text.c, from OpenCC's t2s data (once, not at every start-up).
+$(BUILD)/t2s_gen: src/tools/t2s_gen.c | $(BUILD)
+	$(CC) -O2 $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null) -o $@ $< $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null)
+
+$(BUILD)/t2s.bin: $(BUILD)/t2s_gen
+	$(BUILD)/t2s_gen $@.tmp && mv $@.tmp $@
+
+$(BUILD)/t2s_blob.o: $(BUILD)/t2s.bin
+	printf '\t.section .rodata\n\t.balign 8\n\t.globl t2s_blob\n\t.globl t2s_blob_end\nt2s_blob:\n\t.incbin "%s"\nt2s_blob_end:\n\t.section .note.GNU-stack,"",@progbits\n' $< > $(BUILD)/t2s_blob.s
+	$(CC) -c -o $@ $(BUILD)/t2s_blob.s
 
 $(BUILD)/embedded.o: $(BUILD)/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -Wno-overlength-strings -c -o $@ $<
