@@ -20,18 +20,25 @@ MANDIR = $(PREFIX)/share/man/man1
 BUILD ?= build
 # the pkg-config modules the library links (keyfig.pc's Requires.private too), then the
 # program's own (the database commands)
-# (OpenCC is used at build time only: build/t2s_gen makes the traditional->simplified table)
-LIB_PKGS = libpcre2-8 jansson libutf8proc libxml-2.0 poppler-glib
-PKGS = $(LIB_PKGS) sqlite3 libpq
-LIB_LDLIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -lm -pthread
+# (OpenCC is used at build time only: build/t2s_gen makes the traditional->simplified table.
+# poppler-glib and libpq are compiled against but not linked: src/pdf_lazy.c and src/cli/pg_lazy.c
+# load them on first use, which keeps their 70-odd shared libraries out of every start-up.)
+LIB_PKGS = libpcre2-8 jansson libutf8proc libxml-2.0
+LAZY_PKGS = poppler-glib libpq
+PKGS = $(LIB_PKGS) sqlite3
+LIB_LDLIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -lm -pthread -ldl
+LIB_SONAME_OF = $(shell objdump -p $(shell $(PKG_CONFIG) --variable=libdir $(1) 2>/dev/null)/$(2) 2>/dev/null | sed -n 's/ *SONAME *//p')
+POPPLER_GLIB_SONAME := $(call LIB_SONAME_OF,poppler-glib,libpoppler-glib.so)
+LIBPQ_SONAME := $(call LIB_SONAME_OF,libpq,libpq.so)
 VERSION := $(shell sed -n 's/^\#define KEYFIG_VERSION "\(.*\)"/\1/p' include/keyfig.h)
 SOMAJOR = 0
 LD ?= ld
 OBJCOPY ?= objcopy
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -MMD -MP -pthread
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LDLIBS += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) $(LAZY_PKGS) 2>/dev/null)
+CPPFLAGS += $(if $(POPPLER_GLIB_SONAME),-DPOPPLER_GLIB_SONAME='"$(POPPLER_GLIB_SONAME)"') $(if $(LIBPQ_SONAME),-DLIBPQ_SONAME='"$(LIBPQ_SONAME)"')
+LDLIBS += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread -ldl
 
 # float-cast-overflow: GCC leaves it out of "undefined", and a double from JSON anybody wrote
 # can be cast to int or size_t.

@@ -5,6 +5,8 @@
 #include "regex.h"
 
 #include <pcre2.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,10 +16,47 @@
 #define MATCH_LIMIT 1000000u
 #define DEPTH_LIMIT 10000u
 
+/* JIT compiling every rule took 40% of a one-line run's start-up, and most rules are never tried on
+ * a short text (rules.c's dispatch skips them): a pattern is JIT-compiled when it is first matched,
+ * before that match, so every match runs exactly as if it had been compiled up front. The JIT code
+ * goes into a copy of the pattern, published once complete: other threads may be matching the
+ * original (a probe) meanwhile. */
+enum jit_state { JIT_NOT_YET, JIT_DONE, JIT_NONE };
+
 struct rx {
     pcre2_code *code;
-    int jit; /* JIT code exists for complete matches: matched through pcre2_jit_match */
+    pcre2_code *jit;   /* the copy with JIT code (JIT_DONE) */
+    _Atomic int state; /* enum jit_state */
+    int want_jit;      /* 0: a probe, matched by the interpreter */
 };
+
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The code to match re with: its JIT copy, made now if not yet; the original without JIT code when
+ * JIT compiling is not possible here (as in pcre2grep, the interpreter then does the work). */
+static const pcre2_code *jit_code(struct rx *re)
+{
+    int st = atomic_load_explicit(&re->state, memory_order_acquire);
+    if (st == JIT_NOT_YET) {
+        pthread_mutex_lock(&jit_lock);
+        st = atomic_load_explicit(&re->state, memory_order_acquire);
+        if (st == JIT_NOT_YET) {
+            pcre2_code *c = pcre2_code_copy(re->code);
+            size_t size = 0;
+            if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) == 0 &&
+                pcre2_pattern_info(c, PCRE2_INFO_JITSIZE, &size) == 0 && size > 0) {
+                re->jit = c;
+                st = JIT_DONE;
+            } else {
+                pcre2_code_free(c);
+                st = JIT_NONE;
+            }
+            atomic_store_explicit(&re->state, st, memory_order_release);
+        }
+        pthread_mutex_unlock(&jit_lock);
+    }
+    return st == JIT_DONE ? re->jit : re->code;
+}
 
 struct rx_data {
     pcre2_match_data *md;
@@ -41,14 +80,12 @@ struct rx *rx_compile(const char *pat, size_t len, unsigned flags, size_t *off, 
         rx_message(ec, msg, n);
         return NULL;
     }
-    /* a JIT failure leaves the interpreter, as in pcre2grep; a probe runs once per character met and
-     * is not worth the JIT's compile time */
-    if (!(flags & RX_PROBE))
-        pcre2_jit_compile(c, PCRE2_JIT_COMPLETE | ((flags & RX_PARTIAL) ? PCRE2_JIT_PARTIAL_HARD : 0));
     struct rx *re = xmalloc(sizeof *re);
     re->code = c;
-    size_t size = 0;
-    re->jit = pcre2_pattern_info(c, PCRE2_INFO_JITSIZE, &size) == 0 && size > 0;
+    re->jit = NULL;
+    /* a probe runs once per character met, through the interpreter: not worth the JIT's time */
+    re->want_jit = !(flags & RX_PROBE);
+    atomic_init(&re->state, re->want_jit ? JIT_NOT_YET : JIT_NONE);
     return re;
 }
 
@@ -57,6 +94,7 @@ void rx_free(struct rx *re)
     if (!re)
         return;
     pcre2_code_free(re->code);
+    pcre2_code_free(re->jit);
     free(re);
 }
 
@@ -101,15 +139,18 @@ void rx_data_free(struct rx_data *d)
 
 /* pcre2_jit_match when the pattern has JIT code: it skips pcre2_match's checks of its arguments, a
  * fair part of the cost of the many quick failures (a dozen claim rules per numeral). */
-int rx_match(const struct rx *re, struct rx_data *d, const char *s, size_t n, size_t at, unsigned opts)
+int rx_match(struct rx *re, struct rx_data *d, const char *s, size_t n, size_t at, unsigned opts)
 {
-    uint32_t o = (opts & RX_PARTIAL_HARD) ? PCRE2_PARTIAL_HARD : 0;
     int rc;
-    if (re->jit && !(opts & (RX_CHECK_UTF | RX_PARTIAL_HARD)))
-        rc = pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, at, o, d->md, d->mctx);
-    else
-        rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, at, o | ((opts & RX_CHECK_UTF) ? 0 : PCRE2_NO_UTF_CHECK), d->md,
-                         d->mctx);
+    if (opts & RX_PARTIAL_HARD) /* probes: the interpreter, on the original */
+        rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, at, PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, d->md, d->mctx);
+    else {
+        const pcre2_code *c = jit_code(re);
+        if (c != re->code && !(opts & RX_CHECK_UTF))
+            rc = pcre2_jit_match(c, (PCRE2_SPTR)s, n, at, 0, d->md, d->mctx);
+        else
+            rc = pcre2_match(c, (PCRE2_SPTR)s, n, at, (opts & RX_CHECK_UTF) ? 0 : PCRE2_NO_UTF_CHECK, d->md, d->mctx);
+    }
     if (rc == PCRE2_ERROR_NOMATCH)
         return RX_NOMATCH;
     if (rc == PCRE2_ERROR_PARTIAL)
@@ -139,27 +180,7 @@ void rx_message(int code, char *msg, size_t n)
         snprintf(msg, n, "PCRE2 error %d", code);
 }
 
-void rx_first_chars(const struct rx *re, const struct rx *hint, uint8_t *set)
-{
-    struct rx_data *d = rx_data_new(1);
-    const uint8_t *first = NULL;
-    if (hint)
-        pcre2_pattern_info(hint->code, PCRE2_INFO_FIRSTBITMAP, &first);
-    for (uint32_t cp = 1; cp < 0x10000; cp++) {
-        unsigned char u[4];
-        if (cp >= 0xD800 && cp <= 0xDFFF)
-            continue;
-        size_t l = utf8_encode(cp, (char *)u);
-        if (first && !(first[u[0] >> 3] & (1u << (u[0] & 7))))
-            continue;
-        int rc = rx_match(re, d, (const char *)u, l, 0, RX_PARTIAL_HARD);
-        if (rc >= 0 || rc == RX_PARTIAL_MATCH)
-            set[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-    }
-    rx_data_free(d);
-}
-
-int rx_probe(const struct rx *re, struct rx_data *d, const char *c, size_t len)
+int rx_probe(struct rx *re, struct rx_data *d, const char *c, size_t len)
 {
     int rc = rx_match(re, d, c, len, 0, RX_PARTIAL_HARD);
     return rc >= 0 || rc == RX_PARTIAL_MATCH || rc != RX_NOMATCH; /* a limit hit: assume it may match */
@@ -182,12 +203,11 @@ static int record_end(pcre2_callout_block *cb, void *data)
     return 1; /* fail here: PCRE2 backtracks to the next way X can end */
 }
 
-size_t rx_callout_ends(const struct rx *re, struct rx_data *d, const char *s, size_t n, size_t at, size_t *ends,
-                       size_t max)
+size_t rx_callout_ends(struct rx *re, struct rx_data *d, const char *s, size_t n, size_t at, size_t *ends, size_t max)
 {
     struct ends e = {ends, 0, max};
     pcre2_set_callout(d->mctx, record_end, &e);
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, at, PCRE2_NO_UTF_CHECK, d->md, d->mctx);
+    int rc = pcre2_match(jit_code(re), (PCRE2_SPTR)s, n, at, PCRE2_NO_UTF_CHECK, d->md, d->mctx);
     pcre2_set_callout(d->mctx, NULL, NULL);
     if (rc != PCRE2_ERROR_NOMATCH || e.n > max)
         return max + 1;

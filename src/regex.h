@@ -8,14 +8,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct rx;      /* a compiled pattern: read-only once compiled, shared by threads */
+struct rx;      /* a compiled pattern, shared by threads (its JIT code is made on first match, under a lock) */
 struct rx_data; /* one thread's match state: the captured offsets, the limits */
 
 enum rx_flags {
     RX_ANCHORED = 1, /* only ever matched at the start offset (given at compile time: PCRE2 10.42's JIT
                         refuses a match-time PCRE2_ANCHORED and silently falls back to the interpreter) */
     RX_DUPNAMES = 2, /* group names may repeat (alternations of rules) */
-    RX_PARTIAL = 4,  /* also JIT-compiled for rx_first_chars's partial matches */
     RX_CALLOUTS = 8, /* for rx_callout_ends: no optimisation may pass a callout by */
     RX_PROBE = 16,   /* only for rx_probe (partial matches, through the interpreter: no JIT compile time) */
 };
@@ -43,7 +42,7 @@ enum rx_match_opts {
 };
 /* Match re against s[0..n) from byte at. >= 0 on a match; RX_NOMATCH; or another negative PCRE2
  * code (a limit hit, RX_PARTIAL_MATCH with RX_PARTIAL_HARD), which rx_message describes. */
-int rx_match(const struct rx *re, struct rx_data *d, const char *s, size_t n, size_t at, unsigned opts);
+int rx_match(struct rx *re, struct rx_data *d, const char *s, size_t n, size_t at, unsigned opts);
 /* The offsets of the last match: [2*i], [2*i+1] for group i, RX_UNSET when it took no part. */
 #define RX_UNSET (~(size_t)0)
 const size_t *rx_ovector(const struct rx_data *d, unsigned *pairs);
@@ -51,23 +50,16 @@ const size_t *rx_ovector(const struct rx_data *d, unsigned *pairs);
 const char *rx_mark(const struct rx_data *d);
 void rx_message(int code, char *msg, size_t n);
 
-/* Which BMP code points can begin a match of re (compiled RX_ANCHORED | RX_PARTIAL): those at which
- * re, given that one character alone, matches or wants more text (a partial match). Sets bits of
- * set[0x10000 / 8]. Exact when the pattern does not look before its start (no look-behind, \b, ^):
- * a character at which it fails outright fails whatever follows it. hint (may be NULL): the same
- * pattern unanchored, whose set of first bytes (when PCRE2 has one) rules out most code points untried. */
-void rx_first_chars(const struct rx *re, const struct rx *hint, uint8_t *set);
-
-/* 1 when re (compiled RX_ANCHORED | RX_PROBE) matches the one character c[0..len), or could match
+/* 1 when re (compiled RX_ANCHORED; RX_PROBE when only probed) matches the one character c[0..len), or could match
  * were more text to follow it (a hard partial match); 0 when it fails on that character whatever
  * follows (for a pattern that looks neither behind its start nor at ^, \b, \G). */
-int rx_probe(const struct rx *re, struct rx_data *d, const char *c, size_t len);
+int rx_probe(struct rx *re, struct rx_data *d, const char *c, size_t len);
 
 /* Every position at which re (compiled RX_CALLOUTS | RX_ANCHORED from "X(?C1)") reaches its callout when
  * matched from at: each end X can have there, the callout failing each in turn so that PCRE2 backtracks
  * into X for the next. Stores up to max of them in ends and returns their number, or max + 1 when there
  * are more (or a limit was hit): the caller must then assume any end. */
-size_t rx_callout_ends(const struct rx *re, struct rx_data *d, const char *s, size_t n, size_t at, size_t *ends,
+size_t rx_callout_ends(struct rx *re, struct rx_data *d, const char *s, size_t n, size_t at, size_t *ends,
                        size_t max);
 
 #endif

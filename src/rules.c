@@ -37,12 +37,12 @@ struct rule {
 struct rules {
     struct rx *number;
     struct rx *number_at;    /* the same, anchored: tried only where a numeral can begin */
-    uint8_t number_first[0x10000 / 8]; /* BMP code points that can begin a numeral token */
     struct rx *stop_at_all;  /* every "at" stop rule in one alternation, each behind (*MARK:index) */
     struct rx *numeral_ends; /* (?:{NUMERAL})(?C1): where a numeral starting at a position can end */
-    /* What the claim rules' probes said of each BMP code point, 2 bits each (known, may match), first
-     * and rest of rule i at [(2 * i + k) * MEMO_BYTES]: filled as characters are met, by whichever
-     * thread meets one first (the answer is the same whoever asks, so the race is harmless). */
+    /* What the probes said of each BMP code point, 2 bits each (known, may match): first and rest of
+     * claim rule i at [(2 * i + k) * MEMO_BYTES], NUMBER's at [2 * nclaim * MEMO_BYTES]. Filled as
+     * characters are met, by whichever thread meets one first (the answer is the same whoever asks,
+     * so the race is harmless). */
     _Atomic uint8_t *memo;
     struct rule *claim, *stop, *item;
     size_t nclaim, nstop, nitem;
@@ -762,9 +762,8 @@ static int load_number(struct rules *r, const struct macro *m, size_t nm, struct
     }
     struct expansion x = {num->value, num->seg, num->nseg};
     if (!(r->number = compile_x(&x, num->src, m, 0, num->path, num->line, "NUMBER", err)) ||
-        !(r->number_at = compile_x(&x, num->src, m, RX_ANCHORED | RX_PARTIAL, num->path, num->line, "NUMBER", err)))
+        !(r->number_at = compile_x(&x, num->src, m, RX_ANCHORED, num->path, num->line, "NUMBER", err)))
         return -1;
-    rx_first_chars(r->number_at, r->number, r->number_first);
     return 0;
 }
 
@@ -866,7 +865,7 @@ void matcher_free(struct matcher *m)
 }
 
 /* One match; a failure other than "no match" (a limit hit) is warned about once per call. */
-static int match(struct matcher *m, const struct rx *c, const char *id, const char *s, size_t n, size_t at)
+static int match(struct matcher *m, struct rx *c, const char *id, const char *s, size_t n, size_t at)
 {
     int rc = rx_match(c, m->d, s, n, at, 0);
     if (rc < 0 && rc != RX_NOMATCH) {
@@ -877,28 +876,52 @@ static int match(struct matcher *m, const struct rx *c, const char *id, const ch
     return rc;
 }
 
-/* 1 when the character starting at s[i] (of n bytes; *len receives its length) can begin a
- * numeral token. Characters beyond the BMP are always tried. Decoded here rather than with
- * util.h's utf8_decode: the normalised text is valid UTF-8, and validating every character again
- * cost 1% of a run. */
-static int may_begin_number(const struct rules *r, const unsigned char *s, size_t n, size_t i, size_t *len)
+/* The code point of the character at s[i] (of n bytes), its length in *len; (uint32_t)-1 beyond the
+ * BMP (or at a stray byte, *len 1). Decoded here rather than with util.h's utf8_decode: the normalised
+ * text is valid UTF-8, and validating every character again cost 1% of a run. */
+static inline uint32_t bmp_at(const unsigned char *s, size_t n, size_t i, size_t *len)
 {
     unsigned c = s[i];
-    uint32_t cp;
     if (c < 0x80) {
         *len = 1;
-        cp = c;
-    } else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-        *len = 3;
-        cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
-    } else if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
-        *len = 2;
-        cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-    } else {
-        *len = 1; /* a 4-byte lead (or a stray byte): let the regex decide */
-        return 1;
+        return c;
     }
-    return (r->number_first[cp >> 3] >> (cp & 7)) & 1;
+    if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+        *len = 3;
+        return ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+    }
+    if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+        *len = 2;
+        return ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+    }
+    *len = 1;
+    return (uint32_t)-1;
+}
+
+/* What probe p (memo slot k) says of BMP code point cp, whose character is c[0..len): asked once per
+ * process, then read from the memo. */
+static int memo_probe(const struct rules *r, struct matcher *m, size_t k, struct rx *p, const char *c, size_t len,
+                      uint32_t cp)
+{
+    _Atomic uint8_t *b = &r->memo[k * MEMO_BYTES + (cp >> 2)];
+    unsigned sh = (cp & 3) * 2, v = atomic_load_explicit(b, memory_order_relaxed) >> sh;
+    if (!(v & 1)) { /* first met: probe it once */
+        v = 1u | (unsigned)rx_probe(p, m->d, c, len) << 1;
+        atomic_fetch_or_explicit(b, (uint8_t)(v << sh), memory_order_relaxed);
+    }
+    return (v >> 1) & 1;
+}
+
+/* 1 when the character starting at s[i] (of n bytes; *len receives its length) can begin a numeral
+ * token: the anchored NUMBER pattern, given just that character, matches or wants more text (a
+ * partial match). Asked once per character per process, so the scanner (rules_next_number) steps over
+ * every other character in C instead of starting the regex at every position of the text: most of an
+ * article is characters that cannot begin a number. Characters beyond the BMP are always tried. */
+static int may_begin_number(const struct rules *r, struct matcher *m, const unsigned char *s, size_t n, size_t i,
+                            size_t *len)
+{
+    uint32_t cp = bmp_at(s, n, i, len);
+    return cp == (uint32_t)-1 || memo_probe(r, m, 2 * r->nclaim, r->number_at, (const char *)s + i, *len, cp);
 }
 
 /* How far past its numeral an anchored claim or stop rule may look, in bytes. PCRE2 10.42's
@@ -920,7 +943,7 @@ int rules_next_number(const struct rules *r, struct matcher *m, const char *s, s
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = from, len; i < n; i += len) {
-        if (!may_begin_number(r, u, n, i, &len) || match(m, r->number_at, "NUMBER", s, n, i) < 0)
+        if (!may_begin_number(r, m, u, n, i, &len) || match(m, r->number_at, "NUMBER", s, n, i) < 0)
             continue;
         const size_t *ov = rx_ovector(m->d, NULL);
         *start = ov[0];
@@ -930,31 +953,15 @@ int rules_next_number(const struct rules *r, struct matcher *m, const char *s, s
     return 0;
 }
 
-/* 0 when probe p (memo slot k of m) fails on the character at s[i] (of n bytes): no match can begin
+/* 0 when probe p (memo slot k) fails on the character at s[i] (of n bytes): no match can begin
  * there. Characters beyond the BMP are always tried; the end of s never begins a match. */
-static int may_begin(const struct rules *r, struct matcher *m, size_t k, const struct rx *p, const char *s, size_t n,
-                     size_t i)
+static int may_begin(const struct rules *r, struct matcher *m, size_t k, struct rx *p, const char *s, size_t n, size_t i)
 {
     if (i >= n)
         return 0;
-    const unsigned char *u = (const unsigned char *)s + i;
-    uint32_t cp;
     size_t len;
-    if (u[0] < 0x80)
-        cp = u[0], len = 1;
-    else if (u[0] >= 0xE0 && u[0] < 0xF0 && i + 2 < n)
-        cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu), len = 3;
-    else if (u[0] >= 0xC0 && u[0] < 0xE0 && i + 1 < n)
-        cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu), len = 2;
-    else
-        return 1;
-    _Atomic uint8_t *b = &r->memo[k * MEMO_BYTES + (cp >> 2)];
-    unsigned sh = (cp & 3) * 2, v = atomic_load_explicit(b, memory_order_relaxed) >> sh;
-    if (!(v & 1)) { /* first met: probe it once */
-        v = 1u | (unsigned)rx_probe(p, m->d, s + i, len) << 1;
-        atomic_fetch_or_explicit(b, (uint8_t)(v << sh), memory_order_relaxed);
-    }
-    return (v >> 1) & 1;
+    uint32_t cp = bmp_at((const unsigned char *)s, n, i, &len);
+    return cp == (uint32_t)-1 || memo_probe(r, m, k, p, s + i, len, cp);
 }
 
 #define MAX_ENDS 8
