@@ -40,6 +40,10 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cf
 CPPFLAGS += $(if $(POPPLER_GLIB_SONAME),-DPOPPLER_GLIB_SONAME='"$(POPPLER_GLIB_SONAME)"') $(if $(LIBPQ_SONAME),-DLIBPQ_SONAME='"$(LIBPQ_SONAME)"')
 LDLIBS += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread -ldl
 
+# The stage timer of make bench (src/stagetime.h): a separate build, BUILD=build/stages STAGE_TIMES=1.
+ifdef STAGE_TIMES
+CFLAGS += -DKEYFIG_STAGE_TIMES
+endif
 # float-cast-overflow: GCC leaves it out of "undefined", and a double from JSON anybody wrote
 # can be cast to int or size_t.
 ifdef SAN
@@ -190,8 +194,13 @@ fuzz:
 	@sh src/deps.sh build fuzz
 	sh tests/fuzz/run.sh
 
+# make bench [BASE=commit]: BASE is built from git archive in build/bench/base-SHA and measured side by
+# side; build/stages/keyfig is the same sources with the stage timer (results/bench.md's stage table).
 bench: all
-	sh tests/bench/bench.sh ./keyfig
+	@mkdir -p build/stages
+	cp -p $(BUILD)/poslex.bin $(BUILD)/poslex_gen $(BUILD)/t2s.bin $(BUILD)/t2s_gen build/stages/
+	$(MAKE) --no-print-directory BUILD=build/stages STAGE_TIMES=1 build/stages/keyfig
+	BENCH_BASE=$(BASE) sh tests/bench/bench.sh ./keyfig build/stages/keyfig
 	sh tests/bench/db.sh ./keyfig
 
 install: all

@@ -13,6 +13,7 @@
 #include "lexicon.h"
 #include "patset.h"
 #include "reader.h"
+#include "stagetime.h"
 #include "rules.h"
 #include "subject.h"
 #include "util.h"
@@ -563,7 +564,7 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
         a->url = xstrdup("");
     const struct kf_warner warn = {opts->warn, opts->warn_data, *a->source ? a->source : a->id};
     struct matcher *m = matcher_new(p->rules, &warn);
-    claims_find(p, m, a, opts->all, emit, ctx);
+    STAGE(STAGE_ASSEMBLE, claims_find(p, m, a, opts->all, emit, ctx));
     matcher_free(m);
     return a;
 }
@@ -636,8 +637,8 @@ static void stream_claim(void *ctx, struct keyfig_article *a, const struct draft
     stream_start(cs, a);
     if (cs->w.failed)
         return;
-    finish_claim(a, &cs->f, d, &cs->c);
-    json_writer_claim(&cs->w, &cs->c);
+    STAGE(STAGE_FINISH, finish_claim(a, &cs->f, d, &cs->c));
+    STAGE(STAGE_WRITE, json_writer_claim(&cs->w, &cs->c));
 }
 
 int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const char *source, char *buf, size_t len,
@@ -655,7 +656,8 @@ int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const 
         return err && err->code ? err->code : KEYFIG_STATUS_INPUT;
     }
     stream_start(&cs, a);
-    int rc = json_status(json_writer_end(&cs.w));
+    int rc;
+    STAGE(STAGE_WRITE, rc = json_status(json_writer_end(&cs.w)));
     if (rc == KEYFIG_STATUS_NOMEM)
         kf_error(err, rc, a->source, 0, "cannot encode the claims as JSON (out of memory?); the output is incomplete");
     finisher_free(&cs.f);

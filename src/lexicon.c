@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "patset.h"
+#include "stagetime.h"
 #include "util.h"
 
 static const char *const kind_names[KEYFIG_NKINDS] = {
@@ -182,7 +183,16 @@ static void sort_list(struct lex_list *l)
     build_index(l, l->last_at, &l->last, 1);
 }
 
+static struct lexicon *load(struct patset *ps, struct keyfig_error *err);
+
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
+{
+    struct lexicon *lx;
+    STAGE(STAGE_LOAD, lx = load(ps, err));
+    return lx;
+}
+
+static struct lexicon *load(struct patset *ps, struct keyfig_error *err)
 {
     struct lexicon *lx = xcalloc(1, sizeof *lx);
     static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv"};

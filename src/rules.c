@@ -14,6 +14,7 @@
 #include "lexicon.h"
 #include "patset.h"
 #include "regex.h"
+#include "stagetime.h"
 #include "util.h"
 
 enum stop_scope { SCOPE_AT, SCOPE_TEXT };
@@ -790,8 +791,19 @@ static struct rx *numeral_ends(struct rules *r, const struct macro *m, size_t nm
     return c;
 }
 
+static struct rules *load(struct patset *ps, const struct lexicon *lx, const struct kf_warner *lint,
+                          struct keyfig_error *err);
+
 struct rules *rules_load(struct patset *ps, const struct lexicon *lx, const struct kf_warner *lint,
                          struct keyfig_error *err)
+{
+    struct rules *r;
+    STAGE(STAGE_LOAD, r = load(ps, lx, lint, err));
+    return r;
+}
+
+static struct rules *load(struct patset *ps, const struct lexicon *lx, const struct kf_warner *lint,
+                          struct keyfig_error *err)
 {
     size_t nm = 0;
     struct macro *m = load_macros(ps, lx, &nm, err);
@@ -942,14 +954,17 @@ int rules_next_number(const struct rules *r, struct matcher *m, const char *s, s
                       size_t *end)
 {
     const unsigned char *u = (const unsigned char *)s;
+    STAGE_ENTER(STAGE_NUMBERS);
     for (size_t i = from, len; i < n; i += len) {
         if (!may_begin_number(r, m, u, n, i, &len) || match(m, r->number_at, "NUMBER", s, n, i) < 0)
             continue;
         const size_t *ov = rx_ovector(m->d, NULL);
         *start = ov[0];
         *end = ov[1];
+        STAGE_LEAVE();
         return 1;
     }
+    STAGE_LEAVE();
     return 0;
 }
 
@@ -966,7 +981,7 @@ static int may_begin(const struct rules *r, struct matcher *m, size_t k, struct 
 
 #define MAX_ENDS 8
 
-int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
+static int match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
 {
     n = reach(s, n, at);
     size_t ends[MAX_ENDS], nends = (size_t)-1; /* where {NUMERAL} can end, worked out when first needed */
@@ -1002,7 +1017,14 @@ int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, s
     return 0;
 }
 
-int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
+int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
+{
+    int found;
+    STAGE(STAGE_CLAIM_RULES, found = match_claim(r, m, s, n, at, out));
+    return found;
+}
+
+static int match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
 {
     n = reach(s, n, at);
     if (r->stop_at_all) {
@@ -1026,6 +1048,13 @@ int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s,
     return -1;
 }
 
+int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
+{
+    int rule;
+    STAGE(STAGE_STOP_AT, rule = match_stop_at(r, m, s, n, at, end));
+    return rule;
+}
+
 static void scan(struct matcher *m, const struct rule *ru, int index, const char *s, size_t n,
                  void (*fn)(void *, int, size_t, size_t), void *ctx)
 {
@@ -1046,11 +1075,13 @@ static void scan(struct matcher *m, const struct rule *ru, int index, const char
 void rules_scan_text(const struct rules *r, struct matcher *m, const char *s, size_t n,
                      void (*fn)(void *ctx, int rule, size_t start, size_t end), void *ctx)
 {
+    STAGE_ENTER(STAGE_TEXT_RULES);
     for (size_t i = 0; i < r->nstop; i++)
         if (r->stop[i].scope == SCOPE_TEXT)
             scan(m, &r->stop[i], (int)i, s, n, fn, ctx);
     for (size_t i = 0; i < r->nitem; i++)
         scan(m, &r->item[i], -1, s, n, fn, ctx);
+    STAGE_LEAVE();
 }
 
 size_t rules_nclaim(const struct rules *r)

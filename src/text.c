@@ -7,6 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "stagetime.h"
 #include "util.h"
 
 /* The traditional->simplified table covers CJK Extension A, the Unified Ideographs and the
@@ -277,7 +278,14 @@ static void white_run(const struct normalizer *nz, const char *s, size_t n, size
         emit(o, ' ', start);
 }
 
+static void normalize(const struct normalizer *nz, const char *orig, size_t len, struct text *t);
+
 void text_normalize(const struct normalizer *nz, const char *orig, size_t len, struct text *t)
+{
+    STAGE(STAGE_NORMALISE, normalize(nz, orig, len, t));
+}
+
+static void normalize(const struct normalizer *nz, const char *orig, size_t len, struct text *t)
 {
     /* normalising never lengthens the text by more than a few bytes: size the buffers once */
     struct out o = {0};
