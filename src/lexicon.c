@@ -141,10 +141,19 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
 }
 
 /* Bucket of the character that starts (or, for last, ends) a word. */
+/* The bucket of the character s starts with: its code point modulo LEX_BUCKETS, the common one- and
+ * three-byte forms decoded without validation (this runs at every word look-up; the index is built
+ * with the same function, so a word and the text it matches always agree). */
 static unsigned bucket_first(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     uint32_t cp = 0;
-    utf8_decode((const unsigned char *)s, n, &cp);
+    if (u[0] < 0x80)
+        cp = u[0];
+    else if ((u[0] & 0xF0) == 0xE0 && n >= 3)
+        cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    else
+        utf8_decode(u, n, &cp);
     return cp % LEX_BUCKETS;
 }
 

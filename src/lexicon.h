@@ -17,7 +17,7 @@ struct lex_word {
     double factor; /* units: multiple of the kind's base unit; 0 where units.tsv gives none (美元) */
 };
 
-#define LEX_BUCKETS 128
+#define LEX_BUCKETS 2048
 
 /* Words sorted longest first, so the first hit is the longest, and indexed by their first and
  * their last character, so a look-up compares only the few words that can match there. */
