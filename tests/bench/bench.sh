@@ -112,7 +112,7 @@ BASE_KF=""
 BASE_SHA=""
 if [ -n "$BASE" ]; then
   BASE_SHA=$(git rev-parse --short "$BASE^{commit}")
-  BASE_DESC=$(git log -1 --format='%h %ci %s' "$BASE_SHA" | cut -c1-100)
+  BASE_DESC="$(git log -1 --format='%h, %cs' "$BASE_SHA") ($(git log -1 --format=%s "$BASE_SHA" | cut -c1-60)...)"
   BD=$B/base-$BASE_SHA
   if [ ! -x "$BD/keyfig" ]; then
     say "building BASE $BASE_SHA in $BD"
