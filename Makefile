@@ -20,18 +20,30 @@ MANDIR = $(PREFIX)/share/man/man1
 BUILD ?= build
 # the pkg-config modules the library links (keyfig.pc's Requires.private too), then the
 # program's own (the database commands)
-LIB_PKGS = libpcre2-8 jansson opencc libutf8proc libxml-2.0 poppler-glib
-PKGS = $(LIB_PKGS) sqlite3 libpq
-LIB_LDLIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -lm -pthread
+# (OpenCC is used at build time only: build/t2s_gen makes the traditional->simplified table.
+# poppler-glib and libpq are compiled against but not linked: src/pdf_lazy.c and src/cli/pg_lazy.c
+# load them on first use, which keeps their 70-odd shared libraries out of every start-up.)
+LIB_PKGS = libpcre2-8 jansson libutf8proc libxml-2.0
+LAZY_PKGS = poppler-glib libpq
+PKGS = $(LIB_PKGS) sqlite3
+LIB_LDLIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -lm -pthread -ldl
+LIB_SONAME_OF = $(shell objdump -p $(shell $(PKG_CONFIG) --variable=libdir $(1) 2>/dev/null)/$(2) 2>/dev/null | sed -n 's/ *SONAME *//p')
+POPPLER_GLIB_SONAME := $(call LIB_SONAME_OF,poppler-glib,libpoppler-glib.so)
+LIBPQ_SONAME := $(call LIB_SONAME_OF,libpq,libpq.so)
 VERSION := $(shell sed -n 's/^\#define KEYFIG_VERSION "\(.*\)"/\1/p' include/keyfig.h)
 SOMAJOR = 0
 LD ?= ld
 OBJCOPY ?= objcopy
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -MMD -MP -pthread
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LDLIBS += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) $(LAZY_PKGS) 2>/dev/null)
+CPPFLAGS += $(if $(POPPLER_GLIB_SONAME),-DPOPPLER_GLIB_SONAME='"$(POPPLER_GLIB_SONAME)"') $(if $(LIBPQ_SONAME),-DLIBPQ_SONAME='"$(LIBPQ_SONAME)"')
+LDLIBS += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread -ldl
 
+# The stage timer of make bench (src/stagetime.h): a separate build, BUILD=build/stages STAGE_TIMES=1.
+ifdef STAGE_TIMES
+CFLAGS += -DKEYFIG_STAGE_TIMES
+endif
 # float-cast-overflow: GCC leaves it out of "undefined", and a double from JSON anybody wrote
 # can be cast to int or size_t.
 ifdef SAN
@@ -45,7 +57,7 @@ LDFLAGS += -fsanitize=undefined,float-cast-overflow
 endif
 
 LIB_SRC = $(wildcard src/*.c)
-LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o $(BUILD)/poslex_blob.o
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o $(BUILD)/poslex_blob.o $(BUILD)/t2s_blob.o
 # jieba's dictionary (Debian python3-jieba), turned into the table src/poslex.c reads
 JIEBA_DICT ?= /usr/lib/python3/dist-packages/jieba/dict.txt
 CLI_SRC = $(wildcard src/cli/*.c)
@@ -104,6 +116,17 @@ $(BUILD)/poslex.bin: $(BUILD)/poslex_gen $(JIEBA_DICT)
 $(BUILD)/poslex_blob.o: $(BUILD)/poslex.bin
 	printf '\t.section .rodata\n\t.balign 8\n\t.globl poslex_blob\n\t.globl poslex_blob_end\nposlex_blob:\n\t.incbin "%s"\nposlex_blob_end:\n\t.section .note.GNU-stack,"",@progbits\n' $< > $(BUILD)/poslex_blob.s
 	$(CC) -c -o $@ $(BUILD)/poslex_blob.s
+
+# The traditional->simplified table of src/text.c, from OpenCC's t2s data (once, not at every start-up).
+$(BUILD)/t2s_gen: src/tools/t2s_gen.c | $(BUILD)
+	$(CC) -O2 $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null) -o $@ $< $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null)
+
+$(BUILD)/t2s.bin: $(BUILD)/t2s_gen
+	$(BUILD)/t2s_gen $@.tmp && mv $@.tmp $@
+
+$(BUILD)/t2s_blob.o: $(BUILD)/t2s.bin
+	printf '\t.section .rodata\n\t.balign 8\n\t.globl t2s_blob\n\t.globl t2s_blob_end\nt2s_blob:\n\t.incbin "%s"\nt2s_blob_end:\n\t.section .note.GNU-stack,"",@progbits\n' $< > $(BUILD)/t2s_blob.s
+	$(CC) -c -o $@ $(BUILD)/t2s_blob.s
 
 $(BUILD)/embedded.o: $(BUILD)/embedded.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -Wno-overlength-strings -c -o $@ $<
@@ -171,8 +194,13 @@ fuzz:
 	@sh src/deps.sh build fuzz
 	sh tests/fuzz/run.sh
 
+# make bench [BASE=commit]: BASE is built from git archive in build/bench/base-SHA and measured side by
+# side; build/stages/keyfig is the same sources with the stage timer (results/bench.md's stage table).
 bench: all
-	sh tests/bench/bench.sh ./keyfig
+	@mkdir -p build/stages
+	cp -p $(BUILD)/poslex.bin $(BUILD)/poslex_gen $(BUILD)/t2s.bin $(BUILD)/t2s_gen build/stages/
+	$(MAKE) --no-print-directory BUILD=build/stages STAGE_TIMES=1 build/stages/keyfig
+	BENCH_BASE=$(BASE) sh tests/bench/bench.sh ./keyfig build/stages/keyfig
 	sh tests/bench/db.sh ./keyfig
 
 install: all

@@ -18,6 +18,7 @@
 #include "patset.h"
 #include "pdf.h"
 #include "reader.h"
+#include "stagetime.h"
 #include "rules.h"
 #include "util.h"
 
@@ -140,7 +141,7 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
         a->date = metadata_date(p, &a->txt);
     if (!a->url)
         a->url = xstrdup("");
-    claims_find(p, m, a, opts->all, emit, ctx);
+    STAGE(STAGE_ASSEMBLE, claims_find(p, m, a, opts->all, emit, ctx));
     matcher_free(m);
     return a;
 }
@@ -214,8 +215,8 @@ static void stream_claim(void *ctx, struct keyfig_article *a, const struct draft
     stream_start(cs, a);
     if (cs->w.failed)
         return;
-    finish_claim(a, &cs->f, d, &cs->c);
-    json_writer_claim(&cs->w, &cs->c);
+    STAGE(STAGE_FINISH, finish_claim(a, &cs->f, d, &cs->c));
+    STAGE(STAGE_WRITE, json_writer_claim(&cs->w, &cs->c));
 }
 
 int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const char *source, char *buf, size_t len,
@@ -233,7 +234,8 @@ int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const 
         return err && err->code ? err->code : KEYFIG_STATUS_INPUT;
     }
     stream_start(&cs, a);
-    int rc = json_status(json_writer_end(&cs.w));
+    int rc;
+    STAGE(STAGE_WRITE, rc = json_status(json_writer_end(&cs.w)));
     if (rc == KEYFIG_STATUS_NOMEM)
         kf_error(err, rc, a->source, 0, "cannot encode the claims as JSON (out of memory?); the output is incomplete");
     finisher_free(&cs.f);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "patset.h"
+#include "stagetime.h"
 #include "util.h"
 
 static const char *const kind_names[KEYFIG_NKINDS] = {
@@ -259,10 +260,19 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
 }
 
 /* Bucket of the character that starts (or, for last, ends) a word. */
+/* The bucket of the character s starts with: its code point modulo LEX_BUCKETS, the common one- and
+ * three-byte forms decoded without validation (this runs at every word look-up; the index is built
+ * with the same function, so a word and the text it matches always agree). */
 static unsigned bucket_first(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     uint32_t cp = 0;
-    utf8_decode((const unsigned char *)s, n, &cp);
+    if (u[0] < 0x80)
+        cp = u[0];
+    else if ((u[0] & 0xF0) == 0xE0 && n >= 3)
+        cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    else
+        utf8_decode(u, n, &cp);
     return cp % LEX_BUCKETS;
 }
 
@@ -345,7 +355,16 @@ int lex_in(const struct lex_list *l, const char *s, size_t a, size_t b)
     return 0;
 }
 
+static struct lexicon *load(struct patset *ps, struct keyfig_error *err);
+
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err)
+{
+    struct lexicon *lx;
+    STAGE(STAGE_LOAD, lx = load(ps, err));
+    return lx;
+}
+
+static struct lexicon *load(struct patset *ps, struct keyfig_error *err)
 {
     struct lexicon *lx = xcalloc(1, sizeof *lx);
     static const char *const files[] = {"units.tsv", "approx.tsv", "change.tsv", "subject.tsv", "pos.tsv", "postags.tsv",

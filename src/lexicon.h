@@ -20,7 +20,7 @@ struct lex_word {
     char *text;    /* valuewords.tsv: the unit a per-word gives (%); NULL elsewhere */
 };
 
-#define LEX_BUCKETS 128
+#define LEX_BUCKETS 2048
 
 /* Words sorted longest first, so the first hit is the longest, and indexed by their first and
  * their last character, so a look-up compares only the few words that can match there. */

@@ -5,6 +5,7 @@
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "pdf.h"
 #include "reader.h"
@@ -30,10 +31,11 @@ struct page_text {
     double height;
 };
 
-/* A decimal digit of any script (0-9, full-width ０-９, ...): Unicode's Nd class, by glib. */
+/* A decimal digit of any script (0-9, full-width ０-９, ...): Unicode's Nd class, by utf8proc
+ * (glib is only loaded with poppler, on first use: pdf_lazy.c). */
 static int is_digit_cp(uint32_t cp)
 {
-    return g_unichar_isdigit((gunichar)cp);
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ND;
 }
 
 static char *line_key(const char *s, size_t n)

@@ -7,6 +7,7 @@
 #include "chars.h"
 #include "lexicon.h"
 #include "poslex.h"
+#include "stagetime.h"
 #include "text.h"
 
 /* The table, linked in from build/poslex.bin by build/poslex_blob.S. */
@@ -158,7 +159,16 @@ static int is_de(const struct lexicon *lx, const char *s, const struct pos_word 
     return r && r->attr == SUBJ_DE;
 }
 
+static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max);
+
 size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max)
+{
+    size_t n;
+    STAGE(STAGE_SEGMENT, n = segment(lx, s, a, b, out, max));
+    return n;
+}
+
+static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max)
 {
     /* the character boundaries of the stretch; a run of ASCII letters or digits is one unit */
     size_t at[POSLEX_MAX_CHARS + 1], k = 0;

@@ -1,22 +1,21 @@
-/* rules: compile the rule files of patterns/ with PCRE2 and match them. Claim and "at" stop
- * rules are tried anchored at each numeral the number rule finds, so the text is scanned once
- * for numerals and the other rules only look where a number stands. */
-#define PCRE2_CODE_UNIT_WIDTH 8
+/* rules: turn the rule files of patterns/ into regular expressions (macros, word lists as tries,
+ * idioms, the combined stop rules) and match them through regex.c. Claim and "at" stop rules are
+ * tried anchored at each numeral the number rule finds, so the text is scanned once for numerals
+ * and the other rules only look where a number stands. */
 #include "rules.h"
 
 #include <ctype.h>
-#include <pcre2.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
 #include "patset.h"
+#include "regex.h"
+#include "stagetime.h"
 #include "util.h"
-
-/* A pathological rule stops here (with a warning) instead of hanging a run. */
-#define MATCH_LIMIT 1000000u
-#define DEPTH_LIMIT 10000u
 
 enum stop_scope { SCOPE_AT, SCOPE_TEXT };
 
@@ -25,31 +24,60 @@ struct rule {
     char *extra;        /* claim rules: kind name or "-"; stop rules: the reason */
     int kind;           /* claim rules: keyfig_kind or -1 */
     int scope;          /* stop rules */
-    pcre2_code *code;
+    struct rx *code;
     char *pat;          /* the expanded pattern */
     int group[G_NGROUPS];
     int ngroup;         /* stop rules: the group "n" naming the number, or -1 */
+    /* Dispatch (claim rules; NULL: always tried). first: the rule made context-free (below), tried on the
+     * character at the numeral; rest: for a rule (?<num>{NUMERAL})REST, REST made context-free, tried on
+     * the character after each end {NUMERAL} can have there. A character at which either fails cannot
+     * begin a match, so the rule is skipped there. */
+    struct rx *first, *rest;
 };
 
 struct rules {
-    pcre2_code *number;
-    pcre2_code *number_at;   /* the same, anchored: tried only where a numeral can begin */
-    uint8_t number_first[0x10000 / 8]; /* BMP code points that can begin a numeral token */
-    pcre2_code *stop_at_all; /* every "at" stop rule in one alternation, each behind (*MARK:index) */
+    struct rx *number;
+    struct rx *number_at;    /* the same, anchored: tried only where a numeral can begin */
+    struct rx *stop_at_all;  /* every "at" stop rule in one alternation, each behind (*MARK:index) */
+    struct rx *numeral_ends; /* (?:{NUMERAL})(?C1): where a numeral starting at a position can end */
+    /* What the probes said of each BMP code point, 2 bits each (known, may match): first and rest of
+     * claim rule i at [(2 * i + k) * MEMO_BYTES], NUMBER's at [2 * nclaim * MEMO_BYTES]. Filled as
+     * characters are met, by whichever thread meets one first (the answer is the same whoever asks,
+     * so the race is harmless). */
+    _Atomic uint8_t *memo;
     struct rule *claim, *stop, *item;
     size_t nclaim, nstop, nitem;
-    pcre2_match_context *mctx;
-    int jit;                 /* every pattern matched at run time was JIT-compiled */
 };
 
+#define MEMO_BYTES (0x10000 / 4)
+
 struct matcher {
-    pcre2_match_data *md;
+    struct rx_data *d;
     const struct rules *r;
     const struct kf_warner *warn;
 };
 
+/* Where each piece of an expanded pattern came from: bytes [out, out + len) of the expansion are
+ * either the source text's from src on (macro -1), or "(?:" + macro's value + ")" written for the
+ * reference {NAME} at src. */
+struct seg {
+    size_t out, len, src;
+    int macro;
+};
+
+struct expansion {
+    char *text;
+    struct seg *seg;
+    size_t nseg;
+};
+
 struct macro {
     char *name, *value;
+    char *src;          /* its definition as written */
+    const char *path;   /* where it is defined (NULL: built from a word list) */
+    size_t line;
+    struct seg *seg;    /* value's map back to its definition */
+    size_t nseg;
 };
 
 static const char *const group_names[G_NGROUPS] = {"num", "num2", "mid", "unit", "post"};
@@ -131,11 +159,24 @@ static char *alternation(const struct lex_list *l)
     return b.data;
 }
 
-/* Replace every {NAME} of a macro by "(?:value)". Quantifiers such as {2,} are left alone. */
+static void add_seg(struct expansion *x, size_t out, size_t len, size_t src, int macro)
+{
+    struct seg *last = x->nseg ? &x->seg[x->nseg - 1] : NULL;
+    if (macro < 0 && last && last->macro < 0 && last->out + last->len == out && last->src + last->len == src) {
+        last->len += len;
+        return;
+    }
+    x->seg = xrealloc(x->seg, (x->nseg + 1) * sizeof *x->seg);
+    x->seg[x->nseg++] = (struct seg){out, len, src, macro};
+}
+
+/* Replace every {NAME} of a macro by "(?:value)", recording in x where each piece came from.
+ * Quantifiers such as {2,} are left alone. Returns x->text, or NULL with err filled. */
 static char *expand(const char *pat, const struct macro *m, size_t nm, const char *path, size_t line,
-                    struct keyfig_error *err)
+                    struct expansion *x, struct keyfig_error *err)
 {
     struct buf b = {0};
+    *x = (struct expansion){0};
     for (const char *p = pat; *p;) {
         if (*p == '{' && (isupper((unsigned char)p[1]) || p[1] == '_')) {
             const char *e = p + 1;
@@ -150,18 +191,102 @@ static char *expand(const char *pat, const struct macro *m, size_t nm, const cha
                     kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "unknown macro {%.*s} (define it in macros.tsv first)",
                              (int)(e - p - 1), p + 1);
                     buf_free(&b);
+                    free(x->seg);
+                    *x = (struct expansion){0};
                     return NULL;
                 }
+                size_t out = b.len;
                 buf_printf(&b, "(?:%s)", m[k].value);
+                add_seg(x, out, b.len - out, (size_t)(p - pat), (int)k);
                 p = e + 1;
                 continue;
             }
         }
+        add_seg(x, b.len, 1, (size_t)(p - pat), -1);
         buf_addc(&b, *p++);
     }
     if (!b.data)
         buf_add(&b, "", 0);
+    x->text = b.data;
     return b.data;
+}
+
+/* Map byte off of an expansion (seg[0..nseg)) back to its source: returns the offset in the rule's own
+ * text (the {NAME} reference when off falls in what a macro wrote). When off falls in the value of a
+ * macro defined in macros.tsv, *inner receives the innermost such macro and *inner_off the offset in
+ * its own definition; otherwise *inner is -1. */
+static size_t source_offset(const struct seg *seg, size_t nseg, const struct macro *m, size_t off, int *inner,
+                            size_t *inner_off)
+{
+    size_t top = off;
+    int first = 1;
+    *inner = -1;
+    while (nseg) {
+        size_t i = 0;
+        while (i + 1 < nseg && seg[i + 1].out <= off)
+            i++;
+        const struct seg *g = &seg[i];
+        size_t here, in = off - g->out;
+        int k = g->macro, descend = 0;
+        if (k < 0)
+            here = g->src + in;                       /* the text's own byte (or just past its end) */
+        else if (in >= g->len)
+            here = g->src + strlen(m[k].name) + 2;    /* just past the reference */
+        else {
+            here = g->src;
+            descend = in >= 3 && in < g->len - 1 && m[k].path; /* inside "(?:" value ")" */
+        }
+        if (first)
+            top = here;
+        else
+            *inner_off = here;
+        first = 0;
+        if (!descend)
+            break;
+        *inner = k;
+        off = in - 3;
+        *inner_off = off;
+        seg = m[k].seg;
+        nseg = m[k].nseg;
+    }
+    return top;
+}
+
+/* Compile an expansion x of the pattern text src (rule id, at path:line); a PCRE2 error names the
+ * offset in src, and the macro definition it falls in, if any. */
+static struct rx *compile_x(const struct expansion *x, const char *src, const struct macro *m, unsigned flags,
+                            const char *path, size_t line, const char *id, struct keyfig_error *err)
+{
+    size_t off = 0;
+    char msg[256];
+    struct rx *c = rx_compile(x->text, strlen(x->text), flags, &off, msg, sizeof msg);
+    if (!c) {
+        int inner;
+        size_t inner_off = 0, o = source_offset(x->seg, x->nseg, m, off, &inner, &inner_off);
+        size_t slen = strlen(src);
+        if (o > slen)
+            o = slen;
+        char near[64] = "";
+        size_t nl = slen - o < 12 ? slen - o : 12;
+        while (nl < slen - o && ((unsigned char)src[o + nl] & 0xC0) == 0x80) /* whole characters */
+            nl++;
+        if (nl)
+            snprintf(near, sizeof near, " near \"%.*s\"", (int)nl, src + o);
+        if (inner >= 0)
+            kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "rule %s: PCRE2 error at offset %zu%s, in {%s} (%s:%zu, offset %zu): %s",
+                     id, o, near, m[inner].name, m[inner].path, m[inner].line, inner_off, msg);
+        else
+            kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "rule %s: PCRE2 error at offset %zu%s: %s", id, o, near, msg);
+        return NULL;
+    }
+    /* A rule that can match nothing could never advance a scan: PCRE2's minimum match
+     * length says whether that is possible. */
+    if (rx_min_length(c) == 0) {
+        kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "rule %s can match the empty string (every rule must consume text)", id);
+        rx_free(c);
+        return NULL;
+    }
+    return c;
 }
 
 static void free_macros(struct macro *m, size_t n)
@@ -169,6 +294,8 @@ static void free_macros(struct macro *m, size_t n)
     for (size_t i = 0; i < n; i++) {
         free(m[i].name);
         free(m[i].value);
+        free(m[i].src);
+        free(m[i].seg);
     }
     free(m);
 }
@@ -205,7 +332,8 @@ static struct macro *load_macros(struct patset *ps, const struct lexicon *lx, si
     char *f[2];
     int nf;
     while ((nf = tsv_next(&r, f, 2)) > 0) {
-        char *v = nf == 2 ? expand(f[1], m, n, path, r.lineno, err) : NULL;
+        struct expansion x = {0};
+        char *v = nf == 2 ? expand(f[1], m, n, path, r.lineno, &x, err) : NULL;
         if (!v) {
             if (nf != 2)
                 kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno, "expected NAME<TAB>pattern");
@@ -214,8 +342,7 @@ static struct macro *load_macros(struct patset *ps, const struct lexicon *lx, si
             return NULL;
         }
         m = xrealloc(m, (n + 1) * sizeof *m);
-        m[n].name = xstrdup(f[0]);
-        m[n].value = v;
+        m[n] = (struct macro){xstrdup(f[0]), v, xstrdup(f[1]), path, r.lineno, x.seg, x.nseg};
         n++;
     }
     tsv_close(&r);
@@ -225,32 +352,13 @@ static struct macro *load_macros(struct patset *ps, const struct lexicon *lx, si
 
 /* ---- compiling ---- */
 
-/* anchored: PCRE2_ANCHORED for rules only ever tried at one position. It must be given here, not
- * to pcre2_match: PCRE2 10.42's JIT refuses match-time PCRE2_ANCHORED and falls back to the
- * interpreter, which made claim and stop rules about a third of the run time. */
-static pcre2_code *compile(const char *pat, uint32_t anchored, const char *path, size_t line, const char *id,
-                           struct keyfig_error *err)
+/* Compile a pattern rules.c wrote itself (no source text to map an error back to). */
+static struct rx *compile(const char *pat, unsigned flags, const char *path, size_t line, const char *id,
+                          struct keyfig_error *err)
 {
-    int ec;
-    PCRE2_SIZE off;
-    pcre2_code *c = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | anchored, &ec, &off, NULL);
-    if (!c) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(ec, msg, sizeof msg);
-        kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "rule %s: PCRE2 error at offset %zu: %s", id, (size_t)off, (char *)msg);
-        return NULL;
-    }
-    /* A rule that can match nothing could never advance a scan: PCRE2's minimum match
-     * length says whether that is possible. */
-    uint32_t minlen = 0;
-    pcre2_pattern_info(c, PCRE2_INFO_MINLENGTH, &minlen);
-    if (minlen == 0) {
-        kf_error(err, KEYFIG_STATUS_PATTERN, path, line, "rule %s can match the empty string (every rule must consume text)", id);
-        pcre2_code_free(c);
-        return NULL;
-    }
-    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* a failure leaves the interpreter, as in pcre2grep */
-    return c;
+    struct seg whole = {0, strlen(pat), 0, -1};
+    struct expansion x = {(char *)pat, &whole, 1};
+    return compile_x(&x, pat, NULL, flags, path, line, id, err);
 }
 
 /* Nested quantifiers such as (a+)+ can backtrack exponentially: warn (check-patterns). */
@@ -287,10 +395,183 @@ static void lint_nested(const char *pat, const char *path, size_t line, const ch
     }
 }
 
-static int group_number(pcre2_code *c, const char *name)
+/* ---- dispatch: which characters can begin a rule's match ---- */
+
+/* The macro called name, or NULL. */
+static const struct macro *find_macro(const struct macro *m, size_t nm, const char *name)
 {
-    int n = pcre2_substring_number_from_name(c, (PCRE2_SPTR)name);
-    return n > 0 ? n : -1;
+    for (size_t k = 0; k < nm; k++)
+        if (!strcmp(m[k].name, name))
+            return &m[k];
+    return NULL;
+}
+
+
+/* p at '(' of a group: the byte after its ')' (or the end), stepping over escapes and classes. */
+static const char *group_end(const char *p)
+{
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == '[') {
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p && *p != ']') {
+                if (*p == '\\' && p[1])
+                    p++;
+                else if (*p == '[' && p[1] == ':') { /* [:alpha:] */
+                    const char *e = strstr(p, ":]");
+                    p = e ? e + 1 : p;
+                }
+                p++;
+            }
+            if (!*p)
+                return p;
+        } else if (*p == '(')
+            depth++;
+        else if (*p == ')' && --depth == 0)
+            return p + 1;
+    }
+    return p;
+}
+
+/* pat made context-free: every look-behind, negative look-ahead and \b, \B replaced by (?:). It matches
+ * wherever pat does, whatever stands before it (removing an assertion that holds only makes a match
+ * easier, and none is left under a negation), so a character at which it cannot begin a match is one
+ * at which pat cannot either. NULL when pat looks at the start of the subject (^, \A, \G), holds a
+ * conditional on an assertion, a backtracking verb, a numbered reference or \Q. */
+static char *context_free(const char *pat)
+{
+    struct buf b = {0};
+    for (const char *p = pat; *p;) {
+        if (*p == '\\') {
+            char c = p[1];
+            if (!c || strchr("AGQzZ123456789g", c))
+                goto no;
+            if (c == 'b' || c == 'B') {
+                buf_adds(&b, "(?:)");
+                p += 2;
+                continue;
+            }
+            buf_add(&b, p, 2);
+            p += 2;
+            continue;
+        }
+        if (*p == '[') {
+            const char *q = p;
+            /* a class: copied whole (group_end's class stepping, on a lone class) */
+            q++;
+            if (*q == '^')
+                q++;
+            if (*q == ']')
+                q++;
+            while (*q && *q != ']') {
+                if (*q == '\\' && q[1])
+                    q++;
+                else if (*q == '[' && q[1] == ':') {
+                    const char *e = strstr(q, ":]");
+                    q = e ? e + 1 : q;
+                }
+                q++;
+            }
+            if (!*q)
+                goto no;
+            buf_add(&b, p, (size_t)(q + 1 - p));
+            p = q + 1;
+            continue;
+        }
+        if (*p == '^') /* outside a class: the start of the subject or of a line */
+            goto no;
+        if (*p == '(' && p[1] == '*')
+            goto no;
+        if (*p == '(' && p[1] == '?') {
+            const char *q = p + 2;
+            if (!strncmp(q, "<=", 2) || !strncmp(q, "<!", 2) || *q == '!') {
+                buf_adds(&b, "(?:)");
+                p = group_end(p);
+                continue;
+            }
+            if (*q == '(' && (q[1] == '?' || q[1] == '*'))
+                goto no; /* (?(?=...)...): a condition on an assertion */
+            if (isdigit((unsigned char)*q) || *q == '+' || *q == '-' || *q == 'R' || *q == '#' || *q == 'x')
+                goto no;
+        }
+        buf_addc(&b, *p++);
+    }
+    if (!b.data)
+        buf_add(&b, "", 0);
+    return b.data;
+no:
+    buf_free(&b);
+    return NULL;
+}
+
+/* A probe for the context-free form of pat: anchored, for rx_probe; NULL when there is none or it
+ * could match the empty string (then it says nothing about the character at its start). */
+static struct rx *probe(const char *pat)
+{
+    char *cf = context_free(pat);
+    if (!cf)
+        return NULL;
+    size_t off;
+    char msg[256];
+    struct rx *c = rx_compile(cf, strlen(cf), RX_ANCHORED | RX_PROBE | RX_DUPNAMES, &off, msg, sizeof msg);
+    free(cf);
+    if (c && rx_min_length(c) == 0) {
+        rx_free(c);
+        c = NULL;
+    }
+    return c;
+}
+
+/* src (a claim rule as written) is (?<num>{NUMERAL})REST or (?<num>{NUMERAL}REST') with no | outside
+ * a group of REST: the expansion of REST (of "(?:" REST' for the second), else NULL. */
+static char *numeral_rest(const char *src, const struct macro *m, size_t nm, const char *path, size_t line)
+{
+    static const char head[] = "(?<num>{NUMERAL}";
+    if (strncmp(src, head, sizeof head - 1))
+        return NULL;
+    const char *rest = src + sizeof head - 1;
+    int closed = *rest == ')';
+    if (closed)
+        rest++;
+    if (!*rest || strchr("?*+{|", *rest))
+        return NULL; /* the numeral may be optional or repeated, or REST may stand alone */
+    /* the depth at which an alternative would be one of the whole rule's (or of the num group's) */
+    int depth = closed ? 0 : 1;
+    for (const char *p = rest; *p; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == '[') {
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p && *p != ']')
+                p += (*p == '\\' && p[1]) ? 2 : 1;
+            if (!*p)
+                return NULL;
+        } else if (*p == '(')
+            depth++;
+        else if (*p == ')')
+            depth--;
+        else if (*p == '|' && depth <= (closed ? 0 : 1))
+            return NULL;
+        if (depth < 0)
+            return NULL;
+    }
+    struct buf src2 = {0};
+    buf_printf(&src2, "%s%s", closed ? "" : "(?:", rest);
+    struct expansion x;
+    char *e = expand(src2.data, m, nm, path, line, &x, NULL);
+    free(x.seg);
+    buf_free(&src2);
+    return e;
 }
 
 static int has_id(const struct rule *r, size_t n, const char *id)
@@ -340,13 +621,15 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
             }
             r.scope = (ncols == 4 && !strcmp(f[2], "text")) ? SCOPE_TEXT : SCOPE_AT;
         }
-        char *pat = rc ? NULL : expand(f[ncols - 1], m, nm, path, rd.lineno, err);
+        struct expansion x = {0};
+        char *pat = rc ? NULL : expand(f[ncols - 1], m, nm, path, rd.lineno, &x, err);
         if (pat && lint)
             lint_nested(pat, path, rd.lineno, f[0], lint);
         /* claim rules (3 columns) and stop rules of scope "at" are only matched anchored. */
-        uint32_t anchored = ncols == 3 || (ncols == 4 && r.scope == SCOPE_AT) ? PCRE2_ANCHORED : 0;
-        r.code = pat ? compile(pat, anchored, path, rd.lineno, f[0], err) : NULL;
+        unsigned anchored = ncols == 3 || (ncols == 4 && r.scope == SCOPE_AT) ? RX_ANCHORED : 0;
+        r.code = pat ? compile_x(&x, f[ncols - 1], m, anchored, path, rd.lineno, f[0], err) : NULL;
         r.pat = pat;
+        free(x.seg);
         if (!r.code) {
             free(r.pat);
             free(r.extra);
@@ -354,12 +637,20 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
             break;
         }
         r.id = xstrdup(f[0]);
+        if (ncols == 3) {
+            r.first = probe(pat);
+            char *rest = find_macro(m, nm, "NUMERAL") ? numeral_rest(f[2], m, nm, path, rd.lineno) : NULL;
+            r.rest = rest ? probe(rest) : NULL;
+            free(rest);
+        }
         for (int g = 0; g < G_NGROUPS; g++)
-            r.group[g] = group_number(r.code, group_names[g]);
-        r.ngroup = group_number(r.code, "n");
+            r.group[g] = rx_group(r.code, group_names[g]);
+        r.ngroup = rx_group(r.code, "n");
         if (ncols == 3 && r.group[G_NUM] < 0) {
             rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno, "rule %s has no (?<num>...) group", f[0]);
-            pcre2_code_free(r.code);
+            rx_free(r.code);
+            rx_free(r.first);
+            rx_free(r.rest);
             free(r.pat);
             free(r.id);
             free(r.extra);
@@ -383,7 +674,7 @@ static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *
     const char *text = patset_get(ps, "idioms.tsv", &len, &path, err);
     if (!text)
         return -1;
-    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    struct rx_data *md = rx_data_new(1);
     struct buf pat = {0};
     struct tsv_reader rd;
     tsv_open(&rd, text, len);
@@ -391,11 +682,11 @@ static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *
     int rc = 0;
     while (tsv_next(&rd, f, 1) > 0) {
         size_t n = strlen(f[0]);
-        if (pcre2_match(r->number, (PCRE2_SPTR)f[0], n, 0, 0, md, NULL) < 0) {
+        if (rx_match(r->number, md, f[0], n, 0, 0) < 0) {
             rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, rd.lineno, "idiom \"%s\" holds no numeral (nothing to set aside)", f[0]);
             break;
         }
-        size_t k = pcre2_get_ovector_pointer(md)[0];
+        size_t k = rx_ovector(md, NULL)[0];
         buf_adds(&pat, pat.len ? "|" : "(?:");
         /* 背水一战 from its 一: 一战(?<=背水一战), the part from the numeral on first, so that
          * most numerals fail on their first character instead of a look-behind */
@@ -407,14 +698,14 @@ static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *
         }
     }
     tsv_close(&rd);
-    pcre2_match_data_free(md);
+    rx_data_free(md);
     if (rc || !pat.len) {
         buf_free(&pat);
         return rc;
     }
     buf_addc(&pat, ')');
     struct rule ru = {0};
-    ru.code = compile(pat.data, PCRE2_ANCHORED, path, 0, "idiom.list", err);
+    ru.code = compile(pat.data, RX_ANCHORED, path, 0, "idiom.list", err);
     if (!ru.code) {
         buf_free(&pat);
         return -1;
@@ -434,36 +725,10 @@ static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *
     return 0;
 }
 
-/* Which code points can begin a numeral token: those at which the anchored NUMBER pattern,
- * given just that one character, matches or wants more text (a partial match). Worked out
- * from macros.tsv once per process, so the scanner (rules_next_number) can step over every
- * other character in C instead of starting the regex at every position of the text: most
- * of an article is characters that cannot begin a number. */
-static void number_first_chars(struct rules *r)
-{
-    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-    pcre2_jit_compile(r->number_at, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
-    /* PCRE2's own set of first bytes, when it has one, rules out most code points untried */
-    const uint8_t *first = NULL;
-    pcre2_pattern_info(r->number, PCRE2_INFO_FIRSTBITMAP, &first);
-    for (uint32_t cp = 1; cp < 0x10000; cp++) {
-        unsigned char u[4];
-        if (cp >= 0xD800 && cp <= 0xDFFF)
-            continue;
-        size_t l = utf8_encode(cp, (char *)u);
-        if (first && !(first[u[0] >> 3] & (1u << (u[0] & 7))))
-            continue;
-        int rc = pcre2_match(r->number_at, u, l, 0, PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, md, NULL);
-        if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
-            r->number_first[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-    }
-    pcre2_match_data_free(md);
-}
-
 /* One anchored alternation of the "at" stop rules, in file order, each marked with its index:
  * PCRE2 tries the alternatives in order, so the first rule that matches wins as before, but a
  * numeral costs one JIT call instead of one per rule. NULL (rules tried one by one) if it fails. */
-static pcre2_code *combine_stop_at(const struct rules *r)
+static struct rx *combine_stop_at(const struct rules *r)
 {
     struct buf b = {0};
     int any = 0;
@@ -475,40 +740,70 @@ static pcre2_code *combine_stop_at(const struct rules *r)
         any = 1;
     }
     buf_addc(&b, ')');
-    int ec;
-    PCRE2_SIZE off;
-    pcre2_code *c = any ? pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES,
-                                        &ec, &off, NULL)
-                        : NULL;
-    if (c)
-        pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    size_t off;
+    char msg[256];
+    struct rx *c = any ? rx_compile(b.data, b.len, RX_ANCHORED | RX_DUPNAMES, &off, msg, sizeof msg) : NULL;
     buf_free(&b);
     return c;
 }
 
-static int has_jit(const pcre2_code *c)
+/* The numeral token rule (NUMBER of macros.tsv), searching and anchored, and the set of characters
+ * that can begin a token: those at which the anchored pattern, given just that one character,
+ * matches or wants more text. Worked out once per process, so the scanner (rules_next_number) can
+ * step over every other character in C instead of starting the regex at every position of the text:
+ * most of an article is characters that cannot begin a number. */
+static int load_number(struct rules *r, const struct macro *m, size_t nm, struct patset *ps, struct keyfig_error *err)
 {
-    size_t size = 0;
-    return !c || (pcre2_pattern_info(c, PCRE2_INFO_JITSIZE, &size) == 0 && size > 0);
+    const struct macro *num = find_macro(m, nm, "NUMBER");
+    if (!num) {
+        size_t len;
+        const char *path = "macros.tsv";
+        patset_get(ps, "macros.tsv", &len, &path, NULL);
+        return kf_error(err, KEYFIG_STATUS_PATTERN, path, 0, "no NUMBER macro (the numeral token rule)");
+    }
+    struct expansion x = {num->value, num->seg, num->nseg};
+    if (!(r->number = compile_x(&x, num->src, m, 0, num->path, num->line, "NUMBER", err)) ||
+        !(r->number_at = compile_x(&x, num->src, m, RX_ANCHORED, num->path, num->line, "NUMBER", err)))
+        return -1;
+    return 0;
 }
 
-/* 1 when every pattern matched at run time has JIT code (a JIT-less build runs them all through
- * pcre2_match). */
-static int all_jit(const struct rules *r)
+/* (?:{NUMERAL})(?C1), for the claim rules that have a REST probe (NULL when none has). */
+static struct rx *numeral_ends(struct rules *r, const struct macro *m, size_t nm)
 {
-    int ok = has_jit(r->number) && has_jit(r->number_at) && has_jit(r->stop_at_all);
-    const struct {
-        const struct rule *list;
-        size_t n;
-    } lists[] = {{r->claim, r->nclaim}, {r->stop, r->nstop}, {r->item, r->nitem}};
-    for (size_t k = 0; k < 3; k++)
-        for (size_t i = 0; i < lists[k].n; i++)
-            ok = ok && has_jit(lists[k].list[i].code);
-    return ok;
+    const struct macro *num = find_macro(m, nm, "NUMERAL");
+    size_t i = 0;
+    while (i < r->nclaim && !r->claim[i].rest)
+        i++;
+    if (!num || i == r->nclaim)
+        return NULL;
+    struct buf b = {0};
+    buf_printf(&b, "(?:%s)(?C1)", num->value);
+    size_t off;
+    char msg[256];
+    struct rx *c = rx_compile(b.data, b.len, RX_ANCHORED | RX_CALLOUTS, &off, msg, sizeof msg);
+    buf_free(&b);
+    if (!c) /* no dispatch by REST then */
+        for (i = 0; i < r->nclaim; i++) {
+            rx_free(r->claim[i].rest);
+            r->claim[i].rest = NULL;
+        }
+    return c;
 }
+
+static struct rules *load(struct patset *ps, const struct lexicon *lx, const struct kf_warner *lint,
+                          struct keyfig_error *err);
 
 struct rules *rules_load(struct patset *ps, const struct lexicon *lx, const struct kf_warner *lint,
                          struct keyfig_error *err)
+{
+    struct rules *r;
+    STAGE(STAGE_LOAD, r = load(ps, lx, lint, err));
+    return r;
+}
+
+static struct rules *load(struct patset *ps, const struct lexicon *lx, const struct kf_warner *lint,
+                          struct keyfig_error *err)
 {
     size_t nm = 0;
     struct macro *m = load_macros(ps, lx, &nm, err);
@@ -516,27 +811,16 @@ struct rules *rules_load(struct patset *ps, const struct lexicon *lx, const stru
         return NULL;
     struct rules *r = xcalloc(1, sizeof *r);
     int rc = -1;
-    size_t k;
-    for (k = 0; k < nm && strcmp(m[k].name, "NUMBER"); k++)
-        ;
-    if (k == nm) {
-        kf_error(err, KEYFIG_STATUS_PATTERN, "patterns/macros.tsv", 0, "no NUMBER macro (the numeral token rule)");
-        goto out;
-    }
-    if (!(r->number = compile(m[k].value, 0, "patterns/macros.tsv", 0, "NUMBER", err)) ||
-        !(r->number_at = compile(m[k].value, PCRE2_ANCHORED, "patterns/macros.tsv", 0, "NUMBER", err)))
-        goto out;
-    number_first_chars(r);
-    if (load_rule_file(ps, "claims.rules", 3, m, nm, lint, &r->claim, &r->nclaim, err) ||
+    if (load_number(r, m, nm, ps, err) ||
+        load_rule_file(ps, "claims.rules", 3, m, nm, lint, &r->claim, &r->nclaim, err) ||
         load_rule_file(ps, "stop.rules", 4, m, nm, lint, &r->stop, &r->nstop, err) ||
         load_rule_file(ps, "items.rules", 2, m, nm, lint, &r->item, &r->nitem, err) ||
         load_idioms(ps, r, err))
         goto out;
     r->stop_at_all = combine_stop_at(r);
-    r->jit = all_jit(r);
-    r->mctx = pcre2_match_context_create(NULL);
-    pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
-    pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
+    r->numeral_ends = numeral_ends(r, m, nm);
+    /* one block: above malloc's mmap threshold, its pages cost nothing until a character is met */
+    r->memo = xcalloc(2 * r->nclaim + 1, MEMO_BYTES);
     rc = 0;
 out:
     free_macros(m, nm);
@@ -550,7 +834,9 @@ out:
 static void free_rules(struct rule *r, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        pcre2_code_free(r[i].code);
+        rx_free(r[i].code);
+        rx_free(r[i].first);
+        rx_free(r[i].rest);
         free(r[i].pat);
         free(r[i].id);
         free(r[i].extra);
@@ -562,13 +848,14 @@ void rules_free(struct rules *r)
 {
     if (!r)
         return;
-    pcre2_code_free(r->number);
-    pcre2_code_free(r->number_at);
-    pcre2_code_free(r->stop_at_all);
+    rx_free(r->number);
+    rx_free(r->number_at);
+    rx_free(r->stop_at_all);
+    rx_free(r->numeral_ends);
+    free((void *)r->memo);
     free_rules(r->claim, r->nclaim);
     free_rules(r->stop, r->nstop);
     free_rules(r->item, r->nitem);
-    pcre2_match_context_free(r->mctx);
     free(r);
 }
 
@@ -576,8 +863,7 @@ struct matcher *matcher_new(const struct rules *r, const struct kf_warner *warn)
 {
     struct matcher *m = xcalloc(1, sizeof *m);
     m->warn = warn;
-    /* 32 pairs covers every rule's groups; PCRE2 reports a too-small vector as 0, not an error. */
-    m->md = pcre2_match_data_create(32, NULL);
+    m->d = rx_data_new(32); /* 32 pairs covers every rule's groups */
     m->r = r;
     return m;
 }
@@ -586,55 +872,68 @@ void matcher_free(struct matcher *m)
 {
     if (!m)
         return;
-    pcre2_match_data_free(m->md);
+    rx_data_free(m->d);
     free(m);
 }
 
-/* pcre2_jit_match when every pattern has JIT code: it skips pcre2_match's checks of its
- * arguments, a fair part of the cost of the many quick failures (12 claim rules per numeral). */
-static int run(const struct rules *r, struct matcher *m, const pcre2_code *c, const char *s, size_t n, size_t at,
-               uint32_t opts)
+/* One match; a failure other than "no match" (a limit hit) is warned about once per call. */
+static int match(struct matcher *m, struct rx *c, const char *id, const char *s, size_t n, size_t at)
 {
-    if (r->jit)
-        return pcre2_jit_match(c, (PCRE2_SPTR)s, n, at, opts, m->md, r->mctx);
-    return pcre2_match(c, (PCRE2_SPTR)s, n, at, opts | PCRE2_NO_UTF_CHECK, m->md, r->mctx);
-}
-
-/* One match; a PCRE2 failure other than "no match" (a limit hit) is warned about once per call. */
-static int match(const struct rules *r, struct matcher *m, const pcre2_code *c, const char *id, const char *s, size_t n,
-                 size_t at, uint32_t opts)
-{
-    int rc = run(r, m, c, s, n, at, opts);
-    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(rc, msg, sizeof msg);
-        kf_warn_rule(m->warn, NULL, id, "%s at byte %zu; rule skipped here", (char *)msg, at);
+    int rc = rx_match(c, m->d, s, n, at, 0);
+    if (rc < 0 && rc != RX_NOMATCH) {
+        char msg[256];
+        rx_message(rc, msg, sizeof msg);
+        kf_warn_rule(m->warn, NULL, id, "%s at byte %zu; rule skipped here", msg, at);
     }
     return rc;
 }
 
-/* 1 when the character starting at s[i] (of n bytes; *len receives its length) can begin a
- * numeral token. Characters beyond the BMP are always tried. Decoded here rather than with
- * util.h's utf8_decode: the normalised text is valid UTF-8, and validating every character again
- * cost 1% of a run. */
-static int may_begin_number(const struct rules *r, const unsigned char *s, size_t n, size_t i, size_t *len)
+/* The code point of the character at s[i] (of n bytes), its length in *len; (uint32_t)-1 beyond the
+ * BMP (or at a stray byte, *len 1). Decoded here rather than with util.h's utf8_decode: the normalised
+ * text is valid UTF-8, and validating every character again cost 1% of a run. */
+static inline uint32_t bmp_at(const unsigned char *s, size_t n, size_t i, size_t *len)
 {
     unsigned c = s[i];
-    uint32_t cp;
     if (c < 0x80) {
         *len = 1;
-        cp = c;
-    } else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-        *len = 3;
-        cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
-    } else if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
-        *len = 2;
-        cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-    } else {
-        *len = 1; /* a 4-byte lead (or a stray byte): let the regex decide */
-        return 1;
+        return c;
     }
-    return (r->number_first[cp >> 3] >> (cp & 7)) & 1;
+    if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+        *len = 3;
+        return ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+    }
+    if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+        *len = 2;
+        return ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+    }
+    *len = 1;
+    return (uint32_t)-1;
+}
+
+/* What probe p (memo slot k) says of BMP code point cp, whose character is c[0..len): asked once per
+ * process, then read from the memo. */
+static int memo_probe(const struct rules *r, struct matcher *m, size_t k, struct rx *p, const char *c, size_t len,
+                      uint32_t cp)
+{
+    _Atomic uint8_t *b = &r->memo[k * MEMO_BYTES + (cp >> 2)];
+    unsigned sh = (cp & 3) * 2, v = atomic_load_explicit(b, memory_order_relaxed) >> sh;
+    if (!(v & 1)) { /* first met: probe it once */
+        v = 1u | (unsigned)rx_probe(p, m->d, c, len) << 1;
+        atomic_fetch_or_explicit(b, (uint8_t)(v << sh), memory_order_relaxed);
+    }
+    return (v >> 1) & 1;
+}
+
+/* 1 when the character starting at s[i] (of n bytes; *len receives its length) can begin a numeral
+ * token: the anchored NUMBER pattern, given just that character, matches or wants more text (a
+ * partial match). Asked once per character per process, so the scanner (rules_next_number) steps over
+ * every other character in C instead of starting the regex at every position of the text: most of an
+ * article is characters that cannot begin a number. Characters beyond the BMP are always tried. */
+static int may_begin_number(const struct rules *r, struct matcher *m, const unsigned char *s, size_t n, size_t i,
+                            size_t *len)
+{
+    uint32_t cp = bmp_at(s, n, i, len);
+    return cp == (uint32_t)-1 || memo_probe(r, m, 2 * r->nclaim, r->number_at, (const char *)s + i, *len, cp);
 }
 
 /* How far past its numeral an anchored claim or stop rule may look, in bytes. PCRE2 10.42's
@@ -655,32 +954,61 @@ int rules_next_number(const struct rules *r, struct matcher *m, const char *s, s
                       size_t *end)
 {
     const unsigned char *u = (const unsigned char *)s;
+    STAGE_ENTER(STAGE_NUMBERS);
     for (size_t i = from, len; i < n; i += len) {
-        if (!may_begin_number(r, u, n, i, &len) || match(r, m, r->number_at, "NUMBER", s, n, i, 0) < 0)
+        if (!may_begin_number(r, m, u, n, i, &len) || match(m, r->number_at, "NUMBER", s, n, i) < 0)
             continue;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        const size_t *ov = rx_ovector(m->d, NULL);
         *start = ov[0];
         *end = ov[1];
+        STAGE_LEAVE();
         return 1;
     }
+    STAGE_LEAVE();
     return 0;
 }
 
-int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
+/* 0 when probe p (memo slot k) fails on the character at s[i] (of n bytes): no match can begin
+ * there. Characters beyond the BMP are always tried; the end of s never begins a match. */
+static int may_begin(const struct rules *r, struct matcher *m, size_t k, struct rx *p, const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    size_t len;
+    uint32_t cp = bmp_at((const unsigned char *)s, n, i, &len);
+    return cp == (uint32_t)-1 || memo_probe(r, m, k, p, s + i, len, cp);
+}
+
+#define MAX_ENDS 8
+
+static int match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
 {
     n = reach(s, n, at);
+    size_t ends[MAX_ENDS], nends = (size_t)-1; /* where {NUMERAL} can end, worked out when first needed */
     for (size_t i = 0; i < r->nclaim; i++) {
         const struct rule *ru = &r->claim[i];
-        if (match(r, m, ru->code, ru->id, s, n, at, 0) < 0)
+        if (ru->first && !may_begin(r, m, 2 * i, ru->first, s, n, at))
             continue;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-        uint32_t pairs = pcre2_get_ovector_count(m->md);
+        if (ru->rest) {
+            if (nends == (size_t)-1)
+                nends = rx_callout_ends(r->numeral_ends, m->d, s, n, at, ends, MAX_ENDS);
+            size_t e = 0;
+            if (nends <= MAX_ENDS)
+                while (e < nends && !may_begin(r, m, 2 * i + 1, ru->rest, s, n, ends[e]))
+                    e++;
+            if (e == nends)
+                continue;
+        }
+        if (match(m, ru->code, ru->id, s, n, at) < 0)
+            continue;
+        unsigned pairs;
+        const size_t *ov = rx_ovector(m->d, &pairs);
         out->rule = (int)i;
         out->start = ov[0];
         out->end = ov[1];
         for (int g = 0; g < G_NGROUPS; g++) {
             int k = ru->group[g];
-            int set = k > 0 && (uint32_t)k < pairs && ov[2 * k] != PCRE2_UNSET;
+            int set = k > 0 && (unsigned)k < pairs && ov[2 * k] != RX_UNSET;
             out->g[g][0] = set ? ov[2 * k] : (size_t)-1;
             out->g[g][1] = set ? ov[2 * k + 1] : (size_t)-1;
         }
@@ -689,38 +1017,52 @@ int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, s
     return 0;
 }
 
-int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
+int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
+{
+    int found;
+    STAGE(STAGE_CLAIM_RULES, found = match_claim(r, m, s, n, at, out));
+    return found;
+}
+
+static int match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
 {
     n = reach(s, n, at);
     if (r->stop_at_all) {
-        int rc = run(r, m, r->stop_at_all, s, n, at, 0);
-        if (rc == PCRE2_ERROR_NOMATCH)
+        int rc = rx_match(r->stop_at_all, m->d, s, n, at, 0);
+        if (rc == RX_NOMATCH)
             return -1;
         if (rc >= 0) {
-            *end = pcre2_get_ovector_pointer(m->md)[1];
-            PCRE2_SPTR mark = pcre2_get_mark(m->md);
-            return mark ? atoi((const char *)mark) : -1;
+            *end = rx_ovector(m->d, NULL)[1];
+            const char *mark = rx_mark(m->d);
+            return mark ? atoi(mark) : -1;
         }
         /* a limit was hit: try the rules one by one, so the warning names the rule at fault */
     }
     for (size_t i = 0; i < r->nstop; i++) {
         const struct rule *ru = &r->stop[i];
-        if (ru->scope != SCOPE_AT || match(r, m, ru->code, ru->id, s, n, at, 0) < 0)
+        if (ru->scope != SCOPE_AT || match(m, ru->code, ru->id, s, n, at) < 0)
             continue;
-        *end = pcre2_get_ovector_pointer(m->md)[1];
+        *end = rx_ovector(m->d, NULL)[1];
         return (int)i;
     }
     return -1;
 }
 
-static void scan(const struct rules *r, struct matcher *m, const struct rule *ru, int index, const char *s, size_t n,
+int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
+{
+    int rule;
+    STAGE(STAGE_STOP_AT, rule = match_stop_at(r, m, s, n, at, end));
+    return rule;
+}
+
+static void scan(struct matcher *m, const struct rule *ru, int index, const char *s, size_t n,
                  void (*fn)(void *, int, size_t, size_t), void *ctx)
 {
     size_t at = 0;
-    while (at < n && match(r, m, ru->code, ru->id, s, n, at, 0) >= 0) {
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    while (at < n && match(m, ru->code, ru->id, s, n, at) >= 0) {
+        const size_t *ov = rx_ovector(m->d, NULL);
         size_t st = ov[0], en = ov[1];
-        if (ru->ngroup > 0 && ov[2 * ru->ngroup] != PCRE2_UNSET)
+        if (ru->ngroup > 0 && ov[2 * ru->ngroup] != RX_UNSET)
             fn(ctx, index, ov[2 * ru->ngroup], ov[2 * ru->ngroup + 1]);
         else
             fn(ctx, index, st, en);
@@ -733,11 +1075,13 @@ static void scan(const struct rules *r, struct matcher *m, const struct rule *ru
 void rules_scan_text(const struct rules *r, struct matcher *m, const char *s, size_t n,
                      void (*fn)(void *ctx, int rule, size_t start, size_t end), void *ctx)
 {
+    STAGE_ENTER(STAGE_TEXT_RULES);
     for (size_t i = 0; i < r->nstop; i++)
         if (r->stop[i].scope == SCOPE_TEXT)
-            scan(r, m, &r->stop[i], (int)i, s, n, fn, ctx);
+            scan(m, &r->stop[i], (int)i, s, n, fn, ctx);
     for (size_t i = 0; i < r->nitem; i++)
-        scan(r, m, &r->item[i], -1, s, n, fn, ctx);
+        scan(m, &r->item[i], -1, s, n, fn, ctx);
+    STAGE_LEAVE();
 }
 
 size_t rules_nclaim(const struct rules *r)
@@ -773,38 +1117,35 @@ const char *rules_stop_reason(const struct rules *r, int i)
 /* ---- a user's pattern (keyfig query --subject-re) ------------------------------------------ */
 
 struct rules_regex {
-    pcre2_code *code;
-    pcre2_match_data *md;
+    struct rx *code;
+    struct rx_data *d;
 };
 
 struct rules_regex *rules_regex_new(const char *pattern, char *msg, size_t n)
 {
-    int ec;
-    PCRE2_SIZE off;
-    pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &off, NULL);
+    size_t off;
+    char text[256];
+    struct rx *c = rx_compile(pattern, strlen(pattern), 0, &off, text, sizeof text);
     if (!c) {
-        PCRE2_UCHAR text[256];
-        pcre2_get_error_message(ec, text, sizeof text);
-        snprintf(msg, n, "PCRE2 error at offset %zu: %s", (size_t)off, (const char *)text);
+        snprintf(msg, n, "PCRE2 error at offset %zu: %s", off, text);
         return NULL;
     }
-    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
     struct rules_regex *re = xmalloc(sizeof *re);
     re->code = c;
-    re->md = pcre2_match_data_create_from_pattern(c, NULL);
+    re->d = rx_data_new(1);
     return re;
 }
 
 int rules_regex_match(struct rules_regex *re, const char *s)
 {
-    return s && pcre2_match(re->code, (PCRE2_SPTR)s, strlen(s), 0, 0, re->md, NULL) >= 0;
+    return s && rx_match(re->code, re->d, s, strlen(s), 0, RX_CHECK_UTF) >= 0;
 }
 
 void rules_regex_free(struct rules_regex *re)
 {
     if (!re)
         return;
-    pcre2_match_data_free(re->md);
-    pcre2_code_free(re->code);
+    rx_data_free(re->d);
+    rx_free(re->code);
     free(re);
 }

@@ -1,6 +1,6 @@
 /* rules: the regular-expression rules of patterns/ (macros.tsv, claims.rules, stop.rules,
  * items.rules), compiled once with PCRE2 (JIT where available) and matched against the
- * normalised text. The only file that includes pcre2.h. It finds where rules match and
+ * normalised text, through regex.c (the only file that includes pcre2.h). It finds where rules match and
  * reports their groups; turning a match into a claim is claim.c's job. */
 #ifndef KEYFIG_RULES_H
 #define KEYFIG_RULES_H

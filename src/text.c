@@ -3,11 +3,11 @@
  * the map (runs, text.h) records the original offset of the character it came from. */
 #include "text.h"
 
-#include <opencc/opencc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "stagetime.h"
 #include "util.h"
 
 /* The traditional->simplified table covers CJK Extension A, the Unified Ideographs and the
@@ -15,62 +15,33 @@
 #define T2S_FIRST 0x3400u
 #define T2S_LAST 0xFAFFu
 
+/* The table, built at make time from OpenCC's t2s data by src/tools/t2s_gen.c (build/t2s.bin, linked
+ * in by build/t2s_blob.s): "KFT2S1\0\0", the first and last code point, one uint32 per code point. */
+extern const unsigned char t2s_blob[];
+extern const unsigned char t2s_blob_end[];
+
 struct normalizer {
-    uint32_t *t2s;
+    const uint32_t *t2s; /* borrowed: the linked-in table */
 };
 
-static int in_t2s_range(uint32_t cp)
-{
-    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= T2S_LAST);
-}
-
-/* Convert every ideograph once, one per line, through OpenCC's t2s configuration (character
- * level: phrases cannot form across line breaks), and keep the one-to-one results. Matching then
- * costs one array look-up per character instead of a dictionary walk over the text. */
 struct normalizer *normalizer_new(struct keyfig_error *err)
 {
-    opencc_t od = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
-    if (od == (opencc_t)-1) {
-        kf_error(err, KEYFIG_STATUS_IO, NULL, 0, "cannot load OpenCC's %s: %s (is OpenCC's data installed?)",
-                 OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, opencc_error());
+    const unsigned char *p = t2s_blob;
+    size_t size = (size_t)(t2s_blob_end - t2s_blob), want = 16 + (T2S_LAST - T2S_FIRST + 1) * sizeof(uint32_t);
+    uint32_t range[2];
+    if (size >= 16)
+        memcpy(range, p + 8, sizeof range);
+    if (size != want || memcmp(p, "KFT2S1\0\0", 8) || range[0] != T2S_FIRST || range[1] != T2S_LAST) {
+        kf_error(err, KEYFIG_STATUS_IO, NULL, 0, "the linked-in traditional->simplified table is damaged (%zu bytes)", size);
         return NULL;
     }
-    struct buf in = {0};
-    for (uint32_t cp = T2S_FIRST; cp <= T2S_LAST; cp++) {
-        if (!in_t2s_range(cp))
-            continue;
-        char e[4];
-        buf_add(&in, e, (size_t)utf8_encode(cp, e));
-        buf_addc(&in, '\n');
-    }
-    char *out = opencc_convert_utf8(od, in.data, in.len);
     struct normalizer *nz = xcalloc(1, sizeof *nz);
-    nz->t2s = xcalloc(T2S_LAST - T2S_FIRST + 1, sizeof *nz->t2s);
-    const char *p = out;
-    for (uint32_t cp = T2S_FIRST; out && cp <= T2S_LAST && *p; cp++) {
-        if (!in_t2s_range(cp))
-            continue;
-        const char *nl = strchr(p, '\n');
-        if (!nl)
-            break;
-        uint32_t got;
-        int l = utf8_decode((const unsigned char *)p, (size_t)(nl - p), &got);
-        if (l && p + l == nl && got != cp)
-            nz->t2s[cp - T2S_FIRST] = got;
-        p = nl + 1;
-    }
-    if (out)
-        opencc_convert_utf8_free(out);
-    opencc_close(od);
-    buf_free(&in);
+    nz->t2s = (const uint32_t *)(const void *)(p + 16); /* .balign 8 in t2s_blob.s */
     return nz;
 }
 
 void normalizer_free(struct normalizer *nz)
 {
-    if (!nz)
-        return;
-    free(nz->t2s);
     free(nz);
 }
 
@@ -320,7 +291,14 @@ static void white_run(const struct normalizer *nz, const char *s, size_t n, size
         emit(o, ' ', start);
 }
 
+static void normalize(const struct normalizer *nz, const char *orig, size_t len, struct text *t);
+
 void text_normalize(const struct normalizer *nz, const char *orig, size_t len, struct text *t)
+{
+    STAGE(STAGE_NORMALISE, normalize(nz, orig, len, t));
+}
+
+static void normalize(const struct normalizer *nz, const char *orig, size_t len, struct text *t)
 {
     /* normalising never lengthens the text by more than a few bytes: size the buffers once */
     struct out o = {0};

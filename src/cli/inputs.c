@@ -15,6 +15,7 @@
 #include "claimsdoc.h"
 #include "fs.h"
 #include "util.h"
+#include "stagetime.h"
 
 struct inputs {
     char **paths;    /* expanded list of files */
@@ -280,7 +281,8 @@ int input_record_decode(struct input_article *a, const struct input_opts *o, str
     size_t max_bytes = o ? o->max_bytes : 0;
     const char *field = o && o->text_field ? o->text_field : "text";
     json_error_t je;
-    json_t *rec = json_loadb(a->text, a->len, 0, &je);
+    json_t *rec;
+    STAGE(STAGE_READ, rec = json_loadb(a->text, a->len, 0, &je));
     struct buf src = {0};
     buf_printf(&src, "%s:%zu", a->source, a->record_line);
     json_t *id = rec ? json_object_get(rec, "id") : NULL, *text = rec ? json_object_get(rec, field) : NULL;

@@ -66,7 +66,7 @@ fi
   echo "2000 subjects, seed $SEED) in 10 JSON Lines files, loaded by one \`keyfig load\` into an empty database;"
   echo "then the median of $REPS runs of a subject query (\`keyfig query --subject $SUBJECT --format tsv\`) and"
   echo "of a trend (\`keyfig trend --subject $SUBJECT --unit 元\`, gnuplot included). Times are whole"
-  echo "commands, process start (the OpenCC table, the pattern set) included. PostgreSQL runs with"
+  echo "commands, process start (the pattern set, the lexicon) included. PostgreSQL runs with"
   echo "fsync=off on a Unix socket, as the tests start it. keyfig CPU is the loader's own user + system time"
   echo "(the PostgreSQL server's work is not in it); wall times depend on what else the machine runs:"
   echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end of this run."
