@@ -121,8 +121,8 @@ $(BUILD)/poslex_blob.o: $(BUILD)/poslex.bin
 $(BUILD)/t2s_gen: src/tools/t2s_gen.c | $(BUILD)
 	$(CC) -O2 $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null) -o $@ $< $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null)
 
-$(BUILD)/t2s.bin: $(BUILD)/t2s_gen
-	$(BUILD)/t2s_gen $@.tmp && mv $@.tmp $@
+$(BUILD)/t2s.bin: $(BUILD)/t2s_gen patterns/chars.tsv
+	$(BUILD)/t2s_gen patterns/chars.tsv $@.tmp && mv $@.tmp $@
 
 $(BUILD)/t2s_blob.o: $(BUILD)/t2s.bin
 	printf '\t.section .rodata\n\t.balign 8\n\t.globl t2s_blob\n\t.globl t2s_blob_end\nt2s_blob:\n\t.incbin "%s"\nt2s_blob_end:\n\t.section .note.GNU-stack,"",@progbits\n' $< > $(BUILD)/t2s_blob.s

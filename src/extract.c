@@ -32,7 +32,7 @@ struct keyfig_patterns *patterns_load(const char *dir, const struct kf_warner *l
         !(p->rules = rules_load(p->ps, p->lx, lint, err)) ||
         !(text = patset_get(p->ps, "numerals.tsv", &len, &path, err)) ||
         !(p->num = cnnum_table_load(text, len, path, err)) || !(p->html = html_rules_load(p->ps, err)) ||
-        (normalizer && !(p->nz = normalizer_new(err)))) {
+        (normalizer && !(p->nz = normalizer_new(p->ps, err)))) {
         keyfig_patterns_free(p);
         return NULL;
     }

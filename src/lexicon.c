@@ -19,7 +19,9 @@ static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun"
 static const char *const directions[] = {"none", "increase", "decrease"};
 static const char *const char_roles[CHR_NROLES] = {"clause", "sentence", "particle", "common", "de", "link", "connector",
                                                    "perfective", "to", "currency", "date", "date_to", "date_unit", "year", "wide",
-                                                   "timeframe", "period", "period_tail", "comma", "colon", "enum"};
+                                                   "timeframe", "period", "period_tail", "comma", "colon", "enum",
+                                                   "ideograph", "fold", "wrap_before", "wrap_after", "opening", "unfinished",
+                                                   "stop", "phrase_space"};
 static const char *const bases[] = {"yoy", "mom"}; /* KEYFIG_BASIS_YOY, KEYFIG_BASIS_MOM */
 static const char *const article_roles[] = {"year", "month", "day", "full_stop", "quote"};
 static const char *const value_roles[VAL_NROLES] = {"per", "below", "over", "of", "tenths", "times"};
@@ -336,12 +338,18 @@ void lex_charset_free(struct lex_charset *cs)
 
 int lex_charset_load(struct patset *ps, enum char_role r, struct lex_charset *cs, struct keyfig_error *err)
 {
+    return lex_charsets_load(ps, &r, 1, cs, err);
+}
+
+int lex_charsets_load(struct patset *ps, const enum char_role *roles, size_t n, struct lex_charset *out,
+                      struct keyfig_error *err)
+{
     struct lexicon *lx = xcalloc(1, sizeof *lx);
     int rc = load_list(ps, "chars.tsv", lx, err);
-    if (rc == 0) {
-        *cs = lx->charset[r];
-        memset(&lx->charset[r], 0, sizeof lx->charset[r]);
-        charset_finish(cs);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        out[i] = lx->charset[roles[i]];
+        memset(&lx->charset[roles[i]], 0, sizeof lx->charset[roles[i]]);
+        charset_finish(&out[i]);
     }
     lexicon_free(lx);
     return rc;

@@ -87,7 +87,8 @@ enum value_role { VAL_PER, VAL_BELOW, VAL_OVER, VAL_OF, VAL_TENTHS, VAL_TIMES, V
 enum char_role {
     CHR_CLAUSE, CHR_SENTENCE, CHR_PARTICLE, CHR_COMMON, CHR_DE, CHR_LINK, CHR_CONNECTOR, CHR_PERFECTIVE, CHR_TO,
     CHR_CURRENCY, CHR_DATE, CHR_DATE_TO, CHR_DATE_UNIT, CHR_YEAR, CHR_WIDE, CHR_TIMEFRAME, CHR_PERIOD,
-    CHR_PERIOD_TAIL, CHR_COMMA, CHR_COLON, CHR_ENUM, CHR_NROLES
+    CHR_PERIOD_TAIL, CHR_COMMA, CHR_COLON, CHR_ENUM, CHR_IDEOGRAPH, CHR_FOLD, CHR_WRAP_BEFORE, CHR_WRAP_AFTER,
+    CHR_OPENING, CHR_UNFINISHED, CHR_STOP, CHR_PHRASE_SPACE, CHR_NROLES
 };
 
 /* The one-character entries and the U+XXXX..U+YYYY ranges of a role as a set of code points: a
@@ -145,6 +146,9 @@ const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_
  * other word list). Caller owns cs (lex_charset_free); -1 with err filled on bad data. */
 int lex_charset_load(struct patset *ps, enum char_role r, struct lex_charset *cs, struct keyfig_error *err);
 void lex_charset_free(struct lex_charset *cs);
+/* The sets of n roles of chars.tsv at once, into out[0..n) (as lex_charset_load; one read of the file). */
+int lex_charsets_load(struct patset *ps, const enum char_role *roles, size_t n, struct lex_charset *out,
+                      struct keyfig_error *err);
 
 /* 1 when a word of l starts anywhere in s[a..b). */
 int lex_in(const struct lex_list *l, const char *s, size_t a, size_t b);

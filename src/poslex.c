@@ -148,7 +148,7 @@ static int is_ascii_alnum(uint32_t c)
 static int may_join(const struct lexicon *lx, const char *s, size_t a, size_t b, int cls)
 {
     int l;
-    return cls != POS_FUNC && cls != POS_PRON && cls != POS_ADV && cls != POS_MOD && is_cjk(chars_cp_at(s, b, a, &l)) &&
+    return cls != POS_FUNC && cls != POS_PRON && cls != POS_ADV && cls != POS_MOD && lex_charset_has(&lx->charset[CHR_IDEOGRAPH], chars_cp_at(s, b, a, &l)) &&
            !exact(&lx->pos, s + a, b - a) && !exact(&lx->subject, s + a, b - a);
 }
 
@@ -227,7 +227,7 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
                 int l;
                 uint32_t cp = chars_cp_at(s, at[j], at[i], &l);
                 freq = 1;
-                c = is_cjk(cp) || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ? POS_NOUN
+                c = lex_charset_has(&lx->charset[CHR_IDEOGRAPH], cp) || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ? POS_NOUN
                     : (cp >= '0' && cp <= '9') ? POS_NUM : POS_FUNC;
             }
             if (c < 0)

@@ -68,7 +68,7 @@ size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, siz
     for (int chars = 0; i < n && chars < MAX_FORWARD_CHARS; chars++) {
         int l, role;
         uint32_t c = chars_cp_at(s, n, i, &l);
-        if (!is_cjk(c) && !(c >= 'A' && c <= 'Z'))
+        if (!lex_charset_has(&lx->charset[CHR_IDEOGRAPH], c) && !(c >= 'A' && c <= 'Z'))
             break;
         int wl = subject_role_at(lx, s, n, i, &role);
         size_t p = i > at ? chars_prev(s, i) : i;
@@ -755,7 +755,7 @@ int subject_place_follows(const struct lexicon *lx, const char *s, size_t n, siz
     for (int k = 0; e < n && k < 3; k++) { /* the next word is at most a few characters */
         int l;
         uint32_t c = chars_cp_at(s, n, e, &l);
-        if (!is_cjk(c))
+        if (!lex_charset_has(&lx->charset[CHR_IDEOGRAPH], c))
             break;
         e += (size_t)l;
     }

@@ -7,48 +7,62 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "lexicon.h"
+#include "patset.h"
 #include "stagetime.h"
 #include "util.h"
 
-/* The traditional->simplified table covers CJK Extension A, the Unified Ideographs and the
- * Compatibility Ideographs, indexed by code point - T2S_FIRST (0 where nothing changes). */
-#define T2S_FIRST 0x3400u
-#define T2S_LAST 0xFAFFu
-
-/* The table, built at make time from OpenCC's t2s data by src/tools/t2s_gen.c (build/t2s.bin, linked
- * in by build/t2s_blob.s): "KFT2S1\0\0", the first and last code point, one uint32 per code point. */
+/* The traditional->simplified table, built at make time from OpenCC's t2s data by
+ * src/tools/t2s_gen.c (build/t2s.bin, linked in by build/t2s_blob.s): "KFT2S1\0\0", the first and
+ * last code point it covers, one uint32 per code point from the first (0 where nothing changes). */
 extern const unsigned char t2s_blob[];
 extern const unsigned char t2s_blob_end[];
 
+/* The sets of chars.tsv the normaliser reads characters by, in this order. */
+static const enum char_role nz_roles[] = {CHR_IDEOGRAPH, CHR_FOLD, CHR_WRAP_BEFORE, CHR_WRAP_AFTER, CHR_OPENING,
+                                          CHR_UNFINISHED, CHR_STOP, CHR_PHRASE_SPACE};
+enum { NZ_IDEOGRAPH, NZ_FOLD, NZ_WRAP_BEFORE, NZ_WRAP_AFTER, NZ_OPENING, NZ_UNFINISHED, NZ_STOP, NZ_PHRASE_SPACE, NZ_NSETS };
+
 struct normalizer {
-    const uint32_t *t2s; /* borrowed: the linked-in table */
+    const uint32_t *t2s;     /* borrowed: the linked-in table */
+    uint32_t t2s_first, t2s_last;
+    struct lex_charset set[NZ_NSETS];
 };
 
-struct normalizer *normalizer_new(struct keyfig_error *err)
+struct normalizer *normalizer_new(struct patset *ps, struct keyfig_error *err)
 {
     const unsigned char *p = t2s_blob;
-    size_t size = (size_t)(t2s_blob_end - t2s_blob), want = 16 + (T2S_LAST - T2S_FIRST + 1) * sizeof(uint32_t);
-    uint32_t range[2];
+    size_t size = (size_t)(t2s_blob_end - t2s_blob);
+    uint32_t range[2] = {1, 0};
     if (size >= 16)
         memcpy(range, p + 8, sizeof range);
-    if (size != want || memcmp(p, "KFT2S1\0\0", 8) || range[0] != T2S_FIRST || range[1] != T2S_LAST) {
+    if (size < 16 || memcmp(p, "KFT2S1\0\0", 8) || range[0] > range[1] ||
+        size != 16 + ((size_t)range[1] - range[0] + 1) * sizeof(uint32_t)) {
         kf_error(err, KEYFIG_STATUS_IO, NULL, 0, "the linked-in traditional->simplified table is damaged (%zu bytes)", size);
         return NULL;
     }
     struct normalizer *nz = xcalloc(1, sizeof *nz);
+    if (lex_charsets_load(ps, nz_roles, NZ_NSETS, nz->set, err)) {
+        free(nz);
+        return NULL;
+    }
     nz->t2s = (const uint32_t *)(const void *)(p + 16); /* .balign 8 in t2s_blob.s */
+    nz->t2s_first = range[0], nz->t2s_last = range[1];
     return nz;
 }
 
 void normalizer_free(struct normalizer *nz)
 {
+    if (!nz)
+        return;
+    for (int i = 0; i < NZ_NSETS; i++)
+        lex_charset_free(&nz->set[i]);
     free(nz);
 }
 
-int is_cjk(uint32_t cp)
+static int in_set(const struct normalizer *nz, int set, uint32_t cp)
 {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007; /* 〇 */
+    return lex_charset_has(&nz->set[set], cp);
 }
 
 static int is_zero_width(uint32_t cp)
@@ -56,10 +70,13 @@ static int is_zero_width(uint32_t cp)
     return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
 }
 
+/* White space: the ASCII controls and Unicode's space separators (Zs: U+00A0, U+2000-U+200A, the
+ * ideographic space ...), by utf8proc. */
 static int is_space(uint32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x3000 ||
-           cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+    if (cp < 0x80)
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ZS;
 }
 
 static int is_ascii_alnum(uint32_t cp)
@@ -76,11 +93,13 @@ static int is_digit(uint32_t cp)
  * and CJK compatibility ideographs (U+F900-FAFF, which some converters and Korean fonts leave
  * for an ordinary 留 or 樂) to the unified ideograph they stand for. Only those blocks: NFKC on
  * other characters would turn list labels such as ① into digits. */
-static uint32_t fold_width(uint32_t cp)
+static uint32_t fold_width(const struct normalizer *nz, uint32_t cp)
 {
+    if (cp < 0x80)
+        return cp;
     if (cp == 0x2236)
         return ':'; /* the ratio sign of statistics tables, 猪粮比价6∶1: read like the colon */
-    if ((cp < 0xFF01 || cp > 0xFF5E) && (cp < 0xF900 || cp > 0xFAFF))
+    if (!in_set(nz, NZ_FOLD, cp))
         return cp;
     utf8proc_int32_t dst[4];
     int last = 0;
@@ -90,25 +109,24 @@ static uint32_t fold_width(uint32_t cp)
 
 static uint32_t fold(const struct normalizer *nz, uint32_t cp)
 {
-    cp = fold_width(cp);
-    if (cp >= T2S_FIRST && cp <= T2S_LAST && nz->t2s[cp - T2S_FIRST])
-        cp = nz->t2s[cp - T2S_FIRST];
+    cp = fold_width(nz, cp);
+    if (cp >= nz->t2s_first && cp <= nz->t2s_last && nz->t2s[cp - nz->t2s_first])
+        cp = nz->t2s[cp - nz->t2s_first];
     return cp;
 }
 
 /* A line break between two characters that can continue each other (ideographs, digits,
  * letters) is a hard wrap from a PDF or a web page, not a paragraph end: 1600吨建⏎⏎筑垃圾. */
-static int joins_across_break(uint32_t prev, uint32_t next)
+static int joins_across_break(const struct normalizer *nz, uint32_t prev, uint32_t next)
 {
-    int p = is_cjk(prev) || is_ascii_alnum(prev) || prev == '.' || prev == '%';
-    int n = is_cjk(next) || is_ascii_alnum(next) || next == '.' || next == '%';
+    int p = in_set(nz, NZ_IDEOGRAPH, prev) || is_ascii_alnum(prev) || prev == '.' || prev == '%';
+    int n = in_set(nz, NZ_IDEOGRAPH, next) || is_ascii_alnum(next) || next == '.' || next == '%';
     /* nor does a break before punctuation that closes or continues a sentence: (PM2.5⏎)年均 */
-    int closing = next == ')' || next == 0x300D || next == 0x201D || next == ',' || next == 0x3001 ||
-                  next == 0x3002 || next == ';' || next == ':' || next == 0xFF1B || next == 0xFF1A;
+    int closing = in_set(nz, NZ_WRAP_BEFORE, next);
     /* a paragraph never ends on a comma or an enumeration mark: a narrow column's line does
      * (“三项工程、⏎一项管理”) */
-    int continuing = prev == 0x3001 || prev == 0xFF0C || prev == ',' || prev == 0xFF1B || prev == ';';
-    int opening = next == 0x201C || next == 0x300C || next == 0xFF08 || next == '(';
+    int continuing = in_set(nz, NZ_WRAP_AFTER, prev);
+    int opening = in_set(nz, NZ_OPENING, next);
     return (p && n) || (p && closing) || (continuing && (n || opening));
 }
 
@@ -140,6 +158,7 @@ static size_t pinyin_annotation(const char *s, size_t n)
 }
 
 struct out {
+    const struct normalizer *nz;
     struct buf b;
     struct text_run *runs;
     size_t nruns, runcap;
@@ -161,9 +180,9 @@ static int is_list_marker(uint32_t c)
 
 /* 1 for a character a line cannot end on when it is complete: a list or clause goes on after
  * 、 ， ； ： and an opening quote or bracket (“三项工程、⏎一项管理”). */
-static int continues_line(uint32_t c)
+static int continues_line(const struct normalizer *nz, uint32_t c)
 {
-    return c == 0x3001 || c == ',' || c == ';' || c == ':' || c == 0x201C || c == 0x300C || c == 0x300A || c == '(';
+    return in_set(nz, NZ_UNFINISHED, c);
 }
 
 /* A first line of this many characters, ending in no digit and no sentence end, is a headline
@@ -200,7 +219,7 @@ static void emit(struct out *o, uint32_t cp, size_t orig_at)
     o->line_chars = cp == '\n' ? 0 : o->line_chars + 1;
     if (cp == '\n')
         o->first_line = 0;
-    o->ended = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?';
+    o->ended = in_set(o->nz, NZ_STOP, cp);
     o->digit_run = is_digit(cp) ? o->digit_run + 1 : 0;
     if (!o->digit_run)
         o->spaced_run = 0;
@@ -250,7 +269,7 @@ static void white_run(const struct normalizer *nz, const char *s, size_t n, size
             break;
         newline |= cp == '\n';
         newlines += cp == '\n';
-        ideographic |= cp == 0x3000;
+        ideographic |= in_set(nz, NZ_PHRASE_SPACE, cp);
         *i += (size_t)l;
     }
     size_t digits_after = 0;
@@ -262,13 +281,13 @@ static void white_run(const struct normalizer *nz, const char *s, size_t n, size
         /* a headline is never part of the sentence after it, even with one line break between
          * (【标题】…新台阶⏎央视网消息：…): the first line break after a short first line stays */
         int title = o->first_line && o->line_chars >= TITLE_MIN_CHARS && o->line_chars <= TITLE_MAX_CHARS &&
-                    !o->ended && !is_digit(prev) && !continues_line(prev);
+                    !o->ended && !is_digit(prev) && !continues_line(nz, prev);
         /* only the text's first line break can end a headline, joined or not: after 全市新增就业⏎岗位
          * (a wrap) the next break (控制在4.5%以⏎内) is inside a sentence, however long it has grown */
         o->first_line = 0;
         /* an item of a list ends at its paragraph's end (- 2018年：15,188⏎⏎林郑月娥称…) */
         int item_end = o->item_line && (newlines >= 2 || is_list_marker(next));
-        if (title || item_end || !joins_across_break(prev, next))
+        if (title || item_end || !joins_across_break(nz, prev, next))
             emit(o, '\n', start);
         return;
     }
@@ -301,7 +320,7 @@ void text_normalize(const struct normalizer *nz, const char *orig, size_t len, s
 static void normalize(const struct normalizer *nz, const char *orig, size_t len, struct text *t)
 {
     /* normalising never lengthens the text by more than a few bytes: size the buffers once */
-    struct out o = {0};
+    struct out o = {.nz = nz};
     o.first_line = 1;
     o.b.cap = len + 16;
     o.b.data = xmalloc(o.b.cap);
@@ -321,7 +340,7 @@ static void normalize(const struct normalizer *nz, const char *orig, size_t len,
             i += (size_t)l;
             continue;
         }
-        if (cp == '(' && is_cjk(o.last)) {
+        if (cp == '(' && in_set(nz, NZ_IDEOGRAPH, o.last)) {
             size_t skip = pinyin_annotation(orig + i, len - i);
             if (skip) {
                 i += skip;

@@ -11,10 +11,12 @@
 #include "keyfig.h"
 
 struct normalizer;
+struct patset;
 
-/* Build the normaliser (the traditional->simplified table from OpenCC's t2s data).
- * Caller owns it; NULL with err filled when OpenCC's data cannot be loaded. */
-struct normalizer *normalizer_new(struct keyfig_error *err);
+/* Build the normaliser: the linked-in traditional->simplified table and the sets of chars.tsv it
+ * reads characters by (from ps: the built-in patterns or --patterns DIR). Caller owns it; NULL
+ * with err filled when the table is damaged or chars.tsv is bad. */
+struct normalizer *normalizer_new(struct patset *ps, struct keyfig_error *err);
 void normalizer_free(struct normalizer *nz);
 
 /* The map back to the original, as runs: from norm offset `norm` on, each normalised character
@@ -48,8 +50,5 @@ size_t text_orig_at_hint(const struct text *t, size_t i, size_t *hint);
 /* Orig byte offset of the END of a normalised range ending at norm byte e (exclusive):
  * the end of the original character that produced norm byte e-1. */
 size_t text_orig_end(const struct text *t, size_t e);
-
-/* 1 for CJK ideographs (after normalisation: the simplified forms). */
-int is_cjk(uint32_t cp);
 
 #endif

@@ -10,12 +10,6 @@ if ! command -v python3 >/dev/null; then
   exit 0
 fi
 
-# Files whose literals are still being moved into patterns/ by another branch. Empty this list as
-# each lands; a file named here must exist, and its findings are counted in a SKIP line, not failed.
-exempt="
-src/text.c      being moved by the lead
-"
-exempt_files=$(echo "$exempt" | awk 'NF { print $1 }')
 
 # the checker on known input: every form is caught, at its line; comments are not
 cat > "$T/bad.c" <<'EOF'
@@ -42,21 +36,8 @@ printf '/* 的 */\nint a = 1; // 0x4E00\n' > "$T/clean.c"
 python3 tests/nocjk.py "$T/clean.c" > "$T/clean.out"
 check nocjk.comments_only "0" "$?$(cat "$T/clean.out")"
 
-# the code of src/, the exempt files aside
-for f in $exempt_files; do
-  [ -f "$f" ] || fail "nocjk.exempt.$f" "listed as exempt but missing: drop it from tests/nocjk.t"
-done
-set --
-for f in src/*.c src/*.h src/cli/*.c src/cli/*.h; do
-  case " $(echo $exempt_files) " in *" $f "*) continue ;; esac
-  set -- "$@" "$f"
-done
+# the code of src/ (the library, the command line and the build tools): every file
+set -- src/*.c src/*.h src/cli/*.c src/cli/*.h src/tools/*.c
 check nocjk.files_checked 1 "$([ $# -ge 60 ] && echo 1)"
 python3 tests/nocjk.py "$@" > "$T/src.out"
 check nocjk.src "0" "$?$(head -5 "$T/src.out" | tr '\n' ' ')"
-for f in $exempt_files; do
-  [ -f "$f" ] || continue
-  n=$(python3 tests/nocjk.py "$f" | wc -l)
-  if [ "$n" -eq 0 ]; then skip "nocjk.exempt.$f" "clean now: drop it from the exemption list of tests/nocjk.t"
-  else skip "nocjk.exempt.$f" "$(echo "$exempt" | awk -v f="$f" '$1 == f { $1 = ""; sub(/^ /, ""); print }') ($n findings left)"; fi
-done

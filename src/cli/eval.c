@@ -414,7 +414,12 @@ int cmd_eval(int argc, char **argv)
         kf_error(&err, KEYFIG_STATUS_IO, gold_paths[0], 0, "--reviewed-only: no article is marked \"#reviewed\" in the gold files");
         goto out;
     }
-    if (read_preds(argv[optind], &preds, &err) != 0 || !(nz = normalizer_new(&err)) || scorer_load(&sc, &err) != 0)
+    /* the scorer folds as score.py does: with the built-in pattern set, whatever --patterns said */
+    struct patset *builtin = patset_open(NULL, &err);
+    if (builtin)
+        nz = normalizer_new(builtin, &err);
+    patset_free(builtin);
+    if (read_preds(argv[optind], &preds, &err) != 0 || !nz || scorer_load(&sc, &err) != 0)
         goto out;
     sc.nz = nz;
     struct stat ast;

@@ -22,9 +22,9 @@ struct fold *fold_new(const char *dir, struct keyfig_error *err)
         return NULL;
     struct fold *f = xcalloc(1, sizeof *f);
     f->lx = lexicon_load(ps, err);
-    patset_free(ps);
     if (f->lx)
-        f->nz = normalizer_new(err);
+        f->nz = normalizer_new(ps, err);
+    patset_free(ps);
     if (!f->nz) {
         fold_free(f);
         return NULL;

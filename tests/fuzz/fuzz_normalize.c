@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "patset.h"
 #include "text.h"
 #include "util.h"
 
@@ -13,8 +14,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!nz) {
         struct keyfig_error err = {0};
-        if (!(nz = normalizer_new(&err)))
+        struct patset *ps = patset_open(NULL, &err);
+        if (!ps || !(nz = normalizer_new(ps, &err)))
             abort();
+        patset_free(ps);
     }
     if (utf8_first_invalid((const char *)data, size) != (size_t)-1)
         return -1; /* text_normalize takes decoded text only */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "patset.h"
 #include "text.h"
 #include "util.h"
 
@@ -68,7 +69,9 @@ static void test_cases(const struct normalizer *nz)
 int main(void)
 {
     struct keyfig_error err = {0};
-    struct normalizer *nz = normalizer_new(&err);
+    struct patset *ps = patset_open(NULL, &err);
+    struct normalizer *nz = ps ? normalizer_new(ps, &err) : NULL;
+    patset_free(ps);
     report(nz != NULL, "text.normalizer_new", err.file, 0, err.text, "a normaliser");
     if (!nz)
         return 1;
