@@ -66,6 +66,26 @@ EOF
 if cmp -s "$T/want.dat" "$D/figures.dat"; then pass plot_sample_dat
 else fail plot_sample_dat "$(diff "$T/want.dat" "$D/figures.dat" | head -5 | tr '\n' '|')"; fi
 
+# An earlier value and a range's high end keep the multiplier of the claim's own number: the
+# largest section character of patterns/numerals.tsv in it, traditional (億 萬) as simplified.
+cat > "$T/mult.json" <<'EOF'
+{"article": {"id": "mult", "title": "倍数"}, "claims": [
+ {"id": 1, "claim": true, "value": 1891400000000, "value_text": "18914億", "unit": "元", "kind": "money", "subject": "營收",
+  "change": {"direction": "increase", "from": 865100000000, "basis": null}},
+ {"id": 2, "claim": true, "value": 1891400000000, "value_text": "18914亿", "unit": "元", "kind": "money", "subject": "支出",
+  "change": {"direction": "increase", "from": 865100000000, "basis": null}},
+ {"id": 3, "claim": true, "value": 30000, "value_text": "3萬", "unit": "人次", "kind": "count", "subject": "觀光人數",
+  "range": {"low": 30000, "high": 50000}},
+ {"id": 4, "claim": true, "value": 2000000000000, "value_text": "2萬億", "unit": "元", "kind": "money", "subject": "總額",
+  "range": {"low": 2000000000000, "high": 3000000000000}},
+ {"id": 5, "claim": true, "value": 45, "value_text": "45", "unit": "家", "kind": "count", "subject": "医院",
+  "range": {"low": 45, "high": 50}}]}
+EOF
+"$KEYFIG" plot --out "$T/m" "$T/mult.json" > "$T/out" 2>&1
+check plot_mult_exit 0 $?
+check plot_mult_labels "總額 2萬億–30000億元|營收 8651億→18914億元|支出 8651亿→18914亿元|觀光人數 3萬–5萬人次|医院 45–50家" \
+  "$(grep -v '^#' "$T/m/mult/figures.dat" | sed -n 's/^[1-9][0-9]*\t.*\t//p' | tr '\n' '|' | sed 's/|$//')"
+
 # The script: computed numbers and the font, no article text, every placeholder filled.
 G=$D/figures.gp
 has plot_gp_font "$G" 'font = "Noto Sans CJK SC"'

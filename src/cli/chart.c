@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cells.h"
+#include "cnnum.h"
 #include "patset.h"
 #include "template.h"
 
@@ -54,25 +55,22 @@ int chart_words_load(struct chart_words *w, struct keyfig_error *err)
     } keys[] = {{"claims", &w->claims}, {"more", &w->more}, {"corpus_title", &w->corpus_title},
                 {"corpus_count", &w->corpus_count}, {"corpus_more", &w->corpus_more}};
     size_t nkeys = sizeof keys / sizeof keys[0], len;
-    const char *text = embedded_get("chart.tsv", &len);
+    const char *text = embedded_get("numerals.tsv", &len);
     if (!text)
+        return kf_error(err, KEYFIG_STATUS_IO, "patterns/numerals.tsv", 0, "missing from the build (rebuild keyfig)");
+    w->num = cnnum_table_load(text, len, "patterns/numerals.tsv", err);
+    if (!w->num)
+        return -1;
+    text = embedded_get("chart.tsv", &len);
+    if (!text) {
+        chart_words_free(w);
         return kf_error(err, KEYFIG_STATUS_IO, "plots/chart.tsv", 0, "missing from the build (rebuild keyfig)");
+    }
     struct tsv_reader r;
     tsv_open(&r, text, len);
-    char *f[3];
+    char *f[2];
     int rc = 0;
-    while (rc == 0 && tsv_next(&r, f, 3) > 0) {
-        if (!strcmp(f[0], "mult")) { /* mult TAB word TAB scale, in the order they are tried */
-            char *end;
-            double v = strtod(f[2], &end);
-            if (!*f[1] || *end || !(v > 1)) {
-                rc = kf_error(err, KEYFIG_STATUS_IO, "plots/chart.tsv", r.lineno, "bad multiplier \"%s\" \"%s\"", f[1], f[2]);
-                break;
-            }
-            w->mult = xrealloc(w->mult, (w->nmult + 1) * sizeof *w->mult);
-            w->mult[w->nmult++] = (struct chart_mult){xstrdup(f[1]), v};
-            continue;
-        }
+    while (rc == 0 && tsv_next(&r, f, 2) > 0) {
         size_t k = 0;
         while (k < nkeys && strcmp(f[0], keys[k].key))
             k++;
@@ -92,9 +90,7 @@ int chart_words_load(struct chart_words *w, struct keyfig_error *err)
 
 void chart_words_free(struct chart_words *w)
 {
-    for (size_t i = 0; i < w->nmult; i++)
-        free(w->mult[i].word);
-    free(w->mult);
+    cnnum_table_free(w->num);
     free(w->claims);
     free(w->more);
     free(w->corpus_title);
@@ -118,18 +114,26 @@ static int phrase(struct buf *out, const char *tmpl, const char *name, size_t a,
 
 /* ---- labels ------------------------------------------------------------------------ */
 
-/* Format v for a label, with the multiplier the article used for the claim's own number:
- * from 8651e8 next to "18914亿" gives "8651亿", so `由8651亿元增加到18914亿元` reads as written. */
+/* Format v for a label, with the multiplier the article used for the claim's own number (the
+ * largest section of numerals.tsv in it, the first of equal ones): from 8651e8 next to "18914亿"
+ * gives "8651亿", so `由8651亿元增加到18914亿元` reads as written; 億 and 萬 likewise. */
 static void add_number_like(struct buf *b, const struct chart_words *w, double v, const char *written)
 {
     const char *mult = "";
-    double scale = 1;
-    for (size_t i = 0; written && i < w->nmult; i++)
-        if (strstr(written, w->mult[i].word)) {
-            mult = w->mult[i].word, scale = w->mult[i].scale;
-            break;
+    int mlen = 0, power = 0;
+    for (size_t i = 0, n = written ? strlen(written) : 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode((const unsigned char *)written + i, n - i, &cp);
+        if (k <= 0) {
+            i++;
+            continue;
         }
-    buf_printf(b, "%.10g%s", v / scale, mult);
+        int section = 0, p = cnnum_scale(w->num, cp, &section);
+        if (section && p > power)
+            mult = written + i, mlen = k, power = p;
+        i += (size_t)k;
+    }
+    buf_printf(b, "%.10g%.*s", v / pow(10, power), mlen, mult);
 }
 
 static const char *approx_mark(const char *approx)

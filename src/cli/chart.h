@@ -12,15 +12,12 @@
 #include "util.h"
 
 /* The language a chart writes, from built-in data: the multipliers a label keeps as the article
- * wrote them (plots/chart.tsv's mult rows: 8651e8 next to "18914亿" is "8651亿") and
- * the phrases of the headings (plots/chart.tsv, @NAME@ templates as template.c fills them). */
-struct chart_mult {
-    char *word;
-    double scale;
-};
+ * wrote them (the section rows of patterns/numerals.tsv, 万 萬 亿 億 兆: 8651e8 next to "18914亿"
+ * is "8651亿") and the phrases of the headings (plots/chart.tsv, @NAME@ templates as template.c
+ * fills them). */
+struct cnnum_table;
 struct chart_words {
-    struct chart_mult *mult;
-    size_t nmult;
+    struct cnnum_table *num;                        /* the built-in numerals.tsv */
     char *claims, *more;                            /* N claims; N more not shown */
     char *corpus_title, *corpus_count, *corpus_more; /* the overview's title; ARTICLES, CLAIMS; N more */
 };
