@@ -50,6 +50,12 @@ ifdef SAN
 CFLAGS += -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined,float-cast-overflow
 endif
+# The libFuzzer build of make fuzz (tests/fuzz/run.sh): make BUILD=build/fuzz CC=clang FUZZ=1
+# build/fuzz/libfuzzer/fuzz_TARGET. The same sources, flags and libraries as every other build.
+ifdef FUZZ
+CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
 # The clang pass of make check: clang's UndefinedBehaviorSanitizer has checks GCC's lacks.
 ifdef UBSAN
 CFLAGS += -fsanitize=undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -168,6 +174,11 @@ $(BUILD)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(CLI_MODULES) $(LIB_OBJ) 
 	@mkdir -p $(BUILD)/replay
 	$(CC) $(CPPFLAGS) -Isrc/cli $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(CLI_MODULES) $(LIB_OBJ) $(LDLIBS)
 
+# A libFuzzer target (FUZZ=1, CC=clang): the replay rule's objects, with libFuzzer's main().
+$(BUILD)/libfuzzer/%: tests/fuzz/%.c $(CLI_MODULES) $(LIB_OBJ) | $(BUILD)
+	@mkdir -p $(BUILD)/libfuzzer
+	$(CC) $(CPPFLAGS) -Isrc/cli $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(CLI_MODULES) $(LIB_OBJ) $(LDLIBS)
+
 $(BUILD):
 	mkdir -p $(BUILD)
 
@@ -224,4 +235,4 @@ uninstall:
 clean:
 	rm -rf build keyfig libkeyfig.a libkeyfig.so* tests/out
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/cli/*.d $(BUILD)/replay/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/cli/*.d $(BUILD)/replay/*.d $(BUILD)/libfuzzer/*.d)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Write a C file that holds the given data files as byte arrays, so that the keyfig binary
 # carries its default pattern set and templates with it. Usage: embed.sh OUT.c FILE...
-# Each file is known by its base name. Uses only od and sed (POSIX), no xxd.
+# Each file is known by its base name; embedded_patterns lists the pattern set's names. Uses only od and sed (POSIX), no xxd.
 set -eu
 out=$1; shift
 tmp=$out.tmp
@@ -24,5 +24,11 @@ tmp=$out.tmp
   done
   echo '  {0, 0, 0}};'
   echo "const size_t embedded_files_count = $i;"
+  # the names of the pattern set (the files of a directory named patterns), in byte order
+  echo 'const char *const embedded_patterns[] = {'
+  for f in "$@"; do
+    [ "$(basename "$(dirname "$f")")" = patterns ] && basename "$f"
+  done | LC_ALL=C sort | sed 's/.*/  "&",/'
+  echo '  0};'
 } > "$tmp"
 mv "$tmp" "$out"

@@ -15,6 +15,7 @@ struct embedded_file {
 };
 extern const struct embedded_file embedded_files[];
 extern const size_t embedded_files_count;
+extern const char *const embedded_patterns[];
 
 #define PATSET_MAX 32
 
@@ -47,6 +48,14 @@ void patset_free(struct patset *ps)
     }
     free(ps->dir);
     free(ps);
+}
+
+const char *patset_builtin_name(size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (!embedded_patterns[k])
+            return NULL;
+    return embedded_patterns[i];
 }
 
 const char *embedded_get(const char *name, size_t *len)

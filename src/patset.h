@@ -19,6 +19,10 @@ void patset_free(struct patset *ps);
 const char *patset_get(struct patset *ps, const char *name, size_t *len, const char **path,
                        struct keyfig_error *err);
 
+/* The name of the i-th file of the built-in pattern set (patterns/, names in byte order), NULL
+ * past the last: what a pattern directory given at run time must hold. */
+const char *patset_builtin_name(size_t i);
+
 /* Built-in files other than pattern data (plot templates, the report page), by file name. */
 const char *embedded_get(const char *name, size_t *len);
 

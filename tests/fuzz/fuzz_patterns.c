@@ -1,6 +1,7 @@
 /* fuzz_patterns: the pattern-file loaders (patset, lexicon_load, rules_load with lint,
- * cnnum_table_load) on a copy of patterns/ where one file is replaced by the fuzz input.
- * The first byte picks the file; the rest is its contents. */
+ * cnnum_table_load) on a copy of the built-in pattern set (every file of it, patset_builtin_name)
+ * where one file is replaced by the fuzz input. The first byte picks the file, counting the set's
+ * names in byte order (tests/fuzz.t picks the same way); the rest is its contents. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +14,7 @@
 #include "rules.h"
 #include "util.h"
 
-static const char *const names[] = {"units.tsv", "numerals.tsv", "claims.rules", "macros.tsv",
-                                    "subject.tsv", "approx.tsv", "change.tsv", "stop.rules", "items.rules"};
-#define NNAMES (sizeof names / sizeof names[0])
+static size_t nnames; /* the files of the built-in set */
 static char dir[64];
 
 static void put(const char *name, const char *data, size_t n)
@@ -30,29 +29,20 @@ static void put(const char *name, const char *data, size_t n)
 /* Write the built-in files into dir: the unmodified set every input starts from. */
 static void restore(void)
 {
-    for (size_t i = 0; i < NNAMES; i++) {
+    for (nnames = 0; patset_builtin_name(nnames); nnames++) {
         size_t n;
-        const char *d = embedded_get(names[i], &n);
+        const char *name = patset_builtin_name(nnames), *d = embedded_get(name, &n);
         if (!d)
             abort();
-        put(names[i], d, n);
+        put(name, d, n);
     }
+    if (nnames == 0)
+        abort();
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Load the set in dir and, when it loads, run its rules over a short text. 1 when it loaded. */
+static int load(void)
 {
-    if (!*dir) {
-        snprintf(dir, sizeof dir, "/tmp/keyfig-fuzz-patterns-%ld", (long)getpid());
-        char cmd[128];
-        snprintf(cmd, sizeof cmd, "mkdir -p %s", dir);
-        if (system(cmd) != 0)
-            abort();
-        restore();
-    }
-    if (size < 1)
-        return 0;
-    const char *name = names[data[0] % NNAMES];
-    put(name, (const char *)data + 1, size - 1);
     struct keyfig_error err = {0};
     struct patset *ps = patset_open(dir, &err);
     struct lexicon *lx = ps ? lexicon_load(ps, &err) : NULL;
@@ -72,10 +62,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         matcher_free(m);
     }
+    int loaded = t != NULL;
     cnnum_table_free(t);
     rules_free(r);
     lexicon_free(lx);
     patset_free(ps);
+    return loaded;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!*dir) {
+        snprintf(dir, sizeof dir, "/tmp/keyfig-fuzz-patterns-%ld", (long)getpid());
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "mkdir -p %s", dir);
+        if (system(cmd) != 0)
+            abort();
+        restore();
+        if (!load()) { /* else every input would reach only the loaders' error paths */
+            fprintf(stderr, "fuzz_patterns: the unmodified built-in set does not load from %s\n", dir);
+            abort();
+        }
+    }
+    if (size < 1)
+        return 0;
+    const char *name = patset_builtin_name(data[0] % nnames);
+    put(name, (const char *)data + 1, size - 1);
+    load();
     size_t n;
     const char *orig = embedded_get(name, &n);
     put(name, orig, n);
