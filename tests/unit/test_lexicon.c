@@ -161,6 +161,7 @@ int main(void)
                    "lexicon.chars_backwards_range");
     test_bad_chars("的\tde\n的\tde", 2, "duplicate entry \"的\"", "lexicon.chars_duplicate");
     test_bad_chars("的\tdee", 1, "unknown role \"dee\" (expected clause, sentence, particle, common, de, link, connector, "
-                   "perfective, to, currency, date, date_to, date_unit, year, wide, timeframe, period, period_tail, comma, colon, enum)", "lexicon.chars_unknown_role");
+                   "perfective, to, currency, date, date_to, date_unit, year, wide, timeframe, period, period_tail, comma, colon, enum, "
+                   "ideograph, fold, wrap_before, wrap_after, opening, unfinished, stop, phrase_space)", "lexicon.chars_unknown_role");
     return failures ? 1 : 0;
 }
