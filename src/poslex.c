@@ -18,6 +18,13 @@ extern const unsigned char poslex_blob_end[];
 #define MAX_WORD_CHARS 8   /* longer dictionary words are idioms and names a subject never needs */
 #define OWN_WORD_FREQ 1e4  /* a pos.tsv word jieba lacks (今年以来) beats the words it is made of */
 #define ROLE_WORD_FREQ 1e3 /* a subject.tsv word jieba lacks (平均为, 可达) is a plausible word */
+/* An entry's flags byte (src/tools/poslex_gen.c): its tag, or NOT_A_WORD for an entry that is
+ * only the beginning of longer words; LONGER when some longer word begins with it. */
+#define LONGER 0x80u
+#define NOT_A_WORD 0x7Fu
+/* what jieba_entry found: s is a word; a longer word begins with s */
+#define JIEBA_WORD POSLEX_IS_WORD
+#define JIEBA_LONGER POSLEX_HAS_LONGER
 
 struct table {
     uint32_t nslots, nwords, ntags, strings_len;
@@ -31,7 +38,7 @@ static int read_table(struct table *t)
 {
     const unsigned char *p = poslex_blob;
     size_t size = (size_t)(poslex_blob_end - poslex_blob);
-    if (size < HEADER_BYTES || memcmp(p, "KFPOS01", 8))
+    if (size < HEADER_BYTES || memcmp(p, "KFPOS02", 8))
         return -1;
     double total;
     memcpy(&t->nslots, p + 8, 4);
@@ -62,31 +69,52 @@ int poslex_ok(void)
     return table(&t) != NULL;
 }
 
-static uint32_t fnv1a(const char *s, size_t n)
+#define FNV_BASIS 2166136261u
+
+static uint32_t fnv1a(uint32_t h, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
 }
 
-/* jieba's entry for s[0, len): its frequency and tag name, or 0. */
-static int jieba_word(const struct table *t, const char *s, size_t len, uint32_t *freq, const char **tag)
+/* jieba's entry for s[0, len), whose FNV-1a hash is h: JIEBA_WORD with its frequency and tag
+ * name when it is a word, plus JIEBA_LONGER when a longer word begins with it; 0 when neither. */
+static int jieba_entry(const struct table *t, const char *s, size_t len, uint32_t h, uint32_t *freq, const char **tag)
 {
     if (len > 255)
         return 0;
-    for (uint32_t h = fnv1a(s, len) & (t->nslots - 1);; h = (h + 1) & (t->nslots - 1)) {
+    for (h &= t->nslots - 1;; h = (h + 1) & (t->nslots - 1)) {
         uint32_t off;
         memcpy(&off, &t->slots[h], 4);
         if (!off)
             return 0;
         const unsigned char *e = t->strings + off - 1;
         if (e[0] == len && !memcmp(e + 6, s, len)) {
+            unsigned tg = e[1] & ~LONGER;
+            int r = e[1] & LONGER ? JIEBA_LONGER : 0;
+            if (tg == NOT_A_WORD)
+                return r;
             memcpy(freq, e + 2, 4);
-            *tag = e[1] < t->ntags ? t->tags[e[1]] : "x";
-            return 1;
+            *tag = tg < t->ntags ? t->tags[tg] : "x";
+            return r | JIEBA_WORD;
         }
     }
+}
+
+/* jieba's entry for s[0, len): its frequency and tag name, or 0. */
+static int jieba_word(const struct table *t, const char *s, size_t len, uint32_t *freq, const char **tag)
+{
+    return jieba_entry(t, s, len, fnv1a(FNV_BASIS, s, len), freq, tag) & JIEBA_WORD;
+}
+
+int poslex_entry(const char *s, size_t len)
+{
+    struct table tb;
+    const struct table *t = table(&tb);
+    uint32_t f;
+    const char *tag;
+    return t ? jieba_entry(t, s, len, fnv1a(FNV_BASIS, s, len), &f, &tag) : 0;
 }
 
 /* The class of a subject.tsv role: its boundary words are what a subject is not. */
@@ -204,18 +232,27 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     best[k] = 0;
     for (size_t i = k; i-- > 0;) {
         best[i] = -INFINITY;
+        /* the candidate words s[at[i], at[j]) for growing j, until no list has a word that
+         * begins with the candidate (the longest pos.tsv and subject.tsv words here, jieba's
+         * LONGER flag); the hash of the candidate grows with it */
+        const char *w = s + at[i];
+        const struct lex_word *lo = lex_at(&lx->pos, w, b - at[i], 0), *lr = lex_at(&lx->subject, w, b - at[i], 0);
+        size_t own_max = lo ? lo->len : 0, role_max = lr ? lr->len : 0;
+        uint32_t h = FNV_BASIS;
         for (size_t j = i + 1; j <= k && j - i <= MAX_WORD_CHARS; j++) {
-            const char *w = s + at[i];
             size_t len = at[j] - at[i];
             double freq = 0;
             int c = -1;
-            const struct lex_word *own = exact(&lx->pos, w, len), *role = exact(&lx->subject, w, len);
+            h = fnv1a(h, s + at[j - 1], at[j] - at[j - 1]);
+            const struct lex_word *own = len <= own_max ? exact(&lx->pos, w, len) : NULL;
+            const struct lex_word *role = len <= role_max ? exact(&lx->subject, w, len) : NULL;
             uint32_t f;
             const char *tag;
+            int jf = t ? jieba_entry(t, w, len, h, &f, &tag) : 0;
             if (own) { /* jieba's frequency where it has the word: pos.tsv changes only its class */
-                freq = t && jieba_word(t, w, len, &f, &tag) && f ? f : OWN_WORD_FREQ;
+                freq = (jf & JIEBA_WORD) && f ? f : OWN_WORD_FREQ;
                 c = own->attr;
-            } else if (t && jieba_word(t, w, len, &f, &tag)) {
+            } else if (jf & JIEBA_WORD) {
                 freq = f ? f : 1;
                 c = role && own_role(role->attr) ? role_class(role->attr) : tag_class(lx, tag);
             } else if (role) { /* subject.tsv's boundary roles say where a subject ends, not what a
@@ -230,14 +267,16 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
                 c = is_cjk(cp) || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ? POS_NOUN
                     : (cp >= '0' && cp <= '9') ? POS_NUM : POS_FUNC;
             }
-            if (c < 0)
-                continue;
-            double score = log(freq) - log_total + best[j];
-            if (score > best[i]) {
-                best[i] = score;
-                next[i] = j;
-                cls[i] = c;
+            if (c >= 0) {
+                double score = log(freq) - log_total + best[j];
+                if (score > best[i]) {
+                    best[i] = score;
+                    next[i] = j;
+                    cls[i] = c;
+                }
             }
+            if (!(jf & JIEBA_LONGER) && len >= own_max && len >= role_max)
+                break; /* no longer candidate is a word */
         }
     }
     size_t n = 0;

@@ -3,16 +3,24 @@
  * start-up. Run by make: poslex_gen DICT.txt OUT.bin. A build tool, not part of the library.
  *
  * Layout (native byte order, read on the machine that built it):
- *   magic "KFPOS01\0" | u32 nslots | u32 nwords | u32 ntags | u32 strings_len | f64 total_freq
+ *   magic "KFPOS02\0" | u32 nslots | u32 nwords | u32 ntags | u32 strings_len | f64 total_freq
  *   | ntags x 8-byte tag names | nslots x u32 slot (1 + offset into strings, 0 = empty)
- *   | strings: per word u8 len, u8 tag, u32 freq (unaligned), the word's bytes.
- * Slots form an open-addressing hash (FNV-1a, linear probing) over the words' bytes. */
+ *   | strings: per entry u8 len, u8 flags, u32 freq (unaligned), the entry's bytes.
+ * Slots form an open-addressing hash (FNV-1a, linear probing) over the entries' bytes. An entry
+ * is a word (flags & 0x7F: its tag) or, with flags & 0x7F == POSLEX_NOT_A_WORD (freq 0), a
+ * proper prefix of a word that is no word itself; flags & POSLEX_LONGER is set on every entry
+ * that is a proper prefix, cut at a UTF-8 character boundary, of some longer word. The
+ * segmenter stops lengthening a candidate word once the table says no word begins with it.
+ * nwords counts the dictionary's lines that became words (a word listed twice keeps its first
+ * entry, as before). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_TAGS 64
+#define POSLEX_LONGER 0x80u     /* keep in step with src/poslex.c */
+#define POSLEX_NOT_A_WORD 0x7Fu
 
 static uint32_t fnv1a(const char *s, size_t n)
 {
@@ -20,6 +28,19 @@ static uint32_t fnv1a(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
+}
+
+/* The slot of s[0, n) in slots (nslots a power of two): the one holding it, or the empty slot
+ * where it goes. */
+static uint32_t *find(uint32_t *slots, uint32_t nslots, const unsigned char *strings, const char *s, size_t n)
+{
+    uint32_t h = fnv1a(s, n) & (nslots - 1);
+    for (; slots[h]; h = (h + 1) & (nslots - 1)) {
+        const unsigned char *o = strings + slots[h] - 1;
+        if (o[0] == n && !memcmp(o + 6, s, n))
+            break;
+    }
+    return &slots[h];
 }
 
 static void die(const char *what)
@@ -77,29 +98,66 @@ int main(int argc, char **argv)
     fclose(in);
     if (!nwords)
         die("the dictionary is empty");
-    uint32_t nslots = 1;
-    while (nslots < nwords + nwords / 2)
-        nslots <<= 1;
-    uint32_t *slots = calloc(nslots, sizeof *slots);
+    /* the words, first entry kept, then the prefixes they add, hashed in a roomy table first */
+    uint32_t big = 1;
+    while (big < nwords * 16u)
+        big <<= 1;
+    uint32_t *slots = calloc(big, sizeof *slots);
+    if (!slots)
+        die("out of memory");
+    uint32_t nentries = 0;
     for (uint32_t i = 0; i < nwords; i++) {
         const unsigned char *e = strings + offsets[i];
-        uint32_t h = fnv1a((const char *)e + 6, e[0]) & (nslots - 1);
-        int dup = 0;
-        for (; slots[h]; h = (h + 1) & (nslots - 1)) {
-            const unsigned char *o = strings + slots[h] - 1;
-            if (o[0] == e[0] && !memcmp(o + 6, e + 6, e[0]))
-                dup = 1; /* a word listed twice keeps its first entry */
-            if (dup)
-                break;
+        uint32_t *slot = find(slots, big, strings, (const char *)e + 6, e[0]);
+        if (!*slot) { /* a word listed twice keeps its first entry */
+            *slot = offsets[i] + 1;
+            nentries++;
         }
-        if (!dup)
-            slots[h] = offsets[i] + 1;
     }
+    for (uint32_t i = 0; i < nwords; i++) {
+        unsigned char word[256];
+        size_t wl = strings[offsets[i]];
+        memcpy(word, strings + offsets[i] + 6, wl);
+        for (size_t pl = 1; pl < wl; pl++) {
+            if ((word[pl] & 0xC0) == 0x80)
+                continue; /* inside a character */
+            uint32_t *slot = find(slots, big, strings, (const char *)word, pl);
+            if (!*slot) {
+                uint32_t zero = 0;
+                if (len + pl + 6 > cap && !(strings = realloc(strings, cap *= 2)))
+                    die("out of memory");
+                if (nentries >= big / 2)
+                    die("too many prefixes");
+                *slot = (uint32_t)len + 1;
+                nentries++;
+                strings[len++] = (unsigned char)pl;
+                strings[len++] = (unsigned char)POSLEX_NOT_A_WORD;
+                memcpy(strings + len, &zero, 4);
+                len += 4;
+                memcpy(strings + len, word, pl);
+                len += pl;
+            }
+            strings[*slot - 1 + 1] |= POSLEX_LONGER;
+        }
+    }
+    uint32_t nslots = 1;
+    while (nslots < nentries + nentries / 2)
+        nslots <<= 1;
+    uint32_t *final = calloc(nslots, sizeof *final);
+    if (!final)
+        die("out of memory");
+    for (uint32_t h = 0; h < big; h++)
+        if (slots[h]) {
+            const unsigned char *e = strings + slots[h] - 1;
+            *find(final, nslots, strings, (const char *)e + 6, e[0]) = slots[h];
+        }
+    free(slots);
+    slots = final;
     FILE *out = fopen(argv[2], "wb");
     if (!out)
         die("cannot write the output");
     uint32_t strings_len = (uint32_t)len;
-    fwrite("KFPOS01", 1, 8, out);
+    fwrite("KFPOS02", 1, 8, out);
     fwrite(&nslots, 4, 1, out);
     fwrite(&nwords, 4, 1, out);
     fwrite(&ntags, 4, 1, out);
