@@ -22,6 +22,7 @@ extern const unsigned char poslex_blob_end[];
  * only the beginning of longer words; LONGER when some longer word begins with it. */
 #define LONGER 0x80u
 #define NOT_A_WORD 0x7Fu
+#define OFFSET_MASK 0xFFFFFFu /* a slot: the hash's top 8 bits, 1 + the entry's offset below them */
 /* what jieba_entry found: s is a word; a longer word begins with s */
 #define JIEBA_WORD POSLEX_IS_WORD
 #define JIEBA_LONGER POSLEX_HAS_LONGER
@@ -38,7 +39,7 @@ static int read_table(struct table *t)
 {
     const unsigned char *p = poslex_blob;
     size_t size = (size_t)(poslex_blob_end - poslex_blob);
-    if (size < HEADER_BYTES || memcmp(p, "KFPOS02", 8))
+    if (size < HEADER_BYTES || memcmp(p, "KFPOS03", 8))
         return -1;
     double total;
     memcpy(&t->nslots, p + 8, 4);
@@ -47,7 +48,7 @@ static int read_table(struct table *t)
     memcpy(&t->strings_len, p + 20, 4);
     memcpy(&total, p + 24, 8);
     size_t need = HEADER_BYTES + (size_t)t->ntags * 8 + (size_t)t->nslots * 4 + t->strings_len;
-    if (need != size || !t->nslots || (t->nslots & (t->nslots - 1)) || total <= 0)
+    if (need != size || !t->nslots || (t->nslots & (t->nslots - 1)) || total <= 0 || t->strings_len >= OFFSET_MASK)
         return -1;
     t->log_total = log(total);
     t->tags = (const char (*)[8])(p + HEADER_BYTES);
@@ -79,33 +80,46 @@ static uint32_t fnv1a(uint32_t h, const char *s, size_t n)
 }
 
 /* jieba's entry for s[0, len), whose FNV-1a hash is h: JIEBA_WORD with its frequency and tag
- * name when it is a word, plus JIEBA_LONGER when a longer word begins with it; 0 when neither. */
-static int jieba_entry(const struct table *t, const char *s, size_t len, uint32_t h, uint32_t *freq, const char **tag)
+ * (an index into the table's tag names, see tag_name) when it is a word, plus JIEBA_LONGER when a
+ * longer word begins with it; 0 when neither. */
+static int jieba_entry(const struct table *t, const char *s, size_t len, uint32_t h, uint32_t *freq, unsigned *tag)
 {
     if (len > 255)
         return 0;
+    uint32_t top = h & ~OFFSET_MASK;
     for (h &= t->nslots - 1;; h = (h + 1) & (t->nslots - 1)) {
-        uint32_t off;
-        memcpy(&off, &t->slots[h], 4);
-        if (!off)
+        uint32_t slot;
+        memcpy(&slot, &t->slots[h], 4);
+        if (!slot)
             return 0;
-        const unsigned char *e = t->strings + off - 1;
+        if ((slot & ~OFFSET_MASK) != top)
+            continue;
+        const unsigned char *e = t->strings + (slot & OFFSET_MASK) - 1;
         if (e[0] == len && !memcmp(e + 6, s, len)) {
             unsigned tg = e[1] & ~LONGER;
             int r = e[1] & LONGER ? JIEBA_LONGER : 0;
             if (tg == NOT_A_WORD)
                 return r;
             memcpy(freq, e + 2, 4);
-            *tag = tg < t->ntags ? t->tags[tg] : "x";
+            *tag = tg;
             return r | JIEBA_WORD;
         }
     }
 }
 
+static const char *tag_name(const struct table *t, unsigned tag)
+{
+    return tag < t->ntags ? t->tags[tag] : "x";
+}
+
 /* jieba's entry for s[0, len): its frequency and tag name, or 0. */
 static int jieba_word(const struct table *t, const char *s, size_t len, uint32_t *freq, const char **tag)
 {
-    return jieba_entry(t, s, len, fnv1a(FNV_BASIS, s, len), freq, tag) & JIEBA_WORD;
+    unsigned tg;
+    if (!(jieba_entry(t, s, len, fnv1a(FNV_BASIS, s, len), freq, &tg) & JIEBA_WORD))
+        return 0;
+    *tag = tag_name(t, tg);
+    return 1;
 }
 
 int poslex_entry(const char *s, size_t len)
@@ -113,7 +127,7 @@ int poslex_entry(const char *s, size_t len)
     struct table tb;
     const struct table *t = table(&tb);
     uint32_t f;
-    const char *tag;
+    unsigned tag;
     return t ? jieba_entry(t, s, len, fnv1a(FNV_BASIS, s, len), &f, &tag) : 0;
 }
 
@@ -229,6 +243,8 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     size_t next[POSLEX_MAX_CHARS + 1];
     int cls[POSLEX_MAX_CHARS + 1];
     double log_total = t ? t->log_total : log(1e8);
+    signed char tag_cls[128];
+    memset(tag_cls, -1, sizeof tag_cls);
     best[k] = 0;
     for (size_t i = k; i-- > 0;) {
         best[i] = -INFINITY;
@@ -244,17 +260,23 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
             double freq = 0;
             int c = -1;
             h = fnv1a(h, s + at[j - 1], at[j] - at[j - 1]);
-            const struct lex_word *own = len <= own_max ? exact(&lx->pos, w, len) : NULL;
-            const struct lex_word *role = len <= role_max ? exact(&lx->subject, w, len) : NULL;
+            const struct lex_word *own = len < own_max ? exact(&lx->pos, w, len) : len == own_max ? lo : NULL;
+            const struct lex_word *role = len < role_max ? exact(&lx->subject, w, len) : len == role_max ? lr : NULL;
             uint32_t f;
-            const char *tag;
+            unsigned tag;
             int jf = t ? jieba_entry(t, w, len, h, &f, &tag) : 0;
             if (own) { /* jieba's frequency where it has the word: pos.tsv changes only its class */
                 freq = (jf & JIEBA_WORD) && f ? f : OWN_WORD_FREQ;
                 c = own->attr;
             } else if (jf & JIEBA_WORD) {
                 freq = f ? f : 1;
-                c = role && own_role(role->attr) ? role_class(role->attr) : tag_class(lx, tag);
+                if (role && own_role(role->attr))
+                    c = role_class(role->attr);
+                else {
+                    if (tag_cls[tag & 127] < 0) /* the class of each tag looked up once a call */
+                        tag_cls[tag & 127] = (signed char)tag_class(lx, tag_name(t, tag));
+                    c = tag_cls[tag & 127];
+                }
             } else if (role) { /* subject.tsv's boundary roles say where a subject ends, not what a
                                   word is: they stand in only for words jieba lacks; its nouns
                                   (就业, 特约) are nouns whatever jieba's tag */

@@ -4,9 +4,11 @@
  *
  * Layout (native byte order, read on the machine that built it):
  *   magic "KFPOS02\0" | u32 nslots | u32 nwords | u32 ntags | u32 strings_len | f64 total_freq
- *   | ntags x 8-byte tag names | nslots x u32 slot (1 + offset into strings, 0 = empty)
+ *   | ntags x 8-byte tag names | nslots x u32 slot (0 = empty; else the top 8 bits of the entry's
+ *   hash, then in the low 24 bits 1 + the entry's offset into strings)
  *   | strings: per entry u8 len, u8 flags, u32 freq (unaligned), the entry's bytes.
- * Slots form an open-addressing hash (FNV-1a, linear probing) over the entries' bytes. An entry
+ * Slots form an open-addressing hash (FNV-1a, linear probing from its low bits) over the entries'
+ * bytes; a look-up reads an entry only when its slot's top bits match. An entry
  * is a word (flags & 0x7F: its tag) or, with flags & 0x7F == POSLEX_NOT_A_WORD (freq 0), a
  * proper prefix of a word that is no word itself; flags & POSLEX_LONGER is set on every entry
  * that is a proper prefix, cut at a UTF-8 character boundary, of some longer word. The
@@ -21,6 +23,7 @@
 #define MAX_TAGS 64
 #define POSLEX_LONGER 0x80u     /* keep in step with src/poslex.c */
 #define POSLEX_NOT_A_WORD 0x7Fu
+#define OFFSET_MASK 0xFFFFFFu      /* a slot's low 24 bits */
 
 static uint32_t fnv1a(const char *s, size_t n)
 {
@@ -146,10 +149,15 @@ int main(int argc, char **argv)
     uint32_t *final = calloc(nslots, sizeof *final);
     if (!final)
         die("out of memory");
-    for (uint32_t h = 0; h < big; h++)
-        if (slots[h]) {
-            const unsigned char *e = strings + slots[h] - 1;
-            *find(final, nslots, strings, (const char *)e + 6, e[0]) = slots[h];
+    if (len >= OFFSET_MASK)
+        die("the strings exceed 16 MB: widen the slots");
+    for (uint32_t i = 0; i < big; i++)
+        if (slots[i]) { /* each entry is there once: it goes in the first empty slot */
+            const unsigned char *e = strings + slots[i] - 1;
+            uint32_t h = fnv1a((const char *)e + 6, e[0]), at = h & (nslots - 1);
+            while (final[at])
+                at = (at + 1) & (nslots - 1);
+            final[at] = (h & ~OFFSET_MASK) | slots[i];
         }
     free(slots);
     slots = final;
@@ -157,7 +165,7 @@ int main(int argc, char **argv)
     if (!out)
         die("cannot write the output");
     uint32_t strings_len = (uint32_t)len;
-    fwrite("KFPOS02", 1, 8, out);
+    fwrite("KFPOS03", 1, 8, out);
     fwrite(&nslots, 4, 1, out);
     fwrite(&nwords, 4, 1, out);
     fwrite(&ntags, 4, 1, out);
