@@ -14,24 +14,25 @@
 extern const unsigned char poslex_blob[];
 extern const unsigned char poslex_blob_end[];
 
-#define HEADER_BYTES 32
+#define HEADER_BYTES 40
 #define MAX_WORD_CHARS 8   /* longer dictionary words are idioms and names a subject never needs */
 #define OWN_WORD_FREQ 1e4  /* a pos.tsv word jieba lacks (今年以来) beats the words it is made of */
 #define ROLE_WORD_FREQ 1e3 /* a subject.tsv word jieba lacks (平均为, 可达) is a plausible word */
-/* An entry's flags byte (src/tools/poslex_gen.c): its tag, or NOT_A_WORD for an entry that is
- * only the beginning of longer words; LONGER when some longer word begins with it. */
+/* A word's flags byte (src/tools/poslex_gen.c): its tag, plus LONGER when a longer word begins
+ * with it. */
 #define LONGER 0x80u
-#define NOT_A_WORD 0x7Fu
-#define OFFSET_MASK 0xFFFFFFu /* a slot: the hash's top 8 bits, 1 + the entry's offset below them */
-/* what jieba_entry found: s is a word; a longer word begins with s */
+#define OFFSET_MASK 0xFFFFFFu /* a slot: the hash's top 8 bits, 1 + the word's offset below them */
+/* what jieba_entry found: s is a word; a longer word (may) begin with s */
 #define JIEBA_WORD POSLEX_IS_WORD
 #define JIEBA_LONGER POSLEX_HAS_LONGER
 
 struct table {
-    uint32_t nslots, nwords, ntags, strings_len;
+    uint32_t nslots, nwords, ntags, strings_len, filter_words;
+    unsigned log2_bits; /* the filter has 1 << log2_bits bits */
     double log_total;
     const char (*tags)[8];
     const uint32_t *slots;
+    const unsigned char *filter; /* filter_words x u64 */
     const unsigned char *strings;
 };
 
@@ -39,7 +40,7 @@ static int read_table(struct table *t)
 {
     const unsigned char *p = poslex_blob;
     size_t size = (size_t)(poslex_blob_end - poslex_blob);
-    if (size < HEADER_BYTES || memcmp(p, "KFPOS03", 8))
+    if (size < HEADER_BYTES || memcmp(p, "KFPOS04", 8))
         return -1;
     double total;
     memcpy(&t->nslots, p + 8, 4);
@@ -47,14 +48,31 @@ static int read_table(struct table *t)
     memcpy(&t->ntags, p + 16, 4);
     memcpy(&t->strings_len, p + 20, 4);
     memcpy(&total, p + 24, 8);
-    size_t need = HEADER_BYTES + (size_t)t->ntags * 8 + (size_t)t->nslots * 4 + t->strings_len;
-    if (need != size || !t->nslots || (t->nslots & (t->nslots - 1)) || total <= 0 || t->strings_len >= OFFSET_MASK)
+    memcpy(&t->filter_words, p + 32, 4);
+    size_t slots_at = HEADER_BYTES + (size_t)t->ntags * 8, filter_at = slots_at + (size_t)t->nslots * 4;
+    size_t strings_at = filter_at + (size_t)t->filter_words * 8;
+    if (strings_at + t->strings_len != size || !t->nslots || (t->nslots & (t->nslots - 1)) || total <= 0 ||
+        t->strings_len >= OFFSET_MASK || !t->filter_words || (t->filter_words & (t->filter_words - 1)) ||
+        t->filter_words > (1u << 26))
         return -1;
+    for (t->log2_bits = 6; (1u << (t->log2_bits - 6)) < t->filter_words; t->log2_bits++)
+        ;
     t->log_total = log(total);
     t->tags = (const char (*)[8])(p + HEADER_BYTES);
-    t->slots = (const uint32_t *)(const void *)(p + HEADER_BYTES + (size_t)t->ntags * 8);
-    t->strings = p + HEADER_BYTES + (size_t)t->ntags * 8 + (size_t)t->nslots * 4;
+    t->slots = (const uint32_t *)(const void *)(p + slots_at);
+    t->filter = p + filter_at;
+    t->strings = p + strings_at;
     return 0;
+}
+
+/* 1 when the filter's bit for a string no word, whose hash is h, is set: a longer word may begin
+ * with it; 0: none does. The generator sets it with the same mix. */
+static int filter_has(const struct table *t, uint32_t h)
+{
+    uint32_t bit = (h * 0x9E3779B1u) >> (32 - t->log2_bits);
+    uint64_t word;
+    memcpy(&word, t->filter + (size_t)(bit >> 6) * 8, 8);
+    return (int)(word >> (bit & 63) & 1);
 }
 
 /* The table is read-only data in the binary: its header is parsed on every call rather than
@@ -81,28 +99,26 @@ static uint32_t fnv1a(uint32_t h, const char *s, size_t n)
 
 /* jieba's entry for s[0, len), whose FNV-1a hash is h: JIEBA_WORD with its frequency and tag
  * (an index into the table's tag names, see tag_name) when it is a word, plus JIEBA_LONGER when a
- * longer word begins with it; 0 when neither. */
+ * longer word begins with it. For a string that is no word, JIEBA_LONGER when the filter says a
+ * longer word may begin with it (a few strings no word begins with share a bit with one), 0 when
+ * none does. */
 static int jieba_entry(const struct table *t, const char *s, size_t len, uint32_t h, uint32_t *freq, unsigned *tag)
 {
     if (len > 255)
         return 0;
     uint32_t top = h & ~OFFSET_MASK;
-    for (h &= t->nslots - 1;; h = (h + 1) & (t->nslots - 1)) {
+    for (uint32_t at = h & (t->nslots - 1);; at = (at + 1) & (t->nslots - 1)) {
         uint32_t slot;
-        memcpy(&slot, &t->slots[h], 4);
-        if (!slot)
-            return 0;
+        memcpy(&slot, &t->slots[at], 4);
+        if (!slot) /* no word: perhaps the beginning of one */
+            return filter_has(t, h) ? JIEBA_LONGER : 0;
         if ((slot & ~OFFSET_MASK) != top)
             continue;
         const unsigned char *e = t->strings + (slot & OFFSET_MASK) - 1;
         if (e[0] == len && !memcmp(e + 6, s, len)) {
-            unsigned tg = e[1] & ~LONGER;
-            int r = e[1] & LONGER ? JIEBA_LONGER : 0;
-            if (tg == NOT_A_WORD)
-                return r;
             memcpy(freq, e + 2, 4);
-            *tag = tg;
-            return r | JIEBA_WORD;
+            *tag = e[1] & ~LONGER;
+            return JIEBA_WORD | (e[1] & LONGER ? JIEBA_LONGER : 0);
         }
     }
 }
