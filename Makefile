@@ -167,6 +167,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
+# test_poslex checks the embedded table against the dictionary it was made from
+$(BUILD)/tests/test_poslex: CPPFLAGS += -DJIEBA_DICT='"$(JIEBA_DICT)"'
+
 # test_nomem makes the library's allocations fail one by one
 $(BUILD)/tests/test_nomem: LDFLAGS += -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc
 

@@ -14,16 +14,25 @@
 extern const unsigned char poslex_blob[];
 extern const unsigned char poslex_blob_end[];
 
-#define HEADER_BYTES 32
+#define HEADER_BYTES 40
 #define MAX_WORD_CHARS 8   /* longer dictionary words are idioms and names a subject never needs */
 #define OWN_WORD_FREQ 1e4  /* a pos.tsv word jieba lacks (今年以来) beats the words it is made of */
 #define ROLE_WORD_FREQ 1e3 /* a subject.tsv word jieba lacks (平均为, 可达) is a plausible word */
+/* A word's flags byte (src/tools/poslex_gen.c): its tag, plus LONGER when a longer word begins
+ * with it. */
+#define LONGER 0x80u
+#define OFFSET_MASK 0xFFFFFFu /* a slot: the hash's top 8 bits, 1 + the word's offset below them */
+/* what jieba_entry found: s is a word; a longer word (may) begin with s */
+#define JIEBA_WORD POSLEX_IS_WORD
+#define JIEBA_LONGER POSLEX_HAS_LONGER
 
 struct table {
-    uint32_t nslots, nwords, ntags, strings_len;
+    uint32_t nslots, nwords, ntags, strings_len, filter_words;
+    unsigned log2_bits; /* the filter has 1 << log2_bits bits */
     double log_total;
     const char (*tags)[8];
     const uint32_t *slots;
+    const unsigned char *filter; /* filter_words x u64 */
     const unsigned char *strings;
 };
 
@@ -31,7 +40,7 @@ static int read_table(struct table *t)
 {
     const unsigned char *p = poslex_blob;
     size_t size = (size_t)(poslex_blob_end - poslex_blob);
-    if (size < HEADER_BYTES || memcmp(p, "KFPOS01", 8))
+    if (size < HEADER_BYTES || memcmp(p, "KFPOS04", 8))
         return -1;
     double total;
     memcpy(&t->nslots, p + 8, 4);
@@ -39,14 +48,31 @@ static int read_table(struct table *t)
     memcpy(&t->ntags, p + 16, 4);
     memcpy(&t->strings_len, p + 20, 4);
     memcpy(&total, p + 24, 8);
-    size_t need = HEADER_BYTES + (size_t)t->ntags * 8 + (size_t)t->nslots * 4 + t->strings_len;
-    if (need != size || !t->nslots || (t->nslots & (t->nslots - 1)) || total <= 0)
+    memcpy(&t->filter_words, p + 32, 4);
+    size_t slots_at = HEADER_BYTES + (size_t)t->ntags * 8, filter_at = slots_at + (size_t)t->nslots * 4;
+    size_t strings_at = filter_at + (size_t)t->filter_words * 8;
+    if (strings_at + t->strings_len != size || !t->nslots || (t->nslots & (t->nslots - 1)) || total <= 0 ||
+        t->strings_len >= OFFSET_MASK || !t->filter_words || (t->filter_words & (t->filter_words - 1)) ||
+        t->filter_words > (1u << 26))
         return -1;
+    for (t->log2_bits = 6; (1u << (t->log2_bits - 6)) < t->filter_words; t->log2_bits++)
+        ;
     t->log_total = log(total);
     t->tags = (const char (*)[8])(p + HEADER_BYTES);
-    t->slots = (const uint32_t *)(const void *)(p + HEADER_BYTES + (size_t)t->ntags * 8);
-    t->strings = p + HEADER_BYTES + (size_t)t->ntags * 8 + (size_t)t->nslots * 4;
+    t->slots = (const uint32_t *)(const void *)(p + slots_at);
+    t->filter = p + filter_at;
+    t->strings = p + strings_at;
     return 0;
+}
+
+/* 1 when the filter's bit for a string no word, whose hash is h, is set: a longer word may begin
+ * with it; 0: none does. The generator sets it with the same mix. */
+static int filter_has(const struct table *t, uint32_t h)
+{
+    uint32_t bit = (h * 0x9E3779B1u) >> (32 - t->log2_bits);
+    uint64_t word;
+    memcpy(&word, t->filter + (size_t)(bit >> 6) * 8, 8);
+    return (int)(word >> (bit & 63) & 1);
 }
 
 /* The table is read-only data in the binary: its header is parsed on every call rather than
@@ -62,31 +88,63 @@ int poslex_ok(void)
     return table(&t) != NULL;
 }
 
-static uint32_t fnv1a(const char *s, size_t n)
+#define FNV_BASIS 2166136261u
+
+static uint32_t fnv1a(uint32_t h, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
 }
 
-/* jieba's entry for s[0, len): its frequency and tag name, or 0. */
-static int jieba_word(const struct table *t, const char *s, size_t len, uint32_t *freq, const char **tag)
+/* jieba's entry for s[0, len), whose FNV-1a hash is h: JIEBA_WORD with its frequency and tag
+ * (an index into the table's tag names, see tag_name) when it is a word, plus JIEBA_LONGER when a
+ * longer word begins with it. For a string that is no word, JIEBA_LONGER when the filter says a
+ * longer word may begin with it (a few strings no word begins with share a bit with one), 0 when
+ * none does. */
+static int jieba_entry(const struct table *t, const char *s, size_t len, uint32_t h, uint32_t *freq, unsigned *tag)
 {
     if (len > 255)
         return 0;
-    for (uint32_t h = fnv1a(s, len) & (t->nslots - 1);; h = (h + 1) & (t->nslots - 1)) {
-        uint32_t off;
-        memcpy(&off, &t->slots[h], 4);
-        if (!off)
-            return 0;
-        const unsigned char *e = t->strings + off - 1;
+    uint32_t top = h & ~OFFSET_MASK;
+    for (uint32_t at = h & (t->nslots - 1);; at = (at + 1) & (t->nslots - 1)) {
+        uint32_t slot;
+        memcpy(&slot, &t->slots[at], 4);
+        if (!slot) /* no word: perhaps the beginning of one */
+            return filter_has(t, h) ? JIEBA_LONGER : 0;
+        if ((slot & ~OFFSET_MASK) != top)
+            continue;
+        const unsigned char *e = t->strings + (slot & OFFSET_MASK) - 1;
         if (e[0] == len && !memcmp(e + 6, s, len)) {
             memcpy(freq, e + 2, 4);
-            *tag = e[1] < t->ntags ? t->tags[e[1]] : "x";
-            return 1;
+            *tag = e[1] & ~LONGER;
+            return JIEBA_WORD | (e[1] & LONGER ? JIEBA_LONGER : 0);
         }
     }
+}
+
+static const char *tag_name(const struct table *t, unsigned tag)
+{
+    return tag < t->ntags ? t->tags[tag] : "x";
+}
+
+/* jieba's entry for s[0, len): its frequency and tag name, or 0. */
+static int jieba_word(const struct table *t, const char *s, size_t len, uint32_t *freq, const char **tag)
+{
+    unsigned tg;
+    if (!(jieba_entry(t, s, len, fnv1a(FNV_BASIS, s, len), freq, &tg) & JIEBA_WORD))
+        return 0;
+    *tag = tag_name(t, tg);
+    return 1;
+}
+
+int poslex_entry(const char *s, size_t len)
+{
+    struct table tb;
+    const struct table *t = table(&tb);
+    uint32_t f;
+    unsigned tag;
+    return t ? jieba_entry(t, s, len, fnv1a(FNV_BASIS, s, len), &f, &tag) : 0;
 }
 
 /* The class of a subject.tsv role: its boundary words are what a subject is not. */
@@ -201,23 +259,40 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     size_t next[POSLEX_MAX_CHARS + 1];
     int cls[POSLEX_MAX_CHARS + 1];
     double log_total = t ? t->log_total : log(1e8);
+    signed char tag_cls[128];
+    memset(tag_cls, -1, sizeof tag_cls);
     best[k] = 0;
     for (size_t i = k; i-- > 0;) {
         best[i] = -INFINITY;
+        /* the candidate words s[at[i], at[j]) for growing j, until no list has a word that
+         * begins with the candidate (the longest pos.tsv and subject.tsv words here, jieba's
+         * LONGER flag); the hash of the candidate grows with it */
+        const char *w = s + at[i];
+        const struct lex_word *lo = lex_at(&lx->pos, w, b - at[i], 0), *lr = lex_at(&lx->subject, w, b - at[i], 0);
+        size_t own_max = lo ? lo->len : 0, role_max = lr ? lr->len : 0;
+        uint32_t h = FNV_BASIS;
         for (size_t j = i + 1; j <= k && j - i <= MAX_WORD_CHARS; j++) {
-            const char *w = s + at[i];
             size_t len = at[j] - at[i];
             double freq = 0;
             int c = -1;
-            const struct lex_word *own = exact(&lx->pos, w, len), *role = exact(&lx->subject, w, len);
+            h = fnv1a(h, s + at[j - 1], at[j] - at[j - 1]);
+            const struct lex_word *own = len < own_max ? exact(&lx->pos, w, len) : len == own_max ? lo : NULL;
+            const struct lex_word *role = len < role_max ? exact(&lx->subject, w, len) : len == role_max ? lr : NULL;
             uint32_t f;
-            const char *tag;
+            unsigned tag;
+            int jf = t ? jieba_entry(t, w, len, h, &f, &tag) : 0;
             if (own) { /* jieba's frequency where it has the word: pos.tsv changes only its class */
-                freq = t && jieba_word(t, w, len, &f, &tag) && f ? f : OWN_WORD_FREQ;
+                freq = (jf & JIEBA_WORD) && f ? f : OWN_WORD_FREQ;
                 c = own->attr;
-            } else if (t && jieba_word(t, w, len, &f, &tag)) {
+            } else if (jf & JIEBA_WORD) {
                 freq = f ? f : 1;
-                c = role && own_role(role->attr) ? role_class(role->attr) : tag_class(lx, tag);
+                if (role && own_role(role->attr))
+                    c = role_class(role->attr);
+                else {
+                    if (tag_cls[tag & 127] < 0) /* the class of each tag looked up once a call */
+                        tag_cls[tag & 127] = (signed char)tag_class(lx, tag_name(t, tag));
+                    c = tag_cls[tag & 127];
+                }
             } else if (role) { /* subject.tsv's boundary roles say where a subject ends, not what a
                                   word is: they stand in only for words jieba lacks; its nouns
                                   (就业, 特约) are nouns whatever jieba's tag */
@@ -230,14 +305,16 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
                 c = lex_charset_has(&lx->charset[CHR_IDEOGRAPH], cp) || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ? POS_NOUN
                     : (cp >= '0' && cp <= '9') ? POS_NUM : POS_FUNC;
             }
-            if (c < 0)
-                continue;
-            double score = log(freq) - log_total + best[j];
-            if (score > best[i]) {
-                best[i] = score;
-                next[i] = j;
-                cls[i] = c;
+            if (c >= 0) {
+                double score = log(freq) - log_total + best[j];
+                if (score > best[i]) {
+                    best[i] = score;
+                    next[i] = j;
+                    cls[i] = c;
+                }
             }
+            if (!(jf & JIEBA_LONGER) && len >= own_max && len >= role_max)
+                break; /* no longer candidate is a word */
         }
     }
     size_t n = 0;

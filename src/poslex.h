@@ -32,6 +32,14 @@ size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t 
  * knows the word. */
 int poslex_class(const struct lexicon *lx, const char *s, size_t len);
 
+/* What jieba's table says of s[0, len): POSLEX_IS_WORD when it is a word; POSLEX_HAS_LONGER when a
+ * longer word begins with it, or, for a string that is no word, may begin with it (a filter: a
+ * few strings no word begins with have it too, no beginning of a word lacks it). The segmenter
+ * stops lengthening a candidate word without it. */
+#define POSLEX_IS_WORD 1
+#define POSLEX_HAS_LONGER 2
+int poslex_entry(const char *s, size_t len);
+
 /* 1 when the built-in table is well formed (checked once by patterns_load). */
 int poslex_ok(void);
 

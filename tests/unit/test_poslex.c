@@ -3,6 +3,7 @@
  * a stretch of text and what must come of it: its split into words with their classes, or the
  * subject kept ("" for none). Prints one PASS / FAIL line per check; run from the repository root. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "article.h"
@@ -76,6 +77,138 @@ static void check(const char *what, int line, const char *in, const char *got, c
     }
 }
 
+/* A string of the dictionary file: a word or a proper prefix of one. */
+struct piece {
+    const char *s;
+    size_t len;
+};
+
+static int by_bytes(const void *a, const void *b)
+{
+    const struct piece *x = a, *y = b;
+    int c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static size_t sort_unique(struct piece *p, size_t n)
+{
+    qsort(p, n, sizeof *p, by_bytes);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!m || by_bytes(&p[m - 1], &p[i]))
+            p[m++] = p[i];
+    return m;
+}
+
+static int in(const struct piece *p, size_t n, const char *s, size_t len)
+{
+    struct piece k = {s, len};
+    return bsearch(&k, p, n, sizeof *p, by_bytes) != NULL;
+}
+
+/* The flags of the embedded table agree with jieba's dictionary (JIEBA_DICT, the file make turned
+ * into the table) on every word, every proper prefix of a word cut between characters, and every
+ * word followed by its own first character: a word is POSLEX_IS_WORD, a prefix of a longer word is
+ * POSLEX_HAS_LONGER; anything else is no word, and its POSLEX_HAS_LONGER (the filter's false
+ * positives) is rare. */
+static void check_prefix_flags(void)
+{
+    FILE *f = fopen(JIEBA_DICT, "rb");
+    if (!f) {
+        printf("FAIL poslex.prefixes: cannot open %s\n", JIEBA_DICT);
+        failures++;
+        return;
+    }
+    size_t cap = 1 << 23, size = 0, r;
+    char *buf = malloc(cap + 1);
+    while (buf && (r = fread(buf + size, 1, cap - size, f)) > 0)
+        if ((size += r) == cap && !(buf = realloc(buf, (cap *= 2) + 1)))
+            break;
+    fclose(f);
+    if (!buf) {
+        printf("FAIL poslex.prefixes: out of memory\n");
+        failures++;
+        return;
+    }
+    buf[size] = 0;
+    size_t nw = 0, np = 0, capw = 1 << 16, capp = 1 << 18;
+    struct piece *words = malloc(capw * sizeof *words), *prefixes = malloc(capp * sizeof *prefixes);
+    for (char *line = buf; line && *line && words && prefixes;) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = 0;
+        char *word = strtok(line, " \t\r"), *freq = strtok(NULL, " \t\r");
+        if (word && freq && strlen(word) <= 255) { /* the lines poslex_gen takes */
+            size_t wl = strlen(word);
+            if (nw == capw)
+                words = realloc(words, (capw *= 2) * sizeof *words);
+            if (words)
+                words[nw++] = (struct piece){word, wl};
+            for (size_t pl = 1; pl < wl && prefixes; pl++)
+                if (((unsigned char)word[pl] & 0xC0) != 0x80) {
+                    if (np == capp)
+                        prefixes = realloc(prefixes, (capp *= 2) * sizeof *prefixes);
+                    if (prefixes)
+                        prefixes[np++] = (struct piece){word, pl};
+                }
+        }
+        line = end ? end + 1 : NULL;
+    }
+    if (!words || !prefixes) {
+        printf("FAIL poslex.prefixes: out of memory\n");
+        failures++;
+        free(words), free(prefixes), free(buf);
+        return;
+    }
+    nw = sort_unique(words, nw);
+    np = sort_unique(prefixes, np);
+    size_t bad = 0, checked = 0, absent = 0, shared = 0;
+    char first_bad[600] = "";
+    for (int pass = 0; pass < 3; pass++) {
+        const struct piece *p = pass == 1 ? prefixes : words;
+        size_t n = pass == 1 ? np : nw;
+        for (size_t i = 0; i < n; i++) {
+            char ext[600];
+            const char *s = p[i].s;
+            size_t len = p[i].len;
+            if (pass == 2) { /* the word and its first character again: mostly in no list */
+                size_t fl = 1;
+                while (fl < len && ((unsigned char)s[fl] & 0xC0) == 0x80)
+                    fl++;
+                memcpy(ext, s, len);
+                memcpy(ext + len, s, fl);
+                s = ext;
+                len += fl;
+            }
+            int want = (in(words, nw, s, len) ? POSLEX_IS_WORD : 0) | (in(prefixes, np, s, len) ? POSLEX_HAS_LONGER : 0);
+            int got = poslex_entry(s, len);
+            checked++;
+            if (want == 0) { /* neither: the filter may still say a word begins with it */
+                absent++;
+                shared += got == POSLEX_HAS_LONGER;
+                got &= ~POSLEX_HAS_LONGER;
+            }
+            if (got != want && !bad++)
+                snprintf(first_bad, sizeof first_bad, "%.*s: flags %d, want %d", (int)len, s, got, want);
+        }
+    }
+    if (bad || !nw || !absent) {
+        printf("FAIL poslex.prefixes: %zu of %zu strings (%zu words) disagree with the dictionary; first: %s\n", bad,
+               checked, nw, nw ? first_bad : "no words");
+        failures++;
+    } else if (shared * 20 > absent) { /* the filter is sized for about 3% */
+        printf("FAIL poslex.prefixes: the filter says a word may begin with %zu of %zu other strings (over 5%%)\n",
+               shared, absent);
+        failures++;
+    } else {
+        printf("PASS poslex.prefixes: %zu words, %zu prefixes, %zu other strings (%zu pass the filter)\n", nw, np,
+               absent, shared);
+    }
+    free(words);
+    free(prefixes);
+    free(buf);
+}
+
 int main(void)
 {
     struct keyfig_error err = {0};
@@ -88,6 +221,7 @@ int main(void)
         printf("PASS poslex.table\n");
     else
         printf("FAIL poslex.table: the embedded table is malformed\n"), failures++;
+    check_prefix_flags();
     for (size_t i = 0; i < sizeof seg_cases / sizeof seg_cases[0]; i++) {
         const struct seg_case *c = &seg_cases[i];
         struct text t;
