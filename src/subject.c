@@ -561,8 +561,8 @@ static size_t after_last_particle(const struct lexicon *lx, const char *s, size_
 {
     struct pos_word w[POSLEX_MAX_CHARS];
     size_t n = poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS);
-    for (size_t i = n; i-- > 0;)
-        if (w[i].cls == POS_FUNC)
+    for (size_t i = n; i-- > 0;) /* but 的 links a noun to its item (城镇居民的收入、…) */
+        if (w[i].cls == POS_FUNC && subject_de_at(lx, s, w[i].end, w[i].start) != w[i].end - w[i].start)
             return w[i].end;
     return a;
 }

@@ -5,6 +5,7 @@
 
 #include "chars.h"
 #include "lexicon.h"
+#include "poslex.h"
 #include "rules.h"
 #include "subject.h"
 
@@ -297,6 +298,44 @@ static size_t list_word_before(const struct lexicon *lx, const char *s, const st
 /* 衣着、家庭设备用品及维修服务、交通通讯分别下降4.3%、0.7%和0.8%: the figures after a list
  * word pair, in order, with the items of the list before it, when there are as many of each.
  * Looks at the drafts from `from` to `to` as the first of a list; returns where to go on. */
+/* 北京、上海、广州三地的平均房价分别为…: the last item of a list may hold the head every item
+ * shares, after its last 的 (no other item has a 的). Then the last item ends before that 的, and
+ * before the count that sums the items up (三地), and [*hs, *he) is the head; else 0. */
+static int shared_head(const struct lexicon *lx, const char *s, size_t (*items)[2], size_t n, size_t *hs, size_t *he)
+{
+    for (size_t k = 0; k + 1 < n; k++) {
+        if (subject_de_before(lx, s, 0, items[k][0]))
+            return 0; /* 城镇居民的收入、…: the item has a head of its own */
+        for (size_t i = items[k][0]; i < items[k][1]; i = chars_next(s, items[k][1], i))
+            if (subject_de_at(lx, s, items[k][1], i))
+                return 0;
+    }
+    size_t ls = items[n - 1][0], le = items[n - 1][1], de = (size_t)-1, dl = 0;
+    for (size_t i = ls; i < le; i = chars_next(s, le, i)) {
+        size_t l = subject_de_at(lx, s, le, i);
+        if (l)
+            de = i, dl = l;
+    }
+    if (de == (size_t)-1 || de == ls)
+        return 0;
+    size_t a = de + dl, b = le;
+    if (!subject_noun_phrase(lx, s, &a, &b, 0))
+        return 0;
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t nw = poslex_segment(lx, s, ls, de, w, POSLEX_MAX_CHARS), end = de;
+    for (size_t i = 1; i < nw; i++)
+        if (w[i].cls == POS_NUM) { /* 广州三地 -> 广州 */
+            end = w[i].start;
+            break;
+        }
+    size_t is = ls, ie = end;
+    if (!subject_noun_phrase(lx, s, &is, &ie, 0))
+        return 0;
+    items[n - 1][0] = is, items[n - 1][1] = ie;
+    *hs = a, *he = b;
+    return 1;
+}
+
 size_t subjects_pair_lists(const struct lexicon *lx, struct keyfig_article *a, size_t from, size_t to)
 {
     const char *s = a->txt.norm;
@@ -327,13 +366,16 @@ size_t subjects_pair_lists(const struct lexicon *lx, struct keyfig_article *a, s
                 e->direction = d->direction, e->basis = d->basis;
         }
         size_t items[LIST_MAX][2];
-        size_t ni = subject_list_items(lx, s, lw, items, LIST_MAX, ng);
-        if (ng >= 2 && ni == ng)
+        size_t ni = subject_list_items(lx, s, lw, items, LIST_MAX, ng), hs = 0, he = 0;
+        if (ng >= 2 && ni == ng) {
+            int head = shared_head(lx, s, items, ni, &hs, &he);
             for (size_t k = 0; k < ng; k++) {
                 struct draft *e = &a->drafts[group[k]];
                 e->subj_s = items[k][0], e->subj_e = items[k][1];
+                e->subj2_s = head ? hs : 0, e->subj2_e = head ? he : 0; /* 北京 + 平均房价 */
                 e->subj_rule = SUBJ_RULE_LIST;
             }
+        }
         i = last;
     }
     return i;
