@@ -15,6 +15,12 @@ check "report page has the article" 1 "$(grep -c 'id="kf-doc-0"' "$page")"
 check "report page has no network reference" 0 "$(grep -Eci 'https?://|<link|@import|src=' "$page")"
 check "report page CSP forbids fetching" 1 "$(grep -c "default-src 'none'" "$page")"
 check "report page text keeps code point spans" 1 "$(grep -c '"start":28,"end":36' "$page")"
+# a web page's claims are shown on its article text, as extract read it (not on the markup)
+printf '<!DOCTYPE html><html><head><meta charset="utf-8"><title>卫生工作</title></head><body><h1>卫生工作</h1>\n<p>全市共有<b>45</b>家医院，床位1.2万张。</p><script>var x = "100家";</script></body></html>\n' > "$R/page.html"
+"$KEYFIG" extract -o "$R/pj" "$R/page.html" 2> "$R/pj.err"
+"$KEYFIG" report "$R/pj/page.json" "$R/page.html" --charts "$R/none" -o "$R/page-review.html" 2> "$R/page.err"
+check "report on a web page" "0 " "$? $(cat "$R/page.err")"
+check "report on a web page shows its text" "1 0" "$(grep -c '全市共有45家医院' "$R/page-review.html") $(grep -c '<b>45</b>' "$R/page-review.html")"
 "$KEYFIG" report $art --charts "$R/none" -o "$R/again.html"
 if cmp -s "$page" "$R/again.html"; then pass "report output is deterministic"; else fail "report output is deterministic" "two runs differ"; fi
 "$KEYFIG" report --charts "$R/none" --articles tests/data -o "$R/articles.html" tests/data/report_article.json

@@ -24,6 +24,7 @@
 #include "spancheck.h"
 #include "svg_clean.h"
 #include "template.h"
+#include "reader.h"
 #include "util.h"
 
 static const char usage[] =
@@ -228,11 +229,13 @@ static int load_patterns(struct report *r, struct keyfig_error *err)
 }
 
 /* The text of an article as the page shows it and as spans count it: UTF-8 (the library decodes
- * GB18030 and Big5), without a byte-order mark, CRLF as one line break. Takes buf; returns a
- * string the caller frees, or NULL with err filled. */
+ * GB18030 and Big5), the article text of a web page or a PDF (the library reads them, as extract
+ * did), without a byte-order mark, CRLF as one line break. Takes buf; returns a string the
+ * caller frees, or NULL with err filled. */
 static char *page_text(struct report *r, const char *from, char *buf, size_t *len, struct keyfig_error *err)
 {
-    if (utf8_first_invalid(buf, *len) != (size_t)-1) {
+    if (utf8_first_invalid(buf, *len) != (size_t)-1 ||
+        reader_detect(KEYFIG_FORMAT_AUTO, from, buf, *len) != KEYFIG_FORMAT_TEXT) {
         struct keyfig_article *a = NULL;
         char *out = NULL;
         if (load_patterns(r, err) == 0 && (a = keyfig_extract(r->pat, "-", from, buf, *len, NULL, err))) {
