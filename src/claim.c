@@ -14,6 +14,7 @@
 #include "subjects.h"
 #include "cnnum.h"
 #include "lexicon.h"
+#include "matcher.h"
 #include "rules.h"
 #include "util.h"
 #include "value.h"
@@ -319,7 +320,7 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
     struct scan_state st = {0};
-    rules_scan_text(p->rules, m, s, n, on_text_match, &st);
+    matcher_scan_text(p->rules, m, s, n, on_text_match, &st);
     if (st.n) /* qsort(NULL, 0) is undefined: an article with no stop match has no intervals */
         qsort(st.iv, st.n, sizeof *st.iv, by_start);
     if (st.nitems)
@@ -331,7 +332,7 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
     size_t iv = 0, cover_end = 0;
     int cover_rule = -1;
     size_t pos = 0, ts, te;
-    while (rules_next_number(p->rules, m, s, n, pos, &ts, &te)) {
+    while (matcher_next_number(p->rules, m, s, n, pos, &ts, &te)) {
         if (emit && a->ndrafts >= EMIT_BATCH)
             emit_final(p->lx, a, ts, emit, ctx);
         /* every number met counts, claim or not, so that a claim's id is the same with and
@@ -344,7 +345,7 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
             }
         }
         size_t stop_end;
-        int stop = ts < cover_end ? cover_rule : rules_match_stop_at(p->rules, m, s, n, ts, &stop_end);
+        int stop = ts < cover_end ? cover_rule : matcher_stop_at(p->rules, m, s, n, ts, &stop_end);
         if (stop >= 0) {
             if (all)
                 set_aside(p, a, ts, te, stop);
@@ -353,7 +354,7 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
             continue;
         }
         struct rule_match rm;
-        if (rules_match_claim(p->rules, m, s, n, ts, &rm)) {
+        if (matcher_claim(p->rules, m, s, n, ts, &rm)) {
             assemble(p, a, &rm);
             pos = rm.end > ts ? rm.end : te;
         } else {

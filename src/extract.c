@@ -19,6 +19,7 @@
 #include "pdf.h"
 #include "reader.h"
 #include "stagetime.h"
+#include "matcher.h"
 #include "rules.h"
 #include "util.h"
 

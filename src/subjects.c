@@ -5,7 +5,7 @@
 
 #include "chars.h"
 #include "lexicon.h"
-#include "rules.h"
+#include "matcher.h"
 #include "subject.h"
 
 /* The first word of change.tsv's role "from" (由, 从) in [a, b), or (size_t)-1. */
