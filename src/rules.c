@@ -6,7 +6,6 @@
 #include "rules.h"
 
 #include <ctype.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
