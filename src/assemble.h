@@ -1,6 +1,6 @@
 /* assemble: what the stages that make one claim (claim.c's values, qualifiers and scan,
- * subjects.c's subjects) share: the context of a claim and the look-ups over the drafts. Internal
- * to the library. */
+ * subjects.c's subjects; filter.c's numbers set aside) share: the context of a claim and the
+ * look-ups over the drafts. Internal to the library. */
 #ifndef KEYFIG_ASSEMBLE_H
 #define KEYFIG_ASSEMBLE_H
 
@@ -19,6 +19,9 @@ struct context {
     struct qualify_change ch;
 };
 
+/* A new draft at the end of a->drafts, zeroed but for its id (the number of numbers met so far).
+ * (filter.c's numbers set aside are drafts too.) */
+struct draft *drafts_new(struct keyfig_article *a);
 
 /* The last kept claim before self whose number starts at or after floor; NULL when none. */
 struct draft *drafts_previous(struct keyfig_article *a, const struct draft *self, size_t floor);

@@ -1,7 +1,8 @@
-/* claim: turn rule matches on the normalised text into draft claims. For each numeral token:
- * set it aside if a stop rule says so; else take the first claim rule that matches there, parse
- * the value (value.c), and assemble the claim: its qualifiers (qualify.c: approximation, change,
- * 由X增加到Y) and its subject (subjects.c). This file owns the scan and the drafts. */
+/* claim: turn rule matches on the normalised text into draft claims. For each numeral token
+ * (matcher.c): pass it by if the filter sets it aside (filter.c: stop rules); else take the first
+ * claim rule that matches there, parse the value (value.c), and assemble the claim: its qualifiers
+ * (qualify.c: approximation, change, 由X增加到Y) and its subject (subjects.c). This file owns the
+ * scan and the drafts. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +14,9 @@
 #include "subject.h"
 #include "subjects.h"
 #include "cnnum.h"
+#include "filter.h"
 #include "lexicon.h"
+#include "matcher.h"
 #include "rules.h"
 #include "util.h"
 #include "value.h"
@@ -21,7 +24,7 @@
 
 /* ---- drafts ---- */
 
-static struct draft *new_draft(struct keyfig_article *a)
+struct draft *drafts_new(struct keyfig_article *a)
 {
     if (a->ndrafts == a->capdrafts) {
         a->capdrafts = a->capdrafts ? a->capdrafts * 2 : 32;
@@ -90,7 +93,7 @@ static struct draft *draft_value(const struct keyfig_patterns *p, struct keyfig_
     const char *unit_text = NULL;
     if (value_parse(p->num, p->lx, s, ns, ne, &v, &over, &unit_text) != 0)
         return NULL;
-    struct draft *d = new_draft(a);
+    struct draft *d = drafts_new(a);
     d->is_claim = 1;
     d->value = v;
     d->rule = rules_claim_id(p->rules, m->rule);
@@ -226,69 +229,7 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
     d->end = end;
 }
 
-/* ---- set-aside numbers and the scan ---- */
-
-struct interval {
-    size_t start, end;
-    int rule;
-};
-
-struct scan_state {
-    struct interval *iv;
-    size_t n, cap;
-    size_t *items;
-    size_t nitems, capitems;
-};
-
-static void on_text_match(void *ctx, int rule, size_t start, size_t end)
-{
-    struct scan_state *st = ctx;
-    if (rule < 0) {
-        if (st->nitems == st->capitems) {
-            st->capitems = st->capitems ? st->capitems * 2 : 8;
-            st->items = xrealloc(st->items, st->capitems * sizeof *st->items);
-        }
-        st->items[st->nitems++] = start;
-        return;
-    }
-    if (st->n == st->cap) {
-        st->cap = st->cap ? st->cap * 2 : 64;
-        st->iv = xrealloc(st->iv, st->cap * sizeof *st->iv);
-    }
-    st->iv[st->n++] = (struct interval){start, end, rule};
-}
-
-static int by_start(const void *x, const void *y)
-{
-    const struct interval *a = x, *b = y;
-    return a->start < b->start ? -1 : a->start > b->start;
-}
-
-static int by_offset(const void *x, const void *y)
-{
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    return a < b ? -1 : a > b;
-}
-
-static void set_aside(const struct keyfig_patterns *p, struct keyfig_article *a, size_t ts, size_t te, int rule)
-{
-    double v;
-    int over;
-    const char *u = NULL;
-    if (value_parse(p->num, p->lx, a->txt.norm, ts, te, &v, &over, &u) != 0)
-        return;
-    struct draft *d = new_draft(a);
-    d->is_claim = 0;
-    d->value = v;
-    d->kind = KEYFIG_KIND_OTHER;
-    d->reason = rules_stop_reason(p->rules, rule);
-    d->rule = rules_stop_id(p->rules, rule);
-    d->start = d->num_s = d->unit_s = d->unit_e = d->subj_s = d->subj_e = ts;
-    d->end = d->num_e = te;
-    d->unit_s = d->unit_e = te;
-    d->subj_s = d->subj_e = te;
-}
-
+/* ---- the scan ---- */
 
 /* Drafts are handed on in batches of at least this many, so that moving the rest down costs
  * little; a batch is far more than the numbers of one margin (8 KB hold at most ~4,000). */
@@ -318,49 +259,25 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
 {
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
-    struct scan_state st = {0};
-    rules_scan_text(p->rules, m, s, n, on_text_match, &st);
-    if (st.n) /* qsort(NULL, 0) is undefined: an article with no stop match has no intervals */
-        qsort(st.iv, st.n, sizeof *st.iv, by_start);
-    if (st.nitems)
-        qsort(st.items, st.nitems, sizeof *st.items, by_offset);
-    /* every item start but the first (a title may stand before the first 本报讯) opens an item */
-    a->item_starts = st.items;
-    a->nitems = st.nitems;
-
-    size_t iv = 0, cover_end = 0;
-    int cover_rule = -1;
+    struct filter *f = filter_new(p, m, a, all);
     size_t pos = 0, ts, te;
-    while (rules_next_number(p->rules, m, s, n, pos, &ts, &te)) {
+    while (matcher_next_number(p->rules, m, s, n, pos, &ts, &te)) {
         if (emit && a->ndrafts >= EMIT_BATCH)
             emit_final(p->lx, a, ts, emit, ctx);
         /* every number met counts, claim or not, so that a claim's id is the same with and
          * without --all and whatever becomes of the numbers before it */
         a->numbers++;
-        for (; iv < st.n && st.iv[iv].start <= ts; iv++) {
-            if (st.iv[iv].end > cover_end) {
-                cover_end = st.iv[iv].end;
-                cover_rule = st.iv[iv].rule;
-            }
-        }
-        size_t stop_end;
-        int stop = ts < cover_end ? cover_rule : rules_match_stop_at(p->rules, m, s, n, ts, &stop_end);
-        if (stop >= 0) {
-            if (all)
-                set_aside(p, a, ts, te, stop);
-            /* a stop rule that covers more than the numeral (2020-05-16) covers its other numbers too */
-            pos = ts < cover_end ? te : stop_end > te ? stop_end : te;
+        if (filter_at(f, ts, te, &pos))
             continue;
-        }
         struct rule_match rm;
-        if (rules_match_claim(p->rules, m, s, n, ts, &rm)) {
+        if (matcher_claim(p->rules, m, s, n, ts, &rm)) {
             assemble(p, a, &rm);
             pos = rm.end > ts ? rm.end : te;
         } else {
             pos = te;
         }
     }
-    free(st.iv);
+    filter_free(f);
     if (emit)
         emit_final(p->lx, a, (size_t)-1, emit, ctx);
     else

@@ -1,7 +1,7 @@
 /* claim: the match -> parse -> assemble -> filter stages over a normalised article: numeral
- * tokens and the rules anchored at them (rules.c), their values (cnnum.c), units, qualifiers and
- * subjects (qualify.c, subject.c), and the numbers stop rules set aside; the result is the
- * article's drafts and item starts. Defined in claim.c. */
+ * tokens and the rules anchored at them (matcher.c), their values (cnnum.c), units, qualifiers and
+ * subjects (qualify.c, subject.c), and the numbers stop rules set aside (filter.c); the result is
+ * the article's drafts and item starts. Defined in claim.c. */
 #ifndef KEYFIG_CLAIM_H
 #define KEYFIG_CLAIM_H
 

@@ -1,6 +1,6 @@
 /* extract: the library's entry points, which run the stages in order: load the pattern set;
  * for an article, read (decode.c, or the HTML and PDF readers) -> normalise (text.c) ->
- * metadata (title, date: metadata.c) -> match, parse, assemble, filter (claim.c) -> finish
+ * metadata (title, date: metadata.c) -> match, parse, assemble, filter (claim.c, filter.c) -> finish
  * (finish.c) -> write (json.c, for keyfig_extract_write). */
 #include "extract.h"
 
@@ -19,6 +19,7 @@
 #include "pdf.h"
 #include "reader.h"
 #include "stagetime.h"
+#include "matcher.h"
 #include "rules.h"
 #include "util.h"
 

@@ -6,7 +6,7 @@
 
 #include "lexicon.h"
 #include "origin.h"
-#include "rules.h"
+#include "matcher.h"
 #include "util.h"
 
 /* The length of the longest article.tsv word of the given role at s[at] (within s[0..n)), or 0. */
@@ -62,7 +62,7 @@ static void on_item(void *ctx, int rule, size_t start, size_t end)
 static int begins_item(const struct keyfig_patterns *p, struct matcher *m, const char *s, size_t n)
 {
     int found = 0;
-    rules_scan_text(p->rules, m, s, n, on_item, &found);
+    matcher_scan_text(p->rules, m, s, n, on_item, &found);
     return found;
 }
 

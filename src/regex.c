@@ -1,5 +1,5 @@
 /* regex: PCRE2 behind a few calls. Compiling (UTF, UCP, JIT), matching under limits, the few pieces
- * of pattern information rules.c needs, and two probes worked out once at load: which characters can
+ * of pattern information rules.c needs, and the two probes of dispatch.c: which characters can
  * begin a match, and where a pattern's leading part can end. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
@@ -17,7 +17,7 @@
 #define DEPTH_LIMIT 10000u
 
 /* JIT compiling every rule took 40% of a one-line run's start-up, and most rules are never tried on
- * a short text (rules.c's dispatch skips them): a pattern is JIT-compiled when it is first matched,
+ * a short text (dispatch.c skips them): a pattern is JIT-compiled when it is first matched,
  * before that match, so every match runs exactly as if it had been compiled up front. The JIT code
  * goes into a copy of the pattern, published once complete: other threads may be matching the
  * original (a probe) meanwhile. */

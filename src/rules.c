@@ -1,61 +1,23 @@
 /* rules: turn the rule files of patterns/ into regular expressions (macros, word lists as tries,
- * idioms, the combined stop rules) and match them through regex.c. Claim and "at" stop rules are
- * tried anchored at each numeral the number rule finds, so the text is scanned once for numerals
- * and the other rules only look where a number stands. */
+ * idioms, the combined stop rules) and compile them through regex.c, a compile error mapped back to
+ * the rule and the macros.tsv line it falls in. Claim and "at" stop rules are compiled anchored:
+ * matcher.c tries them at each numeral the number rule finds, so the text is scanned once for
+ * numerals and the other rules only look where a number stands. */
 #include "rules.h"
 
 #include <ctype.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dispatch.h"
 #include "lexicon.h"
 #include "patset.h"
 #include "regex.h"
 #include "stagetime.h"
+#include "rules_int.h"
 #include "util.h"
-
-enum stop_scope { SCOPE_AT, SCOPE_TEXT };
-
-struct rule {
-    char *id;
-    char *extra;        /* claim rules: kind name or "-"; stop rules: the reason */
-    int kind;           /* claim rules: keyfig_kind or -1 */
-    int scope;          /* stop rules */
-    struct rx *code;
-    char *pat;          /* the expanded pattern */
-    int group[G_NGROUPS];
-    int ngroup;         /* stop rules: the group "n" naming the number, or -1 */
-    /* Dispatch (claim rules; NULL: always tried). first: the rule made context-free (below), tried on the
-     * character at the numeral; rest: for a rule (?<num>{NUMERAL})REST, REST made context-free, tried on
-     * the character after each end {NUMERAL} can have there. A character at which either fails cannot
-     * begin a match, so the rule is skipped there. */
-    struct rx *first, *rest;
-};
-
-struct rules {
-    struct rx *number;
-    struct rx *number_at;    /* the same, anchored: tried only where a numeral can begin */
-    struct rx *stop_at_all;  /* every "at" stop rule in one alternation, each behind (*MARK:index) */
-    struct rx *numeral_ends; /* (?:{NUMERAL})(?C1): where a numeral starting at a position can end */
-    /* What the probes said of each BMP code point, 2 bits each (known, may match): first and rest of
-     * claim rule i at [(2 * i + k) * MEMO_BYTES], NUMBER's at [2 * nclaim * MEMO_BYTES]. Filled as
-     * characters are met, by whichever thread meets one first (the answer is the same whoever asks,
-     * so the race is harmless). */
-    _Atomic uint8_t *memo;
-    struct rule *claim, *stop, *item;
-    size_t nclaim, nstop, nitem;
-};
-
-#define MEMO_BYTES (0x10000 / 4)
-
-struct matcher {
-    struct rx_data *d;
-    const struct rules *r;
-    const struct kf_warner *warn;
-};
 
 /* Where each piece of an expanded pattern came from: bytes [out, out + len) of the expansion are
  * either the source text's from src on (macro -1), or "(?:" + macro's value + ")" written for the
@@ -395,8 +357,6 @@ static void lint_nested(const char *pat, const char *path, size_t line, const ch
     }
 }
 
-/* ---- dispatch: which characters can begin a rule's match ---- */
-
 /* The macro called name, or NULL. */
 static const struct macro *find_macro(const struct macro *m, size_t nm, const char *name)
 {
@@ -404,174 +364,6 @@ static const struct macro *find_macro(const struct macro *m, size_t nm, const ch
         if (!strcmp(m[k].name, name))
             return &m[k];
     return NULL;
-}
-
-
-/* p at '(' of a group: the byte after its ')' (or the end), stepping over escapes and classes. */
-static const char *group_end(const char *p)
-{
-    int depth = 0;
-    for (; *p; p++) {
-        if (*p == '\\' && p[1])
-            p++;
-        else if (*p == '[') {
-            p++;
-            if (*p == '^')
-                p++;
-            if (*p == ']')
-                p++;
-            while (*p && *p != ']') {
-                if (*p == '\\' && p[1])
-                    p++;
-                else if (*p == '[' && p[1] == ':') { /* [:alpha:] */
-                    const char *e = strstr(p, ":]");
-                    p = e ? e + 1 : p;
-                }
-                p++;
-            }
-            if (!*p)
-                return p;
-        } else if (*p == '(')
-            depth++;
-        else if (*p == ')' && --depth == 0)
-            return p + 1;
-    }
-    return p;
-}
-
-/* pat made context-free: every look-behind, negative look-ahead and \b, \B replaced by (?:). It matches
- * wherever pat does, whatever stands before it (removing an assertion that holds only makes a match
- * easier, and none is left under a negation), so a character at which it cannot begin a match is one
- * at which pat cannot either. NULL when pat looks at the start of the subject (^, \A, \G), holds a
- * conditional on an assertion, a backtracking verb, a numbered reference or \Q. */
-static char *context_free(const char *pat)
-{
-    struct buf b = {0};
-    for (const char *p = pat; *p;) {
-        if (*p == '\\') {
-            char c = p[1];
-            if (!c || strchr("AGQzZ123456789g", c))
-                goto no;
-            if (c == 'b' || c == 'B') {
-                buf_adds(&b, "(?:)");
-                p += 2;
-                continue;
-            }
-            buf_add(&b, p, 2);
-            p += 2;
-            continue;
-        }
-        if (*p == '[') {
-            const char *q = p;
-            /* a class: copied whole (group_end's class stepping, on a lone class) */
-            q++;
-            if (*q == '^')
-                q++;
-            if (*q == ']')
-                q++;
-            while (*q && *q != ']') {
-                if (*q == '\\' && q[1])
-                    q++;
-                else if (*q == '[' && q[1] == ':') {
-                    const char *e = strstr(q, ":]");
-                    q = e ? e + 1 : q;
-                }
-                q++;
-            }
-            if (!*q)
-                goto no;
-            buf_add(&b, p, (size_t)(q + 1 - p));
-            p = q + 1;
-            continue;
-        }
-        if (*p == '^') /* outside a class: the start of the subject or of a line */
-            goto no;
-        if (*p == '(' && p[1] == '*')
-            goto no;
-        if (*p == '(' && p[1] == '?') {
-            const char *q = p + 2;
-            if (!strncmp(q, "<=", 2) || !strncmp(q, "<!", 2) || *q == '!') {
-                buf_adds(&b, "(?:)");
-                p = group_end(p);
-                continue;
-            }
-            if (*q == '(' && (q[1] == '?' || q[1] == '*'))
-                goto no; /* (?(?=...)...): a condition on an assertion */
-            if (isdigit((unsigned char)*q) || *q == '+' || *q == '-' || *q == 'R' || *q == '#' || *q == 'x')
-                goto no;
-        }
-        buf_addc(&b, *p++);
-    }
-    if (!b.data)
-        buf_add(&b, "", 0);
-    return b.data;
-no:
-    buf_free(&b);
-    return NULL;
-}
-
-/* A probe for the context-free form of pat: anchored, for rx_probe; NULL when there is none or it
- * could match the empty string (then it says nothing about the character at its start). */
-static struct rx *probe(const char *pat)
-{
-    char *cf = context_free(pat);
-    if (!cf)
-        return NULL;
-    size_t off;
-    char msg[256];
-    struct rx *c = rx_compile(cf, strlen(cf), RX_ANCHORED | RX_PROBE | RX_DUPNAMES, &off, msg, sizeof msg);
-    free(cf);
-    if (c && rx_min_length(c) == 0) {
-        rx_free(c);
-        c = NULL;
-    }
-    return c;
-}
-
-/* src (a claim rule as written) is (?<num>{NUMERAL})REST or (?<num>{NUMERAL}REST') with no | outside
- * a group of REST: the expansion of REST (of "(?:" REST' for the second), else NULL. */
-static char *numeral_rest(const char *src, const struct macro *m, size_t nm, const char *path, size_t line)
-{
-    static const char head[] = "(?<num>{NUMERAL}";
-    if (strncmp(src, head, sizeof head - 1))
-        return NULL;
-    const char *rest = src + sizeof head - 1;
-    int closed = *rest == ')';
-    if (closed)
-        rest++;
-    if (!*rest || strchr("?*+{|", *rest))
-        return NULL; /* the numeral may be optional or repeated, or REST may stand alone */
-    /* the depth at which an alternative would be one of the whole rule's (or of the num group's) */
-    int depth = closed ? 0 : 1;
-    for (const char *p = rest; *p; p++) {
-        if (*p == '\\' && p[1])
-            p++;
-        else if (*p == '[') {
-            p++;
-            if (*p == '^')
-                p++;
-            if (*p == ']')
-                p++;
-            while (*p && *p != ']')
-                p += (*p == '\\' && p[1]) ? 2 : 1;
-            if (!*p)
-                return NULL;
-        } else if (*p == '(')
-            depth++;
-        else if (*p == ')')
-            depth--;
-        else if (*p == '|' && depth <= (closed ? 0 : 1))
-            return NULL;
-        if (depth < 0)
-            return NULL;
-    }
-    struct buf src2 = {0};
-    buf_printf(&src2, "%s%s", closed ? "" : "(?:", rest);
-    struct expansion x;
-    char *e = expand(src2.data, m, nm, path, line, &x, NULL);
-    free(x.seg);
-    buf_free(&src2);
-    return e;
 }
 
 static int has_id(const struct rule *r, size_t n, const char *id)
@@ -638,9 +430,13 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
         }
         r.id = xstrdup(f[0]);
         if (ncols == 3) {
-            r.first = probe(pat);
-            char *rest = find_macro(m, nm, "NUMERAL") ? numeral_rest(f[2], m, nm, path, rd.lineno) : NULL;
-            r.rest = rest ? probe(rest) : NULL;
+            r.first = dispatch_probe(pat);
+            char *rest_src = find_macro(m, nm, "NUMERAL") ? dispatch_numeral_rest(f[2]) : NULL;
+            struct expansion rx = {0};
+            char *rest = rest_src ? expand(rest_src, m, nm, path, rd.lineno, &rx, NULL) : NULL;
+            r.rest = rest ? dispatch_probe(rest) : NULL;
+            free(rx.seg);
+            free(rest_src);
             free(rest);
         }
         for (int g = 0; g < G_NGROUPS; g++)
@@ -747,11 +543,11 @@ static struct rx *combine_stop_at(const struct rules *r)
     return c;
 }
 
-/* The numeral token rule (NUMBER of macros.tsv), searching and anchored, and the set of characters
- * that can begin a token: those at which the anchored pattern, given just that one character,
- * matches or wants more text. Worked out once per process, so the scanner (rules_next_number) can
- * step over every other character in C instead of starting the regex at every position of the text:
- * most of an article is characters that cannot begin a number. */
+/* The numeral token rule (NUMBER of macros.tsv), searching and anchored. The scanner
+ * (matcher_next_number) tries the anchored one only at the characters that can begin a token: those
+ * at which it, given just that one character, matches or wants more text (dispatch.c, once per
+ * character per process), stepping over every other character in C instead of starting the regex
+ * at every position of the text: most of an article is characters that cannot begin a number. */
 static int load_number(struct rules *r, const struct macro *m, size_t nm, struct patset *ps, struct keyfig_error *err)
 {
     const struct macro *num = find_macro(m, nm, "NUMBER");
@@ -777,12 +573,7 @@ static struct rx *numeral_ends(struct rules *r, const struct macro *m, size_t nm
         i++;
     if (!num || i == r->nclaim)
         return NULL;
-    struct buf b = {0};
-    buf_printf(&b, "(?:%s)(?C1)", num->value);
-    size_t off;
-    char msg[256];
-    struct rx *c = rx_compile(b.data, b.len, RX_ANCHORED | RX_CALLOUTS, &off, msg, sizeof msg);
-    buf_free(&b);
+    struct rx *c = dispatch_numeral_ends(num->value);
     if (!c) /* no dispatch by REST then */
         for (i = 0; i < r->nclaim; i++) {
             rx_free(r->claim[i].rest);
@@ -820,7 +611,7 @@ static struct rules *load(struct patset *ps, const struct lexicon *lx, const str
     r->stop_at_all = combine_stop_at(r);
     r->numeral_ends = numeral_ends(r, m, nm);
     /* one block: above malloc's mmap threshold, its pages cost nothing until a character is met */
-    r->memo = xcalloc(2 * r->nclaim + 1, MEMO_BYTES);
+    r->memo = xcalloc(2 * r->nclaim + 1, DISPATCH_MEMO_BYTES);
     rc = 0;
 out:
     free_macros(m, nm);
@@ -858,232 +649,6 @@ void rules_free(struct rules *r)
     free_rules(r->item, r->nitem);
     free(r);
 }
-
-struct matcher *matcher_new(const struct rules *r, const struct kf_warner *warn)
-{
-    struct matcher *m = xcalloc(1, sizeof *m);
-    m->warn = warn;
-    m->d = rx_data_new(32); /* 32 pairs covers every rule's groups */
-    m->r = r;
-    return m;
-}
-
-void matcher_free(struct matcher *m)
-{
-    if (!m)
-        return;
-    rx_data_free(m->d);
-    free(m);
-}
-
-/* One match; a failure other than "no match" (a limit hit) is warned about once per call. */
-static int match(struct matcher *m, struct rx *c, const char *id, const char *s, size_t n, size_t at)
-{
-    int rc = rx_match(c, m->d, s, n, at, 0);
-    if (rc < 0 && rc != RX_NOMATCH) {
-        char msg[256];
-        rx_message(rc, msg, sizeof msg);
-        kf_warn_rule(m->warn, NULL, id, "%s at byte %zu; rule skipped here", msg, at);
-    }
-    return rc;
-}
-
-/* The code point of the character at s[i] (of n bytes), its length in *len; (uint32_t)-1 beyond the
- * BMP (or at a stray byte, *len 1). Decoded here rather than with util.h's utf8_decode: the normalised
- * text is valid UTF-8, and validating every character again cost 1% of a run. */
-static inline uint32_t bmp_at(const unsigned char *s, size_t n, size_t i, size_t *len)
-{
-    unsigned c = s[i];
-    if (c < 0x80) {
-        *len = 1;
-        return c;
-    }
-    if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-        *len = 3;
-        return ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
-    }
-    if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
-        *len = 2;
-        return ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-    }
-    *len = 1;
-    return (uint32_t)-1;
-}
-
-/* What probe p (memo slot k) says of BMP code point cp, whose character is c[0..len): asked once per
- * process, then read from the memo. */
-static int memo_probe(const struct rules *r, struct matcher *m, size_t k, struct rx *p, const char *c, size_t len,
-                      uint32_t cp)
-{
-    _Atomic uint8_t *b = &r->memo[k * MEMO_BYTES + (cp >> 2)];
-    unsigned sh = (cp & 3) * 2, v = atomic_load_explicit(b, memory_order_relaxed) >> sh;
-    if (!(v & 1)) { /* first met: probe it once */
-        v = 1u | (unsigned)rx_probe(p, m->d, c, len) << 1;
-        atomic_fetch_or_explicit(b, (uint8_t)(v << sh), memory_order_relaxed);
-    }
-    return (v >> 1) & 1;
-}
-
-/* 1 when the character starting at s[i] (of n bytes; *len receives its length) can begin a numeral
- * token: the anchored NUMBER pattern, given just that character, matches or wants more text (a
- * partial match). Asked once per character per process, so the scanner (rules_next_number) steps over
- * every other character in C instead of starting the regex at every position of the text: most of an
- * article is characters that cannot begin a number. Characters beyond the BMP are always tried. */
-static int may_begin_number(const struct rules *r, struct matcher *m, const unsigned char *s, size_t n, size_t i,
-                            size_t *len)
-{
-    uint32_t cp = bmp_at(s, n, i, len);
-    return cp == (uint32_t)-1 || memo_probe(r, m, 2 * r->nclaim, r->number_at, (const char *)s + i, *len, cp);
-}
-
-/* How far past its numeral an anchored claim or stop rule may look, in bytes. PCRE2 10.42's
- * JIT searches for a pattern's required character (分之 of ratio.fraction, 点 of index.points)
- * from the start position to the end of the subject before each attempt, whenever that end is
- * near enough: every numeral of a long text without the character paid for the rest of the
- * text. No rule reads this far; the subject ends here, at a character boundary. */
-#define RULE_REACH 256
-
-static size_t reach(const char *s, size_t n, size_t at)
-{
-    return n - at <= RULE_REACH ? n : utf8_char_start(s, at + RULE_REACH);
-}
-
-/* The leftmost numeral token at or after from, as an unanchored search would find it: the
- * anchored pattern is tried at each character that can begin one, in order. */
-int rules_next_number(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t from, size_t *start,
-                      size_t *end)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    STAGE_ENTER(STAGE_NUMBERS);
-    for (size_t i = from, len; i < n; i += len) {
-        if (!may_begin_number(r, m, u, n, i, &len) || match(m, r->number_at, "NUMBER", s, n, i) < 0)
-            continue;
-        const size_t *ov = rx_ovector(m->d, NULL);
-        *start = ov[0];
-        *end = ov[1];
-        STAGE_LEAVE();
-        return 1;
-    }
-    STAGE_LEAVE();
-    return 0;
-}
-
-/* 0 when probe p (memo slot k) fails on the character at s[i] (of n bytes): no match can begin
- * there. Characters beyond the BMP are always tried; the end of s never begins a match. */
-static int may_begin(const struct rules *r, struct matcher *m, size_t k, struct rx *p, const char *s, size_t n, size_t i)
-{
-    if (i >= n)
-        return 0;
-    size_t len;
-    uint32_t cp = bmp_at((const unsigned char *)s, n, i, &len);
-    return cp == (uint32_t)-1 || memo_probe(r, m, k, p, s + i, len, cp);
-}
-
-#define MAX_ENDS 8
-
-static int match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
-{
-    n = reach(s, n, at);
-    size_t ends[MAX_ENDS], nends = (size_t)-1; /* where {NUMERAL} can end, worked out when first needed */
-    for (size_t i = 0; i < r->nclaim; i++) {
-        const struct rule *ru = &r->claim[i];
-        if (ru->first && !may_begin(r, m, 2 * i, ru->first, s, n, at))
-            continue;
-        if (ru->rest) {
-            if (nends == (size_t)-1)
-                nends = rx_callout_ends(r->numeral_ends, m->d, s, n, at, ends, MAX_ENDS);
-            size_t e = 0;
-            if (nends <= MAX_ENDS)
-                while (e < nends && !may_begin(r, m, 2 * i + 1, ru->rest, s, n, ends[e]))
-                    e++;
-            if (e == nends)
-                continue;
-        }
-        if (match(m, ru->code, ru->id, s, n, at) < 0)
-            continue;
-        unsigned pairs;
-        const size_t *ov = rx_ovector(m->d, &pairs);
-        out->rule = (int)i;
-        out->start = ov[0];
-        out->end = ov[1];
-        for (int g = 0; g < G_NGROUPS; g++) {
-            int k = ru->group[g];
-            int set = k > 0 && (unsigned)k < pairs && ov[2 * k] != RX_UNSET;
-            out->g[g][0] = set ? ov[2 * k] : (size_t)-1;
-            out->g[g][1] = set ? ov[2 * k + 1] : (size_t)-1;
-        }
-        return 1;
-    }
-    return 0;
-}
-
-int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
-{
-    int found;
-    STAGE(STAGE_CLAIM_RULES, found = match_claim(r, m, s, n, at, out));
-    return found;
-}
-
-static int match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
-{
-    n = reach(s, n, at);
-    if (r->stop_at_all) {
-        int rc = rx_match(r->stop_at_all, m->d, s, n, at, 0);
-        if (rc == RX_NOMATCH)
-            return -1;
-        if (rc >= 0) {
-            *end = rx_ovector(m->d, NULL)[1];
-            const char *mark = rx_mark(m->d);
-            return mark ? atoi(mark) : -1;
-        }
-        /* a limit was hit: try the rules one by one, so the warning names the rule at fault */
-    }
-    for (size_t i = 0; i < r->nstop; i++) {
-        const struct rule *ru = &r->stop[i];
-        if (ru->scope != SCOPE_AT || match(m, ru->code, ru->id, s, n, at) < 0)
-            continue;
-        *end = rx_ovector(m->d, NULL)[1];
-        return (int)i;
-    }
-    return -1;
-}
-
-int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
-{
-    int rule;
-    STAGE(STAGE_STOP_AT, rule = match_stop_at(r, m, s, n, at, end));
-    return rule;
-}
-
-static void scan(struct matcher *m, const struct rule *ru, int index, const char *s, size_t n,
-                 void (*fn)(void *, int, size_t, size_t), void *ctx)
-{
-    size_t at = 0;
-    while (at < n && match(m, ru->code, ru->id, s, n, at) >= 0) {
-        const size_t *ov = rx_ovector(m->d, NULL);
-        size_t st = ov[0], en = ov[1];
-        if (ru->ngroup > 0 && ov[2 * ru->ngroup] != RX_UNSET)
-            fn(ctx, index, ov[2 * ru->ngroup], ov[2 * ru->ngroup + 1]);
-        else
-            fn(ctx, index, st, en);
-        at = en > at ? en : at + 1;
-        while (at < n && ((unsigned char)s[at] & 0xC0) == 0x80) /* whole characters only */
-            at++;
-    }
-}
-
-void rules_scan_text(const struct rules *r, struct matcher *m, const char *s, size_t n,
-                     void (*fn)(void *ctx, int rule, size_t start, size_t end), void *ctx)
-{
-    STAGE_ENTER(STAGE_TEXT_RULES);
-    for (size_t i = 0; i < r->nstop; i++)
-        if (r->stop[i].scope == SCOPE_TEXT)
-            scan(m, &r->stop[i], (int)i, s, n, fn, ctx);
-    for (size_t i = 0; i < r->nitem; i++)
-        scan(m, &r->item[i], -1, s, n, fn, ctx);
-    STAGE_LEAVE();
-}
-
 size_t rules_nclaim(const struct rules *r)
 {
     return r->nclaim;

@@ -1,7 +1,8 @@
 /* rules: the regular-expression rules of patterns/ (macros.tsv, claims.rules, stop.rules,
- * items.rules), compiled once with PCRE2 (JIT where available) and matched against the
- * normalised text, through regex.c (the only file that includes pcre2.h). It finds where rules match and
- * reports their groups; turning a match into a claim is claim.c's job. */
+ * items.rules, idioms.tsv) turned into PCRE2 patterns and compiled once, through regex.c (the only
+ * file that includes pcre2.h): macros expanded, word lists as tries, a compile error mapped back to
+ * its rule and macro line, each claim rule given its dispatch probes (dispatch.c). Running them over
+ * a text is matcher.c's job; turning a match into a claim is claim.c's. */
 #ifndef KEYFIG_RULES_H
 #define KEYFIG_RULES_H
 
@@ -11,17 +12,7 @@
 struct patset;
 struct lexicon;
 struct rules;
-struct matcher;
 struct kf_warner;
-
-/* The groups a claim rule may name; -1 offsets when a group did not take part. */
-enum rule_group { G_NUM, G_NUM2, G_MID, G_UNIT, G_POST, G_NGROUPS };
-
-struct rule_match {
-    int rule;                /* index of the claim rule */
-    size_t start, end;       /* the whole match */
-    size_t g[G_NGROUPS][2];  /* [start, end) of each group, (size_t)-1 when unset */
-};
 
 /* Load and compile all rule files of ps, expanding {MACRO}s from macros.tsv and the word
  * lists of lx ({UNIT}, {APPROX_PRE}, {APPROX_MID}, {APPROX_POST}). lint (NULL: none): warn it,
@@ -30,28 +21,6 @@ struct rule_match {
 struct rules *rules_load(struct patset *ps, const struct lexicon *lx, const struct kf_warner *lint,
                          struct keyfig_error *err);
 void rules_free(struct rules *r);
-
-/* Per-thread match state (match data and limits). A rule that fails to match (a limit hit) is
- * warned to warn (borrowed, may be NULL) and skipped there. Caller owns it. */
-struct matcher *matcher_new(const struct rules *r, const struct kf_warner *warn);
-void matcher_free(struct matcher *m);
-
-/* The next numeral token at or after from in s[0..n): returns 1 and sets [*start, *end). */
-int rules_next_number(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t from,
-                      size_t *start, size_t *end);
-
-/* The first claim rule (in file order) that matches anchored at `at`. Returns 1 and fills out. */
-int rules_match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at,
-                      struct rule_match *out);
-
-/* The first stop rule of scope "at" that matches anchored at `at`: returns its index or -1;
- * *end receives the end of its match. */
-int rules_match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end);
-
-/* Scan s for the stop rules of scope "text" and the item rules. For each match, calls
- * fn(ctx, rule_index, start, end); rule_index is a stop rule index, or -1 for an item start. */
-void rules_scan_text(const struct rules *r, struct matcher *m, const char *s, size_t n,
-                     void (*fn)(void *ctx, int rule, size_t start, size_t end), void *ctx);
 
 size_t rules_nclaim(const struct rules *r);
 size_t rules_nstop(const struct rules *r);

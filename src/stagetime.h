@@ -10,7 +10,7 @@ enum stage {
     STAGE_LOAD,        /* loading the patterns and the lexicon, compiling the rules */
     STAGE_READ,        /* parsing a JSON Lines record (Jansson) */
     STAGE_NORMALISE,   /* text.c */
-    STAGE_NUMBERS,     /* the numeral scan (rules_next_number) */
+    STAGE_NUMBERS,     /* the numeral scan (matcher_next_number) */
     STAGE_STOP_AT,     /* stop rules at each numeral */
     STAGE_CLAIM_RULES, /* claim rules at each numeral */
     STAGE_TEXT_RULES,  /* text-wide stop rules and item rules */

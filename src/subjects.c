@@ -5,8 +5,8 @@
 
 #include "chars.h"
 #include "lexicon.h"
+#include "matcher.h"
 #include "poslex.h"
-#include "rules.h"
 #include "subject.h"
 
 /* The first word of change.tsv's role "from" (由, 从) in [a, b), or (size_t)-1. */

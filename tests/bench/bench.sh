@@ -315,7 +315,7 @@ stage_table() {
     { v[$1, $2] = $3; c[$1, $2] = $4; if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 } }
     END {
       names["load"] = "loading patterns, lexicon, rules"; names["read"] = "reading JSON Lines (json_loadb)"
-      names["normalise"] = "normalising (text.c)"; names["numbers"] = "numeral scan (rules_next_number)"
+      names["normalise"] = "normalising (text.c)"; names["numbers"] = "numeral scan (matcher_next_number)"
       names["stop_at"] = "stop rules at each numeral"; names["claim_rules"] = "claim rules at each numeral"
       names["text_rules"] = "text-wide stop and item rules"; names["segment"] = "lexicon: segmenting (poslex_segment)"
       names["assemble"] = "assembling claims: parse, subject, qualify (claims_find, rest)"

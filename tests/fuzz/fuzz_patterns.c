@@ -11,6 +11,7 @@
 #include "cnnum.h"
 #include "lexicon.h"
 #include "patset.h"
+#include "matcher.h"
 #include "rules.h"
 #include "util.h"
 
@@ -55,9 +56,9 @@ static int load(void)
         static const char sample[] = "全市共有45家医院，投资3.5亿元，增长12.5%。";
         struct matcher *m = matcher_new(r, NULL);
         size_t s, e, pos = 0;
-        while (rules_next_number(r, m, sample, sizeof sample - 1, pos, &s, &e)) {
+        while (matcher_next_number(r, m, sample, sizeof sample - 1, pos, &s, &e)) {
             struct rule_match rm;
-            rules_match_claim(r, m, sample, sizeof sample - 1, s, &rm);
+            matcher_claim(r, m, sample, sizeof sample - 1, s, &rm);
             pos = e > pos ? e : pos + 1;
         }
         matcher_free(m);

@@ -1,0 +1,240 @@
+/* dispatch: which characters can begin a rule's match. A rule made context-free (its look-behinds,
+ * negative look-aheads and word boundaries dropped) is probed with one character; the answer for each
+ * BMP code point is kept in a memo, so the matcher steps over characters at which a numeral, or a
+ * claim rule, cannot begin without starting PCRE2 there. Through regex.c; knows nothing of rule
+ * files or macros. */
+#include "dispatch.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "regex.h"
+#include "util.h"
+
+/* p at '(' of a group: the byte after its ')' (or the end), stepping over escapes and classes. */
+static const char *group_end(const char *p)
+{
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == '[') {
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p && *p != ']') {
+                if (*p == '\\' && p[1])
+                    p++;
+                else if (*p == '[' && p[1] == ':') { /* [:alpha:] */
+                    const char *e = strstr(p, ":]");
+                    p = e ? e + 1 : p;
+                }
+                p++;
+            }
+            if (!*p)
+                return p;
+        } else if (*p == '(')
+            depth++;
+        else if (*p == ')' && --depth == 0)
+            return p + 1;
+    }
+    return p;
+}
+
+/* pat made context-free: every look-behind, negative look-ahead and \b, \B replaced by (?:). It matches
+ * wherever pat does, whatever stands before it (removing an assertion that holds only makes a match
+ * easier, and none is left under a negation), so a character at which it cannot begin a match is one
+ * at which pat cannot either. NULL when pat looks at the start of the subject (^, \A, \G), holds a
+ * conditional on an assertion, a backtracking verb, a numbered reference or \Q. */
+static char *context_free(const char *pat)
+{
+    struct buf b = {0};
+    for (const char *p = pat; *p;) {
+        if (*p == '\\') {
+            char c = p[1];
+            if (!c || strchr("AGQzZ123456789g", c))
+                goto no;
+            if (c == 'b' || c == 'B') {
+                buf_adds(&b, "(?:)");
+                p += 2;
+                continue;
+            }
+            buf_add(&b, p, 2);
+            p += 2;
+            continue;
+        }
+        if (*p == '[') {
+            const char *q = p;
+            /* a class: copied whole (group_end's class stepping, on a lone class) */
+            q++;
+            if (*q == '^')
+                q++;
+            if (*q == ']')
+                q++;
+            while (*q && *q != ']') {
+                if (*q == '\\' && q[1])
+                    q++;
+                else if (*q == '[' && q[1] == ':') {
+                    const char *e = strstr(q, ":]");
+                    q = e ? e + 1 : q;
+                }
+                q++;
+            }
+            if (!*q)
+                goto no;
+            buf_add(&b, p, (size_t)(q + 1 - p));
+            p = q + 1;
+            continue;
+        }
+        if (*p == '^') /* outside a class: the start of the subject or of a line */
+            goto no;
+        if (*p == '(' && p[1] == '*')
+            goto no;
+        if (*p == '(' && p[1] == '?') {
+            const char *q = p + 2;
+            if (!strncmp(q, "<=", 2) || !strncmp(q, "<!", 2) || *q == '!') {
+                buf_adds(&b, "(?:)");
+                p = group_end(p);
+                continue;
+            }
+            if (*q == '(' && (q[1] == '?' || q[1] == '*'))
+                goto no; /* (?(?=...)...): a condition on an assertion */
+            if (isdigit((unsigned char)*q) || *q == '+' || *q == '-' || *q == 'R' || *q == '#' || *q == 'x')
+                goto no;
+        }
+        buf_addc(&b, *p++);
+    }
+    if (!b.data)
+        buf_add(&b, "", 0);
+    return b.data;
+no:
+    buf_free(&b);
+    return NULL;
+}
+
+struct rx *dispatch_probe(const char *pat)
+{
+    char *cf = context_free(pat);
+    if (!cf)
+        return NULL;
+    size_t off;
+    char msg[256];
+    struct rx *c = rx_compile(cf, strlen(cf), RX_ANCHORED | RX_PROBE | RX_DUPNAMES, &off, msg, sizeof msg);
+    free(cf);
+    if (c && rx_min_length(c) == 0) {
+        rx_free(c);
+        c = NULL;
+    }
+    return c;
+}
+
+char *dispatch_numeral_rest(const char *src)
+{
+    static const char head[] = "(?<num>{NUMERAL}";
+    if (strncmp(src, head, sizeof head - 1))
+        return NULL;
+    const char *rest = src + sizeof head - 1;
+    int closed = *rest == ')';
+    if (closed)
+        rest++;
+    if (!*rest || strchr("?*+{|", *rest))
+        return NULL; /* the numeral may be optional or repeated, or REST may stand alone */
+    /* the depth at which an alternative would be one of the whole rule's (or of the num group's) */
+    int depth = closed ? 0 : 1;
+    for (const char *p = rest; *p; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == '[') {
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p && *p != ']')
+                p += (*p == '\\' && p[1]) ? 2 : 1;
+            if (!*p)
+                return NULL;
+        } else if (*p == '(')
+            depth++;
+        else if (*p == ')')
+            depth--;
+        else if (*p == '|' && depth <= (closed ? 0 : 1))
+            return NULL;
+        if (depth < 0)
+            return NULL;
+    }
+    struct buf src2 = {0};
+    buf_printf(&src2, "%s%s", closed ? "" : "(?:", rest);
+    return src2.data;
+}
+
+struct rx *dispatch_numeral_ends(const char *numeral)
+{
+    struct buf b = {0};
+    buf_printf(&b, "(?:%s)(?C1)", numeral);
+    size_t off;
+    char msg[256];
+    struct rx *c = rx_compile(b.data, b.len, RX_ANCHORED | RX_CALLOUTS, &off, msg, sizeof msg);
+    buf_free(&b);
+    return c;
+}
+
+/* The code point of the character at s[i] (of n bytes), its length in *len; (uint32_t)-1 beyond the
+ * BMP (or at a stray byte, *len 1). Decoded here rather than with util.h's utf8_decode: the normalised
+ * text is valid UTF-8, and validating every character again cost 1% of a run. */
+static inline uint32_t bmp_at(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+    unsigned c = s[i];
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
+    if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+        *len = 3;
+        return ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+    }
+    if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+        *len = 2;
+        return ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+    }
+    *len = 1;
+    return (uint32_t)-1;
+}
+
+/* What probe p says of BMP code point cp, whose character is c[0..len): asked once per process (per
+ * memo), then read from the memo. */
+static int memo_probe(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *c, size_t len, uint32_t cp)
+{
+    _Atomic uint8_t *b = &memo[cp >> 2];
+    unsigned sh = (cp & 3) * 2, v = atomic_load_explicit(b, memory_order_relaxed) >> sh;
+    if (!(v & 1)) { /* first met: probe it once */
+        v = 1u | (unsigned)rx_probe(p, d, c, len) << 1;
+        atomic_fetch_or_explicit(b, (uint8_t)(v << sh), memory_order_relaxed);
+    }
+    return (v >> 1) & 1;
+}
+
+size_t dispatch_next_start(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *s, size_t n, size_t from,
+                           size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = from;
+    for (; i < n; i += *len) {
+        uint32_t cp = bmp_at(u, n, i, len);
+        if (cp == (uint32_t)-1 || memo_probe(memo, p, d, s + i, *len, cp))
+            break;
+    }
+    return i;
+}
+
+int dispatch_may_begin(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    size_t len;
+    uint32_t cp = bmp_at((const unsigned char *)s, n, i, &len);
+    return cp == (uint32_t)-1 || memo_probe(memo, p, d, s + i, len, cp);
+}

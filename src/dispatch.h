@@ -1,0 +1,45 @@
+/* dispatch: which characters can begin a rule's match, so that the matcher (matcher.c) starts PCRE2
+ * only where a rule may match. A probe is a rule made context-free and compiled for rx_probe; what it
+ * says of each BMP code point is kept in a memo of DISPATCH_MEMO_BYTES (2 bits a code point: known,
+ * may begin), filled as characters are met by whichever thread meets one first (the answer is the
+ * same whoever asks, so the race is harmless). Characters beyond the BMP are always tried. */
+#ifndef KEYFIG_DISPATCH_H
+#define KEYFIG_DISPATCH_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct rx;
+struct rx_data;
+
+#define DISPATCH_MEMO_BYTES (0x10000 / 4)
+
+/* A probe for pat (an expanded pattern): pat made context-free -- every look-behind, negative
+ * look-ahead and \b, \B dropped, so it matches wherever pat does, whatever stands before it --
+ * compiled anchored. NULL when there is none (pat looks at the start of the subject, holds a
+ * conditional on an assertion, a backtracking verb, a numbered reference or \Q) or it could match
+ * the empty string (then it says nothing about the character at its start). Caller owns it. */
+struct rx *dispatch_probe(const char *pat);
+
+/* src (a claim rule as written) is (?<num>{NUMERAL})REST or (?<num>{NUMERAL}REST') with no | outside
+ * a group of REST: REST (or "(?:" REST' for the second), its macros still to be expanded, else NULL.
+ * Caller owns it. A probe of REST, tried on the character after each end of the numeral, skips the
+ * rule where no end is followed by a character REST can begin with. */
+char *dispatch_numeral_rest(const char *src);
+
+/* (?:numeral)(?C1) compiled for rx_callout_ends: where a numeral starting at a position can end.
+ * NULL when it does not compile. Caller owns it. */
+struct rx *dispatch_numeral_ends(const char *numeral);
+
+/* The first character at or after from in s[0..n) at which probe p (its memo: DISPATCH_MEMO_BYTES)
+ * says a match may begin, *len receiving its length in bytes; n when there is none. d: the calling
+ * thread's match state. */
+size_t dispatch_next_start(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *s, size_t n, size_t from,
+                           size_t *len);
+
+/* 0 when probe p (its memo) fails on the character at s[i] (of n bytes): no match can begin there.
+ * The end of s never begins a match. */
+int dispatch_may_begin(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *s, size_t n, size_t i);
+
+#endif

@@ -1,0 +1,184 @@
+/* matcher: running the compiled rules (rules.c) over a normalised text: the scan for numeral
+ * tokens, the claim and "at" stop rules anchored at a numeral (skipped where dispatch.c says they
+ * cannot begin), and the text-wide stop and item rules. Through regex.c. */
+#include "matcher.h"
+
+#include <stdlib.h>
+
+#include "dispatch.h"
+#include "regex.h"
+#include "rules_int.h"
+#include "stagetime.h"
+#include "util.h"
+
+struct matcher *matcher_new(const struct rules *r, const struct kf_warner *warn)
+{
+    struct matcher *m = xcalloc(1, sizeof *m);
+    m->warn = warn;
+    m->d = rx_data_new(32); /* 32 pairs covers every rule's groups */
+    m->r = r;
+    return m;
+}
+
+void matcher_free(struct matcher *m)
+{
+    if (!m)
+        return;
+    rx_data_free(m->d);
+    free(m);
+}
+
+/* One match; a failure other than "no match" (a limit hit) is warned about once per call. */
+static int match(struct matcher *m, struct rx *c, const char *id, const char *s, size_t n, size_t at)
+{
+    int rc = rx_match(c, m->d, s, n, at, 0);
+    if (rc < 0 && rc != RX_NOMATCH) {
+        char msg[256];
+        rx_message(rc, msg, sizeof msg);
+        kf_warn_rule(m->warn, NULL, id, "%s at byte %zu; rule skipped here", msg, at);
+    }
+    return rc;
+}
+
+/* How far past its numeral an anchored claim or stop rule may look, in bytes. PCRE2 10.42's
+ * JIT searches for a pattern's required character (分之 of ratio.fraction, 点 of index.points)
+ * from the start position to the end of the subject before each attempt, whenever that end is
+ * near enough: every numeral of a long text without the character paid for the rest of the
+ * text. No rule reads this far; the subject ends here, at a character boundary. */
+#define RULE_REACH 256
+
+static size_t reach(const char *s, size_t n, size_t at)
+{
+    return n - at <= RULE_REACH ? n : utf8_char_start(s, at + RULE_REACH);
+}
+
+/* The memo of probe slot k: first and rest of claim rule i at 2 * i and 2 * i + 1, NUMBER's at 2 * nclaim. */
+static _Atomic uint8_t *memo_slot(const struct rules *r, size_t k)
+{
+    return r->memo + k * DISPATCH_MEMO_BYTES;
+}
+
+/* The leftmost numeral token at or after from, as an unanchored search would find it: the
+ * anchored pattern is tried at each character that can begin one, in order. */
+int matcher_next_number(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t from,
+                        size_t *start, size_t *end)
+{
+    _Atomic uint8_t *memo = memo_slot(r, 2 * r->nclaim);
+    STAGE_ENTER(STAGE_NUMBERS);
+    for (size_t i = from, len; (i = dispatch_next_start(memo, r->number_at, m->d, s, n, i, &len)) < n; i += len) {
+        if (match(m, r->number_at, "NUMBER", s, n, i) < 0)
+            continue;
+        const size_t *ov = rx_ovector(m->d, NULL);
+        *start = ov[0];
+        *end = ov[1];
+        STAGE_LEAVE();
+        return 1;
+    }
+    STAGE_LEAVE();
+    return 0;
+}
+
+#define MAX_ENDS 8
+
+static int match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
+{
+    n = reach(s, n, at);
+    size_t ends[MAX_ENDS], nends = (size_t)-1; /* where {NUMERAL} can end, worked out when first needed */
+    for (size_t i = 0; i < r->nclaim; i++) {
+        const struct rule *ru = &r->claim[i];
+        if (ru->first && !dispatch_may_begin(memo_slot(r, 2 * i), ru->first, m->d, s, n, at))
+            continue;
+        if (ru->rest) {
+            if (nends == (size_t)-1)
+                nends = rx_callout_ends(r->numeral_ends, m->d, s, n, at, ends, MAX_ENDS);
+            size_t e = 0;
+            if (nends <= MAX_ENDS)
+                while (e < nends && !dispatch_may_begin(memo_slot(r, 2 * i + 1), ru->rest, m->d, s, n, ends[e]))
+                    e++;
+            if (e == nends)
+                continue;
+        }
+        if (match(m, ru->code, ru->id, s, n, at) < 0)
+            continue;
+        unsigned pairs;
+        const size_t *ov = rx_ovector(m->d, &pairs);
+        out->rule = (int)i;
+        out->start = ov[0];
+        out->end = ov[1];
+        for (int g = 0; g < G_NGROUPS; g++) {
+            int k = ru->group[g];
+            int set = k > 0 && (unsigned)k < pairs && ov[2 * k] != RX_UNSET;
+            out->g[g][0] = set ? ov[2 * k] : (size_t)-1;
+            out->g[g][1] = set ? ov[2 * k + 1] : (size_t)-1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+int matcher_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
+{
+    int found;
+    STAGE(STAGE_CLAIM_RULES, found = match_claim(r, m, s, n, at, out));
+    return found;
+}
+
+static int match_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
+{
+    n = reach(s, n, at);
+    if (r->stop_at_all) {
+        int rc = rx_match(r->stop_at_all, m->d, s, n, at, 0);
+        if (rc == RX_NOMATCH)
+            return -1;
+        if (rc >= 0) {
+            *end = rx_ovector(m->d, NULL)[1];
+            const char *mark = rx_mark(m->d);
+            return mark ? atoi(mark) : -1;
+        }
+        /* a limit was hit: try the rules one by one, so the warning names the rule at fault */
+    }
+    for (size_t i = 0; i < r->nstop; i++) {
+        const struct rule *ru = &r->stop[i];
+        if (ru->scope != SCOPE_AT || match(m, ru->code, ru->id, s, n, at) < 0)
+            continue;
+        *end = rx_ovector(m->d, NULL)[1];
+        return (int)i;
+    }
+    return -1;
+}
+
+int matcher_stop_at(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, size_t *end)
+{
+    int rule;
+    STAGE(STAGE_STOP_AT, rule = match_stop_at(r, m, s, n, at, end));
+    return rule;
+}
+
+static void scan(struct matcher *m, const struct rule *ru, int index, const char *s, size_t n,
+                 void (*fn)(void *, int, size_t, size_t), void *ctx)
+{
+    size_t at = 0;
+    while (at < n && match(m, ru->code, ru->id, s, n, at) >= 0) {
+        const size_t *ov = rx_ovector(m->d, NULL);
+        size_t st = ov[0], en = ov[1];
+        if (ru->ngroup > 0 && ov[2 * ru->ngroup] != RX_UNSET)
+            fn(ctx, index, ov[2 * ru->ngroup], ov[2 * ru->ngroup + 1]);
+        else
+            fn(ctx, index, st, en);
+        at = en > at ? en : at + 1;
+        while (at < n && ((unsigned char)s[at] & 0xC0) == 0x80) /* whole characters only */
+            at++;
+    }
+}
+
+void matcher_scan_text(const struct rules *r, struct matcher *m, const char *s, size_t n,
+                       void (*fn)(void *ctx, int rule, size_t start, size_t end), void *ctx)
+{
+    STAGE_ENTER(STAGE_TEXT_RULES);
+    for (size_t i = 0; i < r->nstop; i++)
+        if (r->stop[i].scope == SCOPE_TEXT)
+            scan(m, &r->stop[i], (int)i, s, n, fn, ctx);
+    for (size_t i = 0; i < r->nitem; i++)
+        scan(m, &r->item[i], -1, s, n, fn, ctx);
+    STAGE_LEAVE();
+}
