@@ -708,7 +708,7 @@ int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size
     return 1;
 }
 
-int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
+int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t b, int share, size_t *ss, size_t *se)
 {
     size_t at = (size_t)-1;
     for (size_t i = a; i < b;) {
@@ -721,8 +721,10 @@ int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t
     }
     if (at == (size_t)-1 || at >= b)
         return 0;
-    if (subject_de_before(lx, s, at, b))
-        return 0; /* 相当于上年的80%: a ratio to the base, not its value */
+    size_t de = subject_de_before(lx, s, at, b);
+    if (de && share)
+        return 0; /* 较上年的80%: a ratio to the base, not its value */
+    b -= de;      /* 较原先预测的544亿元: the base's value */
     size_t ns = at, ne = b;
     if (!subject_noun_phrase(lx, s, &ns, &ne, 0) || ne != b)
         return 0; /* 比上年增长5%: the base is followed by what changed */

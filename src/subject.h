@@ -70,10 +70,11 @@ int subject_place_follows(const struct lexicon *lx, const char *s, size_t n, siz
  * [*ps, *pe) set to that phrase, else 0. */
 int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ps, size_t *pe);
 
-/* 较去年经修订后的预算19亿元: when a compare word (subject.tsv's role compare) in [a, b) is
+/* 较去年经修订后的预算19亿元, 较原先预测的544亿元: when a compare word (subject.tsv's role compare) in [a, b) is
  * followed by a noun phrase that runs up to b, where the figure begins, that phrase names the
- * base the figure is the value of. Returns 1 with [*ss, *se) set to it, else 0. */
-int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se);
+ * base the figure is the value of (a 的 may stand between them unless the figure is a share:
+ * 较上年的80% is a ratio). Returns 1 with [*ss, *se) set to it, else 0. */
+int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t b, int share, size_t *ss, size_t *se);
 
 /* 1 when s[a, b) is a verb and more (名为青年就业起点: a relative clause before its 的). */
 int subject_starts_with_verb(const struct lexicon *lx, const char *s, size_t a, size_t b);

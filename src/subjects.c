@@ -256,7 +256,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         d->subj_rule = SUBJ_RULE_FROM_TO;
         return end;
     }
-    if (x->context_end == d->num_s && subject_base_value(lx, s, seg, d->num_s, &d->subj_s, &d->subj_e)) {
+    if (x->context_end == d->num_s && subject_base_value(lx, s, seg, d->num_s, d->kind == KEYFIG_KIND_PERCENT, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BASE_VALUE;
         return end;
     }
