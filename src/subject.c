@@ -258,14 +258,10 @@ static int predicate_verb(const struct lexicon *lx, const char *s, size_t a, siz
 
 /* The metric named before the number: the text after the last verb of the clause that
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
-/* 1 when the word s[v, e) of a list cuts a word of the text's split in two pieces that are not
- * words themselves: 获 of 获益者 (益者), but not 发放 of 发放贷款 (贷款). */
-static int cuts_word(const struct lexicon *lx, const char *s, size_t a, size_t v, size_t e)
+int subject_cuts_word(const struct lexicon *lx, const char *s, size_t a, size_t v, size_t e)
 {
     size_t xs, xe;
-    if (word_across(lx, s, a, e, &xs, &xe) && xs <= v && poslex_class(lx, s + e, xe - e) < 0)
-        return 1;
-    return word_across(lx, s, a, v, &xs, &xe) && xe >= e && poslex_class(lx, s + xs, v - xs) < 0;
+    return word_across(lx, s, a, e, &xs, &xe) || word_across(lx, s, a, v, &xs, &xe);
 }
 
 void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
@@ -279,7 +275,7 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
         int role, l = subject_role_at(lx, s, b, i, &role);
         const struct lex_word *basis = l ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
         if (l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE) && !(basis && basis->attr % 16 == CHG_BASIS) &&
-            !cuts_word(lx, s, a, i, i + (size_t)l)) { /* 同比 is no base, nor 占 of 市场占有率 */
+            !subject_cuts_word(lx, s, a, i, i + (size_t)l)) { /* 同比 is no base, nor 占 of 市场占有率 */
             b = i;
             break;
         }
@@ -310,11 +306,13 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
         if (de && p + de < b)
             head = p + de;
     }
+    size_t xs, xe;
     for (size_t p = b; p > label_end; p = chars_prev(s, p)) {
         const struct lex_word *w = lex_before(&lx->subject, s, a, p);
         if (w && w->attr == SUBJ_VERB && p < b && p - w->len >= label_end &&
             !inside_longer_word(lx, s, b, p - w->len, w->len) &&
-            !cuts_word(lx, s, a, p - w->len, p) && /* 获 of 获益者 */
+            !word_across(lx, s, a, p, &xs, &xe) && /* the subject begins after it: not 获 of 获益者 */
+            !(word_across(lx, s, a, p - w->len, &xs, &xe) && !(xe == p && poslex_class(lx, s + xs, xe - xs) == POS_VERB)) &&
             (p > head || predicate_verb(lx, s, label_end, p - w->len))) {
             start = p;
             break;
@@ -679,7 +677,7 @@ int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size
         if (at != (size_t)-1 && s[i] >= '0' && s[i] <= '9')
             break; /* 所占的比重由2014年的: the whole ends before a date or an earlier value */
         int role, l = subject_role_at(lx, s, b, i, &role);
-        if (l && role == SUBJ_SHARE && !cuts_word(lx, s, a, i, i + (size_t)l))
+        if (l && role == SUBJ_SHARE && !subject_cuts_word(lx, s, a, i, i + (size_t)l))
             at = i, e = i + (size_t)l, de = (size_t)-1;
         if (!l) /* a whole word at a time: 占比 and 占地 are no share word */
             chars_cp_at(s, b, i, &l);

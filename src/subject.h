@@ -79,6 +79,11 @@ int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t
 /* 1 when s[a, b) is a verb and more (名为青年就业起点: a relative clause before its 的). */
 int subject_starts_with_verb(const struct lexicon *lx, const char *s, size_t a, size_t b);
 
+/* 1 when a listed word at s[v, e) cuts a word of the text's split in pieces that are not both
+ * words of two characters or more: 获 of 获益者, 占 of 占有量, 减 of 减税降费; but not 发放 of 发放贷款,
+ * 上涨 of 价格上涨. a: where the stretch looked at may begin. */
+int subject_cuts_word(const struct lexicon *lx, const char *s, size_t a, size_t v, size_t e);
+
 int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_t se);
 
 /* subject_before narrowed to its noun phrase (subject_noun_phrase); when nothing is left after
