@@ -302,7 +302,10 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
                 int l;
                 uint32_t cp = chars_cp_at(s, at[j], at[i], &l);
                 freq = 1;
-                c = lex_charset_has(&lx->charset[CHR_IDEOGRAPH], cp) || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ? POS_NOUN
+                int letters = 0; /* 5G, 4K: a run of digits and letters is a name, not a numeral */
+                for (size_t q = at[i]; q < at[j]; q++)
+                    letters |= ((unsigned char)s[q] | 0x20) >= 'a' && ((unsigned char)s[q] | 0x20) <= 'z';
+                c = lex_charset_has(&lx->charset[CHR_IDEOGRAPH], cp) || letters ? POS_NOUN
                     : (cp >= '0' && cp <= '9') ? POS_NUM : POS_FUNC;
             }
             if (c >= 0) {

@@ -33,6 +33,7 @@ static const struct seg_case seg_cases[] = {
     {"前5个月的翘尾", "前/place 5/num 个/num 月/num 的/func 翘尾/noun", __LINE__}, /* a classifier after a numeral
                                       is no unknown word; a verb after 的 heads a noun phrase */
     {"九巴", "九巴/noun", __LINE__},        /* ... but a numeral that begins a name joins it */
+    {"5G基站", "5G/noun 基站/noun", __LINE__}, /* digits and letters together are a name */
 };
 
 /* A candidate subject and what is kept of it, read backwards (before the number) or forwards
