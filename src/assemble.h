@@ -23,11 +23,8 @@ struct context {
  * (filter.c's numbers set aside are drafts too.) */
 struct draft *drafts_new(struct keyfig_article *a);
 
-/* The last kept claim before self whose number starts at or after floor; NULL when none. */
-struct draft *drafts_previous(struct keyfig_article *a, const struct draft *self, size_t floor);
-
-/* The last kept claim before the draft at (earlier in a->drafts), starting at or after floor;
- * NULL when none. */
+/* The last kept claim before the draft at (earlier in a->drafts: for the claim being assembled,
+ * the last draft, every claim before it), starting at or after floor; NULL when none. */
 struct draft *drafts_before(struct keyfig_article *a, const struct draft *at, size_t floor);
 
 /* 1 when a noun stands between a change verb and its number (减少费用207.7万元), not just

@@ -36,20 +36,6 @@ struct draft *drafts_new(struct keyfig_article *a)
     return d;
 }
 
-struct draft *drafts_previous(struct keyfig_article *a, const struct draft *self, size_t floor)
-{
-    for (size_t i = a->ndrafts; i-- > 0;) {
-        struct draft *d = &a->drafts[i];
-        if (d == self)
-            continue;
-        if (d->num_s < floor)
-            return NULL;
-        if (d->is_claim && !d->dropped)
-            return d;
-    }
-    return NULL;
-}
-
 struct draft *drafts_before(struct keyfig_article *a, const struct draft *at, size_t floor)
 {
     for (size_t i = (size_t)(at - a->drafts); i-- > 0;) {
@@ -162,7 +148,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
         if (d->direction)
             d->basis = qualify_basis(lx, s, x.floor, x.ch.start);
         if (x.ch.from_word != (size_t)-1) {
-            struct draft *prev = drafts_previous(a, d, x.ch.from_word);
+            struct draft *prev = drafts_before(a, d, x.ch.from_word);
             if (prev && prev->num_s < x.ch.start && !d->direction && assemble_same_unit(s, prev, d))
                 d->direction = d->value > prev->value ? KEYFIG_DIRECTION_INCREASE : d->value < prev->value ? KEYFIG_DIRECTION_DECREASE : KEYFIG_DIRECTION_NONE;
             if (prev && prev->num_s < x.ch.start && d->direction) {
@@ -174,7 +160,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
                 x.context_end = x.ch.from_word;
         } else if (x.ch.role == CHG_TO && d->direction) {
             /* 37亿6千4百多万下跌至2020/21年度的5亿3千5百多万: the earlier value leads into the verb */
-            struct draft *prev = drafts_previous(a, d, x.floor);
+            struct draft *prev = drafts_before(a, d, x.floor);
             size_t prev_end = prev ? (prev->unit_e > prev->num_e ? prev->unit_e : prev->num_e) : 0;
             if (prev && prev_end <= x.ch.start && chars_skip_particles(lx, s, prev_end, x.ch.start) == x.ch.start &&
                 assemble_same_unit(s, prev, d)) {
@@ -186,7 +172,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
         }
     } else {
         /* a list sharing one verb: 分别下降5.6%和4%, 分别增长56.5%、86.9% (、 ends a clause) */
-        struct draft *prev = drafts_previous(a, d, chars_sentence_start(lx, s, d->num_s));
+        struct draft *prev = drafts_before(a, d, chars_sentence_start(lx, s, d->num_s));
         int l, in_clause = prev && (prev->num_s >= x.floor ||
                                     (prev->end < x.head && chars_next(s, x.head, prev->end) == x.head &&
                                      lex_charset_has(&lx->charset[CHR_ENUM], chars_cp_at(s, x.head, prev->end, &l))));

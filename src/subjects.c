@@ -30,7 +30,7 @@ static int subject_elsewhere(const struct lexicon *lx, const char *s, struct key
                              size_t floor, int actions)
 {
     size_t sent = chars_sentence_start(lx, s, d->num_s), ss, se;
-    struct draft *same = drafts_previous(a, d, sent);
+    struct draft *same = drafts_before(a, d, sent);
     while (same && same->subj_rule == SUBJ_RULE_BASE_VALUE) /* 较去年的预算19亿元，增加三成: not the base's */
         same = drafts_before(a, same, sent);
     if (subject_of_previous_clause(lx, s, same ? same->end : sent, floor, actions, &ss, &se)) {
@@ -120,7 +120,7 @@ static void join_share(const struct lexicon *lx, const char *s, struct keyfig_ar
     if (d->kind != KEYFIG_KIND_PERCENT || d->subj2_e > d->subj2_s ||
         !subject_share_phrase(lx, s, x->floor, d->num_s, &ps, &pe))
         return;
-    if (drafts_previous(a, d, ps)) /* 占本年收入的47%，比上年增长9.8%: the share is the figure before */
+    if (drafts_before(a, d, ps)) /* 占本年收入的47%，比上年增长9.8%: the share is the figure before */
         return;
     int has = d->subj_e > d->subj_s;
     if (has && d->subj_e <= ps) { /* the part is named before the share word */
@@ -246,7 +246,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
         d->subj_rule = SUBJ_RULE_VERB_OBJECT;
         return end;
     }
-    struct draft *prev = drafts_previous(a, d, x->floor);
+    struct draft *prev = drafts_before(a, d, x->floor);
     size_t seg = prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
     int actions = d->kind == KEYFIG_KIND_COUNT;
     /* 医疗人员从2018/19年度至2020/21年度上升7%: whatever stands between 从 and the figure, the
