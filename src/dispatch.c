@@ -12,6 +12,27 @@
 #include "regex.h"
 #include "util.h"
 
+/* p at '[' of a character class: its closing ']', or the end of the string when it has none;
+ * a leading ^ or ], escapes and POSIX names ([:alpha:]) stay inside. */
+static const char *class_end(const char *p)
+{
+    p++;
+    if (*p == '^')
+        p++;
+    if (*p == ']')
+        p++;
+    while (*p && *p != ']') {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == '[' && p[1] == ':') { /* [:alpha:] */
+            const char *e = strstr(p, ":]");
+            p = e ? e + 1 : p;
+        }
+        p++;
+    }
+    return p;
+}
+
 /* p at '(' of a group: the byte after its ')' (or the end), stepping over escapes and classes. */
 static const char *group_end(const char *p)
 {
@@ -20,20 +41,7 @@ static const char *group_end(const char *p)
         if (*p == '\\' && p[1])
             p++;
         else if (*p == '[') {
-            p++;
-            if (*p == '^')
-                p++;
-            if (*p == ']')
-                p++;
-            while (*p && *p != ']') {
-                if (*p == '\\' && p[1])
-                    p++;
-                else if (*p == '[' && p[1] == ':') { /* [:alpha:] */
-                    const char *e = strstr(p, ":]");
-                    p = e ? e + 1 : p;
-                }
-                p++;
-            }
+            p = class_end(p);
             if (!*p)
                 return p;
         } else if (*p == '(')
@@ -66,23 +74,8 @@ static char *context_free(const char *pat)
             p += 2;
             continue;
         }
-        if (*p == '[') {
-            const char *q = p;
-            /* a class: copied whole (group_end's class stepping, on a lone class) */
-            q++;
-            if (*q == '^')
-                q++;
-            if (*q == ']')
-                q++;
-            while (*q && *q != ']') {
-                if (*q == '\\' && q[1])
-                    q++;
-                else if (*q == '[' && q[1] == ':') {
-                    const char *e = strstr(q, ":]");
-                    q = e ? e + 1 : q;
-                }
-                q++;
-            }
+        if (*p == '[') { /* a class: copied whole */
+            const char *q = class_end(p);
             if (!*q)
                 goto no;
             buf_add(&b, p, (size_t)(q + 1 - p));
@@ -148,13 +141,7 @@ char *dispatch_numeral_rest(const char *src)
         if (*p == '\\' && p[1])
             p++;
         else if (*p == '[') {
-            p++;
-            if (*p == '^')
-                p++;
-            if (*p == ']')
-                p++;
-            while (*p && *p != ']')
-                p += (*p == '\\' && p[1]) ? 2 : 1;
+            p = class_end(p);
             if (!*p)
                 return NULL;
         } else if (*p == '(')
