@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "check_lexicon.h"
 #include "lexicon.h"
 #include "patset.h"
 #include "util.h"
@@ -122,26 +123,6 @@ static void test_chars(const struct lexicon *lx)
     check_int("lexicon.lex_in year not before its end", lex_in(&lx->chars[CHR_YEAR], "2017年4月", 0, 6), 0);
 }
 
-/* Bad chars.tsv records (put first in a copy of patterns/): the error names the file, the line and
- * what was expected. */
-static void test_bad_chars(const char *record, size_t line, const char *want_text, const char *name)
-{
-    const char *dir = scratch_dir("lexicon_bad_chars");
-    if (scratch_patterns(dir, "chars.tsv", record) != 0) {
-        report(0, "lexicon.scratch_patterns", __FILE__, __LINE__, "a copy failed", dir);
-        return;
-    }
-    struct keyfig_error err = {0};
-    struct patset *ps = patset_open(dir, &err);
-    struct lexicon *lx = ps ? lexicon_load(ps, &err) : NULL;
-    char got[1200], want[1200];
-    snprintf(got, sizeof got, "%s %d %s:%zu: %s", lx ? "loaded" : "NULL", err.code, err.file, err.line, err.text);
-    snprintf(want, sizeof want, "NULL %d %s/chars.tsv:%zu: %s", KEYFIG_STATUS_PATTERN, dir, line, want_text);
-    check_str(name, got, want);
-    lexicon_free(lx);
-    patset_free(ps);
-}
-
 int main(void)
 {
     struct keyfig_error err = {0};
@@ -156,12 +137,16 @@ int main(void)
     lexicon_free(lx);
     patset_free(ps);
     test_bad_record();
-    test_bad_chars("U+12G\tclause", 1, "bad code point \"U+12G\" (expected U+XXXX or U+XXXX..U+YYYY)", "lexicon.chars_bad_code_point");
-    test_bad_chars("U+3000..U+2000\tclause", 1, "bad code point \"U+3000..U+2000\" (expected U+XXXX or U+XXXX..U+YYYY)",
-                   "lexicon.chars_backwards_range");
-    test_bad_chars("的\tde\n的\tde", 2, "duplicate entry \"的\"", "lexicon.chars_duplicate");
-    test_bad_chars("的\tdee", 1, "unknown role \"dee\" (expected clause, sentence, particle, common, de, link, connector, "
-                   "perfective, to, currency, date, date_to, date_unit, year, wide, timeframe, period, period_tail, comma, colon, enum, "
-                   "ideograph, fold, wrap_before, wrap_after, opening, unfinished, stop, phrase_space)", "lexicon.chars_unknown_role");
+    check_bad_record("lexicon_bad_chars", "chars.tsv",
+                     "U+12G\tclause", 1, "bad code point \"U+12G\" (expected U+XXXX or U+XXXX..U+YYYY)", "lexicon.chars_bad_code_point");
+    check_bad_record("lexicon_bad_chars", "chars.tsv",
+                     "U+3000..U+2000\tclause", 1, "bad code point \"U+3000..U+2000\" (expected U+XXXX or U+XXXX..U+YYYY)",
+                     "lexicon.chars_backwards_range");
+    check_bad_record("lexicon_bad_chars", "chars.tsv",
+                     "的\tde\n的\tde", 2, "duplicate entry \"的\"", "lexicon.chars_duplicate");
+    check_bad_record("lexicon_bad_chars", "chars.tsv",
+                     "的\tdee", 1, "unknown role \"dee\" (expected clause, sentence, particle, common, de, link, connector, "
+                     "perfective, to, currency, date, date_to, date_unit, year, wide, timeframe, period, period_tail, comma, colon, enum, "
+                     "ideograph, fold, wrap_before, wrap_after, opening, unfinished, stop, phrase_space)", "lexicon.chars_unknown_role");
     return failures ? 1 : 0;
 }

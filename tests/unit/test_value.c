@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "check_lexicon.h"
 #include "cnnum.h"
 #include "lexicon.h"
 #include "patset.h"
@@ -164,26 +165,6 @@ static void test_half(const struct cnnum_table *num)
     check_int("value.is_half empty", value_is_half(num, s, 3, 3), 0);
 }
 
-/* A bad valuewords.tsv record, put first in a copy of patterns/: the error names the file, the
- * line and what was expected. */
-static void test_bad_words(const char *record, size_t line, const char *want_text, const char *name)
-{
-    const char *dir = scratch_dir("value_bad_words");
-    if (scratch_patterns(dir, "valuewords.tsv", record) != 0) {
-        report(0, "value.scratch_patterns", __FILE__, __LINE__, "a copy failed", dir);
-        return;
-    }
-    struct keyfig_error err = {0};
-    struct patset *ps = patset_open(dir, &err);
-    struct lexicon *lx = ps ? lexicon_load(ps, &err) : NULL;
-    char got[1200], want[1200];
-    snprintf(got, sizeof got, "%s %d %s:%zu: %s", lx ? "loaded" : "NULL", err.code, err.file, err.line, err.text);
-    snprintf(want, sizeof want, "NULL %d %s/valuewords.tsv:%zu: %s", KEYFIG_STATUS_PATTERN, dir, line, want_text);
-    check_str(name, got, want);
-    lexicon_free(lx);
-    patset_free(ps);
-}
-
 /* A bad numerals.tsv record for the roles the value stage reads. */
 static void test_bad_numerals(const char *text, size_t line, const char *want_text, const char *name)
 {
@@ -235,12 +216,16 @@ int main(void)
     cnnum_table_free(num);
     lexicon_free(lx);
     patset_free(ps);
-    test_bad_words("百分之\tper", 1, "per \"百分之\" without a unit (expected the unit it gives, such as %)",
-                   "value.words_per_without_unit");
-    test_bad_words("零下\tbelow\t%", 1, "\"零下\" with a unit (only a per word gives one)", "value.words_unit_not_per");
-    test_bad_words("分\tpart", 1, "unknown role \"part\" (expected per, below, over, of, tenths, times)",
-                   "value.words_unknown_role");
-    test_bad_words("# a comment\n之\tof\n之\tof", 3, "duplicate entry \"之\"", "value.words_duplicate");
+    check_bad_record("value_bad_words", "valuewords.tsv",
+                     "百分之\tper", 1, "per \"百分之\" without a unit (expected the unit it gives, such as %)",
+                     "value.words_per_without_unit");
+    check_bad_record("value_bad_words", "valuewords.tsv",
+                     "零下\tbelow\t%", 1, "\"零下\" with a unit (only a per word gives one)", "value.words_unit_not_per");
+    check_bad_record("value_bad_words", "valuewords.tsv",
+                     "分\tpart", 1, "unknown role \"part\" (expected per, below, over, of, tenths, times)",
+                     "value.words_unknown_role");
+    check_bad_record("value_bad_words", "valuewords.tsv",
+                     "# a comment\n之\tof\n之\tof", 3, "duplicate entry \"之\"", "value.words_duplicate");
     test_bad_numerals("多\t1\tapprox\n", 1, "value \"1\" for approx \"多\" (expected \"-\": a approx has no value)",
                       "value.numerals_approx_value");
     test_bad_numerals("一\t1\tdigit\n半\t0.5\thalf\n", 2, "value \"0.5\" for half \"半\" (expected \"-\": a half has no value)",
