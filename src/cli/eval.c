@@ -50,17 +50,17 @@ static void scorer_free(struct scorer *sc)
     }
 }
 
-/* Load the built-in scoring.tsv into sc. -1 with err filled on bad data. */
-static int scorer_load(struct scorer *sc, struct keyfig_error *err)
+/* Load scoring.tsv of ps (the built-in set) into sc. -1 with err filled on bad data. */
+static int scorer_load(struct scorer *sc, struct patset *ps, struct keyfig_error *err)
 {
     static const char *const roles[SC_NROLES] = {"noise", "open", "close", "tenths"};
-    static const char name[] = "scoring.tsv", path[] = "patterns/scoring.tsv";
     for (int r = 0; r < SC_NROLES; r++)
         sc->words[r] = xcalloc(1, sizeof *sc->words[r]);
     size_t len;
-    const char *text = embedded_get(name, &len);
+    const char *path;
+    const char *text = patset_get(ps, "scoring.tsv", &len, &path, err);
     if (!text)
-        return kf_error(err, KEYFIG_STATUS_PATTERN, path, 0, "no such file in the built-in pattern set");
+        return -1;
     struct tsv_reader rd;
     tsv_open(&rd, text, len);
     char *f[3];
@@ -418,8 +418,9 @@ int cmd_eval(int argc, char **argv)
     struct patset *builtin = patset_open(NULL, &err);
     if (builtin)
         nz = normalizer_new(builtin, &err);
+    int scorer = nz ? scorer_load(&sc, builtin, &err) : -1;
     patset_free(builtin);
-    if (read_preds(argv[optind], &preds, &err) != 0 || !nz || scorer_load(&sc, &err) != 0)
+    if (read_preds(argv[optind], &preds, &err) != 0 || !nz || scorer != 0)
         goto out;
     sc.nz = nz;
     struct stat ast;
