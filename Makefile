@@ -124,8 +124,8 @@ $(BUILD)/poslex_blob.o: $(BUILD)/poslex.bin
 	$(CC) -c -o $@ $(BUILD)/poslex_blob.s
 
 # The traditional->simplified table of src/text.c, from OpenCC's t2s data (once, not at every start-up).
-$(BUILD)/t2s_gen: src/tools/t2s_gen.c | $(BUILD)
-	$(CC) -O2 $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null) -o $@ $< $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null)
+$(BUILD)/t2s_gen: src/tools/t2s_gen.c src/util.c src/util.h | $(BUILD)
+	$(CC) -O2 $(CPPFLAGS) $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null) -o $@ $< src/util.c $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null)
 
 $(BUILD)/t2s.bin: $(BUILD)/t2s_gen patterns/chars.tsv
 	$(BUILD)/t2s_gen patterns/chars.tsv $@.tmp && mv $@.tmp $@

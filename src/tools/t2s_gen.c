@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 #define MAX_RANGES 32
 #define BMP_LAST 0xFFFFu
 
@@ -50,40 +52,6 @@ static int read_ranges(const char *path)
     return nranges ? 0 : -1;
 }
 
-static size_t encode(uint32_t cp, char *o)
-{
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* One UTF-8 character filling s[0..n) exactly, or 0. */
-static uint32_t decode_one(const unsigned char *s, size_t n)
-{
-    if (n == 3 && (s[0] & 0xF0) == 0xE0)
-        return ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-    if (n == 4 && (s[0] & 0xF8) == 0xF0)
-        return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
-    if (n == 2 && (s[0] & 0xE0) == 0xC0)
-        return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-    if (n == 1 && s[0] < 0x80)
-        return s[0];
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -106,7 +74,7 @@ int main(int argc, char **argv)
         return 1;
     for (uint32_t cp = FIRST; cp <= LAST; cp++)
         if (in_range(cp)) {
-            len += encode(cp, in + len);
+            len += (size_t)utf8_encode(cp, in + len);
             in[len++] = '\n';
         }
     char *out = opencc_convert_utf8(od, in, len);
@@ -122,7 +90,9 @@ int main(int argc, char **argv)
         const char *nl = strchr(p, '\n');
         if (!nl)
             break;
-        uint32_t got = decode_one((const unsigned char *)p, (size_t)(nl - p));
+        uint32_t got = 0; /* one character filling the line exactly, else no conversion */
+        if (utf8_decode((const unsigned char *)p, (size_t)(nl - p), &got) != (int)(nl - p))
+            got = 0;
         if (got && got != cp) {
             t[cp - FIRST] = got;
             changed++;
