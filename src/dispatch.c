@@ -124,7 +124,7 @@ struct rx *dispatch_probe(const char *pat)
     return c;
 }
 
-char *dispatch_numeral_rest(const char *src)
+char *dispatch_numeral_rest(const char *src, int *closed_out)
 {
     static const char head[] = "(?<num>{NUMERAL}";
     if (strncmp(src, head, sizeof head - 1))
@@ -155,6 +155,7 @@ char *dispatch_numeral_rest(const char *src)
     }
     struct buf src2 = {0};
     buf_printf(&src2, "%s%s", closed ? "" : "(?:", rest);
+    *closed_out = closed;
     return src2.data;
 }
 

@@ -23,10 +23,11 @@ struct rx_data;
 struct rx *dispatch_probe(const char *pat);
 
 /* src (a claim rule as written) is (?<num>{NUMERAL})REST or (?<num>{NUMERAL}REST') with no | outside
- * a group of REST: REST (or "(?:" REST' for the second), its macros still to be expanded, else NULL.
+ * a group of REST: REST (or "(?:" REST' for the second), its macros still to be expanded, else NULL;
+ * *closed says which form (1: the first).
  * Caller owns it. A probe of REST, tried on the character after each end of the numeral, skips the
  * rule where no end is followed by a character REST can begin with. */
-char *dispatch_numeral_rest(const char *src);
+char *dispatch_numeral_rest(const char *src, int *closed);
 
 /* (?:numeral)(?C1) compiled for rx_callout_ends: where a numeral starting at a position can end.
  * NULL when it does not compile. Caller owns it. */

@@ -80,39 +80,79 @@ int matcher_next_number(const struct rules *r, struct matcher *m, const char *s,
 
 #define MAX_ENDS 8
 
+/* The match just made, of rule i (group numbers in group), into out; num, when given (num_end !=
+ * (size_t)-1), is [at, num_end) and the match begins at at. */
+static void take_match(const struct matcher *m, size_t i, const int *group, size_t at, size_t num_end, struct rule_match *out)
+{
+    unsigned pairs;
+    const size_t *ov = rx_ovector(m->d, &pairs);
+    out->rule = (int)i;
+    out->start = num_end == (size_t)-1 ? ov[0] : at;
+    out->end = ov[1];
+    for (int g = 0; g < G_NGROUPS; g++) {
+        int k = group[g];
+        int set = k > 0 && (unsigned)k < pairs && ov[2 * k] != RX_UNSET;
+        out->g[g][0] = set ? ov[2 * k] : (size_t)-1;
+        out->g[g][1] = set ? ov[2 * k + 1] : (size_t)-1;
+    }
+    if (num_end != (size_t)-1) { /* REST matched at num_end: the numeral's group began at at */
+        out->g[G_NUM][0] = at;
+        if (group[G_NUM] <= 0)
+            out->g[G_NUM][1] = num_end;
+    }
+}
+
+/* Where {NUMERAL} can end at a numeral, worked out when a rule first needs it. */
+struct numeral_ends {
+    size_t at[MAX_ENDS];
+    size_t n; /* (size_t)-1: not worked out yet; MAX_ENDS + 1: too many (any end) */
+};
+
+/* Claim rule i at the numeral at: 1 (out filled) when it matches. */
+static int match_rule(const struct rules *r, struct matcher *m, size_t i, const char *s, size_t n, size_t at,
+                      struct numeral_ends *ne, struct rule_match *out)
+{
+    const struct rule *ru = &r->claim[i];
+    if (ru->first && !dispatch_may_begin(memo_slot(r, 2 * i), ru->first, m->d, s, n, at))
+        return 0;
+    if (ru->rest) {
+        if (ne->n == (size_t)-1)
+            ne->n = rx_callout_ends(r->numeral_ends, m->d, s, n, at, ne->at, MAX_ENDS);
+        size_t e = 0;
+        if (ne->n <= MAX_ENDS)
+            while (e < ne->n && !dispatch_may_begin(memo_slot(r, 2 * i + 1), ru->rest, m->d, s, n, ne->at[e]))
+                e++;
+        if (e == ne->n)
+            return 0;
+        /* The whole rule would try REST at each end of the numeral in this order (the order its
+         * backtracking takes, which the callout recorded) and take the first that matches: so does
+         * this, without matching the numeral again. A limit hit falls back to the whole rule. */
+        if (ru->rest_code && ne->n <= MAX_ENDS) {
+            int rc = RX_NOMATCH;
+            for (; e < ne->n && rc == RX_NOMATCH; e++)
+                if (dispatch_may_begin(memo_slot(r, 2 * i + 1), ru->rest, m->d, s, n, ne->at[e]) &&
+                    (rc = rx_match(ru->rest_code, m->d, s, n, ne->at[e], 0)) >= 0) {
+                    take_match(m, i, ru->rest_group, at, ne->at[e], out);
+                    return 1;
+                }
+            if (rc == RX_NOMATCH)
+                return 0;
+        }
+    }
+    if (match(m, ru->code, ru->id, s, n, at) < 0)
+        return 0;
+    take_match(m, i, ru->group, at, (size_t)-1, out);
+    return 1;
+}
+
+/* The first claim rule, in file order, that matches at the numeral at. */
 static int match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
 {
     n = reach(s, n, at);
-    size_t ends[MAX_ENDS], nends = (size_t)-1; /* where {NUMERAL} can end, worked out when first needed */
-    for (size_t i = 0; i < r->nclaim; i++) {
-        const struct rule *ru = &r->claim[i];
-        if (ru->first && !dispatch_may_begin(memo_slot(r, 2 * i), ru->first, m->d, s, n, at))
-            continue;
-        if (ru->rest) {
-            if (nends == (size_t)-1)
-                nends = rx_callout_ends(r->numeral_ends, m->d, s, n, at, ends, MAX_ENDS);
-            size_t e = 0;
-            if (nends <= MAX_ENDS)
-                while (e < nends && !dispatch_may_begin(memo_slot(r, 2 * i + 1), ru->rest, m->d, s, n, ends[e]))
-                    e++;
-            if (e == nends)
-                continue;
-        }
-        if (match(m, ru->code, ru->id, s, n, at) < 0)
-            continue;
-        unsigned pairs;
-        const size_t *ov = rx_ovector(m->d, &pairs);
-        out->rule = (int)i;
-        out->start = ov[0];
-        out->end = ov[1];
-        for (int g = 0; g < G_NGROUPS; g++) {
-            int k = ru->group[g];
-            int set = k > 0 && (unsigned)k < pairs && ov[2 * k] != RX_UNSET;
-            out->g[g][0] = set ? ov[2 * k] : (size_t)-1;
-            out->g[g][1] = set ? ov[2 * k + 1] : (size_t)-1;
-        }
-        return 1;
-    }
+    struct numeral_ends ne = {.n = (size_t)-1};
+    for (size_t i = 0; i < r->nclaim; i++)
+        if (match_rule(r, m, i, s, n, at, &ne, out))
+            return 1;
     return 0;
 }
 

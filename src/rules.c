@@ -323,6 +323,32 @@ static struct rx *compile(const char *pat, unsigned flags, const char *path, siz
     return compile_x(&x, pat, NULL, flags, path, line, id, err);
 }
 
+/* REST of a rule (?<num>{NUMERAL})REST, or (?<num>{NUMERAL}REST')... given as (?:REST')... (expanded,
+ * dispatch_numeral_rest), compiled anchored to be matched where the numeral ends; its groups by name
+ * into group (the second form's (?: becomes (?<num>: the numeral's group ends where it does). NULL
+ * (the whole rule is matched) when it does not compile on its own (a reference to the numeral's
+ * group) or names a group num of its own. */
+static struct rx *rest_code(const char *rest, int closed, int *group)
+{
+    struct buf b = {0};
+    if (closed)
+        buf_adds(&b, rest);
+    else
+        buf_printf(&b, "(?<%s>%s", group_names[G_NUM], rest + 3);
+    size_t off;
+    char msg[256];
+    struct rx *c = rx_compile(b.data, b.len, RX_ANCHORED, &off, msg, sizeof msg);
+    buf_free(&b);
+    if (c)
+        for (int g = 0; g < G_NGROUPS; g++)
+            group[g] = rx_group(c, group_names[g]);
+    if (c && (closed ? group[G_NUM] >= 0 : group[G_NUM] != 1)) {
+        rx_free(c);
+        return NULL;
+    }
+    return c;
+}
+
 /* Nested quantifiers such as (a+)+ can backtrack exponentially: warn (check-patterns). */
 static void lint_nested(const char *pat, const char *path, size_t line, const char *id, const struct kf_warner *lint)
 {
@@ -431,10 +457,12 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
         r.id = xstrdup(f[0]);
         if (ncols == 3) {
             r.first = dispatch_probe(pat);
-            char *rest_src = find_macro(m, nm, "NUMERAL") ? dispatch_numeral_rest(f[2]) : NULL;
+            int closed = 0;
+            char *rest_src = find_macro(m, nm, "NUMERAL") ? dispatch_numeral_rest(f[2], &closed) : NULL;
             struct expansion rx = {0};
             char *rest = rest_src ? expand(rest_src, m, nm, path, rd.lineno, &rx, NULL) : NULL;
             r.rest = rest ? dispatch_probe(rest) : NULL;
+            r.rest_code = rest && r.rest ? rest_code(rest, closed, r.rest_group) : NULL;
             free(rx.seg);
             free(rest_src);
             free(rest);
@@ -447,6 +475,7 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
             rx_free(r.code);
             rx_free(r.first);
             rx_free(r.rest);
+            rx_free(r.rest_code);
             free(r.pat);
             free(r.id);
             free(r.extra);
@@ -628,6 +657,7 @@ static void free_rules(struct rule *r, size_t n)
         rx_free(r[i].code);
         rx_free(r[i].first);
         rx_free(r[i].rest);
+        rx_free(r[i].rest_code);
         free(r[i].pat);
         free(r[i].id);
         free(r[i].extra);

@@ -30,6 +30,11 @@ struct rule {
      * the character after each end {NUMERAL} can have there. A character at which either fails cannot
      * begin a match, so the rule is skipped there. */
     struct rx *first, *rest;
+    /* For a rule (?<num>{NUMERAL})REST: REST compiled anchored, matched at the numeral's ends in the
+     * order the whole rule would try them (the numeral is not matched again by every rule); its groups
+     * by name in rest_group (num is the numeral). NULL: the whole rule is matched. */
+    struct rx *rest_code;
+    int rest_group[G_NGROUPS];
 };
 
 struct rules {
