@@ -124,25 +124,27 @@ struct rx *dispatch_probe(const char *pat)
     return c;
 }
 
-char *dispatch_numeral_rest(const char *src, int *closed_out)
+/* REST of one rule or branch (?<num>{NUMERAL})REST or (?<num>{NUMERAL}REST') src[0..len), as
+ * dispatch_numeral_rest describes; NULL when it has another shape. */
+static char *numeral_rest(const char *src, size_t len, int *closed_out)
 {
     static const char head[] = "(?<num>{NUMERAL}";
-    if (strncmp(src, head, sizeof head - 1))
+    if (len < sizeof head || strncmp(src, head, sizeof head - 1))
         return NULL;
-    const char *rest = src + sizeof head - 1;
+    const char *rest = src + sizeof head - 1, *end = src + len;
     int closed = *rest == ')';
     if (closed)
         rest++;
-    if (!*rest || strchr("?*+{|", *rest))
+    if (rest == end || strchr("?*+{|", *rest))
         return NULL; /* the numeral may be optional or repeated, or REST may stand alone */
     /* the depth at which an alternative would be one of the whole rule's (or of the num group's) */
     int depth = closed ? 0 : 1;
-    for (const char *p = rest; *p; p++) {
-        if (*p == '\\' && p[1])
+    for (const char *p = rest; p < end; p++) {
+        if (*p == '\\' && p + 1 < end)
             p++;
         else if (*p == '[') {
             p = class_end(p);
-            if (!*p)
+            if (p >= end)
                 return NULL;
         } else if (*p == '(')
             depth++;
@@ -154,9 +156,73 @@ char *dispatch_numeral_rest(const char *src, int *closed_out)
             return NULL;
     }
     struct buf src2 = {0};
-    buf_printf(&src2, "%s%s", closed ? "" : "(?:", rest);
+    buf_printf(&src2, "%s%.*s", closed ? "" : "(?:", (int)(end - rest), rest);
     *closed_out = closed;
     return src2.data;
+}
+
+/* The ends of the top-level alternatives of p[0..n): each '|' at depth 0 and n itself, into cut
+ * (at most max); how many, or max + 1 when there are more. */
+static size_t alternatives(const char *p, size_t n, size_t *cut, size_t max)
+{
+    size_t k = 0;
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '\\' && i + 1 < n)
+            i++;
+        else if (p[i] == '[')
+            i = (size_t)(class_end(p + i) - p);
+        else if (p[i] == '(')
+            depth++;
+        else if (p[i] == ')')
+            depth--;
+        else if (p[i] == '|' && depth == 0) {
+            if (k == max)
+                return max + 1;
+            cut[k++] = i;
+        }
+    }
+    if (k == max)
+        return max + 1;
+    cut[k++] = n;
+    return k;
+}
+
+#define MAX_BRANCHES 8
+
+char *dispatch_numeral_rest(const char *src, int *form)
+{
+    size_t len = strlen(src);
+    int closed;
+    char *rest = numeral_rest(src, len, &closed);
+    if (rest) {
+        *form = closed ? NUMERAL_REST_CLOSED : NUMERAL_REST_OPEN;
+        return rest;
+    }
+    /* (?|B1|B2...), each branch a rule of the form above behind an optional look-behind: REST is
+     * (?:REST1|REST2...), good for the probe only (a branch's look-behind is not in it) */
+    if (strncmp(src, "(?|", 3) || group_end(src) != src + len)
+        return NULL;
+    size_t cut[MAX_BRANCHES], nb = alternatives(src + 3, len - 4, cut, MAX_BRANCHES);
+    if (nb > MAX_BRANCHES)
+        return NULL;
+    struct buf b = {0};
+    buf_adds(&b, "(?:");
+    for (size_t k = 0, from = 3; k < nb; from = 3 + cut[k++] + 1) {
+        const char *br = src + from, *br_end = src + 3 + cut[k];
+        if (!strncmp(br, "(?<=", 4) && (br = group_end(br)) > br_end)
+            br = br_end;
+        char *r = numeral_rest(br, (size_t)(br_end - br), &closed);
+        if (!r) {
+            buf_free(&b);
+            return NULL;
+        }
+        buf_printf(&b, "%s%s", k ? "|" : "", r);
+        free(r);
+    }
+    buf_addc(&b, ')');
+    *form = NUMERAL_REST_PROBE;
+    return b.data;
 }
 
 struct rx *dispatch_numeral_ends(const char *numeral)

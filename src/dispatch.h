@@ -22,12 +22,19 @@ struct rx_data;
  * the empty string (then it says nothing about the character at its start). Caller owns it. */
 struct rx *dispatch_probe(const char *pat);
 
-/* src (a claim rule as written) is (?<num>{NUMERAL})REST or (?<num>{NUMERAL}REST') with no | outside
- * a group of REST: REST (or "(?:" REST' for the second), its macros still to be expanded, else NULL;
- * *closed says which form (1: the first).
+/* The shapes of claim rule dispatch_numeral_rest knows. */
+enum {
+    NUMERAL_REST_CLOSED, /* (?<num>{NUMERAL})REST: REST */
+    NUMERAL_REST_OPEN,   /* (?<num>{NUMERAL}REST'): "(?:" REST' */
+    NUMERAL_REST_PROBE   /* (?|B1|B2...), each branch one of the above behind an optional look-behind:
+                          * (?:REST1|REST2...), for the probe only */
+};
+
+/* src (a claim rule as written) is of one of the shapes above, with no | outside a group of a REST:
+ * what follows the numeral (macros still to be expanded), *form saying which shape; else NULL.
  * Caller owns it. A probe of REST, tried on the character after each end of the numeral, skips the
  * rule where no end is followed by a character REST can begin with. */
-char *dispatch_numeral_rest(const char *src, int *closed);
+char *dispatch_numeral_rest(const char *src, int *form);
 
 /* (?:numeral)(?C1) compiled for rx_callout_ends: where a numeral starting at a position can end.
  * NULL when it does not compile. Caller owns it. */

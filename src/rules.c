@@ -457,12 +457,12 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
         r.id = xstrdup(f[0]);
         if (ncols == 3) {
             r.first = dispatch_probe(pat);
-            int closed = 0;
-            char *rest_src = find_macro(m, nm, "NUMERAL") ? dispatch_numeral_rest(f[2], &closed) : NULL;
+            int form = NUMERAL_REST_PROBE;
+            char *rest_src = find_macro(m, nm, "NUMERAL") ? dispatch_numeral_rest(f[2], &form) : NULL;
             struct expansion rx = {0};
             char *rest = rest_src ? expand(rest_src, m, nm, path, rd.lineno, &rx, NULL) : NULL;
             r.rest = rest ? dispatch_probe(rest) : NULL;
-            r.rest_code = rest && r.rest ? rest_code(rest, closed, r.rest_group) : NULL;
+            r.rest_code = rest && r.rest && form != NUMERAL_REST_PROBE ? rest_code(rest, form == NUMERAL_REST_CLOSED, r.rest_group) : NULL;
             free(rx.seg);
             free(rest_src);
             free(rest);
