@@ -16,6 +16,7 @@ void keyfig_article_free(struct keyfig_article *a)
     free(a->item_starts);
     text_free(&a->txt);
     free(a->dec.text);
+    srcmap_free(&a->dec.map);
     free(a->dec.src_off);
     free(a->dec.src_end);
     free(a->places);

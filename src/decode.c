@@ -50,15 +50,14 @@ static int iconv_to_utf8(const char *buf, size_t len, const char *from, char **o
     return 0;
 }
 
-/* For converted input, the input byte behind every byte of the UTF-8 text, so spans can
+/* For converted input, where each character of the UTF-8 text came from in the input, so spans can
  * count bytes of the file as it is (GB18030, Big5), not of the conversion. One character is
- * converted at a time: the shortest prefix iconv accepts is that character. */
-static uint32_t *source_offsets(const char *buf, size_t len, const char *from, size_t outlen)
+ * converted at a time: the shortest prefix iconv accepts is that character. -1 if that fails. */
+static int source_offsets(const char *buf, size_t len, const char *from, size_t outlen, struct srcmap *map)
 {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1)
-        return NULL;
-    uint32_t *map = xmalloc((outlen + 1) * sizeof *map);
+        return -1;
     size_t in = 0, out = 0;
     while (in < len && out < outlen) {
         char tmp[32];
@@ -73,19 +72,18 @@ static uint32_t *source_offsets(const char *buf, size_t len, const char *from, s
             }
         }
         if (k > 4 || in + k > len) { /* cannot happen after a whole conversion succeeded */
-            free(map);
+            srcmap_free(map);
             iconv_close(cd);
-            return NULL;
+            return -1;
         }
-        for (size_t j = 0; j < made && out < outlen; j++)
-            map[out++] = (uint32_t)in;
+        if (made)
+            srcmap_add(map, in, made, k);
+        out += made;
         in += k;
     }
-    while (out < outlen)
-        map[out++] = (uint32_t)len;
-    map[outlen] = (uint32_t)len;
+    srcmap_end(map, outlen, len);
     iconv_close(cd);
-    return map;
+    return 0;
 }
 
 /* How Chinese a decoding looks: the share of very common characters (chars.tsv's common role,
@@ -109,36 +107,51 @@ static double chinese_score(const struct lex_charset *common, const char *s, siz
     return total ? (double)hits / (double)total : 0.0;
 }
 
+/* The first want bytes of buf's conversion from `from` (or all of it, if shorter), into out (want +
+ * 16 bytes of room): what a whole conversion would begin with. -1 where a whole one would fail. */
+static int iconv_prefix(const char *buf, size_t len, const char *from, size_t want, char *out, size_t *outlen)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return -1;
+    char *in = (char *)buf, *o = out;
+    size_t inleft = len, oleft = want + 16;
+    /* the whole input at once: it stops with E2BIG once the room (want and a character's worth) is
+     * full; any other stop (a bad byte, a character cut off by the input's end) fails a whole
+     * conversion too */
+    int rc = iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 && errno != E2BIG ? -1 : 0;
+    iconv_close(cd);
+    *outlen = (size_t)(o - out) < want ? (size_t)(o - out) : want;
+    return rc;
+}
+
 static int decode_legacy(const char *buf, size_t len, const char *source, const struct lex_charset *common, struct decoded *out,
                          struct keyfig_error *err, size_t utf8_bad)
 {
-    /* Score only a prefix: a few KB decide the encoding of a whole article. */
-    size_t probe = len < 8192 ? len : 8192;
-    char *gb = NULL, *b5 = NULL;
-    size_t gblen = 0, b5len = 0, bad = 0;
-    double gbs = -1, b5s = -1;
-    if (iconv_to_utf8(buf, len, "GB18030", &gb, &gblen, &bad) == 0)
-        gbs = chinese_score(common, gb, gblen < probe * 2 ? gblen : probe * 2);
-    if (iconv_to_utf8(buf, len, "BIG5-HKSCS", &b5, &b5len, &bad) == 0)
-        b5s = chinese_score(common, b5, b5len < probe * 2 ? b5len : probe * 2);
-    if ((gbs < 0.15 && b5s < 0.15)) {
-        free(gb);
-        free(b5);
-        return kf_error(err, KEYFIG_STATUS_INPUT, source, 0,
-                        "invalid UTF-8 at byte %zu, and the text does not read as GB18030 or Big5 either "
-                        "(name the encoding with --encoding, or use --lenient)",
-                        utf8_bad);
+    /* Score only a prefix: a few KB decide the encoding of a whole article, and only the encoding
+     * chosen is converted whole (two whole conversions held at once cost 3 bytes per input byte). */
+    enum { PROBE = 8192 * 2 };
+    static const char *const name[2] = {"GB18030", "BIG5-HKSCS"}, *const label[2] = {"GB18030", "BIG5"};
+    char piece[PROBE + 16];
+    double score[2];
+    for (int e = 0; e < 2; e++) {
+        size_t n = 0;
+        score[e] = iconv_prefix(buf, len, name[e], PROBE, piece, &n) == 0 ? chinese_score(common, piece, n) : -1;
     }
-    if (gbs >= b5s) {
-        free(b5);
-        out->text = gb, out->len = gblen, out->encoding = "GB18030";
-        out->src_off = source_offsets(buf, len, "GB18030", gblen);
-    } else {
-        free(gb);
-        out->text = b5, out->len = b5len, out->encoding = "BIG5";
-        out->src_off = source_offsets(buf, len, "BIG5-HKSCS", b5len);
+    for (;;) {
+        if (score[0] < 0.15 && score[1] < 0.15)
+            return kf_error(err, KEYFIG_STATUS_INPUT, source, 0,
+                            "invalid UTF-8 at byte %zu, and the text does not read as GB18030 or Big5 either "
+                            "(name the encoding with --encoding, or use --lenient)",
+                            utf8_bad);
+        int e = score[0] >= score[1] ? 0 : 1;
+        size_t bad = 0;
+        if (iconv_to_utf8(buf, len, name[e], &out->text, &out->len, &bad) == 0) {
+            out->encoding = label[e];
+            return source_offsets(buf, len, name[e], out->len, &out->map) == 0 ? 0 : -1;
+        }
+        score[e] = -1; /* a bad byte past the piece scored */
     }
-    return 0;
 }
 
 /* Copy with every invalid sequence replaced by U+FFFD. */
@@ -196,7 +209,8 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
             return kf_error(err, KEYFIG_STATUS_INPUT, source, 0, "cannot convert from %s (unknown encoding, or bad byte at %zu)",
                             encoding, bad + out->bom);
         out->encoding = encoding;
-        out->src_off = source_offsets(buf, len, encoding, out->len);
+        if (source_offsets(buf, len, encoding, out->len, &out->map) != 0)
+            return kf_error(err, KEYFIG_STATUS_INPUT, source, 0, "cannot convert from %s one character at a time", encoding);
         return 0;
     }
     size_t bad = utf8_first_invalid(buf, len);

@@ -7,16 +7,19 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "keyfig.h"
+#include "srcmap.h"
 
 struct decoded {
     char *text;          /* UTF-8, NUL-terminated, BOM removed; owned */
     size_t len;
     size_t bom;          /* bytes of BOM dropped from the start of the input */
     const char *encoding; /* "UTF-8", "GB18030" or "BIG5" (static) */
-    uint32_t *src_off;   /* converted input only: src_off[i] is the input byte that UTF-8 byte i
-                          * came from, src_off[len] the input length; NULL for UTF-8 input; owned */
-    uint32_t *src_end;   /* text from a reader (reader.h): the end of the input behind byte i, which
-                          * need not be where byte i + 1 came from (tags between); else NULL; owned */
+    struct srcmap map;   /* converted input only (GB18030, Big5): where each character came from;
+                          * no runs for UTF-8 input; owned */
+    uint32_t *src_off;   /* text from a reader (reader.h): src_off[i] is the input byte that UTF-8 byte
+                          * i came from, src_off[len] the input length; else NULL; owned */
+    uint32_t *src_end;   /* text from a reader: the end of the input behind byte i, which need not be
+                          * where byte i + 1 came from (tags between); else NULL; owned */
 };
 
 struct lex_charset;

@@ -176,11 +176,14 @@ static struct keyfig_span span_of(const struct keyfig_article *a, struct cp_inde
         sp.byte_end = sp.byte_start;
     sp.start = cp_of(x, sp.byte_start);
     sp.end = cp_of(x, sp.byte_end);
-    if (a->dec.src_off) { /* GB18030, Big5, HTML: bytes of the file, not of its conversion */
+    if (a->dec.src_off) { /* HTML, PDF: bytes of the file, not of the text read from it */
         size_t s = sp.byte_start, e = sp.byte_end;
         sp.byte_start = a->dec.src_off[s];
         /* HTML: the end of the last character's source (its entity, not the tag after it) */
         sp.byte_end = a->dec.src_end && e > s ? a->dec.src_end[e - 1] : a->dec.src_off[e];
+    } else if (a->dec.map.n) { /* GB18030, Big5: bytes of the file, not of its conversion */
+        sp.byte_start = srcmap_at(&a->dec.map, sp.byte_start);
+        sp.byte_end = srcmap_at(&a->dec.map, sp.byte_end);
     }
     sp.byte_start += a->dec.bom;
     sp.byte_end += a->dec.bom;

@@ -88,7 +88,7 @@ static int listed(const struct html_rules *r, int list, const char *s, size_t n)
  * written (the parser can be one character behind), or as the character reference just read
  * (1&#44;234 gives "," from "&#44;"). The offsets hang on each text node (its _private). */
 
-struct srcmap {
+struct node_map {
     uint32_t *s, *e; /* per byte of the text node's content */
     size_t n, cap;
 };
@@ -96,11 +96,11 @@ struct srcmap {
 struct parse {
     const char *src; /* the UTF-8 page being parsed */
     size_t len, pos; /* pos: where the last piece of text ended */
-    struct srcmap **maps;
+    struct node_map **maps;
     size_t nmaps;
 };
 
-static void map_add(struct srcmap *m, size_t n, size_t s, size_t e, int each)
+static void map_add(struct node_map *m, size_t n, size_t s, size_t e, int each)
 {
     if (m->n + n > m->cap) {
         m->cap = (m->n + n) * 2;
@@ -114,7 +114,7 @@ static void map_add(struct srcmap *m, size_t n, size_t s, size_t e, int each)
 }
 
 /* 1 when ch[0..n) is the input's text ending at k (and after the last piece): mapped byte by byte. */
-static int copied_at(struct parse *p, const char *ch, size_t n, size_t k, struct srcmap *m)
+static int copied_at(struct parse *p, const char *ch, size_t n, size_t k, struct node_map *m)
 {
     if (k > p->len || k < n || k - n < p->pos || memcmp(p->src + k - n, ch, n))
         return 0;
@@ -124,7 +124,7 @@ static int copied_at(struct parse *p, const char *ch, size_t n, size_t k, struct
 }
 
 /* Where the n bytes of text ch, which the parser delivered at input offset end, came from. */
-static void locate(struct parse *p, const char *ch, size_t n, size_t end, struct srcmap *m)
+static void locate(struct parse *p, const char *ch, size_t n, size_t end, struct node_map *m)
 {
     if (end > p->len)
         end = p->len;
@@ -157,7 +157,7 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
     xmlNodePtr t = c->node ? c->node->last : NULL;
     if (!t || t->type != XML_TEXT_NODE || len <= 0)
         return;
-    struct srcmap *m = t->_private;
+    struct node_map *m = t->_private;
     if (!m) {
         m = t->_private = xcalloc(1, sizeof *m);
         p->maps = xrealloc(p->maps, (p->nmaps + 1) * sizeof *p->maps);
@@ -386,7 +386,7 @@ static void put_char(struct layout *l, const char *p, size_t n, uint32_t cp, uin
 static void lay_text(struct layout *l, xmlNodePtr t)
 {
     const char *c = (const char *)t->content;
-    const struct srcmap *m = t->_private;
+    const struct node_map *m = t->_private;
     size_t n = c ? strlen(c) : 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
@@ -554,8 +554,8 @@ int html_read(const struct html_rules *r, const char *buf, size_t len, const cha
     out->src_end = xmalloc((out->len + 1) * sizeof *out->src_end);
     for (size_t i = 0; i <= out->len; i++) {
         size_t s = i < out->len ? l.s[i] : dec.len, e = i < out->len ? l.e[i] : dec.len;
-        if (dec.src_off)
-            s = dec.src_off[s], e = dec.src_off[e];
+        if (dec.map.n)
+            s = srcmap_at(&dec.map, s), e = srcmap_at(&dec.map, e);
         out->src_start[i] = (uint32_t)(s + dec.bom);
         out->src_end[i] = (uint32_t)(e + dec.bom);
     }
@@ -571,6 +571,6 @@ out:
     xmlFreeDoc(d);
     parse_free(&p);
     free(dec.text);
-    free(dec.src_off);
+    srcmap_free(&dec.map);
     return rc;
 }

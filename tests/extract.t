@@ -54,6 +54,15 @@ done
 # spans of converted input count bytes of the file as it is
 got=$("$KEYFIG" extract "$OUT/big5.txt" | python3 -c 'import json,sys; raw=open(sys.argv[1],"rb").read(); print(" ".join(raw[c["span"]["byte_start"]:c["span"]["byte_end"]].decode("big5") for c in json.load(sys.stdin)["claims"]))' "$OUT/big5.txt")
 check extract.encoding.byte_spans "45家醫院 床位3200張" "$got"
+# ... across characters of every width: ASCII (1 byte), CJK (2), a four-byte GB18030 character (U+20000)
+printf 'AB\360\240\200\200区有12家医院，ok床位3200张；又增5.5万元。' | iconv -f UTF-8 -t GB18030 > "$OUT/gbw.txt"
+got=$("$KEYFIG" extract "$OUT/gbw.txt" | python3 -c 'import json,sys; raw=open(sys.argv[1],"rb").read(); print(" ".join("%d:%s:%s" % (c["span"]["byte_start"], raw[c["span"]["byte_start"]:c["span"]["byte_end"]].decode("gb18030") == c["text"], c["text"]) for c in json.load(sys.stdin)["claims"]))' "$OUT/gbw.txt")
+# 12 at 2 + 4 + 4 (AB, the four-byte character, 区有); then 8 + 2 (，) bytes on
+check extract.encoding.byte_spans_widths "10:True:12家医院 20:True:ok床位3200张 36:True:增5.5万元" "$got"
+# the encoding is told from the first 16 KB, but a bad byte after them still fails the conversion
+python3 -c 'import sys; sys.stdout.buffer.write(("全市共有45家医院。" * 2000).encode("gb18030") + b"\xff\xff" + "床位3200张。".encode("gb18030"))' > "$OUT/gblate.txt"
+err=$("$KEYFIG" extract "$OUT/gblate.txt" 2>&1 >/dev/null); rc=$?
+check extract.encoding.bad_byte_late "1 keyfig: $OUT/gblate.txt: invalid UTF-8 at byte 2, and the text does not read as GB18030 or Big5 either (name the encoding with --encoding, or use --lenient)" "$rc $err"
 
 # output modes: one document for one file, an array for several, JSON Lines, -o DIR
 n=$("$KEYFIG" extract tests/seeds | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')

@@ -148,6 +148,8 @@ SHAPES = {
     "hospitals": "全市共有45家医院，",
     "traditional": "萬億兩個項3萬元，",
 }
+# the same in a legacy encoding: converted to UTF-8, with the map back to the file's bytes
+ENCODED = {"hospitals_gb18030": ("全市共有45家医院，", "gb18030"), "traditional_big5": ("萬億兩個項3萬元，", "big5")}
 probe = ("import resource, subprocess, sys\n"
          "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
          "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
@@ -158,12 +160,21 @@ def peak(path):
 one = os.path.join(T, "mem.one.txt")
 open(one, "wb").write("全市共有45家医院。\n".encode())
 base = peak(one)
-for name, unit in SHAPES.items():
+for name, (unit, enc) in list((k, (v, "utf-8")) for k, v in SHAPES.items()) + list(ENCODED.items()):
     path = os.path.join(T, "mem.%s.txt" % name)
-    text = (unit * (2000000 // len(unit.encode()))).encode()
+    text = (unit * (2000000 // len(unit.encode(enc)))).encode(enc)
     open(path, "wb").write(text)
     rss = peak(path)
     limit = base + (10 * len(text) + 8 * 1024 * 1024) // 1024
     print(("PASS limits.article_memory.%s" % name) if rss <= limit else
           "FAIL limits.article_memory.%s: peak RSS %d KB for %d bytes, want <= %d KB (%d KB for one line)" % (name, rss, len(text), limit, base))
+    if enc != "utf-8":
+        # converting costs the file's bytes a few times over at most, not a map of 4 bytes a byte
+        # of the conversion held beside a second, rejected conversion
+        same = os.path.join(T, "mem.%s.utf8.txt" % name)
+        open(same, "wb").write(text.decode(enc).encode())
+        plain = peak(same)
+        limit = plain + 4 * len(text) // 1024
+        print(("PASS limits.article_memory.%s_vs_utf8" % name) if rss <= limit else
+              "FAIL limits.article_memory.%s_vs_utf8: peak RSS %d KB, want <= %d KB (%d KB for the same text in UTF-8)" % (name, rss, limit, plain))
 PY
