@@ -9,22 +9,12 @@
 #include "util.h"
 
 
-uint32_t chars_cp_at(const char *s, size_t n, size_t i, int *len)
+uint32_t chars_cp_decode(const char *s, size_t n, size_t i, int *len)
 {
     uint32_t cp = 0;
     int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
     *len = l ? l : 1;
     return l ? cp : 0xFFFD;
-}
-
-size_t chars_prev(const char *s, size_t i)
-{
-    if (i == 0)
-        return 0;
-    i--;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
 }
 
 size_t chars_next(const char *s, size_t n, size_t i)

@@ -10,9 +10,39 @@
 struct lexicon;
 struct lex_list;
 
-uint32_t chars_cp_at(const char *s, size_t n, size_t i, int *len);
+/* chars_cp_at for what is neither ASCII nor a three-byte character. */
+uint32_t chars_cp_decode(const char *s, size_t n, size_t i, int *len);
 
-size_t chars_prev(const char *s, size_t i);
+/* The code point at s[i] (s[0..n)) with its length in *len; U+FFFD and length 1 for a byte
+ * that begins no valid character. Inline, ASCII and the three-byte form of CJK text first:
+ * every stage walks the text with it. */
+static inline uint32_t chars_cp_at(const char *s, size_t n, size_t i, int *len)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i < n && u[0] < 0x80) {
+        *len = 1;
+        return u[0];
+    }
+    if (n - i >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            *len = 3;
+            return cp;
+        }
+    }
+    return chars_cp_decode(s, n, i, len);
+}
+
+/* The offset of the character before the one at i (0 at 0). */
+static inline size_t chars_prev(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
 /* The offset of the character after the one holding byte i (s[0..n)). */
 size_t chars_next(const char *s, size_t n, size_t i);
 

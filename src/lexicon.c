@@ -105,11 +105,49 @@ static int by_start(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Sort the ranges and merge those that overlap or touch, for the binary search. */
+/* The BMP bitmap of cs (struct lex_charset) from its sorted ranges: one allocation holding the
+ * 256 page numbers, then the blocks. */
+static void charset_bitmap(struct lex_charset *cs)
+{
+    free(cs->page);
+    size_t partial = 0; /* pages a range starts or ends inside: at most two per range */
+    for (size_t i = 0; i < cs->n && cs->r[i][0] < 0x10000; i++)
+        partial += 2;
+    size_t nblocks = 2 + partial;
+    uint16_t *page = xcalloc(1, 256 * sizeof *page + nblocks * sizeof(uint32_t[8]));
+    uint32_t (*block)[8] = (uint32_t (*)[8])(void *)(page + 256);
+    memset(block[1], 0xFF, sizeof block[1]);
+    size_t used = 2;
+    for (size_t i = 0; i < cs->n && cs->r[i][0] < 0x10000; i++) {
+        uint32_t hi = cs->r[i][1] < 0xFFFF ? cs->r[i][1] : 0xFFFF;
+        for (uint32_t c = cs->r[i][0]; c <= hi;) {
+            uint32_t pg = c >> 8, end = pg * 256 + 255;
+            if (c % 256 == 0 && hi >= end && !page[pg]) {
+                page[pg] = 1; /* a whole page */
+            } else {
+                if (page[pg] < 2) /* ranges are disjoint: a page is whole for one range only */
+                    page[pg] = (uint16_t)used++;
+                uint32_t last = hi < end ? hi : end;
+                for (uint32_t x = c; x <= last; x++)
+                    block[page[pg]][(x >> 5) & 7] |= 1u << (x & 31);
+            }
+            if (end >= hi)
+                break;
+            c = end + 1;
+        }
+    }
+    cs->page = page;
+    cs->block = (const uint32_t (*)[8])block;
+}
+
+/* Sort the ranges and merge those that overlap or touch, for the binary search, and build the
+ * bitmap lex_charset_has reads. */
 static void charset_finish(struct lex_charset *cs)
 {
-    if (!cs->n)
+    if (!cs->n) {
+        charset_bitmap(cs);
         return;
+    }
     qsort(cs->r, cs->n, sizeof *cs->r, by_start);
     size_t k = 0;
     for (size_t i = 1; i < cs->n; i++) {
@@ -122,6 +160,7 @@ static void charset_finish(struct lex_charset *cs)
         }
     }
     cs->n = k + 1;
+    charset_bitmap(cs);
 }
 
 /* One code point written U+XXXX: 0 with *cp set, or -1. */
@@ -261,11 +300,11 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
     return rc;
 }
 
-/* Bucket of the character that starts (or, for last, ends) a word. */
-/* The bucket of the character s starts with: its code point modulo LEX_BUCKETS, the common one- and
- * three-byte forms decoded without validation (this runs at every word look-up; the index is built
- * with the same function, so a word and the text it matches always agree). */
-static unsigned bucket_first(const char *s, size_t n)
+/* The code point s starts with, as the index reads it: the common one- and three-byte forms
+ * decoded without validation (this runs at every word look-up; the index is built with the same
+ * function, so a word and the text it matches always agree), others by utf8_decode (0 when
+ * invalid). */
+static inline uint32_t cp_first(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     uint32_t cp = 0;
@@ -275,34 +314,36 @@ static unsigned bucket_first(const char *s, size_t n)
         cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
     else
         utf8_decode(u, n, &cp);
-    return cp % LEX_BUCKETS;
+    return cp;
 }
 
-static unsigned bucket_last(const char *s, size_t end)
+/* The code point of the character that ends s[0, end), read as cp_first reads it. */
+static inline uint32_t cp_last(const char *s, size_t end)
 {
     size_t i = end;
     while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
         ;
-    return bucket_first(s + i, end - i);
+    return cp_first(s + i, end - i);
 }
 
 /* Build one CSR index; the words keep their longest-first order inside each bucket. */
-static void build_index(struct lex_list *l, size_t *at, size_t **items, int use_last)
+static void build_index(struct lex_list *l, uint32_t *at, struct lex_entry **items, int use_last)
 {
     memset(at, 0, (LEX_BUCKETS + 1) * sizeof *at);
-    unsigned *b = xcalloc(l->n + 1, sizeof *b);
+    uint32_t *cp = xcalloc(l->n + 1, sizeof *cp);
     for (size_t i = 0; i < l->n; i++) {
-        b[i] = use_last ? bucket_last(l->w[i].word, l->w[i].len) : bucket_first(l->w[i].word, l->w[i].len);
-        at[b[i] + 1]++;
+        cp[i] = use_last ? cp_last(l->w[i].word, l->w[i].len) : cp_first(l->w[i].word, l->w[i].len);
+        at[cp[i] % LEX_BUCKETS + 1]++;
     }
     for (int k = 0; k < LEX_BUCKETS; k++)
         at[k + 1] += at[k];
     *items = xcalloc(l->n + 1, sizeof **items);
-    size_t fill[LEX_BUCKETS];
+    uint32_t fill[LEX_BUCKETS];
     memcpy(fill, at, sizeof fill);
     for (size_t i = 0; i < l->n; i++)
-        (*items)[fill[b[i]]++] = i;
-    free(b);
+        (*items)[fill[cp[i] % LEX_BUCKETS]++] =
+            (struct lex_entry){cp[i], (uint32_t)l->w[i].len, l->w[i].word, &l->w[i]};
+    free(cp);
 }
 
 static void sort_list(struct lex_list *l)
@@ -313,7 +354,7 @@ static void sort_list(struct lex_list *l)
     build_index(l, l->last_at, &l->last, 1);
 }
 
-int lex_charset_has(const struct lex_charset *cs, uint32_t c)
+int lex_charset_has_range(const struct lex_charset *cs, uint32_t c)
 {
     if (c < 128)
         return (cs->ascii[c / 32] >> (c % 32)) & 1;
@@ -333,6 +374,7 @@ int lex_charset_has(const struct lex_charset *cs, uint32_t c)
 void lex_charset_free(struct lex_charset *cs)
 {
     free(cs->r);
+    free(cs->page);
     memset(cs, 0, sizeof *cs);
 }
 
@@ -432,15 +474,25 @@ int pos_class_from_name(const char *s)
     return name_index(pos_names, POS_NCLASSES, s);
 }
 
+/* 1 when a[0, n) equals b[0, n): words are a few bytes, too short for a call to memcmp to pay. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at)
 {
     if (at >= n || !l->n)
         return NULL;
-    unsigned b = bucket_first(s + at, n - at);
-    for (size_t k = l->first_at[b]; k < l->first_at[b + 1]; k++) {
-        const struct lex_word *w = &l->w[l->first[k]];
-        if (at + w->len <= n && memcmp(s + at, w->word, w->len) == 0)
-            return w;
+    uint32_t cp = cp_first(s + at, n - at);
+    unsigned b = cp % LEX_BUCKETS;
+    for (uint32_t k = l->first_at[b]; k < l->first_at[b + 1]; k++) {
+        const struct lex_entry *e = &l->first[k];
+        if (e->cp == cp && e->len <= n - at && same_bytes(s + at, e->word, e->len))
+            return e->w;
     }
     return NULL;
 }
@@ -449,11 +501,12 @@ const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_
 {
     if (end <= floor || !l->n)
         return NULL;
-    unsigned b = bucket_last(s + floor, end - floor);
-    for (size_t k = l->last_at[b]; k < l->last_at[b + 1]; k++) {
-        const struct lex_word *w = &l->w[l->last[k]];
-        if (end >= floor + w->len && memcmp(s + end - w->len, w->word, w->len) == 0)
-            return w;
+    uint32_t cp = cp_last(s + floor, end - floor);
+    unsigned b = cp % LEX_BUCKETS;
+    for (uint32_t k = l->last_at[b]; k < l->last_at[b + 1]; k++) {
+        const struct lex_entry *e = &l->last[k];
+        if (e->cp == cp && e->len <= end - floor && same_bytes(s + end - e->len, e->word, e->len))
+            return e->w;
     }
     return NULL;
 }
