@@ -53,7 +53,10 @@ static int by_length_desc(const void *a, const void *b)
 
 static void add_word(struct lex_list *l, const char *w, int attr, double factor, const char *text)
 {
-    l->w = xrealloc(l->w, (l->n + 1) * sizeof *l->w);
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->w = xrealloc(l->w, l->cap * sizeof *l->w);
+    }
     l->w[l->n].word = xstrdup(w);
     l->w[l->n].len = strlen(w);
     l->w[l->n].attr = attr;
@@ -62,12 +65,30 @@ static void add_word(struct lex_list *l, const char *w, int attr, double factor,
     l->n++;
 }
 
-static int has_word(const struct lex_list *l, const char *w)
+/* The words one file has put in its lists so far, hashed, for the duplicate check: slot i holds
+ * word w[at[i].i] of list at[i].l (l NULL: empty). */
+struct seen {
+    struct seen_slot {
+        const struct lex_list *l;
+        size_t i;
+    } *at;
+    size_t mask;
+};
+
+static size_t seen_hash(const char *w)
 {
-    for (size_t i = 0; i < l->n; i++)
-        if (!strcmp(l->w[i].word, w))
-            return 1;
-    return 0;
+    size_t h = 2166136261u;
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * 16777619u;
+    return h;
+}
+
+/* The slot of w in list l, or the empty slot where it goes. */
+static struct seen_slot *seen_find(struct seen *sn, const struct lex_list *l, const char *w)
+{
+    for (size_t i = seen_hash(w) & sn->mask;; i = (i + 1) & sn->mask)
+        if (!sn->at[i].l || (sn->at[i].l == l && !strcmp(l->w[sn->at[i].i].word, w)))
+            return &sn->at[i];
 }
 
 /* Parse one attribute column against its names, with a message listing what is expected. */
@@ -201,6 +222,13 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
     const char *text = patset_get(ps, name, &len, &path, err);
     if (!text)
         return -1;
+    struct seen sn; /* at least twice as many slots as the file has lines */
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++)
+        lines += text[i] == '\n';
+    for (sn.mask = 15; sn.mask < 2 * lines; sn.mask = 2 * sn.mask + 1)
+        ;
+    sn.at = xcalloc(sn.mask + 1, sizeof *sn.at);
     struct tsv_reader r;
     tsv_open(&r, text, len);
     char *f[4];
@@ -288,15 +316,18 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             rc = -1;
             break;
         }
-        if (has_word(l, f[0])) {
+        struct seen_slot *slot = seen_find(&sn, l, f[0]);
+        if (slot->l) {
             rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno, "duplicate entry \"%s\"", f[0]);
             break;
         }
         add_word(l, f[0], attr, factor, unit);
+        slot->l = l, slot->i = l->n - 1;
         if (basis)
             lx->basis_word[basis] = l->w[l->n - 1].word; /* the string stays where it is when the list is sorted */
     }
     tsv_close(&r);
+    free(sn.at);
     return rc;
 }
 

@@ -35,7 +35,7 @@ struct lex_entry {
  * their last character, so a look-up compares only the few words that can match there. */
 struct lex_list {
     struct lex_word *w;
-    size_t n;
+    size_t n, cap;
     uint32_t first_at[LEX_BUCKETS + 1]; /* CSR: words of bucket b are first[first_at[b] ..] */
     struct lex_entry *first;
     uint32_t last_at[LEX_BUCKETS + 1];
