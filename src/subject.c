@@ -306,8 +306,9 @@ void subject_before(struct subject_ctx *sx, const char *s, size_t a, size_t b, s
     /* a comparison: the subject stands before its base (投资总额又比一九五三年增加) */
     for (size_t i = a; i < b;) {
         int role, l = subject_role_at(lx, s, b, i, &role);
-        const struct lex_word *basis = l ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
-        if (l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE) && !(basis && basis->attr % 16 == CHG_BASIS) &&
+        int base = l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE);
+        const struct lex_word *basis = base ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
+        if (base && !(basis && basis->attr % 16 == CHG_BASIS) &&
             !subject_cuts_word(sx, s, a, i, i + (size_t)l)) { /* 同比 is no base, nor 占 of 市场占有率 */
             b = i;
             break;
@@ -395,13 +396,11 @@ static int frame_clause(struct subject_ctx *sx, const char *s, size_t a, size_t 
         return 0;
     /* 在疫情下医管局盈余大幅下跌: a frame inside a clause that goes on to its own subject and
      * verb; a frame clause ends with its locative or time word (在政策介入后, 截至目前) */
-    n = subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS);
-    if (n > 1 && w[n - 1].cls != POS_PLACE && w[n - 1].cls != POS_TIME)
-        return 0;
     for (size_t i = a; i < b; i = chars_next(s, b, i)) /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
         if (subject_de_at(lx, s, b, i))
             return 0;
-    return 1;
+    n = subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS);
+    return !(n > 1 && w[n - 1].cls != POS_PLACE && w[n - 1].cls != POS_TIME);
 }
 
 /* 1 when the noun phrase [ss, se) found in the clause [a, ...) opens that clause (but 整体预算
