@@ -24,18 +24,6 @@ size_t chars_next(const char *s, size_t n, size_t i)
     return i;
 }
 
-/* A line break ends every clause and sentence; the other delimiters are chars.tsv's. Quotes do
- * not end a clause (chars.tsv says why). */
-int chars_is_clause_delim(const struct lexicon *lx, uint32_t c)
-{
-    return c == '\n' || lex_charset_has(&lx->charset[CHR_CLAUSE], c);
-}
-
-int chars_is_sentence_delim(const struct lexicon *lx, uint32_t c)
-{
-    return c == '\n' || lex_charset_has(&lx->charset[CHR_SENTENCE], c);
-}
-
 size_t chars_window_floor(const char *s, size_t i)
 {
     if (i <= CHARS_WINDOW)
@@ -115,12 +103,6 @@ size_t chars_sentence_start(const struct lexicon *lx, const char *s, size_t i)
         i = q;
     }
     return i;
-}
-
-/* 1 for the particles that link a verb to its figure (chars.tsv): 增长了3%, 增至为, 成长达5%. */
-int chars_is_particle(const struct lexicon *lx, uint32_t c)
-{
-    return lex_charset_has(&lx->charset[CHR_PARTICLE], c);
 }
 
 size_t chars_skip_particles(const struct lexicon *lx, const char *s, size_t a, size_t b)

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "keyfig.h"
+#include "lexicon.h"
 
 struct lexicon;
 struct lex_list;
@@ -46,8 +47,12 @@ static inline size_t chars_prev(const char *s, size_t i)
 /* The offset of the character after the one holding byte i (s[0..n)). */
 size_t chars_next(const char *s, size_t n, size_t i);
 
-/* 1 when c ends a clause (a line break, or a clause delimiter of chars.tsv). */
-int chars_is_clause_delim(const struct lexicon *lx, uint32_t c);
+/* 1 when c ends a clause (a line break, or a clause delimiter of chars.tsv; not a quote: chars.tsv
+ * says why). */
+static inline int chars_is_clause_delim(const struct lexicon *lx, uint32_t c)
+{
+    return c == '\n' || lex_charset_has(&lx->charset[CHR_CLAUSE], c);
+}
 
 /* How far the stages look from a number, in bytes (about 340 Chinese characters): a clause or
  * sentence runs no further back than this, whatever the text, so each number costs a bounded
@@ -61,7 +66,10 @@ size_t chars_window_floor(const char *s, size_t i);
 size_t chars_window_end(const char *s, size_t n, size_t i);
 
 /* 1 when c ends a sentence (a line break, or a sentence delimiter of chars.tsv). */
-int chars_is_sentence_delim(const struct lexicon *lx, uint32_t c);
+static inline int chars_is_sentence_delim(const struct lexicon *lx, uint32_t c)
+{
+    return c == '\n' || lex_charset_has(&lx->charset[CHR_SENTENCE], c);
+}
 
 /* Where the parenthetical ending just before i begins ("投资额(包括…)共为"), or i itself. The
  * clause and sentence bounds below stop at chars_window_floor(s, i) too. */
@@ -75,7 +83,10 @@ size_t chars_clause_start(const struct lexicon *lx, const char *s, size_t i);
 size_t chars_sentence_start(const struct lexicon *lx, const char *s, size_t i);
 
 /* 1 for the particles that link a verb to its figure (chars.tsv): 增长了3%, 增至为, 成长达5%. */
-int chars_is_particle(const struct lexicon *lx, uint32_t c);
+static inline int chars_is_particle(const struct lexicon *lx, uint32_t c)
+{
+    return lex_charset_has(&lx->charset[CHR_PARTICLE], c);
+}
 
 /* The first position in s[a..b) after the particles that start there. */
 size_t chars_skip_particles(const struct lexicon *lx, const char *s, size_t a, size_t b);
