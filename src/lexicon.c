@@ -1,6 +1,8 @@
 /* lexicon: word lists from the patterns directory, kept longest first for longest-match look-ups.
- * The lists are small (hundreds of words) and consulted only around numbers, so a linear
- * scan with memcmp is fast enough and keeps the data files the single source of truth. */
+ * The lists are small (hundreds of words) but looked up at every character the stages and the
+ * segmenter walk: an index by first and last character leaves a look-up the few words that
+ * begin (end) with that code point, and a character set of chars.tsv is a bitmap of the BMP.
+ * Both are built at load time from the data files, which stay the single source of truth. */
 #include "lexicon.h"
 
 #include <stdlib.h>
