@@ -77,7 +77,7 @@ size_t chars_clause_start(const struct lexicon *lx, const char *s, size_t i)
 {
     size_t floor = chars_window_floor(s, i);
     while (i > floor) {
-        size_t q = chars_skip_parenthetical(s, floor, i);
+        size_t q = s[i - 1] == ')' ? chars_skip_parenthetical(s, floor, i) : i;
         if (q != i) {
             i = q;
             continue;
