@@ -17,12 +17,6 @@ uint32_t chars_cp_decode(const char *s, size_t n, size_t i, int *len)
     return l ? cp : 0xFFFD;
 }
 
-size_t chars_next(const char *s, size_t n, size_t i)
-{
-    for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
-        ;
-    return i;
-}
 
 size_t chars_window_floor(const char *s, size_t i)
 {

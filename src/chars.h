@@ -45,7 +45,12 @@ static inline size_t chars_prev(const char *s, size_t i)
     return i;
 }
 /* The offset of the character after the one holding byte i (s[0..n)). */
-size_t chars_next(const char *s, size_t n, size_t i);
+static inline size_t chars_next(const char *s, size_t n, size_t i)
+{
+    for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+        ;
+    return i;
+}
 
 /* 1 when c ends a clause (a line break, or a clause delimiter of chars.tsv; not a quote: chars.tsv
  * says why). */
