@@ -8,7 +8,6 @@
 #include "text.h"
 #include "util.h"
 
-
 uint32_t chars_cp_decode(const char *s, size_t n, size_t i, int *len)
 {
     uint32_t cp = 0;
@@ -16,7 +15,6 @@ uint32_t chars_cp_decode(const char *s, size_t n, size_t i, int *len)
     *len = l ? l : 1;
     return l ? cp : 0xFFFD;
 }
-
 
 size_t chars_window_floor(const char *s, size_t i)
 {
