@@ -8,42 +8,12 @@
 #include "text.h"
 #include "util.h"
 
-
-uint32_t chars_cp_at(const char *s, size_t n, size_t i, int *len)
+uint32_t chars_cp_decode(const char *s, size_t n, size_t i, int *len)
 {
     uint32_t cp = 0;
     int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
     *len = l ? l : 1;
     return l ? cp : 0xFFFD;
-}
-
-size_t chars_prev(const char *s, size_t i)
-{
-    if (i == 0)
-        return 0;
-    i--;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}
-
-size_t chars_next(const char *s, size_t n, size_t i)
-{
-    for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
-        ;
-    return i;
-}
-
-/* A line break ends every clause and sentence; the other delimiters are chars.tsv's. Quotes do
- * not end a clause (chars.tsv says why). */
-int chars_is_clause_delim(const struct lexicon *lx, uint32_t c)
-{
-    return c == '\n' || lex_charset_has(&lx->charset[CHR_CLAUSE], c);
-}
-
-int chars_is_sentence_delim(const struct lexicon *lx, uint32_t c)
-{
-    return c == '\n' || lex_charset_has(&lx->charset[CHR_SENTENCE], c);
 }
 
 size_t chars_window_floor(const char *s, size_t i)
@@ -99,7 +69,7 @@ size_t chars_clause_start(const struct lexicon *lx, const char *s, size_t i)
 {
     size_t floor = chars_window_floor(s, i);
     while (i > floor) {
-        size_t q = chars_skip_parenthetical(s, floor, i);
+        size_t q = s[i - 1] == ')' ? chars_skip_parenthetical(s, floor, i) : i;
         if (q != i) {
             i = q;
             continue;
@@ -125,12 +95,6 @@ size_t chars_sentence_start(const struct lexicon *lx, const char *s, size_t i)
         i = q;
     }
     return i;
-}
-
-/* 1 for the particles that link a verb to its figure (chars.tsv): 增长了3%, 增至为, 成长达5%. */
-int chars_is_particle(const struct lexicon *lx, uint32_t c)
-{
-    return lex_charset_has(&lx->charset[CHR_PARTICLE], c);
 }
 
 size_t chars_skip_particles(const struct lexicon *lx, const char *s, size_t a, size_t b)

@@ -1,6 +1,8 @@
 /* lexicon: word lists from the patterns directory, kept longest first for longest-match look-ups.
- * The lists are small (hundreds of words) and consulted only around numbers, so a linear
- * scan with memcmp is fast enough and keeps the data files the single source of truth. */
+ * The lists are small (hundreds of words) but looked up at every character the stages and the
+ * segmenter walk: an index by first and last character leaves a look-up the few words that
+ * begin (end) with that code point, and a character set of chars.tsv is a bitmap of the BMP.
+ * Both are built at load time from the data files, which stay the single source of truth. */
 #include "lexicon.h"
 
 #include <stdlib.h>
@@ -53,7 +55,10 @@ static int by_length_desc(const void *a, const void *b)
 
 static void add_word(struct lex_list *l, const char *w, int attr, double factor, const char *text)
 {
-    l->w = xrealloc(l->w, (l->n + 1) * sizeof *l->w);
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->w = xrealloc(l->w, l->cap * sizeof *l->w);
+    }
     l->w[l->n].word = xstrdup(w);
     l->w[l->n].len = strlen(w);
     l->w[l->n].attr = attr;
@@ -62,12 +67,30 @@ static void add_word(struct lex_list *l, const char *w, int attr, double factor,
     l->n++;
 }
 
-static int has_word(const struct lex_list *l, const char *w)
+/* The words one file has put in its lists so far, hashed, for the duplicate check: slot i holds
+ * word w[at[i].i] of list at[i].l (l NULL: empty). */
+struct seen {
+    struct seen_slot {
+        const struct lex_list *l;
+        size_t i;
+    } *at;
+    size_t mask;
+};
+
+static size_t seen_hash(const char *w)
 {
-    for (size_t i = 0; i < l->n; i++)
-        if (!strcmp(l->w[i].word, w))
-            return 1;
-    return 0;
+    size_t h = 2166136261u;
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * 16777619u;
+    return h;
+}
+
+/* The slot of w in list l, or the empty slot where it goes. */
+static struct seen_slot *seen_find(struct seen *sn, const struct lex_list *l, const char *w)
+{
+    for (size_t i = seen_hash(w) & sn->mask;; i = (i + 1) & sn->mask)
+        if (!sn->at[i].l || (sn->at[i].l == l && !strcmp(l->w[sn->at[i].i].word, w)))
+            return &sn->at[i];
 }
 
 /* Parse one attribute column against its names, with a message listing what is expected. */
@@ -105,11 +128,49 @@ static int by_start(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Sort the ranges and merge those that overlap or touch, for the binary search. */
+/* The BMP bitmap of cs (struct lex_charset) from its sorted ranges: one allocation holding the
+ * 256 page numbers, then the blocks. */
+static void charset_bitmap(struct lex_charset *cs)
+{
+    free(cs->page);
+    size_t partial = 0; /* pages a range starts or ends inside: at most two per range */
+    for (size_t i = 0; i < cs->n && cs->r[i][0] < 0x10000; i++)
+        partial += 2;
+    size_t nblocks = 2 + partial;
+    uint16_t *page = xcalloc(1, 256 * sizeof *page + nblocks * sizeof(uint32_t[8]));
+    uint32_t (*block)[8] = (uint32_t (*)[8])(void *)(page + 256);
+    memset(block[1], 0xFF, sizeof block[1]);
+    size_t used = 2;
+    for (size_t i = 0; i < cs->n && cs->r[i][0] < 0x10000; i++) {
+        uint32_t hi = cs->r[i][1] < 0xFFFF ? cs->r[i][1] : 0xFFFF;
+        for (uint32_t c = cs->r[i][0]; c <= hi;) {
+            uint32_t pg = c >> 8, end = pg * 256 + 255;
+            if (c % 256 == 0 && hi >= end && !page[pg]) {
+                page[pg] = 1; /* a whole page */
+            } else {
+                if (page[pg] < 2) /* ranges are disjoint: a page is whole for one range only */
+                    page[pg] = (uint16_t)used++;
+                uint32_t last = hi < end ? hi : end;
+                for (uint32_t x = c; x <= last; x++)
+                    block[page[pg]][(x >> 5) & 7] |= 1u << (x & 31);
+            }
+            if (end >= hi)
+                break;
+            c = end + 1;
+        }
+    }
+    cs->page = page;
+    cs->block = (const uint32_t (*)[8])block;
+}
+
+/* Sort the ranges and merge those that overlap or touch, for the binary search, and build the
+ * bitmap lex_charset_has reads. */
 static void charset_finish(struct lex_charset *cs)
 {
-    if (!cs->n)
+    if (!cs->n) {
+        charset_bitmap(cs);
         return;
+    }
     qsort(cs->r, cs->n, sizeof *cs->r, by_start);
     size_t k = 0;
     for (size_t i = 1; i < cs->n; i++) {
@@ -122,6 +183,7 @@ static void charset_finish(struct lex_charset *cs)
         }
     }
     cs->n = k + 1;
+    charset_bitmap(cs);
 }
 
 /* One code point written U+XXXX: 0 with *cp set, or -1. */
@@ -162,6 +224,13 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
     const char *text = patset_get(ps, name, &len, &path, err);
     if (!text)
         return -1;
+    struct seen sn; /* at least twice as many slots as the file has lines */
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++)
+        lines += text[i] == '\n';
+    for (sn.mask = 15; sn.mask < 2 * lines; sn.mask = 2 * sn.mask + 1)
+        ;
+    sn.at = xcalloc(sn.mask + 1, sizeof *sn.at);
     struct tsv_reader r;
     tsv_open(&r, text, len);
     char *f[4];
@@ -249,23 +318,26 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
             rc = -1;
             break;
         }
-        if (has_word(l, f[0])) {
+        struct seen_slot *slot = seen_find(&sn, l, f[0]);
+        if (slot->l) {
             rc = kf_error(err, KEYFIG_STATUS_PATTERN, path, r.lineno, "duplicate entry \"%s\"", f[0]);
             break;
         }
         add_word(l, f[0], attr, factor, unit);
+        slot->l = l, slot->i = l->n - 1;
         if (basis)
             lx->basis_word[basis] = l->w[l->n - 1].word; /* the string stays where it is when the list is sorted */
     }
     tsv_close(&r);
+    free(sn.at);
     return rc;
 }
 
-/* Bucket of the character that starts (or, for last, ends) a word. */
-/* The bucket of the character s starts with: its code point modulo LEX_BUCKETS, the common one- and
- * three-byte forms decoded without validation (this runs at every word look-up; the index is built
- * with the same function, so a word and the text it matches always agree). */
-static unsigned bucket_first(const char *s, size_t n)
+/* The code point s starts with, as the index reads it: the common one- and three-byte forms
+ * decoded without validation (this runs at every word look-up; the index is built with the same
+ * function, so a word and the text it matches always agree), others by utf8_decode (0 when
+ * invalid). */
+static inline uint32_t cp_first(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     uint32_t cp = 0;
@@ -275,34 +347,36 @@ static unsigned bucket_first(const char *s, size_t n)
         cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
     else
         utf8_decode(u, n, &cp);
-    return cp % LEX_BUCKETS;
+    return cp;
 }
 
-static unsigned bucket_last(const char *s, size_t end)
+/* The code point of the character that ends s[0, end), read as cp_first reads it. */
+static inline uint32_t cp_last(const char *s, size_t end)
 {
     size_t i = end;
     while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
         ;
-    return bucket_first(s + i, end - i);
+    return cp_first(s + i, end - i);
 }
 
 /* Build one CSR index; the words keep their longest-first order inside each bucket. */
-static void build_index(struct lex_list *l, size_t *at, size_t **items, int use_last)
+static void build_index(struct lex_list *l, uint32_t *at, struct lex_entry **items, int use_last)
 {
     memset(at, 0, (LEX_BUCKETS + 1) * sizeof *at);
-    unsigned *b = xcalloc(l->n + 1, sizeof *b);
+    uint32_t *cp = xcalloc(l->n + 1, sizeof *cp);
     for (size_t i = 0; i < l->n; i++) {
-        b[i] = use_last ? bucket_last(l->w[i].word, l->w[i].len) : bucket_first(l->w[i].word, l->w[i].len);
-        at[b[i] + 1]++;
+        cp[i] = use_last ? cp_last(l->w[i].word, l->w[i].len) : cp_first(l->w[i].word, l->w[i].len);
+        at[cp[i] % LEX_BUCKETS + 1]++;
     }
     for (int k = 0; k < LEX_BUCKETS; k++)
         at[k + 1] += at[k];
     *items = xcalloc(l->n + 1, sizeof **items);
-    size_t fill[LEX_BUCKETS];
+    uint32_t fill[LEX_BUCKETS];
     memcpy(fill, at, sizeof fill);
     for (size_t i = 0; i < l->n; i++)
-        (*items)[fill[b[i]]++] = i;
-    free(b);
+        (*items)[fill[cp[i] % LEX_BUCKETS]++] =
+            (struct lex_entry){cp[i], (uint32_t)l->w[i].len, l->w[i].word, &l->w[i]};
+    free(cp);
 }
 
 static void sort_list(struct lex_list *l)
@@ -313,7 +387,7 @@ static void sort_list(struct lex_list *l)
     build_index(l, l->last_at, &l->last, 1);
 }
 
-int lex_charset_has(const struct lex_charset *cs, uint32_t c)
+int lex_charset_has_range(const struct lex_charset *cs, uint32_t c)
 {
     if (c < 128)
         return (cs->ascii[c / 32] >> (c % 32)) & 1;
@@ -333,6 +407,7 @@ int lex_charset_has(const struct lex_charset *cs, uint32_t c)
 void lex_charset_free(struct lex_charset *cs)
 {
     free(cs->r);
+    free(cs->page);
     memset(cs, 0, sizeof *cs);
 }
 
@@ -432,15 +507,25 @@ int pos_class_from_name(const char *s)
     return name_index(pos_names, POS_NCLASSES, s);
 }
 
+/* 1 when a[0, n) equals b[0, n): words are a few bytes, too short for a call to memcmp to pay. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at)
 {
     if (at >= n || !l->n)
         return NULL;
-    unsigned b = bucket_first(s + at, n - at);
-    for (size_t k = l->first_at[b]; k < l->first_at[b + 1]; k++) {
-        const struct lex_word *w = &l->w[l->first[k]];
-        if (at + w->len <= n && memcmp(s + at, w->word, w->len) == 0)
-            return w;
+    uint32_t cp = cp_first(s + at, n - at);
+    unsigned b = cp % LEX_BUCKETS;
+    for (uint32_t k = l->first_at[b]; k < l->first_at[b + 1]; k++) {
+        const struct lex_entry *e = &l->first[k];
+        if (e->cp == cp && e->len <= n - at && same_bytes(s + at, e->word, e->len))
+            return e->w;
     }
     return NULL;
 }
@@ -449,11 +534,12 @@ const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_
 {
     if (end <= floor || !l->n)
         return NULL;
-    unsigned b = bucket_last(s + floor, end - floor);
-    for (size_t k = l->last_at[b]; k < l->last_at[b + 1]; k++) {
-        const struct lex_word *w = &l->w[l->last[k]];
-        if (end >= floor + w->len && memcmp(s + end - w->len, w->word, w->len) == 0)
-            return w;
+    uint32_t cp = cp_last(s + floor, end - floor);
+    unsigned b = cp % LEX_BUCKETS;
+    for (uint32_t k = l->last_at[b]; k < l->last_at[b + 1]; k++) {
+        const struct lex_entry *e = &l->last[k];
+        if (e->cp == cp && e->len <= end - floor && same_bytes(s + end - e->len, e->word, e->len))
+            return e->w;
     }
     return NULL;
 }

@@ -22,13 +22,24 @@ struct lex_word {
 
 #define LEX_BUCKETS 2048
 
+/* One word in a list's index: the code point of its first (or, for the index by last
+ * character, last) character, compared before its bytes are. */
+struct lex_entry {
+    uint32_t cp;
+    uint32_t len;
+    const char *word;
+    const struct lex_word *w;
+};
+
 /* Words sorted longest first, so the first hit is the longest, and indexed by their first and
  * their last character, so a look-up compares only the few words that can match there. */
 struct lex_list {
     struct lex_word *w;
-    size_t n;
-    size_t first_at[LEX_BUCKETS + 1], *first; /* CSR: words of bucket b are first[first_at[b] ..] */
-    size_t last_at[LEX_BUCKETS + 1], *last;
+    size_t n, cap;
+    uint32_t first_at[LEX_BUCKETS + 1]; /* CSR: words of bucket b are first[first_at[b] ..] */
+    struct lex_entry *first;
+    uint32_t last_at[LEX_BUCKETS + 1];
+    struct lex_entry *last;
 };
 
 /* Attributes of the subject-word list (subject.tsv). */
@@ -92,15 +103,29 @@ enum char_role {
 };
 
 /* The one-character entries and the U+XXXX..U+YYYY ranges of a role as a set of code points: a
- * bitmap for ASCII, sorted disjoint ranges for the rest. */
+ * bitmap for ASCII, sorted disjoint ranges for the rest, and, built from those when the set is
+ * loaded, a two-level bitmap of the Basic Multilingual Plane: page[c >> 8] is the block of 256
+ * bits that holds c (block 0 empty, block 1 full, the others shared by no page). */
 struct lex_charset {
     uint32_t ascii[4];
     uint32_t (*r)[2];
     size_t n, cap;
+    uint16_t *page;        /* 256 entries, NULL until the set is loaded */
+    const uint32_t (*block)[8];
 };
 
+/* 1 when c is in the set, outside the BMP or before the bitmap is built. */
+int lex_charset_has_range(const struct lex_charset *cs, uint32_t c);
+
 /* 1 when c is in the set. */
-int lex_charset_has(const struct lex_charset *cs, uint32_t c);
+static inline int lex_charset_has(const struct lex_charset *cs, uint32_t c)
+{
+    if (c < 128)
+        return (cs->ascii[c / 32] >> (c % 32)) & 1;
+    if (c < 0x10000 && cs->page)
+        return (cs->block[cs->page[c >> 8]][(c >> 5) & 7] >> (c & 31)) & 1;
+    return lex_charset_has_range(cs, c);
+}
 
 struct cnnum_table;
 

@@ -190,9 +190,22 @@ static size_t from_word_before(const struct lexicon *lx, const char *s, size_t f
     return (size_t)-1;
 }
 
+/* 1 when a word of change.tsv ends somewhere in (floor, at]: the search below looks at no
+ * other word, so without one there is no change to find and no date to skip (the date skip
+ * segments the clause: most of the cost). */
+static int change_word_ends_in(const struct lexicon *lx, const char *s, size_t floor, size_t at)
+{
+    for (size_t p = at; p > floor; p = chars_prev(s, p))
+        if (lex_before(&lx->change, s, floor, p))
+            return 1;
+    return 0;
+}
+
 struct qualify_change qualify_change_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
 {
     struct qualify_change ch = {(size_t)-1, 0, 0, 0, (size_t)-1};
+    if (!change_word_ends_in(lx, s, floor, at))
+        return ch;
     at = date_before(lx, s, floor, at);
     size_t lim = at > floor + CHANGE_GAP_BYTES ? at - CHANGE_GAP_BYTES : floor;
     int noun = 0;

@@ -33,6 +33,34 @@ const char *subject_rule_name(enum subject_rule r)
     return r < SUBJ_NRULES ? names[r] : NULL;
 }
 
+void subject_ctx_init(struct subject_ctx *sx, const struct lexicon *lx, const char *s)
+{
+    sx->lx = lx;
+    sx->s = s;
+    sx->nsplits = sx->next = 0;
+}
+
+size_t subject_segment(struct subject_ctx *sx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max)
+{
+    if (s != sx->s || max > POSLEX_MAX_CHARS)
+        return poslex_segment(sx->lx, s, a, b, out, max);
+    for (unsigned i = 0; i < sx->nsplits; i++) {
+        const struct subject_split *sp = &sx->split[i];
+        if (sp->a == a && sp->b == b && sp->max == max) {
+            memcpy(out, sp->w, sp->n * sizeof *out);
+            return sp->n;
+        }
+    }
+    struct subject_split *sp = &sx->split[sx->next];
+    sx->next = (sx->next + 1) % SUBJECT_SPLITS;
+    if (sx->nsplits < SUBJECT_SPLITS)
+        sx->nsplits++;
+    sp->a = a, sp->b = b, sp->max = max;
+    sp->n = poslex_segment(sx->lx, s, a, b, sp->w, max);
+    memcpy(out, sp->w, sp->n * sizeof *out);
+    return sp->n;
+}
+
 size_t subject_de_at(const struct lexicon *lx, const char *s, size_t n, size_t at)
 {
     const struct lex_word *w = at < n ? lex_at(&lx->subject, s, n, at) : NULL;
@@ -55,8 +83,9 @@ int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at
 }
 
 /* The noun phrase right after a classifier: 46辆巡回诊疗车累计 -> 巡回诊疗车. */
-size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
+size_t subject_noun_after(struct subject_ctx *sx, const char *s, size_t n, size_t at)
 {
+    const struct lexicon *lx = sx->lx;
     if (subject_de_at(lx, s, n, at)) /* 之: 2萬2,907家之1.9% links on, names nothing */
         return at;
     if (at < n && s[at] == '(') { /* 3000万台(套)农业机械: another classifier in brackets */
@@ -82,7 +111,7 @@ size_t subject_noun_after(const struct lexicon *lx, const char *s, size_t n, siz
                 e += (size_t)l;
             }
             struct pos_word w[4];
-            if (!(poslex_segment(lx, s, i, e, w, 4) > 0 && w[0].end > i + (size_t)wl && POS_IS_NOUN(w[0].cls)))
+            if (!(subject_segment(sx, s, i, e, w, 4) > 0 && w[0].end > i + (size_t)wl && POS_IS_NOUN(w[0].cls)))
                 break;
             wl = (int)(w[0].end - i);
         }
@@ -147,15 +176,16 @@ size_t subject_head_after_de(const struct lexicon *lx, const char *s, size_t n, 
 
 /* 两次降低存款准备金率: after an action counter the thing counted is a verb phrase; it runs from
  * the verb to the next boundary word. Returns at when no verb follows. */
-size_t subject_verb_phrase_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
+size_t subject_verb_phrase_after(struct subject_ctx *sx, const char *s, size_t n, size_t at)
 {
+    const struct lexicon *lx = sx->lx;
     int role;
     const struct lex_word *chg = lex_at(&lx->change, s, n, at);
     int l = subject_role_at(lx, s, n, at, &role);
     size_t skip = chg ? chg->len : (l && role == SUBJ_VERB) ? (size_t)l : 0;
     if (!skip)
         return at;
-    size_t e = subject_noun_after(lx, s, n, at + skip);
+    size_t e = subject_noun_after(sx, s, n, at + skip);
     return e > at + skip ? e : at;
 }
 
@@ -177,8 +207,9 @@ static int whole_word(const struct lexicon *lx, const char *s, size_t a, size_t 
  * at cuts it badly: 1 with [*ws, *we) set to it, else 0. A compound whose two pieces are words of
  * two characters or more is cut well (价格|上涨: jieba has 价格上涨, but 上涨 is the change);
  * 平|均 and 获|益者 are not. s is NUL-terminated. */
-static int word_across(const struct lexicon *lx, const char *s, size_t a, size_t at, size_t *ws, size_t *we)
+static int word_across(struct subject_ctx *sx, const char *s, size_t a, size_t at, size_t *ws, size_t *we)
 {
+    const struct lexicon *lx = sx->lx;
     size_t lo = at, hi = at, lim = at + strnlen(s + at, 8);
     for (int k = 0; k < 4 && lo > a; k++)
         lo = chars_prev(s, lo);
@@ -188,7 +219,7 @@ static int word_across(const struct lexicon *lx, const char *s, size_t a, size_t
         hi += (size_t)l;
     }
     struct pos_word w[8];
-    size_t n = lo < at && at < hi ? poslex_segment(lx, s, lo, hi, w, 8) : 0;
+    size_t n = lo < at && at < hi ? subject_segment(sx, s, lo, hi, w, 8) : 0;
     for (size_t i = 0; i < n; i++)
         if (w[i].start < at && w[i].end > at) {
             *ws = w[i].start, *we = w[i].end;
@@ -198,8 +229,9 @@ static int word_across(const struct lexicon *lx, const char *s, size_t a, size_t
 }
 
 /* Remove linking words at the end of [a, *b): 国内生产总值超过 -> 国内生产总值. */
-static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t *b)
+static void trim_tail(struct subject_ctx *sx, const char *s, size_t a, size_t *b)
 {
+    const struct lexicon *lx = sx->lx;
     for (int again = 1; again && *b > a;) {
         again = 0;
         const struct lex_word *w, *word = lex_before(&lx->subject, s, a, *b);
@@ -218,7 +250,7 @@ static void trim_tail(const struct lexicon *lx, const char *s, size_t a, size_t 
         w = lex_before(&lx->subject, s, a, *b);
         size_t ws, we;
         if (w && (w->attr == SUBJ_VERB || SUBJ_ENDS_PHRASE(w->attr)) &&
-            !(word_across(lx, s, a, *b - w->len, &ws, &we) && we == *b)) { /* 均 of 平均 stays */
+            !(word_across(sx, s, a, *b - w->len, &ws, &we) && we == *b)) { /* 均 of 平均 stays */
             *b -= w->len;
             again = 1;
             continue;
@@ -249,33 +281,35 @@ static size_t skip_leading_particles(const struct lexicon *lx, const char *s, si
 
 /* 1 when an adverb stands right before the verb at v, making it the clause's predicate (将提高…的
  * 补贴上限), not the verb of a relative clause (参加医保的农村居民). */
-static int predicate_verb(const struct lexicon *lx, const char *s, size_t a, size_t v)
+static int predicate_verb(struct subject_ctx *sx, const char *s, size_t a, size_t v)
 {
     struct pos_word w[POSLEX_MAX_CHARS];
-    size_t n = v > a ? poslex_segment(lx, s, a, v, w, POSLEX_MAX_CHARS) : 0;
+    size_t n = v > a ? subject_segment(sx, s, a, v, w, POSLEX_MAX_CHARS) : 0;
     return n > 0 && w[n - 1].cls == POS_ADV;
 }
 
 /* The metric named before the number: the text after the last verb of the clause that
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
-int subject_cuts_word(const struct lexicon *lx, const char *s, size_t a, size_t v, size_t e)
+int subject_cuts_word(struct subject_ctx *sx, const char *s, size_t a, size_t v, size_t e)
 {
     size_t xs, xe;
-    return word_across(lx, s, a, e, &xs, &xe) || word_across(lx, s, a, v, &xs, &xe);
+    return word_across(sx, s, a, e, &xs, &xe) || word_across(sx, s, a, v, &xs, &xe);
 }
 
-void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
+void subject_before(struct subject_ctx *sx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
 {
+    const struct lexicon *lx = sx->lx;
     size_t ws, we;
-    if (word_across(lx, s, a, b, &ws, &we) && ws > a)
+    if (word_across(sx, s, a, b, &ws, &we) && ws > a)
         b = ws; /* 每年平|均有2660宗: a subject never ends in half a word (平均) */
     b = chars_skip_parenthetical(s, a, b);
     /* a comparison: the subject stands before its base (投资总额又比一九五三年增加) */
     for (size_t i = a; i < b;) {
         int role, l = subject_role_at(lx, s, b, i, &role);
-        const struct lex_word *basis = l ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
-        if (l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE) && !(basis && basis->attr % 16 == CHG_BASIS) &&
-            !subject_cuts_word(lx, s, a, i, i + (size_t)l)) { /* 同比 is no base, nor 占 of 市场占有率 */
+        int base = l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE);
+        const struct lex_word *basis = base ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
+        if (base && !(basis && basis->attr % 16 == CHG_BASIS) &&
+            !subject_cuts_word(sx, s, a, i, i + (size_t)l)) { /* 同比 is no base, nor 占 of 市场占有率 */
             b = i;
             break;
         }
@@ -283,12 +317,12 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
             chars_cp_at(s, b, i, &l);
         i += (size_t)l;
     }
-    trim_tail(lx, s, a, &b);
+    trim_tail(sx, s, a, &b);
     /* 基本建设投资额(包括…)共为86.3亿元: the parenthetical after the subject goes too */
     size_t before_paren = chars_skip_parenthetical(s, a, b);
     if (before_paren < b) {
         b = before_paren;
-        trim_tail(lx, s, a, &b);
+        trim_tail(sx, s, a, &b);
     }
     size_t start = a;
     /* a list label before the subject: (一)工业支出 */
@@ -311,9 +345,9 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
         const struct lex_word *w = lex_before(&lx->subject, s, a, p);
         if (w && w->attr == SUBJ_VERB && p < b && p - w->len >= label_end &&
             !inside_longer_word(lx, s, b, p - w->len, w->len) &&
-            !word_across(lx, s, a, p, &xs, &xe) && /* the subject begins after it: not 获 of 获益者 */
-            !(word_across(lx, s, a, p - w->len, &xs, &xe) && !(xe == p && poslex_class(lx, s + xs, xe - xs) == POS_VERB)) &&
-            (p > head || predicate_verb(lx, s, label_end, p - w->len))) {
+            !word_across(sx, s, a, p, &xs, &xe) && /* the subject begins after it: not 获 of 获益者 */
+            !(word_across(sx, s, a, p - w->len, &xs, &xe) && !(xe == p && poslex_class(lx, s + xs, xe - xs) == POS_VERB)) &&
+            (p > head || predicate_verb(sx, s, label_end, p - w->len))) {
             start = p;
             break;
         }
@@ -337,7 +371,7 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
         chars_cp_at(s, b, start, &l);
         start += (size_t)l;
     }
-    if (cut && word_across(lx, s, a, start, &ws, &we) && we < b)
+    if (cut && word_across(sx, s, a, start, &ws, &we) && we < b)
         start = we; /* 合资|格参加…: nor begins in one */
     *ss = start;
     *se = b;
@@ -347,8 +381,9 @@ void subject_before(const struct lexicon *lx, const char *s, size_t a, size_t b,
 
 /* 1 when the clause [a, b) sets a frame (在政策介入后, 随着需求增加, 据统计): it begins with a
  * preposition and holds no 的, so it names no metric for the figure after it. */
-static int frame_clause(const struct lexicon *lx, const char *s, size_t a, size_t b)
+static int frame_clause(struct subject_ctx *sx, const char *s, size_t a, size_t b)
 {
+    const struct lexicon *lx = sx->lx;
     struct pos_word w[POSLEX_MAX_CHARS];
     size_t first = a;
     for (int k = 0; first < b && k < 8; k++) { /* its first characters are enough */
@@ -356,28 +391,27 @@ static int frame_clause(const struct lexicon *lx, const char *s, size_t a, size_
         chars_cp_at(s, b, first, &l);
         first += (size_t)l;
     }
-    size_t n = poslex_segment(lx, s, a, first, w, POSLEX_MAX_CHARS);
+    size_t n = subject_segment(sx, s, a, first, w, POSLEX_MAX_CHARS);
     if (!n || w[0].cls != POS_FUNC)
         return 0;
     /* 在疫情下医管局盈余大幅下跌: a frame inside a clause that goes on to its own subject and
      * verb; a frame clause ends with its locative or time word (在政策介入后, 截至目前) */
-    n = poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS);
-    if (n > 1 && w[n - 1].cls != POS_PLACE && w[n - 1].cls != POS_TIME)
-        return 0;
     for (size_t i = a; i < b; i = chars_next(s, b, i)) /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
         if (subject_de_at(lx, s, b, i))
             return 0;
-    return 1;
+    n = subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS);
+    return !(n > 1 && w[n - 1].cls != POS_PLACE && w[n - 1].cls != POS_TIME);
 }
 
 /* 1 when the noun phrase [ss, se) found in the clause [a, ...) opens that clause (but 整体预算
  * 没有明显调整，1.28亿…: only words that cannot begin a subject stand before it) and is no verb
  * with its object (扣除价格因素，实际增长8.1%: an aside, not what grew), unless a 的 makes it a
  * noun with a relative clause (没有转为公私合营的…比重). */
-static int names_topic(const struct lexicon *lx, const char *s, size_t a, size_t ss, size_t se)
+static int names_topic(struct subject_ctx *sx, const char *s, size_t a, size_t ss, size_t se)
 {
+    const struct lexicon *lx = sx->lx;
     struct pos_word w[POSLEX_MAX_CHARS];
-    size_t n = poslex_segment(lx, s, a, se, w, POSLEX_MAX_CHARS);
+    size_t n = subject_segment(sx, s, a, se, w, POSLEX_MAX_CHARS);
     int de = 0;
     for (size_t i = a; i < se; i = chars_next(s, se, i))
         de |= subject_de_at(lx, s, se, i) > 0;
@@ -391,10 +425,10 @@ static int names_topic(const struct lexicon *lx, const char *s, size_t a, size_t
 }
 
 /* The noun phrase a clause opens with, its topic: 整体预算没有明显调整 -> 整体预算. */
-static int leading_noun_phrase(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
+static int leading_noun_phrase(struct subject_ctx *sx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
 {
     struct pos_word w[POSLEX_MAX_CHARS];
-    size_t n = poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS), first = 0, last;
+    size_t n = subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS), first = 0, last;
     while (first < n && cannot_begin(w[first].cls))
         first++;
     for (last = first; last < n && (POS_IS_NOUN(w[last].cls) || w[last].cls == POS_MOD); last++)
@@ -407,9 +441,10 @@ static int leading_noun_phrase(const struct lexicon *lx, const char *s, size_t a
     return 1;
 }
 
-int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t limit, size_t floor, int actions,
+int subject_of_previous_clause(struct subject_ctx *sx, const char *s, size_t limit, size_t floor, int actions,
                                size_t *ss, size_t *se)
 {
+    const struct lexicon *lx = sx->lx;
     for (int k = 0; k < FRAME_CLAUSES && floor > limit; k++) {
         size_t end = chars_prev(s, floor); /* the delimiter ending the previous clause */
         int l;
@@ -419,12 +454,12 @@ int subject_of_previous_clause(const struct lexicon *lx, const char *s, size_t l
         size_t start = chars_clause_start(lx, s, end);
         if (start < limit)
             start = limit;
-        if (!frame_clause(lx, s, start, end)) {
-            int found = (subject_before_np(lx, s, start, end, actions, ss, se) && names_topic(lx, s, start, *ss, *se)) ||
-                        leading_noun_phrase(lx, s, start, end, ss, se); /* 整体预算没有明显调整，1.28亿… */
+        if (!frame_clause(sx, s, start, end)) {
+            int found = (subject_before_np(sx, s, start, end, actions, ss, se) && names_topic(sx, s, start, *ss, *se)) ||
+                        leading_noun_phrase(sx, s, start, end, ss, se); /* 整体预算没有明显调整，1.28亿… */
             if (!found)
                 return 0;
-            if (!subject_is_measure(lx, s, *ss, *se))
+            if (!subject_is_measure(sx, s, *ss, *se))
                 return 1;
             /* 警务处…增加预算，本年度增幅回落，但仍然增加7.1%: a measure names no metric; the
              * clause before may */
@@ -485,10 +520,11 @@ static int threshold_modifier(const struct pos_word *w, size_t i, size_t n)
     return j < n && POS_IS_NOUN(w[j].cls);
 }
 
-static int narrow(const struct lexicon *lx, const char *s, size_t *ss, size_t *se, int forward, int actions)
+static int narrow(struct subject_ctx *sx, const char *s, size_t *ss, size_t *se, int forward, int actions)
 {
+    const struct lexicon *lx = sx->lx;
     struct pos_word w[POSLEX_MAX_CHARS];
-    size_t n = poslex_segment(lx, s, *ss, *se, w, POSLEX_MAX_CHARS);
+    size_t n = subject_segment(sx, s, *ss, *se, w, POSLEX_MAX_CHARS);
     size_t first = 0, last = n;
     while (first < last && cannot_begin(w[first].cls) && !threshold_modifier(w, first, n))
         first++;
@@ -518,14 +554,28 @@ static int narrow(const struct lexicon *lx, const char *s, size_t *ss, size_t *s
     return 1;
 }
 
+int subject_np(struct subject_ctx *sx, const char *s, size_t *ss, size_t *se, int actions)
+{
+    return narrow(sx, s, ss, se, 0, actions);
+}
+
+int subject_np_after(struct subject_ctx *sx, const char *s, size_t *ss, size_t *se)
+{
+    return narrow(sx, s, ss, se, 1, 1);
+}
+
 int subject_noun_phrase(const struct lexicon *lx, const char *s, size_t *ss, size_t *se, int actions)
 {
-    return narrow(lx, s, ss, se, 0, actions);
+    struct subject_ctx sx;
+    subject_ctx_init(&sx, lx, s);
+    return narrow(&sx, s, ss, se, 0, actions);
 }
 
 int subject_noun_phrase_after(const struct lexicon *lx, const char *s, size_t *ss, size_t *se)
 {
-    return narrow(lx, s, ss, se, 1, 1);
+    struct subject_ctx sx;
+    subject_ctx_init(&sx, lx, s);
+    return narrow(&sx, s, ss, se, 1, 1);
 }
 
 #define LIST_BACK_CHARS 80 /* how far back from 分别 a list may begin */
@@ -555,10 +605,11 @@ static size_t list_start(const struct lexicon *lx, const char *s, size_t end)
 
 /* Where the first item of a list begins: after the last particle before it (下降的是衣着、… ->
  * 衣着), so that what the clause says of the list stays out of its first item. */
-static size_t after_last_particle(const struct lexicon *lx, const char *s, size_t a, size_t b)
+static size_t after_last_particle(struct subject_ctx *sx, const char *s, size_t a, size_t b)
 {
+    const struct lexicon *lx = sx->lx;
     struct pos_word w[POSLEX_MAX_CHARS];
-    size_t n = poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS);
+    size_t n = subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS);
     for (size_t i = n; i-- > 0;) /* but 的 links a noun to its item (城镇居民的收入、…) */
         if (w[i].cls == POS_FUNC && subject_de_at(lx, s, w[i].end, w[i].start) != w[i].end - w[i].start)
             return w[i].end;
@@ -567,17 +618,18 @@ static size_t after_last_particle(const struct lexicon *lx, const char *s, size_
 
 /* Split [a, b) at its join words (all of them, or with only_comma at 、 alone) into noun
  * phrases; returns how many were written to items. */
-static size_t split_list(const struct lexicon *lx, const char *s, size_t a, size_t b, int only_comma,
+static size_t split_list(struct subject_ctx *sx, const char *s, size_t a, size_t b, int only_comma,
                          size_t (*items)[2], size_t max)
 {
+    const struct lexicon *lx = sx->lx;
     size_t n = 0, item = a;
     for (size_t i = a; i <= b && n < max;) {
         int role = -1, wl = i < b ? subject_role_at(lx, s, b, i, &role) : 0;
         int l;
         int joins = wl && role == SUBJ_JOIN && (!only_comma || lex_charset_has(&lx->charset[CHR_ENUM], chars_cp_at(s, b, i, &l))); /* 、 */
         if (i == b || joins) {
-            size_t ss = n ? item : after_last_particle(lx, s, item, i), se = i;
-            if (subject_noun_phrase(lx, s, &ss, &se, 0)) {
+            size_t ss = n ? item : after_last_particle(sx, s, item, i), se = i;
+            if (subject_np(sx, s, &ss, &se, 0)) {
                 items[n][0] = ss, items[n][1] = se;
                 n++;
             }
@@ -593,21 +645,22 @@ static size_t split_list(const struct lexicon *lx, const char *s, size_t a, size
     return n;
 }
 
-size_t subject_list_items(const struct lexicon *lx, const char *s, size_t list_word, size_t (*items)[2], size_t max,
+size_t subject_list_items(struct subject_ctx *sx, const char *s, size_t list_word, size_t (*items)[2], size_t max,
                           size_t want)
 {
+    const struct lexicon *lx = sx->lx;
     size_t a = list_start(lx, s, list_word), b = list_word;
     size_t ps = a, pe = b;
-    if (a > 0 && !subject_noun_phrase(lx, s, &ps, &pe, 0)) { /* 下降的是A和B，分别下降…: the list */
+    if (a > 0 && !subject_np(sx, s, &ps, &pe, 0)) { /* 下降的是A和B，分别下降…: the list */
         b = chars_prev(s, a);                                 /* stands in the clause before */
         a = list_start(lx, s, b);
     }
-    size_t n = split_list(lx, s, a, b, 0, items, max);
+    size_t n = split_list(sx, s, a, b, 0, items, max);
     if (n == want || want > max)
         return n;
     /* 家庭设备用品及维修服务和交通通讯: 及 and 和 may join words inside one item; split at 、
      * alone, then the last item at its last join word */
-    size_t m = split_list(lx, s, a, b, 1, items, max);
+    size_t m = split_list(sx, s, a, b, 1, items, max);
     if (m + 1 == want && m > 0) {
         size_t ls = items[m - 1][0], le = items[m - 1][1], cut = (size_t)-1, cut_len = 0;
         for (size_t i = ls; i < le;) {
@@ -618,13 +671,13 @@ size_t subject_list_items(const struct lexicon *lx, const char *s, size_t list_w
             i += wl ? (size_t)wl : (size_t)l;
         }
         size_t s1 = ls, e1 = cut, s2 = cut + cut_len, e2 = le;
-        if (cut != (size_t)-1 && subject_noun_phrase(lx, s, &s1, &e1, 0) && subject_noun_phrase(lx, s, &s2, &e2, 0)) {
+        if (cut != (size_t)-1 && subject_np(sx, s, &s1, &e1, 0) && subject_np(sx, s, &s2, &e2, 0)) {
             items[m - 1][0] = s1, items[m - 1][1] = e1;
             items[m][0] = s2, items[m][1] = e2;
             return m + 1;
         }
     }
-    return m == want ? m : split_list(lx, s, a, b, 0, items, max);
+    return m == want ? m : split_list(sx, s, a, b, 0, items, max);
 }
 
 int subject_only_joins(const struct lexicon *lx, const char *s, size_t a, size_t b)
@@ -638,11 +691,12 @@ int subject_only_joins(const struct lexicon *lx, const char *s, size_t a, size_t
     return 1;
 }
 
-int subject_before_np(const struct lexicon *lx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se)
+int subject_before_np(struct subject_ctx *sx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se)
 {
-    subject_before(lx, s, a, b, ss, se);
+    const struct lexicon *lx = sx->lx;
+    subject_before(sx, s, a, b, ss, se);
     size_t cut = *ss;
-    if (*se > *ss && subject_noun_phrase(lx, s, ss, se, actions))
+    if (*se > *ss && subject_np(sx, s, ss, se, actions))
         return 1;
     /* nothing after the last verb (输气量稳定在每日100万方): the subject is what stands before it */
     size_t p = cut;
@@ -652,8 +706,8 @@ int subject_before_np(const struct lexicon *lx, const char *s, size_t a, size_t 
             break;
     if (p <= a || !v || p - v->len <= a)
         return *se = *ss, 0;
-    subject_before(lx, s, a, p - v->len, ss, se);
-    return *se > *ss && subject_noun_phrase(lx, s, ss, se, actions);
+    subject_before(sx, s, a, p - v->len, ss, se);
+    return *se > *ss && subject_np(sx, s, ss, se, actions);
 }
 
 /* 1 when the word at w ends the whole a share is of read forwards (占全国30%: 全国): an adverb,
@@ -663,8 +717,9 @@ static int ends_whole(const struct lexicon *lx, const char *s, const struct pos_
     return w->cls == POS_ADV || w->cls == POS_NUM || w->cls == POS_FUNC || listed_verb(lx, s, w);
 }
 
-int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size_t b, size_t *ps, size_t *pe)
+int subject_share_phrase(struct subject_ctx *sx, const char *s, size_t a, size_t b, size_t *ps, size_t *pe)
 {
+    const struct lexicon *lx = sx->lx;
     size_t at = (size_t)-1, e = 0, de = (size_t)-1;
     for (size_t i = a; i < b;) {
         if (s[i] == '(') { /* 所占的百分比(占同年个案): an aside names no share */
@@ -677,7 +732,7 @@ int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size
         if (at != (size_t)-1 && s[i] >= '0' && s[i] <= '9')
             break; /* 所占的比重由2014年的: the whole ends before a date or an earlier value */
         int role, l = subject_role_at(lx, s, b, i, &role);
-        if (l && role == SUBJ_SHARE && !subject_cuts_word(lx, s, a, i, i + (size_t)l))
+        if (l && role == SUBJ_SHARE && !subject_cuts_word(sx, s, a, i, i + (size_t)l))
             at = i, e = i + (size_t)l, de = (size_t)-1;
         if (!l) /* a whole word at a time: 占比 and 占地 are no share word */
             chars_cp_at(s, b, i, &l);
@@ -692,11 +747,11 @@ int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size
         end = de;
         size_t after = de + subject_de_at(lx, s, b, de);
         struct pos_word w[2];
-        if (poslex_segment(lx, s, after, b, w, 2) > 0 && w[0].start == after && w[0].cls == POS_MEASURE)
+        if (subject_segment(sx, s, after, b, w, 2) > 0 && w[0].start == after && w[0].cls == POS_MEASURE)
             end = w[0].end; /* 的比重 */
     } else { /* 占全国30%: the words before the first that cannot stand in a noun */
         struct pos_word w[POSLEX_MAX_CHARS];
-        size_t n = poslex_segment(lx, s, e, b, w, POSLEX_MAX_CHARS);
+        size_t n = subject_segment(sx, s, e, b, w, POSLEX_MAX_CHARS);
         for (size_t i = 0; i < n && w[i].start == end && !ends_whole(lx, s, &w[i]); i++)
             end = w[i].end;
     }
@@ -706,8 +761,9 @@ int subject_share_phrase(const struct lexicon *lx, const char *s, size_t a, size
     return 1;
 }
 
-int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t b, int share, size_t *ss, size_t *se)
+int subject_base_value(struct subject_ctx *sx, const char *s, size_t a, size_t b, int share, size_t *ss, size_t *se)
 {
+    const struct lexicon *lx = sx->lx;
     size_t at = (size_t)-1;
     for (size_t i = a; i < b;) {
         int role, l = subject_role_at(lx, s, b, i, &role);
@@ -724,32 +780,33 @@ int subject_base_value(const struct lexicon *lx, const char *s, size_t a, size_t
         return 0; /* 较上年的80%: a ratio to the base, not its value */
     b -= de;      /* 较原先预测的544亿元: the base's value */
     size_t ns = at, ne = b;
-    if (!subject_noun_phrase(lx, s, &ns, &ne, 0) || ne != b)
+    if (!subject_np(sx, s, &ns, &ne, 0) || ne != b)
         return 0; /* 比上年增长5%: the base is followed by what changed */
     *ss = ns, *se = ne;
     return 1;
 }
 
-int subject_starts_with_verb(const struct lexicon *lx, const char *s, size_t a, size_t b)
+int subject_starts_with_verb(struct subject_ctx *sx, const char *s, size_t a, size_t b)
 {
     struct pos_word w[POSLEX_MAX_CHARS];
-    size_t n = a < b ? poslex_segment(lx, s, a, b, w, POSLEX_MAX_CHARS) : 0;
+    size_t n = a < b ? subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS) : 0;
     /* an object of two characters or more: 建制村 is a noun made with a verb, not a clause */
     return n > 1 && w[0].cls == POS_VERB && utf8_count(s + w[0].end, b - w[0].end) >= 2;
 }
 
-int subject_is_measure(const struct lexicon *lx, const char *s, size_t ss, size_t se)
+int subject_is_measure(struct subject_ctx *sx, const char *s, size_t ss, size_t se)
 {
     struct pos_word w[POSLEX_MAX_CHARS];
-    size_t n = ss < se ? poslex_segment(lx, s, ss, se, w, POSLEX_MAX_CHARS) : 0;
+    size_t n = ss < se ? subject_segment(sx, s, ss, se, w, POSLEX_MAX_CHARS) : 0;
     for (size_t i = 0; i < n; i++)
         if (w[i].cls != POS_MEASURE)
             return 0;
     return n > 0;
 }
 
-int subject_place_follows(const struct lexicon *lx, const char *s, size_t n, size_t at)
+int subject_place_follows(struct subject_ctx *sx, const char *s, size_t n, size_t at)
 {
+    const struct lexicon *lx = sx->lx;
     struct pos_word w[2];
     size_t e = at;
     for (int k = 0; e < n && k < 3; k++) { /* the next word is at most a few characters */
@@ -759,5 +816,5 @@ int subject_place_follows(const struct lexicon *lx, const char *s, size_t n, siz
             break;
         e += (size_t)l;
     }
-    return e > at && poslex_segment(lx, s, at, e, w, 2) > 0 && w[0].cls == POS_PLACE;
+    return e > at && subject_segment(sx, s, at, e, w, 2) > 0 && w[0].cls == POS_PLACE;
 }

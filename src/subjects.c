@@ -26,14 +26,15 @@ static size_t from_word_in(const struct lexicon *lx, const char *s, size_t a, si
 /* A figure whose own clause names no metric: the clause before names it, or else the figure
  * before it in its sentence (…3412亿元，同比增长6.9%，比全省高1.7个百分点). Returns 1 with d's
  * subject set, else 0 with d untouched. */
-static int subject_elsewhere(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
+static int subject_elsewhere(struct subject_ctx *sx, const char *s, struct keyfig_article *a, struct draft *d,
                              size_t floor, int actions)
 {
+    const struct lexicon *lx = sx->lx;
     size_t sent = chars_sentence_start(lx, s, d->num_s), ss, se;
     struct draft *same = drafts_before(a, d, sent);
     while (same && same->subj_rule == SUBJ_RULE_BASE_VALUE) /* 较去年的预算19亿元，增加三成: not the base's */
         same = drafts_before(a, same, sent);
-    if (subject_of_previous_clause(lx, s, same ? same->end : sent, floor, actions, &ss, &se)) {
+    if (subject_of_previous_clause(sx, s, same ? same->end : sent, floor, actions, &ss, &se)) {
         d->subj_s = ss, d->subj_e = se;
         d->subj_rule = SUBJ_RULE_PREVIOUS_CLAUSE;
         return 1;
@@ -68,8 +69,9 @@ static int ends_with_colon(const struct lexicon *lx, const char *s, size_t ls, s
 
 /* - 2018年：15,188 under …综援受助人的数目如下：: a figure on a short line of a list whose line
  * names no metric takes the metric named by the line that introduces the list. */
-static int subject_of_list_intro(const struct lexicon *lx, const char *s, size_t at, size_t *ss, size_t *se)
+static int subject_of_list_intro(struct subject_ctx *sx, const char *s, size_t at, size_t *ss, size_t *se)
 {
+    const struct lexicon *lx = sx->lx;
     size_t floor = at > ITEM_LINES * ITEM_LINE_BYTES ? at - ITEM_LINES * ITEM_LINE_BYTES : 0;
     size_t ls = line_start(s, at, floor);
     if (ls == floor || at - ls > ITEM_LINE_BYTES)
@@ -79,7 +81,7 @@ static int subject_of_list_intro(const struct lexicon *lx, const char *s, size_t
         if (ends_with_colon(lx, s, ps, e)) {
             size_t colon = chars_prev(s, e);
             size_t cs = chars_clause_start(lx, s, colon);
-            return subject_before_np(lx, s, cs > ps ? cs : ps, colon, 0, ss, se);
+            return subject_before_np(sx, s, cs > ps ? cs : ps, colon, 0, ss, se);
         }
         if (e - ps > ITEM_LINE_BYTES)
             return 0; /* a paragraph, not an item: the figure is no list's */
@@ -90,21 +92,21 @@ static int subject_of_list_intro(const struct lexicon *lx, const char *s, size_t
 
 /* 6.4%的涨幅, 占比19.8%: a subject that names only a measure is the measure of the metric named
  * nearby, when there is one before it: 60岁及以上人口 + 占比. */
-static void prefer_metric(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
+static void prefer_metric(struct subject_ctx *sx, const char *s, struct keyfig_article *a, struct draft *d,
                           const struct context *x, int actions)
 {
     struct draft keep = *d;
-    if (!subject_is_measure(lx, s, d->subj_s, d->subj_e))
+    if (!subject_is_measure(sx, s, d->subj_s, d->subj_e))
         return;
     size_t b_s, b_e;
-    if (d->subj_s > d->num_s && subject_before_np(lx, s, x->floor, x->context_end, actions, &b_s, &b_e) &&
-        !subject_is_measure(lx, s, b_s, b_e)) { /* 以能源消费年均6.6%的增速: the metric before the figure */
+    if (d->subj_s > d->num_s && subject_before_np(sx, s, x->floor, x->context_end, actions, &b_s, &b_e) &&
+        !subject_is_measure(sx, s, b_s, b_e)) { /* 以能源消费年均6.6%的增速: the metric before the figure */
         d->subj_s = b_s, d->subj_e = b_e;
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         d->subj2_s = keep.subj_s, d->subj2_e = keep.subj_e;
         return;
     }
-    if (!subject_elsewhere(lx, s, a, d, x->floor, actions) || subject_is_measure(lx, s, d->subj_s, d->subj_e))
+    if (!subject_elsewhere(sx, s, a, d, x->floor, actions) || subject_is_measure(sx, s, d->subj_s, d->subj_e))
         *d = keep; /* 6.6%的增速…11.2%的增速: a measure carried is no metric */
     else if (d->subj2_e == d->subj2_s && d->subj_e <= keep.subj_s)
         d->subj2_s = keep.subj_s, d->subj2_e = keep.subj_e;
@@ -113,12 +115,12 @@ static void prefer_metric(const struct lexicon *lx, const char *s, struct keyfig
 /* 药品收入占总收入的60%, 占GDP的比重稳定在25%左右: a share is of a whole as well as of a part;
  * the subject joins the part's metric (before the share word, or carried from the sentence) to
  * the share phrase: 药品收入占总收入, 制造业增加值占GDP的比重. With no metric, the phrase alone. */
-static void join_share(const struct lexicon *lx, const char *s, struct keyfig_article *a, struct draft *d,
+static void join_share(struct subject_ctx *sx, const char *s, struct keyfig_article *a, struct draft *d,
                        const struct context *x)
 {
     size_t ps, pe;
     if (d->kind != KEYFIG_KIND_PERCENT || d->subj2_e > d->subj2_s ||
-        !subject_share_phrase(lx, s, x->floor, d->num_s, &ps, &pe))
+        !subject_share_phrase(sx, s, x->floor, d->num_s, &ps, &pe))
         return;
     if (drafts_before(a, d, ps)) /* 占本年收入的47%，比上年增长9.8%: the share is the figure before */
         return;
@@ -131,7 +133,7 @@ static void join_share(const struct lexicon *lx, const char *s, struct keyfig_ar
         return; /* 占全国的30%的企业: the noun after the figure is what it counts */
     struct draft keep = *d;
     d->subj_s = d->subj_e = ps;
-    if (subject_elsewhere(lx, s, a, d, x->floor, 0) && d->subj_e <= ps && d->subj2_e == d->subj2_s) {
+    if (subject_elsewhere(sx, s, a, d, x->floor, 0) && d->subj_e <= ps && d->subj2_e == d->subj2_s) {
         d->subj2_s = ps, d->subj2_e = pe;
     } else { /* the whole alone: 占世界经济的比重 */
         *d = keep;
@@ -142,17 +144,18 @@ static void join_share(const struct lexicon *lx, const char *s, struct keyfig_ar
 
 /* The noun phrase after a 的 right after the figure (450元的现金补贴), when nothing but the
  * clause's end or a verb follows it: 增长5%的基础上 is a frame, not a subject. */
-static int noun_after_de(const struct lexicon *lx, const char *s, size_t n, size_t at, size_t *ss, size_t *se)
+static int noun_after_de(struct subject_ctx *sx, const char *s, size_t n, size_t at, size_t *ss, size_t *se)
 {
+    const struct lexicon *lx = sx->lx;
     size_t l = subject_de_at(lx, s, n, at);
     if (!l)
         return 0;
-    size_t b = subject_noun_after(lx, s, n, at + l);
+    size_t b = subject_noun_after(sx, s, n, at + l);
     *ss = at + l, *se = b;
-    if (!(b > *ss && subject_noun_phrase_after(lx, s, ss, se)) || subject_place_follows(lx, s, n, *se))
+    if (!(b > *ss && subject_np_after(sx, s, ss, se)) || subject_place_follows(sx, s, n, *se))
         return 0;
     size_t hs = *ss, he = *se; /* the noun heads the phrase: 的速度扩展 -> 速度 */
-    if (subject_noun_phrase(lx, s, &hs, &he, 0))
+    if (subject_np(sx, s, &hs, &he, 0))
         *ss = hs, *se = he;
     return 1;
 }
@@ -160,18 +163,18 @@ static int noun_after_de(const struct lexicon *lx, const char *s, size_t n, size
 /* The subject: the noun after the classifier, else the metric before the number, else the
  * subject of the sentence's previous claim or its previous clause. Returns the end of the
  * claim's text (past a noun that follows it). */
-static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_article *a, const struct rule_match *m,
+static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, const struct rule_match *m,
                            struct draft *d, const struct lex_word *uw, const struct context *x)
 {
-    const struct lexicon *lx = p->lx;
+    const struct lexicon *lx = sx->lx;
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
     size_t end = m->end;
     if (d->unit_s > end) { /* 656、459和446个课程: a list shares the last number's unit and its noun */
-        size_t np_s = d->unit_e, np_e = subject_noun_after(lx, s, n, d->unit_e), v_s = np_s, v_e = np_e;
+        size_t np_s = d->unit_e, np_e = subject_noun_after(sx, s, n, d->unit_e), v_s = np_s, v_e = np_e;
         /* only a count counts actions (…次培训); 五折至六折出售 is no share of 出售 */
-        if (np_e > np_s && subject_noun_phrase_after(lx, s, &np_s, &np_e) &&
-            (d->kind == KEYFIG_KIND_COUNT || subject_noun_phrase(lx, s, &v_s, &v_e, 0))) {
+        if (np_e > np_s && subject_np_after(sx, s, &np_s, &np_e) &&
+            (d->kind == KEYFIG_KIND_COUNT || subject_np(sx, s, &v_s, &v_e, 0))) {
             d->subj_s = np_s, d->subj_e = np_e;
             d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
             return end;
@@ -182,38 +185,38 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
                      d->kind == KEYFIG_KIND_LENGTH || d->kind == KEYFIG_KIND_AREA || d->kind == KEYFIG_KIND_VOLUME;
     /* 9成乘客, 三成市民: tenths (a percent unit with a factor in units.tsv) share out the noun after them */
     int tenths = d->kind == KEYFIG_KIND_PERCENT && uw && uw->factor > 1 && !d->has_range; /* not 五折至六折出售 */
-    size_t fwd = takes_noun || tenths ? subject_noun_after(lx, s, n, end) : end;
+    size_t fwd = takes_noun || tenths ? subject_noun_after(sx, s, n, end) : end;
     size_t t_s = end, t_e = fwd;
-    if (tenths && fwd > end && !subject_noun_phrase(lx, s, &t_s, &t_e, 0))
+    if (tenths && fwd > end && !subject_np(sx, s, &t_s, &t_e, 0))
         fwd = end; /* 以市价五折至六折出售: a verb after them is no share of anything */
     size_t de_s, de_e, b_s, b_e;
     /* 每月450元的现金补贴: the noun after 的, unless the metric leads straight into the figure
      * (全长164公里的高速铁路, 海拔4750米的高原: 全长 and 海拔 are measured, not the railway) */
-    if (fwd == end && noun_after_de(lx, s, n, end, &de_s, &de_e) &&
-        !(subject_before_np(lx, s, x->floor, x->context_end, 0, &b_s, &b_e) &&
+    if (fwd == end && noun_after_de(sx, s, n, end, &de_s, &de_e) &&
+        !(subject_before_np(sx, s, x->floor, x->context_end, 0, &b_s, &b_e) &&
           b_e == d->num_s)) {
         /* 每月450元的现金补贴, 以每天9.8公里的速度: the figure is the noun's after 的 */
         d->subj_s = de_s, d->subj_e = de_e;
         d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
-        prefer_metric(lx, s, a, d, x, d->kind == KEYFIG_KIND_COUNT);
+        prefer_metric(sx, s, a, d, x, d->kind == KEYFIG_KIND_COUNT);
         return de_e;
     }
     size_t de = subject_de_at(lx, s, n, end);
-    if (!takes_noun && de && subject_noun_after(lx, s, n, end + de) > end + de) {
+    if (!takes_noun && de && subject_noun_after(sx, s, n, end + de) > end + de) {
         /* 30%的企业, 三分之二以上的村: the share of what follows 的 */
         end += de;
-        fwd = subject_noun_after(lx, s, n, end);
+        fwd = subject_noun_after(sx, s, n, end);
     }
     if (fwd == end && uw && d->kind == KEYFIG_KIND_COUNT)
-        fwd = subject_verb_phrase_after(lx, s, n, end);
+        fwd = subject_verb_phrase_after(sx, s, n, end);
     /* a bare number's noun is the head after 的 (24万生活居住在重点疫区国家的丽水华侨), unless
      * the noun is complete before its 的 (13亿多人口的发展中大国) */
     size_t de_len = subject_de_at(lx, s, n, fwd);
     int ends_at_de = de_len > 0;
-    if (ends_at_de && fwd > end && uw && subject_starts_with_verb(lx, s, end, fwd)) {
+    if (ends_at_de && fwd > end && uw && subject_starts_with_verb(sx, s, end, fwd)) {
         /* 两个名为青年就业起点的资源中心: a relative clause after the classifier; its head is counted */
-        size_t hs = fwd + de_len, he = subject_noun_after(lx, s, n, hs);
-        if (he > hs && subject_noun_phrase_after(lx, s, &hs, &he)) {
+        size_t hs = fwd + de_len, he = subject_noun_after(sx, s, n, hs);
+        if (he > hs && subject_np_after(sx, s, &hs, &he)) {
             d->subj_s = hs, d->subj_e = he;
             d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
             return he;
@@ -221,18 +224,18 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     }
     size_t head_noun = fwd > end && !uw && !d->unit_text && !ends_at_de ? subject_head_after_de(lx, s, chars_window_end(s, n, fwd), fwd) : end;
     if (head_noun > end) {
-        d->subj_s = head_noun, d->subj_e = subject_noun_after(lx, s, n, head_noun);
+        d->subj_s = head_noun, d->subj_e = subject_noun_after(sx, s, n, head_noun);
         d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
         return d->subj_e;
     }
     size_t np_s = end, np_e = fwd;
-    if (fwd > end && subject_noun_phrase_after(lx, s, &np_s, &np_e)) {
+    if (fwd > end && subject_np_after(sx, s, &np_s, &np_e)) {
         d->subj_s = np_s, d->subj_e = np_e;
         d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
         if (takes_noun && x->ch.start != (size_t)-1 && x->ch.role == CHG_VERB)
             d->direction = KEYFIG_DIRECTION_NONE, d->basis = KEYFIG_BASIS_NONE; /* not 上涨6.4%的新高水平 */
-        prefer_metric(lx, s, a, d, x, d->kind == KEYFIG_KIND_COUNT);
+        prefer_metric(sx, s, a, d, x, d->kind == KEYFIG_KIND_COUNT);
         return np_e;
     }
     np_s = x->ch.start != (size_t)-1 ? chars_skip_particles(lx, s, x->ch.end, x->head) : end, np_e = x->head;
@@ -240,7 +243,7 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     int to_object = x->ch.role == CHG_TO && x->ch.from_word == (size_t)-1 && !subject_de_before(lx, s, x->ch.end, x->head);
     if (x->ch.start != (size_t)-1 && (x->ch.role == CHG_VERB || to_object) &&
         assemble_object_between(lx, s, x->ch.end, x->head) &&
-        subject_noun_phrase(lx, s, &np_s, &np_e, 0)) {
+        subject_np(sx, s, &np_s, &np_e, 0)) {
         /* verb, object, number: 为百姓减少费用207.7万元 -> 费用 */
         d->subj_s = np_s, d->subj_e = np_e;
         d->subj_rule = SUBJ_RULE_VERB_OBJECT;
@@ -252,21 +255,21 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
     /* 医疗人员从2018/19年度至2020/21年度上升7%: whatever stands between 从 and the figure, the
      * metric is named before 从 */
     size_t from = from_word_in(lx, s, seg, x->context_end);
-    if (from != (size_t)-1 && subject_before_np(lx, s, seg, from, actions, &d->subj_s, &d->subj_e)) {
+    if (from != (size_t)-1 && subject_before_np(sx, s, seg, from, actions, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_FROM_TO;
         return end;
     }
-    if (x->context_end == d->num_s && subject_base_value(lx, s, seg, d->num_s, d->kind == KEYFIG_KIND_PERCENT, &d->subj_s, &d->subj_e)) {
+    if (x->context_end == d->num_s && subject_base_value(sx, s, seg, d->num_s, d->kind == KEYFIG_KIND_PERCENT, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BASE_VALUE;
         return end;
     }
-    if (subject_before_np(lx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
+    if (subject_before_np(sx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
-        prefer_metric(lx, s, a, d, x, actions);
+        prefer_metric(sx, s, a, d, x, actions);
         return end;
     }
     d->subj_s = d->subj_e = end;
-    if (!subject_elsewhere(lx, s, a, d, x->floor, actions) && subject_of_list_intro(lx, s, d->num_s, &d->subj_s, &d->subj_e))
+    if (!subject_elsewhere(sx, s, a, d, x->floor, actions) && subject_of_list_intro(sx, s, d->num_s, &d->subj_s, &d->subj_e))
         d->subj_rule = SUBJ_RULE_LIST_INTRO;
     return end;
 }
@@ -274,8 +277,10 @@ static size_t find_subject(const struct keyfig_patterns *p, struct keyfig_articl
 size_t subjects_find(const struct keyfig_patterns *p, struct keyfig_article *a, const struct rule_match *m,
                      struct draft *d, const struct lex_word *uw, const struct context *x)
 {
-    size_t end = find_subject(p, a, m, d, uw, x);
-    join_share(p->lx, a->txt.norm, a, d, x);
+    struct subject_ctx sx; /* the splits of this claim's clauses, for this claim only */
+    subject_ctx_init(&sx, p->lx, a->txt.norm);
+    size_t end = find_subject(&sx, a, m, d, uw, x);
+    join_share(&sx, a->txt.norm, a, d, x);
     return end;
 }
 
@@ -301,8 +306,9 @@ static size_t list_word_before(const struct lexicon *lx, const char *s, const st
 /* 北京、上海、广州三地的平均房价分别为…: the last item of a list may hold the head every item
  * shares, after its last 的 (no other item has a 的). Then the last item ends before that 的, and
  * before the count that sums the items up (三地), and [*hs, *he) is the head; else 0. */
-static int shared_head(const struct lexicon *lx, const char *s, size_t (*items)[2], size_t n, size_t *hs, size_t *he)
+static int shared_head(struct subject_ctx *sx, const char *s, size_t (*items)[2], size_t n, size_t *hs, size_t *he)
 {
+    const struct lexicon *lx = sx->lx;
     for (size_t k = 0; k + 1 < n; k++) {
         if (subject_de_before(lx, s, 0, items[k][0]))
             return 0; /* 城镇居民的收入、…: the item has a head of its own */
@@ -319,17 +325,17 @@ static int shared_head(const struct lexicon *lx, const char *s, size_t (*items)[
     if (de == (size_t)-1 || de == ls)
         return 0;
     size_t a = de + dl, b = le;
-    if (!subject_noun_phrase(lx, s, &a, &b, 0))
+    if (!subject_np(sx, s, &a, &b, 0))
         return 0;
     struct pos_word w[POSLEX_MAX_CHARS];
-    size_t nw = poslex_segment(lx, s, ls, de, w, POSLEX_MAX_CHARS), end = de;
+    size_t nw = subject_segment(sx, s, ls, de, w, POSLEX_MAX_CHARS), end = de;
     for (size_t i = 1; i < nw; i++)
         if (w[i].cls == POS_NUM) { /* 广州三地 -> 广州 */
             end = w[i].start;
             break;
         }
     size_t is = ls, ie = end;
-    if (!subject_noun_phrase(lx, s, &is, &ie, 0))
+    if (!subject_np(sx, s, &is, &ie, 0))
         return 0;
     items[n - 1][0] = is, items[n - 1][1] = ie;
     *hs = a, *he = b;
@@ -339,6 +345,8 @@ static int shared_head(const struct lexicon *lx, const char *s, size_t (*items)[
 size_t subjects_pair_lists(const struct lexicon *lx, struct keyfig_article *a, size_t from, size_t to)
 {
     const char *s = a->txt.norm;
+    struct subject_ctx sx;
+    subject_ctx_init(&sx, lx, s);
     size_t i;
     for (i = from; i < to; i++) {
         struct draft *d = &a->drafts[i];
@@ -366,9 +374,9 @@ size_t subjects_pair_lists(const struct lexicon *lx, struct keyfig_article *a, s
                 e->direction = d->direction, e->basis = d->basis;
         }
         size_t items[LIST_MAX][2];
-        size_t ni = subject_list_items(lx, s, lw, items, LIST_MAX, ng), hs = 0, he = 0;
+        size_t ni = subject_list_items(&sx, s, lw, items, LIST_MAX, ng), hs = 0, he = 0;
         if (ng >= 2 && ni == ng) {
-            int head = shared_head(lx, s, items, ni, &hs, &he);
+            int head = shared_head(&sx, s, items, ni, &hs, &he);
             for (size_t k = 0; k < ng; k++) {
                 struct draft *e = &a->drafts[group[k]];
                 e->subj_s = items[k][0], e->subj_e = items[k][1];

@@ -116,6 +116,18 @@ static void test_chars(const struct lexicon *lx)
         int got = lex_charset_has(&lx->charset[char_cases[i].role], cp);
         report(got == char_cases[i].want, name, __FILE__, char_cases[i].line, got ? "1" : "0", char_cases[i].want ? "1" : "0");
     }
+    /* the BMP bitmap says what the ranges say, for every role and every code point of the BMP
+     * (chars.tsv's ranges start and end inside pages and cover whole ones) */
+    for (int r = 0; r < CHR_NROLES; r++) {
+        uint32_t bad = 0x110000;
+        for (uint32_t c = 0; c < 0x10000 && bad == 0x110000; c++)
+            if (lex_charset_has(&lx->charset[r], c) != lex_charset_has_range(&lx->charset[r], c))
+                bad = c;
+        char name[96], got[32];
+        snprintf(name, sizeof name, "lexicon.charset role %d bitmap equals ranges", r);
+        snprintf(got, sizeof got, bad == 0x110000 ? "none" : "U+%04X", (unsigned)bad);
+        report(bad == 0x110000, name, __FILE__, __LINE__, got, "none");
+    }
     const char *s = "以及";
     const struct lex_word *w = lex_at(&lx->chars[CHR_CONNECTOR], s, strlen(s), 0);
     check_str("lexicon.chars connector 以及", w ? w->word : "(none)", "以及");
