@@ -23,18 +23,16 @@ static const enum char_role nz_roles[] = {CHR_IDEOGRAPH, CHR_FOLD, CHR_WRAP_BEFO
                                           CHR_UNFINISHED, CHR_STOP, CHR_PHRASE_SPACE};
 enum { NZ_IDEOGRAPH, NZ_FOLD, NZ_WRAP_BEFORE, NZ_WRAP_AFTER, NZ_OPENING, NZ_UNFINISHED, NZ_STOP, NZ_PHRASE_SPACE, NZ_NSETS };
 
-/* The CJK Unified Ideographs block: most characters of an article. Those of it that no rule
- * below treats specially (no white space, fold, sentence end or list mark) take a short path:
- * decoded from three bytes, converted by the t2s table alone and written as three bytes. */
-#define IDEO_FIRST 0x4E00u
-#define IDEO_LAST 0x9FFFu
-#define IDEO_COUNT (IDEO_LAST - IDEO_FIRST + 1)
-
 struct normalizer {
     const uint32_t *t2s;     /* borrowed: the linked-in table */
     uint32_t t2s_first, t2s_last;
     struct lex_charset set[NZ_NSETS];
-    unsigned char plain[IDEO_COUNT / 8]; /* bit set: the ideograph may take the short path */
+    /* The short path: the widest range of ideographs (chars.tsv) written in three bytes of UTF-8, the
+     * Unified Ideographs, holds most characters of an article. Those of it that no rule below treats
+     * specially (no white space, fold, sentence end or list mark) are decoded from three bytes,
+     * converted by the t2s table alone and written as three bytes. */
+    uint32_t plain_first, plain_last;
+    unsigned char *plain; /* bit set: the ideograph may take the short path; owned */
 };
 
 static uint32_t fold(const struct normalizer *nz, uint32_t cp);
@@ -43,22 +41,33 @@ static int is_zero_width(uint32_t cp);
 static int is_list_marker(uint32_t c);
 
 /* Which ideographs the short path may take: decided once from the same sets and table the
- * general path reads, so both paths write the same text (a few microseconds at load). */
+ * general path reads, so both paths write the same text (well under a millisecond at load). */
 static void plain_ideographs(struct normalizer *nz)
 {
-    for (uint32_t cp = IDEO_FIRST; cp <= IDEO_LAST; cp++) {
+    const struct lex_charset *ideo = &nz->set[NZ_IDEOGRAPH];
+    nz->plain_first = 1, nz->plain_last = 0;
+    for (size_t i = 0; i < ideo->n; i++) {
+        uint32_t lo = ideo->r[i][0] > 0x800 ? ideo->r[i][0] : 0x800, hi = ideo->r[i][1] < 0xFFFF ? ideo->r[i][1] : 0xFFFF;
+        if (lo <= hi && (nz->plain_first > nz->plain_last || hi - lo > nz->plain_last - nz->plain_first))
+            nz->plain_first = lo, nz->plain_last = hi;
+    }
+    if (nz->plain_first > nz->plain_last)
+        return;
+    nz->plain = xcalloc((nz->plain_last - nz->plain_first) / 8 + 1, 1);
+    for (uint32_t cp = nz->plain_first; cp <= nz->plain_last; cp++) {
         uint32_t to = fold(nz, cp);
         int plain = !is_space(cp) && !is_zero_width(cp) && !is_list_marker(cp) && !lex_charset_has(&nz->set[NZ_FOLD], cp) &&
                     !lex_charset_has(&nz->set[NZ_STOP], to) && to >= 0x800 && to <= 0xFFFF && !(to >= 0xD800 && to <= 0xDFFF) &&
                     !is_list_marker(to) && to != '\n';
         if (plain)
-            nz->plain[(cp - IDEO_FIRST) / 8] |= (unsigned char)(1u << ((cp - IDEO_FIRST) % 8));
+            nz->plain[(cp - nz->plain_first) / 8] |= (unsigned char)(1u << ((cp - nz->plain_first) % 8));
     }
 }
 
 static int is_plain_ideograph(const struct normalizer *nz, uint32_t cp)
 {
-    return cp >= IDEO_FIRST && cp <= IDEO_LAST && ((nz->plain[(cp - IDEO_FIRST) / 8] >> ((cp - IDEO_FIRST) % 8)) & 1);
+    return cp >= nz->plain_first && cp <= nz->plain_last &&
+           ((nz->plain[(cp - nz->plain_first) / 8] >> ((cp - nz->plain_first) % 8)) & 1);
 }
 
 struct normalizer *normalizer_new(struct patset *ps, struct keyfig_error *err)
@@ -90,6 +99,7 @@ void normalizer_free(struct normalizer *nz)
         return;
     for (int i = 0; i < NZ_NSETS; i++)
         lex_charset_free(&nz->set[i]);
+    free(nz->plain);
     free(nz);
 }
 
@@ -385,7 +395,7 @@ static void normalize(const struct normalizer *nz, const char *orig, size_t len,
     size_t i = 0;
     while (i < len) {
         const unsigned char *u = (const unsigned char *)orig + i;
-        if (len - i >= 3 && u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        if (len - i >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
             uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
             if (is_plain_ideograph(nz, c)) {
                 emit_plain(&o, simplified(nz, c), i); /* no fold: plain ideographs have none */
