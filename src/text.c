@@ -273,21 +273,39 @@ static void emit(struct out *o, uint32_t cp, size_t orig_at)
     o->last = cp;
 }
 
-/* emit for a plain ideograph (plain_ideographs): no line break, list mark, sentence end or digit,
- * so the state's answers are known. */
-static void emit_plain(struct out *o, uint32_t cp, size_t orig_at)
+/* The plain ideograph at orig[i] (three bytes), if it is one: its code point, else 0. */
+static uint32_t plain_at(const struct normalizer *nz, const char *orig, size_t len, size_t i)
 {
-    if (o->b.len + 5 > o->b.cap)
-        buf_reserve(&o->b, 4);
-    map_char(o, orig_at);
-    char *d = o->b.data + o->b.len;
-    d[0] = (char)(0xE0 | (cp >> 12));
-    d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    d[2] = (char)(0x80 | (cp & 0x3F));
-    o->b.len += 3;
+    const unsigned char *u = (const unsigned char *)orig + i;
+    if (len - i < 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return 0;
+    uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return is_plain_ideograph(nz, c) ? c : 0;
+}
+
+/* emit for the run of plain ideographs (plain_ideographs) at orig[*i], first its first: each is
+ * three bytes in and three out, so the map needs no new run after the first character, and none is
+ * a line break, list mark, sentence end or digit, so the state's answers are known. */
+static void emit_plain_run(const struct normalizer *nz, struct out *o, const char *orig, size_t len, size_t *i, uint32_t first)
+{
+    map_char(o, *i);
+    size_t k = 0;
+    uint32_t c = first, cp = 0;
+    do {
+        if (o->b.len + 4 > o->b.cap)
+            buf_reserve(&o->b, 3);
+        cp = simplified(nz, c); /* no fold: plain ideographs have none */
+        char *d = o->b.data + o->b.len;
+        d[0] = (char)(0xE0 | (cp >> 12));
+        d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        d[2] = (char)(0x80 | (cp & 0x3F));
+        o->b.len += 3;
+        *i += 3;
+        k++;
+    } while ((c = plain_at(nz, orig, len, *i)) != 0);
     if (o->line_chars == 0)
         o->item_line = 0;
-    o->line_chars++;
+    o->line_chars += k;
     o->ended = 0;
     o->digit_run = 0;
     o->spaced_run = 0;
@@ -394,17 +412,13 @@ static void normalize(const struct normalizer *nz, const char *orig, size_t len,
     o.b.data = xmalloc(o.b.cap);
     size_t i = 0;
     while (i < len) {
-        const unsigned char *u = (const unsigned char *)orig + i;
-        if (len - i >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-            uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-            if (is_plain_ideograph(nz, c)) {
-                emit_plain(&o, simplified(nz, c), i); /* no fold: plain ideographs have none */
-                i += 3;
-                continue;
-            }
+        uint32_t c = plain_at(nz, orig, len, i);
+        if (c) {
+            emit_plain_run(nz, &o, orig, len, &i, c);
+            continue;
         }
         uint32_t cp;
-        int l = utf8_decode(u, len - i, &cp);
+        int l = utf8_decode((const unsigned char *)orig + i, len - i, &cp);
         if (!l) { /* decode_input guarantees UTF-8; be safe anyway */
             i++;
             continue;
