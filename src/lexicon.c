@@ -287,7 +287,7 @@ static unsigned bucket_last(const char *s, size_t end)
 }
 
 /* Build one CSR index; the words keep their longest-first order inside each bucket. */
-static void build_index(struct lex_list *l, size_t *at, size_t **items, int use_last)
+static void build_index(struct lex_list *l, uint32_t *at, size_t **items, int use_last)
 {
     memset(at, 0, (LEX_BUCKETS + 1) * sizeof *at);
     unsigned *b = xcalloc(l->n + 1, sizeof *b);
@@ -298,7 +298,7 @@ static void build_index(struct lex_list *l, size_t *at, size_t **items, int use_
     for (int k = 0; k < LEX_BUCKETS; k++)
         at[k + 1] += at[k];
     *items = xcalloc(l->n + 1, sizeof **items);
-    size_t fill[LEX_BUCKETS];
+    uint32_t fill[LEX_BUCKETS];
     memcpy(fill, at, sizeof fill);
     for (size_t i = 0; i < l->n; i++)
         (*items)[fill[b[i]]++] = i;

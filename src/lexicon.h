@@ -27,8 +27,10 @@ struct lex_word {
 struct lex_list {
     struct lex_word *w;
     size_t n;
-    size_t first_at[LEX_BUCKETS + 1], *first; /* CSR: words of bucket b are first[first_at[b] ..] */
-    size_t last_at[LEX_BUCKETS + 1], *last;
+    uint32_t first_at[LEX_BUCKETS + 1]; /* CSR: words of bucket b are first[first_at[b] ..] (32 bits: */
+    size_t *first;                      /* a lexicon holds 40 lists, 0.6 MB of these arrays) */
+    uint32_t last_at[LEX_BUCKETS + 1];
+    size_t *last;
 };
 
 /* Attributes of the subject-word list (subject.tsv). */
