@@ -25,6 +25,8 @@ extern const unsigned char poslex_blob_end[];
 #define JIEBA_WORD POSLEX_IS_WORD
 #define JIEBA_LONGER POSLEX_HAS_LONGER
 #define NO_NODE UINT32_MAX /* a walk that left the trie: no word begins with the string */
+#define UNIT_RUN UINT32_MAX /* segment: a unit of several characters (letters, digits) */
+#define UNIT_BAD (UINT32_MAX - 1) /* segment: a byte that is not UTF-8 */
 
 struct table {
     uint32_t nnodes, nroot, nchars, npairs, nfreqs, ntags, nblocks;
@@ -295,6 +297,9 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     /* the character boundaries of the stretch; a run of ASCII letters or digits is one unit */
     size_t at[POSLEX_MAX_CHARS + 1], k = 0;
     size_t starts[4 * POSLEX_MAX_CHARS];
+    /* each unit's code point; UNIT_RUN for a run of letters or digits, UNIT_BAD for a byte that
+     * is not UTF-8 (a character chars_cp_at reads as U+FFFD) */
+    uint32_t unit_cp[4 * POSLEX_MAX_CHARS];
     size_t nstarts = 0;
     if (b - a > sizeof starts / sizeof starts[0]) { /* only the end is needed: keep whole characters */
         a = b - sizeof starts / sizeof starts[0];
@@ -302,13 +307,18 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
             a++;
     }
     for (size_t i = a; i < b && nstarts < sizeof starts / sizeof starts[0];) {
-        int l;
-        uint32_t c = chars_cp_at(s, b, i, &l);
+        uint32_t c;
+        int l = utf8_decode((const unsigned char *)s + i, b - i, &c);
+        unit_cp[nstarts] = l ? c : UNIT_BAD;
+        if (!l)
+            c = 0xFFFD, l = 1;
         starts[nstarts++] = i;
         i += (size_t)l;
-        if (is_ascii_alnum(c))
+        if (is_ascii_alnum(c) && i < b && is_ascii_alnum((uint32_t)(unsigned char)s[i])) {
+            unit_cp[nstarts - 1] = UNIT_RUN;
             while (i < b && is_ascii_alnum((uint32_t)(unsigned char)s[i]))
                 i++;
+        }
     }
     size_t first = nstarts > POSLEX_MAX_CHARS ? nstarts - POSLEX_MAX_CHARS : 0;
     for (size_t i = first; i < nstarts; i++)
@@ -326,19 +336,18 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     signed char tag_cls[128];
     memset(tag_cls, -1, sizeof tag_cls);
     /* 1 + the char id of each unit that is one character (0: in no word), looked up once for
-     * the walks from every start; UINT32_MAX for a run of letters or digits, walked by its bytes */
+     * the walks from every start; UNIT_RUN for a run of letters or digits, walked by its bytes */
     uint32_t unit_id[POSLEX_MAX_CHARS];
     for (size_t q = 0; t && q < k; q++) {
-        uint32_t cp;
-        int l = utf8_decode((const unsigned char *)s + at[q], at[q + 1] - at[q], &cp);
-        unit_id[q] = !l ? 0 : (size_t)l == at[q + 1] - at[q] ? char_id(t, cp) : UINT32_MAX;
+        uint32_t c = unit_cp[first + q];
+        unit_id[q] = c == UNIT_RUN ? UNIT_RUN : c == UNIT_BAD ? 0 : char_id(t, c);
     }
     best[k] = 0;
     for (size_t i = k; i-- > 0;) {
         best[i] = -INFINITY;
         /* the candidate words s[at[i], at[j]) for growing j, until no list has a word that
          * begins with the candidate (the longest pos.tsv and subject.tsv words here, jieba's
-         * LONGER flag); the hash of the candidate grows with it */
+         * LONGER flag) */
         const char *w = s + at[i];
         const struct lex_word *lo = lex_at(&lx->pos, w, b - at[i], 0), *lr = lex_at(&lx->subject, w, b - at[i], 0);
         size_t own_max = lo ? lo->len : 0, role_max = lr ? lr->len : 0;
@@ -348,8 +357,8 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
             double freq = 0, log_freq = 0;
             int c = -1, jlog = 0; /* jlog: log_freq is the table's log of jieba's frequency */
             if (node != NO_NODE)
-                node = unit_id[j - 1] != UINT32_MAX ? child(t, node, unit_id[j - 1])
-                                                    : walk(t, node, s + at[j - 1], at[j] - at[j - 1]);
+                node = unit_id[j - 1] != UNIT_RUN ? child(t, node, unit_id[j - 1])
+                                                  : walk(t, node, s + at[j - 1], at[j] - at[j - 1]);
             const struct lex_word *own = len < own_max ? exact(&lx->pos, w, len) : len == own_max ? lo : NULL;
             const struct lex_word *role = len < role_max ? exact(&lx->subject, w, len) : len == role_max ? lr : NULL;
             uint32_t f = 0;
