@@ -112,8 +112,8 @@ $(BUILD)/cli/%.o: src/cli/%.c | $(BUILD)
 $(BUILD)/embedded.c: $(DATA_FILES) src/embed.sh | $(BUILD)
 	sh src/embed.sh $@ $(DATA_FILES)
 
-$(BUILD)/poslex_gen: src/tools/poslex_gen.c | $(BUILD)
-	$(CC) -O2 -o $@ $<
+$(BUILD)/poslex_gen: src/tools/poslex_gen.c src/util.h | $(BUILD)
+	$(CC) -O2 -Iinclude -Isrc -o $@ $< -lm
 
 $(BUILD)/poslex.bin: $(BUILD)/poslex_gen $(JIEBA_DICT)
 	$(BUILD)/poslex_gen $(JIEBA_DICT) $@.tmp && mv $@.tmp $@

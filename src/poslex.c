@@ -9,70 +9,82 @@
 #include "poslex.h"
 #include "stagetime.h"
 #include "text.h"
+#include "util.h"
 
 /* The table, linked in from build/poslex.bin by build/poslex_blob.S. */
 extern const unsigned char poslex_blob[];
 extern const unsigned char poslex_blob_end[];
 
-#define HEADER_BYTES 40
+#define HEADER_BYTES 56
+#define CP_PAGES (0x110000 >> 8) /* src/tools/poslex_gen.c has the same */
+#define BASE_SHIFT 6
 #define MAX_WORD_CHARS 8   /* longer dictionary words are idioms and names a subject never needs */
 #define OWN_WORD_FREQ 1e4  /* a pos.tsv word jieba lacks (今年以来) beats the words it is made of */
 #define ROLE_WORD_FREQ 1e3 /* a subject.tsv word jieba lacks (平均为, 可达) is a plausible word */
-/* A word's flags byte (src/tools/poslex_gen.c): its tag, plus LONGER when a longer word begins
- * with it. */
-#define LONGER 0x80u
-#define OFFSET_MASK 0xFFFFFFu /* a slot: the hash's top 8 bits, 1 + the word's offset below them */
-/* what jieba_entry found: s is a word; a longer word (may) begin with s */
+/* what jieba_entry found: s is a word; a longer word begins with s */
 #define JIEBA_WORD POSLEX_IS_WORD
 #define JIEBA_LONGER POSLEX_HAS_LONGER
+#define NO_NODE UINT32_MAX /* a walk that left the trie: no word begins with the string */
+#define UNIT_RUN UINT32_MAX /* segment: a unit of several characters (letters, digits) */
+#define UNIT_BAD (UINT32_MAX - 1) /* segment: a byte that is not UTF-8 */
 
 struct table {
-    uint32_t nslots, nwords, ntags, strings_len, filter_words;
-    unsigned log2_bits; /* the filter has 1 << log2_bits bits */
+    uint32_t nnodes, nroot, nchars, npairs, nfreqs, ntags, nblocks;
     double log_total;
     const char (*tags)[8];
-    const uint32_t *slots;
-    const unsigned char *filter; /* filter_words x u64 */
-    const unsigned char *strings;
+    const double *logs;       /* log() of each distinct frequency */
+    const uint32_t *freqs;    /* the distinct frequencies */
+    const uint16_t *pair_freq; /* per (frequency, tag) pair: its frequency's index */
+    const unsigned char *pair_tag;
+    const uint16_t *cpmap, *blocks; /* code point -> 1 + char id */
+    const uint16_t *label, *pair, *rel;
+    const uint32_t *base;
 };
+
+static size_t padded(size_t n)
+{
+    return (n + 7) & ~(size_t)7;
+}
 
 static int read_table(struct table *t)
 {
     const unsigned char *p = poslex_blob;
     size_t size = (size_t)(poslex_blob_end - poslex_blob);
-    if (size < HEADER_BYTES || memcmp(p, "KFPOS04", 8))
+    if (size < HEADER_BYTES || memcmp(p, "KFPOS05", 8))
         return -1;
-    double total;
-    memcpy(&t->nslots, p + 8, 4);
-    memcpy(&t->nwords, p + 12, 4);
-    memcpy(&t->ntags, p + 16, 4);
-    memcpy(&t->strings_len, p + 20, 4);
-    memcpy(&total, p + 24, 8);
-    memcpy(&t->filter_words, p + 32, 4);
-    size_t slots_at = HEADER_BYTES + (size_t)t->ntags * 8, filter_at = slots_at + (size_t)t->nslots * 4;
-    size_t strings_at = filter_at + (size_t)t->filter_words * 8;
-    if (strings_at + t->strings_len != size || !t->nslots || (t->nslots & (t->nslots - 1)) || total <= 0 ||
-        t->strings_len >= OFFSET_MASK || !t->filter_words || (t->filter_words & (t->filter_words - 1)) ||
-        t->filter_words > (1u << 26))
+    uint32_t h[8];
+    memcpy(h, p + 8, sizeof h);
+    t->nnodes = h[0], t->nroot = h[1], t->nchars = h[2], t->npairs = h[3], t->nfreqs = h[4], t->ntags = h[5];
+    t->nblocks = h[6];
+    memcpy(&t->log_total, p + 48, 8);
+    if (!t->nnodes || t->nroot >= t->nnodes || t->nchars >= 0xFFFF || !t->npairs || t->npairs > 0x10000 ||
+        !t->nfreqs || t->nfreqs > 0x10000 || t->ntags > 256 || !t->nblocks || t->nblocks > 0x10000 ||
+        t->nnodes >= (1u << 24))
         return -1;
-    for (t->log2_bits = 6; (1u << (t->log2_bits - 6)) < t->filter_words; t->log2_bits++)
-        ;
-    t->log_total = log(total);
-    t->tags = (const char (*)[8])(p + HEADER_BYTES);
-    t->slots = (const uint32_t *)(const void *)(p + slots_at);
-    t->filter = p + filter_at;
-    t->strings = p + strings_at;
-    return 0;
-}
-
-/* 1 when the filter's bit for a string no word, whose hash is h, is set: a longer word may begin
- * with it; 0: none does. The generator sets it with the same mix. */
-static int filter_has(const struct table *t, uint32_t h)
-{
-    uint32_t bit = (h * 0x9E3779B1u) >> (32 - t->log2_bits);
-    uint64_t word;
-    memcpy(&word, t->filter + (size_t)(bit >> 6) * 8, 8);
-    return (int)(word >> (bit & 63) & 1);
+    size_t at = HEADER_BYTES;
+    t->tags = (const char (*)[8])(p + at);
+    at += padded((size_t)t->ntags * 8);
+    t->logs = (const double *)(const void *)(p + at);
+    at += padded((size_t)t->nfreqs * 8);
+    t->freqs = (const uint32_t *)(const void *)(p + at);
+    at += padded((size_t)t->nfreqs * 4);
+    t->pair_freq = (const uint16_t *)(const void *)(p + at);
+    at += padded((size_t)t->npairs * 2);
+    t->pair_tag = p + at;
+    at += padded(t->npairs);
+    t->cpmap = (const uint16_t *)(const void *)(p + at);
+    at += padded((size_t)CP_PAGES * 2);
+    t->blocks = (const uint16_t *)(const void *)(p + at);
+    at += padded((size_t)t->nblocks * 256 * 2);
+    t->label = (const uint16_t *)(const void *)(p + at);
+    at += padded(((size_t)t->nnodes + 1) * 2);
+    t->pair = (const uint16_t *)(const void *)(p + at);
+    at += padded(((size_t)t->nnodes + 1) * 2);
+    t->rel = (const uint16_t *)(const void *)(p + at);
+    at += padded(((size_t)t->nnodes + 1) * 2);
+    t->base = (const uint32_t *)(const void *)(p + at);
+    at += padded((size_t)((t->nnodes >> BASE_SHIFT) + 1) * 4);
+    return at == size ? 0 : -1;
 }
 
 /* The table is read-only data in the binary: its header is parsed on every call rather than
@@ -88,39 +100,91 @@ int poslex_ok(void)
     return table(&t) != NULL;
 }
 
-#define FNV_BASIS 2166136261u
-
-static uint32_t fnv1a(uint32_t h, const char *s, size_t n)
+/* Beyond poslex_ok's sizes: the values a walk reads stay in their arrays (char ids below
+ * nchars, pairs below npairs, frequencies below nfreqs, tags below ntags, children ranges
+ * ascending within the nodes, the root's children in char id order). Reads the whole table. */
+int poslex_verify(void)
 {
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    struct table tb;
+    const struct table *t = table(&tb);
+    if (!t)
+        return 0;
+    for (uint32_t i = 0; i < CP_PAGES; i++)
+        if (t->cpmap[i] >= t->nblocks)
+            return 0;
+    for (size_t i = 0; i < (size_t)t->nblocks * 256; i++)
+        if (t->blocks[i] > t->nchars || (i < 256 && t->blocks[i]))
+            return 0;
+    for (uint32_t i = 0; i < t->npairs; i++)
+        if (t->pair_freq[i] >= t->nfreqs || t->pair_tag[i] >= t->ntags)
+            return 0;
+    uint32_t prev = 1;
+    for (uint32_t i = 0; i <= t->nnodes; i++) {
+        uint32_t fc = t->base[i >> BASE_SHIFT] + t->rel[i];
+        if (fc < prev || fc > t->nnodes || t->pair[i] >= t->npairs || t->label[i] >= t->nchars ||
+            (i && i <= t->nroot && t->label[i] != i - 1))
+            return 0;
+        prev = fc;
+    }
+    return prev == t->nnodes;
 }
 
-/* jieba's entry for s[0, len), whose FNV-1a hash is h: JIEBA_WORD with its frequency and tag
- * (an index into the table's tag names, see tag_name) when it is a word, plus JIEBA_LONGER when a
- * longer word begins with it. For a string that is no word, JIEBA_LONGER when the filter says a
- * longer word may begin with it (a few strings no word begins with share a bit with one), 0 when
- * none does. */
-static int jieba_entry(const struct table *t, const char *s, size_t len, uint32_t h, uint32_t *freq, unsigned *tag)
+/* The first child of node i; its children end where node i + 1's begin. */
+static uint32_t first_child(const struct table *t, uint32_t i)
 {
-    if (len > 255)
-        return 0;
-    uint32_t top = h & ~OFFSET_MASK;
-    for (uint32_t at = h & (t->nslots - 1);; at = (at + 1) & (t->nslots - 1)) {
-        uint32_t slot;
-        memcpy(&slot, &t->slots[at], 4);
-        if (!slot) /* no word: perhaps the beginning of one */
-            return filter_has(t, h) ? JIEBA_LONGER : 0;
-        if ((slot & ~OFFSET_MASK) != top)
-            continue;
-        const unsigned char *e = t->strings + (slot & OFFSET_MASK) - 1;
-        if (e[0] == len && !memcmp(e + 6, s, len)) {
-            memcpy(freq, e + 2, 4);
-            *tag = e[1] & ~LONGER;
-            return JIEBA_WORD | (e[1] & LONGER ? JIEBA_LONGER : 0);
-        }
+    return t->base[i >> BASE_SHIFT] + t->rel[i];
+}
+
+/* 1 + the char id of code point cp, 0 for a character in no word */
+static uint32_t char_id(const struct table *t, uint32_t cp)
+{
+    return cp < 0x110000 ? t->blocks[(size_t)t->cpmap[cp >> 8] * 256 + (cp & 255)] : 0;
+}
+
+/* The child of node at (not NO_NODE) for 1 + char id id1, NO_NODE when it has none. */
+static uint32_t child(const struct table *t, uint32_t at, uint32_t id1)
+{
+    if (!id1--)
+        return NO_NODE;
+    if (!at) /* the root's children: the first characters, by char id */
+        return id1 < t->nroot ? 1 + id1 : NO_NODE;
+    uint32_t lo = first_child(t, at), end = first_child(t, at + 1), hi = end;
+    while (hi - lo > 8) { /* children by char id */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (t->label[mid] < id1)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    for (; lo < end && t->label[lo] < id1; lo++)
+        ;
+    return lo < end && t->label[lo] == id1 ? lo : NO_NODE;
+}
+
+/* The node reached from node at by the characters of s[0, n), NO_NODE when no word begins with
+ * what has been walked (a character in no word, or not UTF-8). */
+static uint32_t walk(const struct table *t, uint32_t at, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n && at != NO_NODE;) {
+        uint32_t cp;
+        int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!l)
+            return NO_NODE;
+        i += (size_t)l;
+        at = child(t, at, char_id(t, cp));
+    }
+    return at;
+}
+
+/* jieba's entry for the string whose walk ended at node at: JIEBA_WORD with its pair (frequency
+ * and tag) when it is a word, plus JIEBA_LONGER when a longer word begins with it; 0 when
+ * neither. */
+static int jieba_entry(const struct table *t, uint32_t at, unsigned *pair)
+{
+    if (at == NO_NODE)
+        return 0;
+    *pair = t->pair[at];
+    return (*pair ? JIEBA_WORD : 0) | (first_child(t, at + 1) > first_child(t, at) ? JIEBA_LONGER : 0);
 }
 
 static const char *tag_name(const struct table *t, unsigned tag)
@@ -128,13 +192,16 @@ static const char *tag_name(const struct table *t, unsigned tag)
     return tag < t->ntags ? t->tags[tag] : "x";
 }
 
-/* jieba's entry for s[0, len): its frequency and tag name, or 0. */
-static int jieba_word(const struct table *t, const char *s, size_t len, uint32_t *freq, const char **tag)
+int poslex_word(const char *s, size_t len, uint32_t *freq, double *log_freq, const char **tag)
 {
-    unsigned tg;
-    if (!(jieba_entry(t, s, len, fnv1a(FNV_BASIS, s, len), freq, &tg) & JIEBA_WORD))
+    struct table tb;
+    const struct table *t = table(&tb);
+    unsigned pr;
+    if (!t || !(jieba_entry(t, walk(t, 0, s, len), &pr) & JIEBA_WORD))
         return 0;
-    *tag = tag_name(t, tg);
+    *freq = t->freqs[t->pair_freq[pr]];
+    *log_freq = t->logs[t->pair_freq[pr]];
+    *tag = tag_name(t, t->pair_tag[pr]);
     return 1;
 }
 
@@ -142,9 +209,8 @@ int poslex_entry(const char *s, size_t len)
 {
     struct table tb;
     const struct table *t = table(&tb);
-    uint32_t f;
-    unsigned tag;
-    return t ? jieba_entry(t, s, len, fnv1a(FNV_BASIS, s, len), &f, &tag) : 0;
+    unsigned pr;
+    return t ? jieba_entry(t, walk(t, 0, s, len), &pr) : 0;
 }
 
 /* The class of a subject.tsv role: its boundary words are what a subject is not. */
@@ -186,13 +252,13 @@ int poslex_class(const struct lexicon *lx, const char *s, size_t len)
     const struct lex_word *w = exact(&lx->pos, s, len);
     if (w)
         return w->attr;
-    struct table t;
     uint32_t f;
+    double lf;
     const char *tag;
     const struct lex_word *role = exact(&lx->subject, s, len);
     if (role && own_role(role->attr))
         return role_class(role->attr);
-    if (table(&t) && jieba_word(&t, s, len, &f, &tag))
+    if (poslex_word(s, len, &f, &lf, &tag))
         return tag_class(lx, tag);
     return role ? role_class(role->attr) : -1;
 }
@@ -231,6 +297,9 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     /* the character boundaries of the stretch; a run of ASCII letters or digits is one unit */
     size_t at[POSLEX_MAX_CHARS + 1], k = 0;
     size_t starts[4 * POSLEX_MAX_CHARS];
+    /* each unit's code point; UNIT_RUN for a run of letters or digits, UNIT_BAD for a byte that
+     * is not UTF-8 (a character chars_cp_at reads as U+FFFD) */
+    uint32_t unit_cp[4 * POSLEX_MAX_CHARS];
     size_t nstarts = 0;
     if (b - a > sizeof starts / sizeof starts[0]) { /* only the end is needed: keep whole characters */
         a = b - sizeof starts / sizeof starts[0];
@@ -238,13 +307,18 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
             a++;
     }
     for (size_t i = a; i < b && nstarts < sizeof starts / sizeof starts[0];) {
-        int l;
-        uint32_t c = chars_cp_at(s, b, i, &l);
+        uint32_t c;
+        int l = utf8_decode((const unsigned char *)s + i, b - i, &c);
+        unit_cp[nstarts] = l ? c : UNIT_BAD;
+        if (!l)
+            c = 0xFFFD, l = 1;
         starts[nstarts++] = i;
         i += (size_t)l;
-        if (is_ascii_alnum(c))
+        if (is_ascii_alnum(c) && i < b && is_ascii_alnum((uint32_t)(unsigned char)s[i])) {
+            unit_cp[nstarts - 1] = UNIT_RUN;
             while (i < b && is_ascii_alnum((uint32_t)(unsigned char)s[i]))
                 i++;
+        }
     }
     size_t first = nstarts > POSLEX_MAX_CHARS ? nstarts - POSLEX_MAX_CHARS : 0;
     for (size_t i = first; i < nstarts; i++)
@@ -261,31 +335,47 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     double log_total = t ? t->log_total : log(1e8);
     signed char tag_cls[128];
     memset(tag_cls, -1, sizeof tag_cls);
+    /* 1 + the char id of each unit that is one character (0: in no word), looked up once for
+     * the walks from every start; UNIT_RUN for a run of letters or digits, walked by its bytes */
+    uint32_t unit_id[POSLEX_MAX_CHARS];
+    for (size_t q = 0; t && q < k; q++) {
+        uint32_t c = unit_cp[first + q];
+        unit_id[q] = c == UNIT_RUN ? UNIT_RUN : c == UNIT_BAD ? 0 : char_id(t, c);
+    }
     best[k] = 0;
     for (size_t i = k; i-- > 0;) {
         best[i] = -INFINITY;
         /* the candidate words s[at[i], at[j]) for growing j, until no list has a word that
          * begins with the candidate (the longest pos.tsv and subject.tsv words here, jieba's
-         * LONGER flag); the hash of the candidate grows with it */
+         * LONGER flag) */
         const char *w = s + at[i];
         const struct lex_word *lo = lex_at(&lx->pos, w, b - at[i], 0), *lr = lex_at(&lx->subject, w, b - at[i], 0);
         size_t own_max = lo ? lo->len : 0, role_max = lr ? lr->len : 0;
-        uint32_t h = FNV_BASIS;
+        uint32_t node = t ? 0 : NO_NODE; /* the trie walk of the candidate grows with it */
         for (size_t j = i + 1; j <= k && j - i <= MAX_WORD_CHARS; j++) {
             size_t len = at[j] - at[i];
-            double freq = 0;
-            int c = -1;
-            h = fnv1a(h, s + at[j - 1], at[j] - at[j - 1]);
+            double freq = 0, log_freq = 0;
+            int c = -1, jlog = 0; /* jlog: log_freq is the table's log of jieba's frequency */
+            if (node != NO_NODE)
+                node = unit_id[j - 1] != UNIT_RUN ? child(t, node, unit_id[j - 1])
+                                                  : walk(t, node, s + at[j - 1], at[j] - at[j - 1]);
             const struct lex_word *own = len < own_max ? exact(&lx->pos, w, len) : len == own_max ? lo : NULL;
             const struct lex_word *role = len < role_max ? exact(&lx->subject, w, len) : len == role_max ? lr : NULL;
-            uint32_t f;
-            unsigned tag;
-            int jf = t ? jieba_entry(t, w, len, h, &f, &tag) : 0;
+            uint32_t f = 0;
+            unsigned pr = 0, tag = 0;
+            int jf = jieba_entry(t, node, &pr);
+            if (jf & JIEBA_WORD) {
+                f = t->freqs[t->pair_freq[pr]];
+                log_freq = t->logs[t->pair_freq[pr]];
+                tag = t->pair_tag[pr];
+            }
             if (own) { /* jieba's frequency where it has the word: pos.tsv changes only its class */
                 freq = (jf & JIEBA_WORD) && f ? f : OWN_WORD_FREQ;
+                jlog = (jf & JIEBA_WORD) && f;
                 c = own->attr;
             } else if (jf & JIEBA_WORD) {
                 freq = f ? f : 1;
+                jlog = f != 0;
                 if (role && own_role(role->attr))
                     c = role_class(role->attr);
                 else {
@@ -309,7 +399,7 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
                     : (cp >= '0' && cp <= '9') ? POS_NUM : POS_FUNC;
             }
             if (c >= 0) {
-                double score = log(freq) - log_total + best[j];
+                double score = (jlog ? log_freq : log(freq)) - log_total + best[j];
                 if (score > best[i]) {
                     best[i] = score;
                     next[i] = j;

@@ -6,6 +6,7 @@
 #define KEYFIG_POSLEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "keyfig.h"
 
 struct lexicon;
@@ -32,15 +33,22 @@ size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t 
  * knows the word. */
 int poslex_class(const struct lexicon *lx, const char *s, size_t len);
 
+/* jieba's entry for the word s[0, len): 1 with its frequency, log(frequency) as the segmenter
+ * scores it (computed when the table was made) and its tag name (jieba's, cut at 7 bytes); 0
+ * when the table lacks the word. */
+int poslex_word(const char *s, size_t len, uint32_t *freq, double *log_freq, const char **tag);
+
 /* What jieba's table says of s[0, len): POSLEX_IS_WORD when it is a word; POSLEX_HAS_LONGER when a
- * longer word begins with it, or, for a string that is no word, may begin with it (a filter: a
- * few strings no word begins with have it too, no beginning of a word lacks it). The segmenter
- * stops lengthening a candidate word without it. */
+ * longer word begins with it. The segmenter stops lengthening a candidate word without it. */
 #define POSLEX_IS_WORD 1
 #define POSLEX_HAS_LONGER 2
 int poslex_entry(const char *s, size_t len);
 
-/* 1 when the built-in table is well formed (checked once by patterns_load). */
+/* 1 when the built-in table's header and sizes are well formed (checked once by patterns_load). */
 int poslex_ok(void);
+
+/* 1 when, beyond poslex_ok, every index the look-ups read stays in its array (reads the whole
+ * table: for tests). */
+int poslex_verify(void);
 
 #endif

@@ -2,6 +2,8 @@
  * top) and the noun-phrase narrowing subject.c builds on it, on invented phrases. Each case is
  * a stretch of text and what must come of it: its split into words with their classes, or the
  * subject kept ("" for none). Prints one PASS / FAIL line per check; run from the repository root. */
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,10 +80,14 @@ static void check(const char *what, int line, const char *in, const char *got, c
     }
 }
 
-/* A string of the dictionary file: a word or a proper prefix of one. */
+/* A string of the dictionary file: a word or a proper prefix of one; for a word, its first
+ * entry's frequency and tag. */
 struct piece {
     const char *s;
     size_t len;
+    unsigned long freq;
+    const char *tag;
+    size_t line;
 };
 
 static int by_bytes(const void *a, const void *b)
@@ -91,9 +97,17 @@ static int by_bytes(const void *a, const void *b)
     return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+/* by bytes, then by line: the first entry of a word listed twice comes first */
+static int by_bytes_line(const void *a, const void *b)
+{
+    const struct piece *x = a, *y = b;
+    int c = by_bytes(a, b);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
 static size_t sort_unique(struct piece *p, size_t n)
 {
-    qsort(p, n, sizeof *p, by_bytes);
+    qsort(p, n, sizeof *p, by_bytes_line);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (!m || by_bytes(&p[m - 1], &p[i]))
@@ -101,17 +115,18 @@ static size_t sort_unique(struct piece *p, size_t n)
     return m;
 }
 
-static int in(const struct piece *p, size_t n, const char *s, size_t len)
+static const struct piece *in(const struct piece *p, size_t n, const char *s, size_t len)
 {
-    struct piece k = {s, len};
-    return bsearch(&k, p, n, sizeof *p, by_bytes) != NULL;
+    struct piece k = {s, len, 0, NULL, 0};
+    return bsearch(&k, p, n, sizeof *p, by_bytes);
 }
 
-/* The flags of the embedded table agree with jieba's dictionary (JIEBA_DICT, the file make turned
- * into the table) on every word, every proper prefix of a word cut between characters, and every
- * word followed by its own first character: a word is POSLEX_IS_WORD, a prefix of a longer word is
- * POSLEX_HAS_LONGER; anything else is no word, and its POSLEX_HAS_LONGER (the filter's false
- * positives) is rare. */
+/* The embedded table agrees with jieba's dictionary (JIEBA_DICT, the file make turned into the
+ * table) on every word, every proper prefix of a word cut between characters, every word followed
+ * by its own first character and every word cut inside its last character: a word is
+ * POSLEX_IS_WORD, with its first entry's frequency and tag and the logarithm of that frequency
+ * the segmenter would compute; a prefix of a longer word is POSLEX_HAS_LONGER; anything else has
+ * neither flag. */
 static void check_prefix_flags(void)
 {
     FILE *f = fopen(JIEBA_DICT, "rb");
@@ -138,19 +153,19 @@ static void check_prefix_flags(void)
         char *end = strchr(line, '\n');
         if (end)
             *end = 0;
-        char *word = strtok(line, " \t\r"), *freq = strtok(NULL, " \t\r");
+        char *word = strtok(line, " \t\r"), *freq = strtok(NULL, " \t\r"), *tag = strtok(NULL, " \t\r");
         if (word && freq && strlen(word) <= 255) { /* the lines poslex_gen takes */
             size_t wl = strlen(word);
             if (nw == capw)
                 words = realloc(words, (capw *= 2) * sizeof *words);
             if (words)
-                words[nw++] = (struct piece){word, wl};
+                words[nw] = (struct piece){word, wl, strtoul(freq, NULL, 10), tag ? tag : "x", nw}, nw++;
             for (size_t pl = 1; pl < wl && prefixes; pl++)
                 if (((unsigned char)word[pl] & 0xC0) != 0x80) {
                     if (np == capp)
                         prefixes = realloc(prefixes, (capp *= 2) * sizeof *prefixes);
                     if (prefixes)
-                        prefixes[np++] = (struct piece){word, pl};
+                        prefixes[np++] = (struct piece){word, pl, 0, NULL, np};
                 }
         }
         line = end ? end + 1 : NULL;
@@ -163,9 +178,9 @@ static void check_prefix_flags(void)
     }
     nw = sort_unique(words, nw);
     np = sort_unique(prefixes, np);
-    size_t bad = 0, checked = 0, absent = 0, shared = 0;
+    size_t bad = 0, checked = 0, absent = 0;
     char first_bad[600] = "";
-    for (int pass = 0; pass < 3; pass++) {
+    for (int pass = 0; pass < 4; pass++) {
         const struct piece *p = pass == 1 ? prefixes : words;
         size_t n = pass == 1 ? np : nw;
         for (size_t i = 0; i < n; i++) {
@@ -180,30 +195,35 @@ static void check_prefix_flags(void)
                 memcpy(ext + len, s, fl);
                 s = ext;
                 len += fl;
+            } else if (pass == 3) { /* cut inside its last character: no word, no prefix */
+                if (((unsigned char)s[len - 1] & 0xC0) != 0x80)
+                    continue;
+                len--;
             }
-            int want = (in(words, nw, s, len) ? POSLEX_IS_WORD : 0) | (in(prefixes, np, s, len) ? POSLEX_HAS_LONGER : 0);
+            const struct piece *wd = in(words, nw, s, len);
+            int want = (wd ? POSLEX_IS_WORD : 0) | (in(prefixes, np, s, len) ? POSLEX_HAS_LONGER : 0);
             int got = poslex_entry(s, len);
+            uint32_t freq = 0;
+            double lf = 0;
+            const char *tag = "";
+            int word = poslex_word(s, len, &freq, &lf, &tag);
             checked++;
-            if (want == 0) { /* neither: the filter may still say a word begins with it */
-                absent++;
-                shared += got == POSLEX_HAS_LONGER;
-                got &= ~POSLEX_HAS_LONGER;
-            }
+            absent += want == 0;
             if (got != want && !bad++)
                 snprintf(first_bad, sizeof first_bad, "%.*s: flags %d, want %d", (int)len, s, got, want);
+            else if (word != !!wd && !bad++)
+                snprintf(first_bad, sizeof first_bad, "%.*s: poslex_word %d, want %d", (int)len, s, word, !!wd);
+            else if (wd && (freq != wd->freq || strncmp(tag, wd->tag, 7) || memcmp(&lf, &(double){log((double)freq)}, sizeof lf)) && !bad++)
+                snprintf(first_bad, sizeof first_bad, "%.*s: frequency %u (log %.17g), tag %s; want %lu, %.7s", (int)len,
+                         s, freq, lf, tag, wd->freq, wd->tag);
         }
     }
     if (bad || !nw || !absent) {
         printf("FAIL poslex.prefixes: %zu of %zu strings (%zu words) disagree with the dictionary; first: %s\n", bad,
                checked, nw, nw ? first_bad : "no words");
         failures++;
-    } else if (shared * 20 > absent) { /* the filter is sized for about 3% */
-        printf("FAIL poslex.prefixes: the filter says a word may begin with %zu of %zu other strings (over 5%%)\n",
-               shared, absent);
-        failures++;
     } else {
-        printf("PASS poslex.prefixes: %zu words, %zu prefixes, %zu other strings (%zu pass the filter)\n", nw, np,
-               absent, shared);
+        printf("PASS poslex.prefixes: %zu words, %zu prefixes, %zu other strings\n", nw, np, absent);
     }
     free(words);
     free(prefixes);
@@ -218,7 +238,7 @@ int main(void)
         printf("FAIL poslex.load: %s\n", err.text);
         return 1;
     }
-    if (poslex_ok())
+    if (poslex_ok() && poslex_verify())
         printf("PASS poslex.table\n");
     else
         printf("FAIL poslex.table: the embedded table is malformed\n"), failures++;
