@@ -21,14 +21,16 @@ BUILD ?= build
 # the pkg-config modules the library links (keyfig.pc's Requires.private too), then the
 # program's own (the database commands)
 # (OpenCC is used at build time only: build/t2s_gen makes the traditional->simplified table.
-# poppler-glib and libpq are compiled against but not linked: src/pdf_lazy.c and src/cli/pg_lazy.c
-# load them on first use, which keeps their 70-odd shared libraries out of every start-up.)
-LIB_PKGS = libpcre2-8 jansson libutf8proc libxml-2.0
-LAZY_PKGS = poppler-glib libpq
+# libxml2, poppler-glib and libpq are compiled against but not linked: src/html_lazy.c, src/pdf_lazy.c
+# and src/cli/pg_lazy.c load them on first use, which keeps their 70-odd shared libraries out of every
+# start-up.)
+LIB_PKGS = libpcre2-8 jansson libutf8proc
+LAZY_PKGS = libxml-2.0 poppler-glib libpq
 PKGS = $(LIB_PKGS) sqlite3
 LIB_LDLIBS = $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -lm -pthread -ldl
 LIB_SONAME_OF = $(shell objdump -p $(shell $(PKG_CONFIG) --variable=libdir $(1) 2>/dev/null)/$(2) 2>/dev/null | sed -n 's/ *SONAME *//p')
 POPPLER_GLIB_SONAME := $(call LIB_SONAME_OF,poppler-glib,libpoppler-glib.so)
+LIBXML2_SONAME := $(call LIB_SONAME_OF,libxml-2.0,libxml2.so)
 LIBPQ_SONAME := $(call LIB_SONAME_OF,libpq,libpq.so)
 VERSION := $(shell sed -n 's/^\#define KEYFIG_VERSION "\(.*\)"/\1/p' include/keyfig.h)
 SOMAJOR = 0
@@ -38,6 +40,7 @@ CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -MMD -MP -pthread
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(shell $(PKG_CONFIG) --cflags $(PKGS) $(LAZY_PKGS) 2>/dev/null)
 CPPFLAGS += $(if $(POPPLER_GLIB_SONAME),-DPOPPLER_GLIB_SONAME='"$(POPPLER_GLIB_SONAME)"') $(if $(LIBPQ_SONAME),-DLIBPQ_SONAME='"$(LIBPQ_SONAME)"')
+CPPFLAGS += $(if $(LIBXML2_SONAME),-DLIBXML2_SONAME='"$(LIBXML2_SONAME)"')
 LDLIBS += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm -pthread -ldl
 
 # The stage timer of make bench (src/stagetime.h): a separate build, BUILD=build/stages STAGE_TIMES=1.

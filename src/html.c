@@ -33,7 +33,6 @@ struct html_rules *html_rules_load(struct patset *ps, struct keyfig_error *err)
     const char *path, *text = patset_get(ps, "html.tsv", &len, &path, err);
     if (!text)
         return NULL;
-    xmlInitParser(); /* once, before any thread parses (libxml2's rule for threaded use) */
     struct html_rules *r = xcalloc(1, sizeof *r);
     struct tsv_reader rd;
     tsv_open(&rd, text, len);
