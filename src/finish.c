@@ -120,11 +120,12 @@ static size_t on_to_sentence_end(const struct lexicon *lx, const char *s, size_t
     for (*k = 0; i < n && *k < max;) {
         int l;
         uint32_t c = chars_cp_at(s, n, i, &l);
-        if (chars_is_sentence_delim(lx, c) && c == '\n')
+        int end = chars_is_sentence_delim(lx, c);
+        if (end && c == '\n')
             break;
         i += (size_t)l;
         ++*k;
-        if (chars_is_sentence_delim(lx, c))
+        if (end)
             break;
     }
     return i > n ? n : i;
