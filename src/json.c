@@ -13,11 +13,15 @@
 #include "keyfig.h"
 #include "util.h"
 
+/* A number written as a JSON integer: whole and below 2^53. */
+static int whole(double v)
+{
+    return v == floor(v) && fabs(v) < 9007199254740992.0;
+}
+
 static json_t *number(double v)
 {
-    if (v == floor(v) && fabs(v) < 9007199254740992.0)
-        return json_integer((json_int_t)v);
-    return json_real(v);
+    return whole(v) ? json_integer((json_int_t)v) : json_real(v);
 }
 
 static json_t *string_or_null(const char *s)
@@ -176,7 +180,7 @@ static void begin(struct json_writer *w)
  * cost. The claim's keys and punctuation are written here, laid out as Jansson lays out an
  * object (compact, or one key a line indented by 2, ": " after a key); every string and number
  * is still encoded by Jansson (json_dumpb with JSON_ENCODE_ANY), through three values reused
- * from value to value (a json_t allocated, filled and freed for each cost as much as the dump).
+ * from value to value (not a json_t allocated and freed for each).
  * An encoding depends only on the value (and the writer's flags, fixed for the writer): each
  * one Jansson made is kept, and the same value met again later is written as those bytes --
  * the sentence when it is the previous claim's (half of all claims share their neighbour's;
@@ -242,7 +246,7 @@ static void cache_free(struct json_writer *w)
     w->cache = NULL;
 }
 
-/* n bytes at the end of the output, which has room for at least n more */
+/* n bytes at the end of the output (buf_add's work without its call where there is room) */
 static inline void add(struct buf *b, const char *s, size_t n)
 {
     if (b->cap - b->len > n) {
@@ -361,7 +365,7 @@ static void put_number_as(struct json_writer *w, double v, int real, long long i
         memcpy(&bits, &v, sizeof bits);
     else
         bits = (uint64_t)iv;
-    struct enc_number *e = &k->numbers[((bits ^ (uint64_t)real) * 0x9E3779B97F4A7C15u) >> 57 & (NNUMS - 1)];
+    struct enc_number *e = &k->numbers[(size_t)(((bits ^ (uint64_t)real) * 0x9E3779B97F4A7C15u) >> 32) & (NNUMS - 1)];
     if (e->enc_len && e->bits == bits && e->real == real) {
         add(&w->out, e->enc, e->enc_len);
         return;
@@ -387,10 +391,10 @@ static void put_int(struct json_writer *w, long long v)
     put_number_as(w, 0, 0, v);
 }
 
-/* number(): whole numbers below 2^53 as integers */
+/* as number() makes it: an integer when whole */
 static void put_number(struct json_writer *w, double v)
 {
-    if (v == floor(v) && fabs(v) < 9007199254740992.0)
+    if (whole(v))
         put_number_as(w, 0, 0, (long long)v);
     else
         put_number_as(w, v, 1, 0);
