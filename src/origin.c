@@ -18,6 +18,8 @@ static int is_quote(const struct lexicon *lx, const char *s, size_t l)
     return 0;
 }
 
+#define ONES 0x0101010101010101u
+
 /* Character by character, as text_orig_at_hint and chars_next would step, with the run and the
  * next character found inline (a call of each per character, and every quote mark compared with
  * every character of a subject, were most of the finish stage). */
@@ -56,13 +58,33 @@ void origin_chars(const struct text *t, size_t ns, size_t ne, const struct lexic
             }
             o = i + delta; /* modulo 2^N, as runs[k].orig + (i - runs[k].norm) */
             if (!subject && o != last) {
-                /* Characters written as they were (the same bytes in both texts, in one run, no
-                 * break or space): all of them at once, as the steps below would copy them. */
+                /* Characters of one run that are no break or space, each as long in both texts
+                 * (the same bytes, or converted to as many: 經 -> 经): all of them at once, as
+                 * the steps below would copy them one by one. */
                 size_t lim = run_end < end ? run_end : end, j = i;
-                while (j < lim && norm[j] == t->orig[j + delta] && norm[j] != '\n' && norm[j] != ' ')
-                    j++;
-                while (j > i && j < n && ((unsigned char)norm[j] & 0xC0) == 0x80) /* whole characters */
-                    j--;
+                for (;;) {
+                    for (uint64_t a, o8, nl, sp; j + 8 <= lim; j += 8) { /* eight bytes at a time */
+                        memcpy(&a, norm + j, 8);
+                        memcpy(&o8, t->orig + j + delta, 8);
+                        nl = a ^ (ONES * '\n'), sp = a ^ (ONES * ' ');
+                        if (a != o8 || (((nl - ONES) & ~nl) | ((sp - ONES) & ~sp)) & (ONES << 7))
+                            break; /* bytes that differ, or a break or space among them */
+                    }
+                    while (j < lim && norm[j] == t->orig[j + delta] && norm[j] != '\n' && norm[j] != ' ')
+                        j++;
+                    while (j > i && j < n && ((unsigned char)norm[j] & 0xC0) == 0x80) /* whole characters */
+                        j--;
+                    if (j >= lim || norm[j] == '\n' || norm[j] == ' ')
+                        break;
+                    size_t nx = j + 1; /* a character that differs: it goes too if as long in both */
+                    while (nx < n && ((unsigned char)norm[nx] & 0xC0) == 0x80)
+                        nx++;
+                    uint32_t c;
+                    size_t oj = j + delta;
+                    if (nx > lim || (size_t)utf8_decode((const unsigned char *)t->orig + oj, t->orig_len - oj, &c) != nx - j)
+                        break;
+                    j = nx;
+                }
                 if (j > i) {
                     if (o != pe) {
                         buf_add(&b, t->orig + ps, pe - ps);
