@@ -63,14 +63,15 @@ void origin_chars(const struct text *t, size_t ns, size_t ne, const struct lexic
                  * the steps below would copy them one by one. */
                 size_t lim = run_end < end ? run_end : end, j = i;
                 for (;;) {
-                    for (uint64_t a, o8, nl, sp; j + 8 <= lim; j += 8) { /* eight bytes at a time */
-                        memcpy(&a, norm + j, 8);
-                        memcpy(&o8, t->orig + j + delta, 8);
+                    for (uint64_t a, o8, nl, sp; j + 8 <= lim && j + delta + 8 <= t->orig_len; j += 8) {
+                        memcpy(&a, norm + j, 8); /* eight bytes at a time */
+                        memcpy(&o8, t->orig + (j + delta), 8);
                         nl = a ^ (ONES * '\n'), sp = a ^ (ONES * ' ');
                         if (a != o8 || (((nl - ONES) & ~nl) | ((sp - ONES) & ~sp)) & (ONES << 7))
                             break; /* bytes that differ, or a break or space among them */
                     }
-                    while (j < lim && norm[j] == t->orig[j + delta] && norm[j] != '\n' && norm[j] != ' ')
+                    while (j < lim && j + delta < t->orig_len && norm[j] == t->orig[j + delta] && norm[j] != '\n' &&
+                           norm[j] != ' ')
                         j++;
                     while (j > i && j < n && ((unsigned char)norm[j] & 0xC0) == 0x80) /* whole characters */
                         j--;
