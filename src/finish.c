@@ -2,6 +2,7 @@
 #include "finish.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,14 +42,28 @@ static const char *joined_string(const struct keyfig_article *a, struct arena *s
  * were a tenth of the run time (results/bench.md). */
 #define FINISH_CP_STEP 256
 
+/* The characters of s[a, b): bytes that do not continue a character, a CRLF counted once (the
+ * byte after b is looked at: s is NUL-terminated). Eight bytes at a time where no CR is among
+ * them: counting article by article, then from block to claim, was a twentieth of the run. */
 static size_t count_cps(const char *s, size_t a, size_t b)
 {
-    size_t c = 0;
-    for (size_t i = a; i < b; i++) {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t c = 0, i = a;
+    for (; i + 8 <= b; i += 8) {
+        uint64_t w, cr;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = w & ~(w << 1) & highs; /* 10xxxxxx: bit 7 set, bit 6 clear */
+        c += 8 - (size_t)(((cont >> 7) * ones) >> 56);
+        cr = w ^ (ones * '\r');
+        if ((cr - ones) & ~cr & highs) /* a CR among them */
+            for (size_t j = i; j < i + 8; j++)
+                c -= s[j] == '\r' && s[j + 1] == '\n';
+    }
+    for (; i < b; i++) {
         unsigned char u = (unsigned char)s[i];
         if ((u & 0xC0) == 0x80)
             continue;
-        if (u == '\r' && i + 1 < b + 1 && s[i + 1] == '\n') /* CRLF reads as one line break */
+        if (u == '\r' && s[i + 1] == '\n') /* CRLF reads as one line break */
             continue;
         c++;
     }
@@ -105,11 +120,12 @@ static size_t on_to_sentence_end(const struct lexicon *lx, const char *s, size_t
     for (*k = 0; i < n && *k < max;) {
         int l;
         uint32_t c = chars_cp_at(s, n, i, &l);
-        if (chars_is_sentence_delim(lx, c) && c == '\n')
+        int end = chars_is_sentence_delim(lx, c);
+        if (end && c == '\n')
             break;
         i += (size_t)l;
         ++*k;
-        if (chars_is_sentence_delim(lx, c))
+        if (end)
             break;
     }
     return i > n ? n : i;

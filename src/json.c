@@ -5,6 +5,7 @@
  * already validated as UTF-8, and checking again cost a tenth of the run. */
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,11 +13,15 @@
 #include "keyfig.h"
 #include "util.h"
 
+/* A number written as a JSON integer: whole and below 2^53. */
+static int whole(double v)
+{
+    return v == floor(v) && fabs(v) < 9007199254740992.0;
+}
+
 static json_t *number(double v)
 {
-    if (v == floor(v) && fabs(v) < 9007199254740992.0)
-        return json_integer((json_int_t)v);
-    return json_real(v);
+    return whole(v) ? json_integer((json_int_t)v) : json_real(v);
 }
 
 static json_t *string_or_null(const char *s)
@@ -174,53 +179,239 @@ static void begin(struct json_writer *w)
  * A tree per claim (18 keys, 30 values, each malloc'd, hashed and freed) was most of the JSON
  * cost. The claim's keys and punctuation are written here, laid out as Jansson lays out an
  * object (compact, or one key a line indented by 2, ": " after a key); every string and number
- * is still encoded by Jansson (json_dumpb with JSON_ENCODE_ANY). */
+ * is still encoded by Jansson (json_dumpb with JSON_ENCODE_ANY), through three values reused
+ * from value to value (not a json_t allocated and freed for each).
+ * An encoding depends only on the value (and the writer's flags, fixed for the writer): each
+ * one Jansson made is kept, and the same value met again later is written as those bytes --
+ * the sentence when it is the previous claim's (half of all claims share their neighbour's;
+ * a third of the output is sentences), short strings (kinds, units, rule ids) and numbers in
+ * small tables looked up by content. Keys are compared in full (bytes, not pointers: a string
+ * may be freed and its address reused for another). */
+
+#define SHORT_MAX 48        /* strings of at most this many bytes are kept in the short table */
+#define ENC_MAX 64          /* an encoding kept in a table: at most this many bytes */
+#define NSHORT 128          /* short strings kept (a power of two) */
+#define NNUMS 128           /* numbers kept (a power of two) */
+
+struct enc_string {
+    unsigned char len, enc_len;   /* 0: empty slot (the empty string is encoded, never kept) */
+    char s[SHORT_MAX], enc[ENC_MAX];
+};
+
+struct enc_number {
+    unsigned char enc_len, real; /* enc_len 0: empty slot */
+    uint64_t bits;               /* the integer, or the double's bits */
+    char enc[30];
+};
+
+struct json_cache {
+    json_t *str, *integer, *real; /* reused for every value Jansson encodes */
+    struct buf sentence, sentence_enc;
+    int has_sentence;
+    struct enc_string strings[NSHORT];
+    struct enc_number numbers[NNUMS];
+};
+
+static struct json_cache *cache_of(struct json_writer *w)
+{
+    if (!w->cache) {
+        struct json_cache *k = xmalloc(sizeof *k); /* 20 KB: only what says a slot is empty is cleared */
+        for (size_t i = 0; i < NSHORT; i++)
+            k->strings[i].len = 0;
+        for (size_t i = 0; i < NNUMS; i++)
+            k->numbers[i].enc_len = 0;
+        k->sentence = k->sentence_enc = (struct buf){0};
+        k->has_sentence = 0;
+        k->str = json_string_nocheck("");
+        k->integer = json_integer(0);
+        k->real = json_real(0);
+        w->cache = k;
+        if (!k->str || !k->integer || !k->real)
+            w->failed = w->failed ? w->failed : 2;
+    }
+    return w->cache;
+}
+
+static void cache_free(struct json_writer *w)
+{
+    struct json_cache *k = w->cache;
+    if (!k)
+        return;
+    json_decref(k->str);
+    json_decref(k->integer);
+    json_decref(k->real);
+    buf_free(&k->sentence);
+    buf_free(&k->sentence_enc);
+    free(k);
+    w->cache = NULL;
+}
+
+/* n bytes at the end of the output (buf_add's work without its call where there is room) */
+static inline void add(struct buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len > n) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+    } else {
+        buf_add(b, s, n);
+    }
+}
+
+static inline void addc(struct buf *b, char c)
+{
+    if (b->cap - b->len > 1)
+        b->data[b->len++] = c;
+    else
+        buf_add(b, &c, 1);
+}
 
 static const char spaces[] = "                                ";
 
-/* Jansson's encoding of one string or number; v is taken. */
-static void put_value(struct json_writer *w, json_t *v)
+/* Jansson's encoding of v (a string or number of the cache's) at the end of the output; its
+ * length, 0 when Jansson failed (w->failed is set). */
+static size_t put_value(struct json_writer *w, json_t *v)
 {
     struct buf *b = &w->out;
     buf_reserve(b, 64);
     size_t flags = w->flags | JSON_ENCODE_ANY;
-    size_t n = v ? json_dumpb(v, b->data + b->len, b->cap - b->len - 1, flags) : 0;
+    size_t n = json_dumpb(v, b->data + b->len, b->cap - b->len - 1, flags);
     if (n > b->cap - b->len - 1) {
         buf_reserve(b, n);
         n = json_dumpb(v, b->data + b->len, b->cap - b->len - 1, flags);
     }
-    if (n == 0 || n > b->cap - b->len - 1)
+    if (n == 0 || n > b->cap - b->len - 1) {
         w->failed = w->failed ? w->failed : 2;
-    else
-        b->data[b->len += n] = '\0';
-    json_decref(v);
+        return 0;
+    }
+    b->len += n;
+    return n;
+}
+
+/* Jansson's encoding of the n bytes at s, newly made */
+static size_t encode_string(struct json_writer *w, const char *s, size_t n)
+{
+    struct json_cache *k = cache_of(w);
+    if (w->failed)
+        return 0;
+    if (json_string_setn_nocheck(k->str, s, n) != 0) {
+        w->failed = w->failed ? w->failed : 2;
+        return 0;
+    }
+    return put_value(w, k->str);
+}
+
+static size_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h ^ (h >> 15);
 }
 
 static void put_string(struct json_writer *w, const char *s)
 {
-    if (s)
-        put_value(w, json_string_nocheck(s));
-    else
-        buf_adds(&w->out, "null");
+    if (!s) {
+        add(&w->out, "null", 4);
+        return;
+    }
+    size_t n = strlen(s);
+    if (n == 0 || n > SHORT_MAX) {
+        encode_string(w, s, n);
+        return;
+    }
+    struct enc_string *e = &cache_of(w)->strings[hash_bytes(s, n) & (NSHORT - 1)];
+    if (e->len == n && !memcmp(e->s, s, n)) {
+        add(&w->out, e->enc, e->enc_len);
+        return;
+    }
+    size_t m = encode_string(w, s, n);
+    if (m && m <= ENC_MAX) {
+        memcpy(e->s, s, n);
+        e->len = (unsigned char)n;
+        memcpy(e->enc, w->out.data + w->out.len - m, m);
+        e->enc_len = (unsigned char)m;
+    }
 }
 
+/* The sentence: the previous claim's encoding again when the text is the same. */
+static void put_sentence(struct json_writer *w, const char *s)
+{
+    if (!s) {
+        add(&w->out, "null", 4);
+        return;
+    }
+    struct json_cache *k = cache_of(w);
+    size_t n = strlen(s);
+    if (k->has_sentence && k->sentence.len == n && !memcmp(k->sentence.data, s, n)) {
+        add(&w->out, k->sentence_enc.data, k->sentence_enc.len);
+        return;
+    }
+    k->has_sentence = 0;
+    size_t m = encode_string(w, s, n);
+    if (!m)
+        return;
+    k->sentence.len = k->sentence_enc.len = 0;
+    buf_add(&k->sentence, s, n);
+    buf_add(&k->sentence_enc, w->out.data + w->out.len - m, m);
+    k->has_sentence = 1;
+}
+
+/* An integer, or for a real the double's bits. */
+static void put_number_as(struct json_writer *w, double v, int real, long long iv)
+{
+    struct json_cache *k = cache_of(w);
+    uint64_t bits;
+    if (real)
+        memcpy(&bits, &v, sizeof bits);
+    else
+        bits = (uint64_t)iv;
+    struct enc_number *e = &k->numbers[(size_t)(((bits ^ (uint64_t)real) * 0x9E3779B97F4A7C15u) >> 32) & (NNUMS - 1)];
+    if (e->enc_len && e->bits == bits && e->real == real) {
+        add(&w->out, e->enc, e->enc_len);
+        return;
+    }
+    if (w->failed)
+        return;
+    json_t *j = real ? k->real : k->integer;
+    if (real ? json_real_set(j, v) != 0 : json_integer_set(j, (json_int_t)iv) != 0) {
+        w->failed = w->failed ? w->failed : 2;
+        return;
+    }
+    size_t m = put_value(w, j);
+    if (m && m <= sizeof e->enc) {
+        e->bits = bits;
+        e->real = (unsigned char)real;
+        memcpy(e->enc, w->out.data + w->out.len - m, m);
+        e->enc_len = (unsigned char)m;
+    }
+}
+
+static void put_int(struct json_writer *w, long long v)
+{
+    put_number_as(w, 0, 0, v);
+}
+
+/* as number() makes it: an integer when whole */
 static void put_number(struct json_writer *w, double v)
 {
-    put_value(w, number(v));
+    if (whole(v))
+        put_number_as(w, 0, 0, (long long)v);
+    else
+        put_number_as(w, v, 1, 0);
 }
 
 /* A line break and the indent of the current level (indented layout only). */
 static void newline(struct json_writer *w)
 {
     if (!w->compact) {
-        buf_addc(&w->out, '\n');
-        buf_add(&w->out, spaces, 2 * (size_t)w->level);
+        addc(&w->out, '\n');
+        add(&w->out, spaces, 2 * (size_t)w->level);
     }
 }
 
 static void open_(struct json_writer *w, char c)
 {
-    buf_addc(&w->out, c);
+    addc(&w->out, c);
     w->level++;
     w->first = 1;
 }
@@ -229,41 +420,31 @@ static void close_(struct json_writer *w, char c)
 {
     w->level--;
     newline(w);
-    buf_addc(&w->out, c);
+    addc(&w->out, c);
     w->first = 0;
 }
 
-/* Before the next member or element: its separator, line break and, for a member, its key. */
-static void next(struct json_writer *w, const char *key)
+/* Before the next member or element: its separator, line break and, for a member, its key
+ * (quoted, with its colon: "\"id\":", kl bytes). Keys are plain ASCII words: nothing to escape. */
+static void next_(struct json_writer *w, const char *key, size_t kl)
 {
     if (!w->first)
-        buf_addc(&w->out, ',');
+        addc(&w->out, ',');
     w->first = 0;
     newline(w);
     if (key) {
-        buf_addc(&w->out, '"');
-        buf_adds(&w->out, key); /* keys are plain ASCII words: nothing to escape */
-        buf_adds(&w->out, w->compact ? "\":" : "\": ");
+        add(&w->out, key, kl);
+        if (!w->compact)
+            addc(&w->out, ' ');
     }
 }
 
-static void member_string(struct json_writer *w, const char *key, const char *s)
-{
-    next(w, key);
-    put_string(w, s);
-}
+#define next(w, key) next_((w), "\"" key "\":", sizeof "\"" key "\":" - 1)
+#define element(w) next_((w), NULL, 0)
 
-static void member_int(struct json_writer *w, const char *key, long long v)
-{
-    next(w, key);
-    put_value(w, json_integer((json_int_t)v));
-}
-
-static void member_literal(struct json_writer *w, const char *key, const char *lit)
-{
-    next(w, key);
-    buf_adds(&w->out, lit);
-}
+#define member_string(w, key, s) (next(w, key), put_string((w), (s)))
+#define member_int(w, key, v) (next(w, key), put_int((w), (v)))
+#define member_literal(w, key, lit) (next(w, key), add(&(w)->out, (lit), strlen(lit)))
 
 static void claim_direct(struct json_writer *w, const struct keyfig_claim *c)
 {
@@ -287,7 +468,7 @@ static void claim_direct(struct json_writer *w, const struct keyfig_claim *c)
         put_number(w, c->high);
         close_(w, '}');
     } else {
-        buf_adds(&w->out, "null");
+        add(&w->out, "null", 4);
     }
     next(w, "change");
     if (c->direction) {
@@ -297,11 +478,11 @@ static void claim_direct(struct json_writer *w, const struct keyfig_claim *c)
         if (c->has_from)
             put_number(w, c->from);
         else
-            buf_adds(&w->out, "null");
+            add(&w->out, "null", 4);
         member_string(w, "basis", c->basis_word);
         close_(w, '}');
     } else {
-        buf_adds(&w->out, "null");
+        add(&w->out, "null", 4);
     }
     next(w, "span");
     open_(w, '{');
@@ -311,7 +492,8 @@ static void claim_direct(struct json_writer *w, const struct keyfig_claim *c)
     member_int(w, "byte_end", (long long)c->span.byte_end);
     close_(w, '}');
     member_string(w, "text", c->text);
-    member_string(w, "sentence", c->sentence);
+    next(w, "sentence");
+    put_sentence(w, c->sentence);
     member_int(w, "item", c->item);
     member_string(w, "rule", c->rule);
     member_string(w, "subject_rule", c->subject_rule);
@@ -323,12 +505,12 @@ static void claim_direct(struct json_writer *w, const struct keyfig_claim *c)
     if (c->page > 0) { /* a claim of PDF input has its page and its box on it */
         open_(w, '[');
         for (int k = 0; k < 4; k++) {
-            next(w, NULL);
+            element(w);
             put_number(w, c->bbox[k]);
         }
         close_(w, ']');
     } else {
-        buf_adds(&w->out, "null");
+        add(&w->out, "null", 4);
     }
     close_(w, '}');
 }
@@ -355,11 +537,17 @@ char *json_claim_reference(const struct keyfig_claim *c, int compact)
     return s;
 }
 
-char *json_claim_direct(const struct keyfig_claim *c, int compact)
+char *json_claims_direct(const struct keyfig_claim *c, size_t n, int compact)
 {
     struct json_writer w;
     json_writer_init(&w, NULL, compact, NULL, NULL);
-    claim_direct(&w, c);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_addc(&w.out, '\n');
+        w.level = 0;
+        claim_direct(&w, &c[i]);
+    }
+    cache_free(&w);
     if (w.failed) {
         buf_free(&w.out);
         return NULL;
@@ -368,12 +556,18 @@ char *json_claim_direct(const struct keyfig_claim *c, int compact)
     return w.out.data;
 }
 
+char *json_claim_direct(const struct keyfig_claim *c, int compact)
+{
+    return json_claims_direct(c, 1, compact);
+}
+
 int json_writer_end(struct json_writer *w)
 {
     begin(w);
     buf_adds(&w->out, w->compact ? "]}" : w->n ? "\n  ]\n}" : "]\n}");
     flush(w);
     buf_free(&w->out);
+    cache_free(w);
     return -w->failed;
 }
 

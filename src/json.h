@@ -18,6 +18,7 @@ struct json_writer {
     int level, first;   /* a claim being written: its nesting (indent 2*level), no member yet */
     size_t flags, n;
     struct buf out;     /* goes to write in large pieces */
+    struct json_cache *cache; /* json.c's: the Jansson values it reuses, encodings it keeps */
 };
 
 void json_writer_init(struct json_writer *w, const struct keyfig_article *a, int compact, keyfig_write_fn write,
@@ -35,5 +36,9 @@ int json_status(int rc);
  * Newly allocated (free), NULL when memory ran out. */
 char *json_claim_direct(const struct keyfig_claim *c, int compact);
 char *json_claim_reference(const struct keyfig_claim *c, int compact);
+/* The n claims at c written one after the other by one writer (so that what it keeps from claim
+ * to claim is used), each at the top level, a line break between two: equal to their
+ * json_claim_reference joined by line breaks. Newly allocated (free), NULL when memory ran out. */
+char *json_claims_direct(const struct keyfig_claim *c, size_t n, int compact);
 
 #endif

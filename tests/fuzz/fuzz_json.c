@@ -1,7 +1,9 @@
 /* fuzz_json: the claim writer of json.c against Jansson's own dump of the same claim built as a
  * tree, compact and indented. The input is cut at 0xFF bytes: the first pieces are the claim's
  * strings (valid UTF-8 only, as the extractor hands over), the last one its numbers, 8 bytes each
- * (finite only: the extractor makes no others) and its flags. */
+ * (finite only: the extractor makes no others) and its flags. The claim is also written in a run
+ * of four through one writer (what the writer keeps from claim to claim: the sentence, short
+ * strings, numbers), each compared with Jansson's dump of it. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -48,13 +50,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .subject_rule = flags & 16 ? strs[7] : NULL, .item = flags, .page = flags & 32 ? flags : 0,
         .bbox = {number_at(num, nn, 4), number_at(num, nn, 5), number_at(num, nn, 6), number_at(num, nn, 7)},
         .basis_word = flags & 64 ? strs[7] : NULL};
+    /* then through one writer, which keeps encodings from claim to claim: the claim again with its
+     * sentence at another address, its strings swapped round, another sentence, the first again */
+    char *copy = xstrdup(c.sentence);
+    struct keyfig_claim run[4] = {c, c, c, c};
+    run[1].sentence = copy, run[1].span.start++;
+    run[1].value_text = c.text, run[1].text = c.value_text, run[1].unit = c.subject, run[1].subject = c.unit;
+    run[2].sentence = c.text, run[2].value = c.low, run[2].span.byte_end = (size_t)c.id;
     for (int compact = 0; compact <= 1; compact++) {
         char *got = json_claim_direct(&c, compact), *want = json_claim_reference(&c, compact);
         if (!got || !want || strcmp(got, want))
             abort();
         free(got);
         free(want);
+        struct buf all = {0};
+        for (int i = 0; i < 4; i++) {
+            char *one = json_claim_reference(&run[i], compact);
+            if (!one)
+                abort();
+            if (i)
+                buf_addc(&all, '\n');
+            buf_adds(&all, one);
+            free(one);
+        }
+        got = json_claims_direct(run, 4, compact);
+        if (!got || strcmp(got, all.data))
+            abort();
+        free(got);
+        buf_free(&all);
     }
+    free(copy);
 out:
     for (size_t i = 0; i < 8; i++)
         free(strs[i]);
