@@ -154,23 +154,28 @@ static int decode_legacy(const char *buf, size_t len, const char *source, const 
     }
 }
 
-/* Copy with every invalid sequence replaced by U+FFFD. */
-static char *replace_invalid(const char *s, size_t n, size_t *outlen)
+/* Copy with every invalid byte replaced by U+FFFD (three bytes for one), noting in map where each
+ * stretch came from, so spans still count bytes of the file. */
+static char *replace_invalid(const char *s, size_t n, size_t *outlen, struct srcmap *map)
 {
     struct buf b = {0};
+    size_t same = 0; /* where the valid stretch being copied began */
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         int l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
         if (l) {
-            buf_add(&b, s + i, (size_t)l);
             i += (size_t)l;
-        } else {
-            buf_add(&b, "\xEF\xBF\xBD", 3);
-            i++;
+            continue;
         }
+        buf_add(&b, s + same, i - same);
+        srcmap_add_same(map, same, i - same);
+        buf_add(&b, "\xEF\xBF\xBD", 3);
+        srcmap_add(map, i, 3, 1);
+        same = ++i;
     }
-    if (!b.data)
-        buf_add(&b, "", 0);
+    buf_add(&b, s + same, n - same);
+    srcmap_add_same(map, same, n - same);
+    srcmap_end(map, b.len, n);
     *outlen = b.len;
     return b.data;
 }
@@ -228,7 +233,7 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
         return 0;
     }
     if (lenient) {
-        out->text = replace_invalid(buf, len, &out->len);
+        out->text = replace_invalid(buf, len, &out->len, &out->map);
         out->encoding = "UTF-8";
         return 0;
     }

@@ -197,7 +197,7 @@ static struct keyfig_span span_of(const struct keyfig_article *a, struct cp_inde
         sp.byte_start = a->dec.src_off[s];
         /* HTML: the end of the last character's source (its entity, not the tag after it) */
         sp.byte_end = a->dec.src_end && e > s ? a->dec.src_end[e - 1] : a->dec.src_off[e];
-    } else if (a->dec.map.n) { /* GB18030, Big5: bytes of the file, not of its conversion */
+    } else if (a->dec.map.n) { /* GB18030, Big5, --lenient: bytes of the file, not of its conversion */
         sp.byte_start = srcmap_at(&a->dec.map, sp.byte_start);
         sp.byte_end = srcmap_at(&a->dec.map, sp.byte_end);
     }

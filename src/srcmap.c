@@ -25,6 +25,23 @@ void srcmap_add(struct srcmap *m, size_t src, size_t out_w, size_t src_w)
     m->src_len = src + src_w;
 }
 
+void srcmap_add_same(struct srcmap *m, size_t src, size_t n)
+{
+    if (!n)
+        return;
+    if (m->n) { /* bytes for bytes: a run of one-byte units, whatever the characters */
+        const struct src_run *r = &m->runs[m->n - 1];
+        if (r->out_w == 1 && r->src_w == 1 && r->src + (m->out_len - r->out) == src) {
+            m->out_len += n;
+            m->src_len = src + n;
+            return;
+        }
+    }
+    srcmap_add(m, src, 1, 1);
+    m->out_len += n - 1;
+    m->src_len = src + n;
+}
+
 void srcmap_end(struct srcmap *m, size_t out_len, size_t src_len)
 {
     m->out_len = out_len;

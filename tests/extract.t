@@ -59,6 +59,10 @@ printf 'AB\360\240\200\200区有12家医院，ok床位3200张；又增5.5万元�
 got=$("$KEYFIG" extract "$OUT/gbw.txt" | python3 -c 'import json,sys; raw=open(sys.argv[1],"rb").read(); print(" ".join("%d:%s:%s" % (c["span"]["byte_start"], raw[c["span"]["byte_start"]:c["span"]["byte_end"]].decode("gb18030") == c["text"], c["text"]) for c in json.load(sys.stdin)["claims"]))' "$OUT/gbw.txt")
 # 12 at 2 + 4 + 4 (AB, the four-byte character, 区有); then 8 + 2 (，) bytes on
 check extract.encoding.byte_spans_widths "10:True:12家医院 20:True:ok床位3200张 36:True:增5.5万元" "$got"
+# --lenient: each invalid byte becomes U+FFFD (three bytes) in the text, but spans still count the file's
+printf '\377全市有45家医院，\376床位3200张。' > "$OUT/lenient.txt"
+got=$("$KEYFIG" extract --lenient "$OUT/lenient.txt" | python3 -c 'import json,sys; raw=open(sys.argv[1],"rb").read(); print(" ".join("%d-%d:%s" % (c["span"]["byte_start"], c["span"]["byte_end"], raw[c["span"]["byte_start"]:c["span"]["byte_end"]].decode()) for c in json.load(sys.stdin)["claims"]))' "$OUT/lenient.txt")
+check extract.lenient.byte_spans "10-21:45家医院 25-38:床位3200张" "$got"
 # the encoding is told from the first 16 KB, but a bad byte after them still fails the conversion
 python3 -c 'import sys; sys.stdout.buffer.write(("全市共有45家医院。" * 2000).encode("gb18030") + b"\xff\xff" + "床位3200张。".encode("gb18030"))' > "$OUT/gblate.txt"
 err=$("$KEYFIG" extract "$OUT/gblate.txt" 2>&1 >/dev/null); rc=$?

@@ -25,7 +25,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *text = keyfig_article_text(a, &tlen);
     for (size_t i = 0; i < keyfig_article_nclaims(a); i++) {
         const struct keyfig_claim *c = keyfig_article_claim(a, i);
-        if (c->span.byte_start > c->span.byte_end || c->span.byte_end > tlen + 3 || !c->text || !c->sentence)
+        /* byte offsets count bytes of the input (the bytes after the options byte), whatever it was
+         * converted from or replaced in (--lenient) */
+        if (c->span.byte_start > c->span.byte_end || c->span.byte_end > tlen + 3 || c->span.byte_end > size - 1 || !c->text ||
+            !c->sentence)
             abort();
     }
     (void)text;
