@@ -5,9 +5,6 @@
 
 #include <pthread.h>
 #include <stdlib.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "util.h"
 
@@ -61,12 +58,6 @@ struct pool *pool_new(int nthreads, size_t capacity, void (*work)(void *job, voi
     pthread_cond_init(&p->queued, NULL);
     pthread_cond_init(&p->finished, NULL);
     if (nthreads > 1) {
-#ifdef M_ARENA_MAX
-        /* One malloc arena for all threads: glibc gives each thread its own, which keeps what the
-         * thread freed (0.5-0.8 MB each at -j 2, a tenth of the peak RSS); the workers' allocations
-         * are small and short-lived, mostly served by the per-thread caches without the lock. */
-        mallopt(M_ARENA_MAX, 1);
-#endif
         p->threads = xcalloc((size_t)nthreads, sizeof *p->threads);
         /* A thread that cannot be started leaves fewer workers; with none, work runs inline. */
         while (p->nthreads < nthreads && pthread_create(&p->threads[p->nthreads], NULL, worker, p) == 0)
