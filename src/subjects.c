@@ -342,6 +342,42 @@ static int shared_head(struct subject_ctx *sx, const char *s, size_t (*items)[2]
     return 1;
 }
 
+/* 实现营业收入199.9亿元，净利润29.8亿元，同比分别增长19.2%和5.9%: a list of ng figures after 分别
+ * with no list of items before it pairs, in order, with the ng figures just before it in the same
+ * sentence, when each of those names its own subject. 1 when it paired them. */
+static int pair_with_figures_before(const struct lexicon *lx, struct keyfig_article *a, const size_t *group, size_t ng)
+{
+    const char *s = a->txt.norm;
+    size_t sent = chars_sentence_start(lx, s, a->drafts[group[0]].start);
+    size_t before[LIST_MAX], nb = 0;
+    for (size_t j = group[0]; j-- > 0 && nb < ng;) {
+        const struct draft *e = &a->drafts[j];
+        if (e->start < sent)
+            break;
+        if (!e->is_claim || e->dropped)
+            continue;
+        if (e->subj_e <= e->subj_s || e->subj_rule == SUBJ_RULE_LIST)
+            return 0;
+        before[ng - 1 - nb++] = j;
+    }
+    if (nb < ng)
+        return 0;
+    for (size_t k = 0; k < ng; k++) /* each its own: not one subject carried along */
+        for (size_t m = k + 1; m < ng; m++) {
+            const struct draft *x = &a->drafts[before[k]], *y = &a->drafts[before[m]];
+            if (x->subj_e - x->subj_s == y->subj_e - y->subj_s && !memcmp(s + x->subj_s, s + y->subj_s, x->subj_e - x->subj_s))
+                return 0;
+        }
+    for (size_t k = 0; k < ng; k++) {
+        struct draft *e = &a->drafts[group[k]];
+        const struct draft *f = &a->drafts[before[k]];
+        e->subj_s = f->subj_s, e->subj_e = f->subj_e;
+        e->subj2_s = f->subj2_s, e->subj2_e = f->subj2_e;
+        e->subj_rule = SUBJ_RULE_LIST;
+    }
+    return 1;
+}
+
 size_t subjects_pair_lists(const struct lexicon *lx, struct keyfig_article *a, size_t from, size_t to)
 {
     const char *s = a->txt.norm;
@@ -383,6 +419,8 @@ size_t subjects_pair_lists(const struct lexicon *lx, struct keyfig_article *a, s
                 e->subj2_s = head ? hs : 0, e->subj2_e = head ? he : 0; /* 北京 + 平均房价 */
                 e->subj_rule = SUBJ_RULE_LIST;
             }
+        } else if (ng >= 2) { /* no list of as many items before it */
+            pair_with_figures_before(lx, a, group, ng);
         }
         i = last;
     }
