@@ -83,6 +83,32 @@ int subject_role_at(const struct lexicon *lx, const char *s, size_t n, size_t at
 }
 
 /* The noun phrase right after a classifier: 46辆巡回诊疗车累计 -> 巡回诊疗车. */
+/* The length of the quote mark (article.tsv) at s[i], or 0. */
+static size_t quote_at(const struct lexicon *lx, const char *s, size_t n, size_t i)
+{
+    for (size_t k = 0; k < lx->article.n; k++) {
+        const struct lex_word *w = &lx->article.w[k];
+        if (w->attr == ART_QUOTE && w->len && w->len <= n - i && !memcmp(w->word, s + i, w->len))
+            return w->len;
+    }
+    return 0;
+}
+
+size_t subject_quoted_at(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    size_t q = at < n ? quote_at(lx, s, n, at) : 0, e = at + q, close = 0;
+    if (!q)
+        return at;
+    for (int k = 0; e < n && k < MAX_FORWARD_CHARS && !(close = quote_at(lx, s, n, e)); k++) {
+        int l;
+        uint32_t c = chars_cp_at(s, n, e, &l);
+        if (chars_is_sentence_delim(lx, c) || lex_charset_has(&lx->charset[CHR_COMMA], c))
+            return at;
+        e += (size_t)l;
+    }
+    return close && e > at + q ? e + close : at;
+}
+
 size_t subject_noun_after(struct subject_ctx *sx, const char *s, size_t n, size_t at)
 {
     const struct lexicon *lx = sx->lx;

@@ -53,6 +53,10 @@ enum subject_rule {
 /* The name of a rule as the JSON gives it ("after_classifier", ...), NULL for SUBJ_RULE_NONE. */
 const char *subject_rule_name(enum subject_rule r);
 
+/* A name in quotes at s[at] (“一村一品”, 「X」: article.tsv's quote marks, at most a dozen characters,
+ * no comma or sentence end inside): the end of its closing quote; at when there is none. */
+size_t subject_quoted_at(const struct lexicon *lx, const char *s, size_t n, size_t at);
+
 /* The noun phrase right after a classifier: 46辆巡回诊疗车累计 -> 巡回诊疗车. */
 size_t subject_noun_after(struct subject_ctx *sx, const char *s, size_t n, size_t at);
 

@@ -183,6 +183,16 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
     int takes_noun = d->kind == KEYFIG_KIND_COUNT || d->kind == KEYFIG_KIND_MONEY || d->kind == KEYFIG_KIND_MASS ||
                      d->kind == KEYFIG_KIND_OTHER || /* 1600万千瓦清洁电流 */
                      d->kind == KEYFIG_KIND_LENGTH || d->kind == KEYFIG_KIND_AREA || d->kind == KEYFIG_KIND_VOLUME;
+    /* 3600多个“一村一品”示范村镇: a name in quotes after the classifier, with the noun it names */
+    size_t quoted = takes_noun && uw ? subject_quoted_at(lx, s, n, end) : end;
+    if (quoted > end) {
+        size_t ts = quoted, te = subject_noun_after(sx, s, n, quoted);
+        if (te > ts && subject_np_after(sx, s, &ts, &te) && ts == quoted) {
+            d->subj_s = end, d->subj_e = te;
+            d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
+            return te;
+        }
+    }
     /* 9成乘客, 三成市民: tenths (a percent unit with a factor in units.tsv) share out the noun after them */
     int tenths = d->kind == KEYFIG_KIND_PERCENT && uw && uw->factor > 1 && !d->has_range; /* not 五折至六折出售 */
     size_t fwd = takes_noun || tenths ? subject_noun_after(sx, s, n, end) : end;
