@@ -278,6 +278,17 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
         prefer_metric(sx, s, a, d, x, actions);
         return end;
     }
+    /* 鋼二百十七萬噸: a clause that is a one-character noun and then the figure (a noun phrase
+     * read backwards must be two characters long: a lone character is mostly a verb or a word cut) */
+    size_t one = chars_skip_particles(lx, s, x->floor, x->context_end);
+    int l;
+    chars_cp_at(s, n, one, &l);
+    if (seg == x->floor && one + (size_t)l == x->context_end && x->context_end == d->num_s &&
+        POS_IS_NOUN(poslex_class(lx, s + one, (size_t)l))) {
+        d->subj_s = one, d->subj_e = x->context_end;
+        d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
+        return end;
+    }
     d->subj_s = d->subj_e = end;
     if (!subject_elsewhere(sx, s, a, d, x->floor, actions) && subject_of_list_intro(sx, s, d->num_s, &d->subj_s, &d->subj_e))
         d->subj_rule = SUBJ_RULE_LIST_INTRO;
