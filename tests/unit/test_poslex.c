@@ -59,7 +59,8 @@ static const struct np_case np_cases[] = {
     {"价", "", 0, __LINE__, 0},                     /* one character is a fragment, not a subject */
     {"巡回诊疗车累计开展", "巡回诊疗车", 1, __LINE__, 0},
     {"人数不断下跌", "人数", 1, __LINE__, 0},
-    {"其他支援员工", "支援员工", 1, __LINE__, 0},
+    {"其他支援员工", "其他支援员工", 1, __LINE__, 0},   /* 其他 qualifies the noun (pos.tsv) */
+    {"这些支援员工", "支援员工", 1, __LINE__, 0},   /* a demonstrative points, never names */
     {"二级以上医疗机构", "二级以上医疗机构", 1, __LINE__, 0},
     {"省", "省", 1, __LINE__, 0},                   /* after a classifier one character is a noun */
     {"进修学习", "进修学习", 1, __LINE__, 0},
