@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "cnnum.h"
 #include "lexicon.h"
 #include "matcher.h"
 #include "poslex.h"
@@ -199,6 +200,22 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
     tenths |= d->kind == KEYFIG_KIND_RATIO && !uw && !d->has_range && end == d->num_e &&
               x->ch.start == (size_t)-1; /* 减少审批事项三分之一: a change's share of its object */
     size_t fwd = takes_noun || tenths ? subject_noun_after(sx, s, n, end) : end;
+    /* 4台66万千瓦机组: a count whose noun comes after a measure of each (digits and a unit) */
+    size_t digits = end;
+    for (int l; d->kind == KEYFIG_KIND_COUNT && uw && fwd == end && digits < n; digits += (size_t)l) {
+        uint32_t c = chars_cp_at(s, n, digits, &l);
+        if (!cnnum_is_numeral_char(lx->numerals, c) && !(digits > end && c == '.'))
+            break;
+    }
+    const struct lex_word *each = digits > end ? lex_at(&lx->units, s, n, digits) : NULL;
+    if (each) {
+        size_t ns = digits + each->len, ne = subject_noun_after(sx, s, n, ns);
+        if (ne > ns && subject_np_after(sx, s, &ns, &ne) && ns == digits + each->len) {
+            d->subj_s = ns, d->subj_e = ne;
+            d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
+            return ne;
+        }
+    }
     size_t t_s = end, t_e = fwd;
     if (tenths && fwd > end && !subject_np(sx, s, &t_s, &t_e, 0))
         fwd = end; /* 以市价五折至六折出售: a verb after them is no share of anything */
