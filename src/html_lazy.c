@@ -11,39 +11,25 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
-#include <pthread.h>
+
+#include "lazylib.h"
 
 #ifndef LIBXML2_SONAME
 #define LIBXML2_SONAME "libxml2.so.2"
 #endif
 
-static void *lib;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-/* Loaded once, and the parser initialised right away: libxml2 wants xmlInitParser called before
- * any thread parses, and this runs once, before the first call of any of them returns. */
-static void load(void)
+/* The parser initialised right after loading: libxml2 wants xmlInitParser called before any
+ * thread parses, and this runs once, before the first call of any of the functions below returns. */
+static void init_parser(void *handle)
 {
-    lib = dlopen(LIBXML2_SONAME, RTLD_NOW | RTLD_LOCAL);
     void (*init)(void);
-    if (lib && (*(void **)(&init) = dlsym(lib, "xmlInitParser")))
+    if ((*(void **)(&init) = dlsym(handle, "xmlInitParser")))
         init();
 }
 
-/* The function name from the library, or NULL. */
-static void *sym(const char *name)
-{
-    pthread_once(&once, load);
-    return lib ? dlsym(lib, name) : NULL;
-}
+static struct lazylib lib = LAZYLIB(LIBXML2_SONAME, init_parser);
 
-/* f = the library's function name (the POSIX way of turning dlsym's object pointer into a function's) */
-#define BIND(f, name) (*(void **)(&(f)) = sym(name))
-
-void xmlInitParser(void)
-{
-    pthread_once(&once, load);
-}
+#define BIND(f, name) LAZYLIB_BIND(&lib, f, name)
 
 htmlParserCtxtPtr htmlNewParserCtxt(void)
 {

@@ -3,31 +3,18 @@
  * dlopens POPPLER_GLIB_SONAME (set by the Makefile) and forwards. Linking poppler pulled in 52
  * shared libraries, about 8 ms of every run's start-up, for input that is rarely PDF. If the library
  * cannot be loaded, the document does not open (pdf.c reports it as not readable). */
-#include <dlfcn.h>
 #include <poppler.h>
-#include <pthread.h>
+
+#include "lazylib.h"
 
 #ifndef POPPLER_GLIB_SONAME
 #define POPPLER_GLIB_SONAME "libpoppler-glib.so.8"
 #endif
 
-static void *lib;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+/* its dependencies glib and gobject come with it: their functions are found through it too */
+static struct lazylib lib = LAZYLIB(POPPLER_GLIB_SONAME, NULL);
 
-static void load(void)
-{
-    lib = dlopen(POPPLER_GLIB_SONAME, RTLD_NOW | RTLD_LOCAL);
-}
-
-/* The function name from the library (its dependencies glib and gobject included), or NULL. */
-static void *sym(const char *name)
-{
-    pthread_once(&once, load);
-    return lib ? dlsym(lib, name) : NULL;
-}
-
-/* f = the library's function name (the POSIX way of turning dlsym's object pointer into a function's) */
-#define BIND(f, name) (*(void **)(&(f)) = sym(name))
+#define BIND(f, name) LAZYLIB_BIND(&lib, f, name)
 
 GBytes *g_bytes_new_static(gconstpointer data, gsize size)
 {

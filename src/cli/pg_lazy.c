@@ -3,31 +3,18 @@
  * dlopens LIBPQ_SONAME (set by the Makefile) and forwards. Linking libpq pulled in 25 shared
  * libraries (Kerberos, LDAP, TLS), a few milliseconds of every run's start-up. If the library cannot
  * be loaded, PQconnectdb gives no connection and the database does not open. */
-#include <dlfcn.h>
 #include <libpq-fe.h>
-#include <pthread.h>
 #include <stddef.h>
+
+#include "lazylib.h"
 
 #ifndef LIBPQ_SONAME
 #define LIBPQ_SONAME "libpq.so.5"
 #endif
 
-static void *lib;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static struct lazylib lib = LAZYLIB(LIBPQ_SONAME, NULL);
 
-static void load(void)
-{
-    lib = dlopen(LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
-}
-
-static void *sym(const char *name)
-{
-    pthread_once(&once, load);
-    return lib ? dlsym(lib, name) : NULL;
-}
-
-/* f = the library's function name (the POSIX way of turning dlsym's object pointer into a function's) */
-#define BIND(f, name) (*(void **)(&(f)) = sym(name))
+#define BIND(f, name) LAZYLIB_BIND(&lib, f, name)
 
 PGconn *PQconnectdb(const char *conninfo)
 {
