@@ -236,28 +236,6 @@ struct rx *dispatch_numeral_ends(const char *numeral)
     return c;
 }
 
-/* The code point of the character at s[i] (of n bytes), its length in *len; (uint32_t)-1 beyond the
- * BMP (or at a stray byte, *len 1). Decoded here rather than with util.h's utf8_decode: the normalised
- * text is valid UTF-8, and validating every character again cost 1% of a run. */
-static inline uint32_t bmp_at(const unsigned char *s, size_t n, size_t i, size_t *len)
-{
-    unsigned c = s[i];
-    if (c < 0x80) {
-        *len = 1;
-        return c;
-    }
-    if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-        *len = 3;
-        return ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
-    }
-    if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
-        *len = 2;
-        return ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-    }
-    *len = 1;
-    return (uint32_t)-1;
-}
-
 /* What probe p says of BMP code point cp, whose character is c[0..len): asked once per process (per
  * memo), then read from the memo. */
 static int memo_probe(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *c, size_t len, uint32_t cp)
@@ -277,7 +255,7 @@ size_t dispatch_next_start(_Atomic uint8_t *memo, struct rx *p, struct rx_data *
     const unsigned char *u = (const unsigned char *)s;
     size_t i = from;
     for (; i < n; i += *len) {
-        uint32_t cp = bmp_at(u, n, i, len);
+        uint32_t cp = utf8_bmp_at(u, n, i, len);
         if (cp == (uint32_t)-1 || memo_probe(memo, p, d, s + i, *len, cp))
             break;
     }
@@ -289,6 +267,6 @@ int dispatch_may_begin(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, c
     if (i >= n)
         return 0;
     size_t len;
-    uint32_t cp = bmp_at((const unsigned char *)s, n, i, &len);
+    uint32_t cp = utf8_bmp_at((const unsigned char *)s, n, i, &len);
     return cp == (uint32_t)-1 || memo_probe(memo, p, d, s + i, len, cp);
 }

@@ -56,6 +56,29 @@ void kf_warn_rule(const struct kf_warner *w, const char *article, const char *ru
  * max_bytes 0 means no limit. Returns NULL and fills err on failure. */
 char *util_slurp(const char *path, size_t max_bytes, size_t *len, struct keyfig_error *err);
 
+/* The code point of the character at s[i] (of n bytes) of text already known to be valid UTF-8, its
+ * length in *len; (uint32_t)-1 beyond the BMP (or at a stray byte, *len 1). Not checked again, as
+ * utf8_decode would: the hot loops over decoded and normalised text (dispatch.c's character memos,
+ * text.c's run of plain ideographs) spent 1% of a run validating each character twice. */
+static inline uint32_t utf8_bmp_at(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+    unsigned c = s[i];
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
+    if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+        *len = 3;
+        return ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+    }
+    if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+        *len = 2;
+        return ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+    }
+    *len = 1;
+    return (uint32_t)-1;
+}
+
 /* Decode one UTF-8 code point at s[0..n); returns its length (1..4) and stores it in *cp,
  * or 0 when the bytes are not valid UTF-8 (overlong, surrogate, truncated). Inline: every
  * stage walks the text with it. */
