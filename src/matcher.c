@@ -118,26 +118,25 @@ static int match_rule(const struct rules *r, struct matcher *m, size_t i, const 
     if (ru->rest) {
         if (ne->n == (size_t)-1)
             ne->n = rx_callout_ends(r->numeral_ends, m->d, s, n, at, ne->at, MAX_ENDS);
-        size_t e = 0;
-        if (ne->n <= MAX_ENDS)
-            while (e < ne->n && !dispatch_may_begin(memo_slot(r, 2 * i + 1), ru->rest, m->d, s, n, ne->at[e]))
-                e++;
-        if (e == ne->n)
-            return 0;
         /* The whole rule would try REST at each end of the numeral in this order (the order its
          * backtracking takes, which the callout recorded) and take the first that matches: so does
-         * this, without matching the numeral again. A limit hit falls back to the whole rule. */
-        if (ru->rest_code && ne->n <= MAX_ENDS) {
-            int rc = RX_NOMATCH;
-            for (; e < ne->n && rc == RX_NOMATCH; e++)
-                if (dispatch_may_begin(memo_slot(r, 2 * i + 1), ru->rest, m->d, s, n, ne->at[e]) &&
-                    (rc = rx_match(ru->rest_code, m->d, s, n, ne->at[e], 0)) >= 0) {
-                    take_match(m, i, ru->rest_group, at, ne->at[e], out);
-                    return 1;
-                }
-            if (rc == RX_NOMATCH)
-                return 0;
+         * this, without matching the numeral again, at the ends REST's probe allows. With no REST of
+         * its own (a probe only), or after a limit hit, the whole rule is matched, unless no end was
+         * allowed. */
+        int allowed = ne->n > MAX_ENDS, rc = RX_NOMATCH; /* too many ends recorded: any may do */
+        for (size_t e = 0; ne->n <= MAX_ENDS && e < ne->n && rc == RX_NOMATCH; e++) {
+            if (!dispatch_may_begin(memo_slot(r, 2 * i + 1), ru->rest, m->d, s, n, ne->at[e]))
+                continue;
+            allowed = 1;
+            if (!ru->rest_code)
+                break;
+            if ((rc = rx_match(ru->rest_code, m->d, s, n, ne->at[e], 0)) >= 0) {
+                take_match(m, i, ru->rest_group, at, ne->at[e], out);
+                return 1;
+            }
         }
+        if (!allowed || (ru->rest_code && ne->n <= MAX_ENDS && rc == RX_NOMATCH))
+            return 0;
     }
     if (match(m, ru->code, ru->id, s, n, at) < 0)
         return 0;
