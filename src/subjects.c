@@ -161,6 +161,14 @@ static int noun_after_de(struct subject_ctx *sx, const char *s, size_t n, size_t
     return 1;
 }
 
+/* The end of the noun phrase that begins right at `at` (a noun read forwards, narrowed as after a
+ * classifier, not starting later), or at when there is none. */
+static size_t noun_at(struct subject_ctx *sx, const char *s, size_t n, size_t at)
+{
+    size_t ns = at, ne = subject_noun_after(sx, s, n, at);
+    return ne > ns && subject_np_after(sx, s, &ns, &ne) && ns == at ? ne : at;
+}
+
 /* The subject: the noun after the classifier, else the metric before the number, else the
  * subject of the sentence's previous claim or its previous clause. Returns the end of the
  * claim's text (past a noun that follows it). */
@@ -185,14 +193,11 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
                      d->kind == KEYFIG_KIND_OTHER || /* 1600万千瓦清洁电流 */
                      d->kind == KEYFIG_KIND_LENGTH || d->kind == KEYFIG_KIND_AREA || d->kind == KEYFIG_KIND_VOLUME;
     /* 3600多个“一村一品”示范村镇: a name in quotes after the classifier, with the noun it names */
-    size_t quoted = takes_noun && uw ? subject_quoted_at(lx, s, n, end) : end;
-    if (quoted > end) {
-        size_t ts = quoted, te = subject_noun_after(sx, s, n, quoted);
-        if (te > ts && subject_np_after(sx, s, &ts, &te) && ts == quoted) {
-            d->subj_s = end, d->subj_e = te;
-            d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
-            return te;
-        }
+    size_t quoted = takes_noun && uw ? subject_quoted_at(lx, s, n, end) : end, te;
+    if (quoted > end && (te = noun_at(sx, s, n, quoted)) > quoted) {
+        d->subj_s = end, d->subj_e = te;
+        d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
+        return te;
     }
     /* 9成乘客, 三成市民: tenths (a percent unit with a factor in units.tsv) share out the noun after them */
     int tenths = d->kind == KEYFIG_KIND_PERCENT && uw && uw->factor > 1 && !d->has_range; /* not 五折至六折出售 */
@@ -208,13 +213,10 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
             break;
     }
     const struct lex_word *each = digits > end ? lex_at(&lx->units, s, n, digits) : NULL;
-    if (each) {
-        size_t ns = digits + each->len, ne = subject_noun_after(sx, s, n, ns);
-        if (ne > ns && subject_np_after(sx, s, &ns, &ne) && ns == digits + each->len) {
-            d->subj_s = ns, d->subj_e = ne;
-            d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
-            return ne;
-        }
+    if (each && (te = noun_at(sx, s, n, digits + each->len)) > digits + each->len) {
+        d->subj_s = digits + each->len, d->subj_e = te;
+        d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
+        return te;
     }
     size_t t_s = end, t_e = fwd;
     if (tenths && fwd > end && !subject_np(sx, s, &t_s, &t_e, 0))
