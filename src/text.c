@@ -277,6 +277,8 @@ static void emit(struct out *o, uint32_t cp, size_t orig_at)
  * its code point, else 0. */
 static uint32_t plain_at(const struct normalizer *nz, const char *orig, size_t len, size_t i)
 {
+    if (len - i < 3) /* utf8_bmp_at reads the byte at i, and the end of the text may be there */
+        return 0;
     size_t l;
     uint32_t c = utf8_bmp_at((const unsigned char *)orig, len, i, &l);
     return l == 3 && is_plain_ideograph(nz, c) ? c : 0;

@@ -56,7 +56,7 @@ void kf_warn_rule(const struct kf_warner *w, const char *article, const char *ru
  * max_bytes 0 means no limit. Returns NULL and fills err on failure. */
 char *util_slurp(const char *path, size_t max_bytes, size_t *len, struct keyfig_error *err);
 
-/* The code point of the character at s[i] (of n bytes) of text already known to be valid UTF-8, its
+/* The code point of the character at s[i] (i < n, of n bytes) of text already known to be valid UTF-8, its
  * length in *len; (uint32_t)-1 beyond the BMP (or at a stray byte, *len 1). Not checked again, as
  * utf8_decode would: the hot loops over decoded and normalised text (dispatch.c's character memos,
  * text.c's run of plain ideographs) spent 1% of a run validating each character twice. */
