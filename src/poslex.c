@@ -423,7 +423,11 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
         if (j - i >= 2) {
             /* a run that is itself a word keeps that word's class (来年: a time word) */
             int c = poslex_class(lx, s + at[i], at[j] - at[i]);
-            out[n++] = (struct pos_word){at[i], at[j], c >= 0 ? c : POS_NOUN};
+            /* two characters, the second a verb the first is not (扛住, 程需), read a verb and
+             * its complement better than a noun; longer runs, and two verbs (置居), are mostly names */
+            if (c < 0)
+                c = j - i == 2 && cls[j - 1] == POS_VERB && cls[i] != POS_VERB ? POS_VERB : POS_NOUN;
+            out[n++] = (struct pos_word){at[i], at[j], c};
             i = j;
         } else {
             out[n++] = (struct pos_word){at[i], at[next[i]], cls[i]};

@@ -546,6 +546,21 @@ static int threshold_modifier(const struct pos_word *w, size_t i, size_t n)
     return j < n && POS_IS_NOUN(w[j].cls);
 }
 
+/* 1 when w is a word of two characters or more that places or points (去年, 全市, 各类, 年度). */
+static int places_only(const struct lexicon *lx, const char *s, const struct pos_word *w)
+{
+    int role;
+    size_t len = w->end - w->start;
+    if (utf8_count(s + w->start, len) < 2)
+        return 0;
+    if (w->cls == POS_TIME) { /* pos.tsv's time words (年度, 同期); jieba's t also tags 青年, 现代 */
+        const struct lex_word *p = lex_at(&lx->pos, s, w->end, w->start);
+        return p && p->len == len;
+    }
+    return w->cls == POS_PRON && subject_role_at(lx, s, w->end, w->start, &role) == (int)len ? role == SUBJ_DROP
+                                                                                            : w->cls == POS_PRON;
+}
+
 static int narrow(struct subject_ctx *sx, const char *s, size_t *ss, size_t *se, int forward, int actions)
 {
     const struct lexicon *lx = sx->lx;
@@ -567,6 +582,16 @@ static int narrow(struct subject_ctx *sx, const char *s, size_t *ss, size_t *se,
     while (!verbs && last > first && cannot_end(w[last - 1].cls) &&
            !(forward && w[last - 1].cls == POS_VERB && w[first].cls == POS_VERB)) /* 4000名员工参与: the predicate */
         last--;
+    /* 该公司去年营业收入, XX市各类人才: a word that only places a subject (subject.tsv's drop
+     * words, pronouns; two characters or more, as 则 and 每 are also pieces of names) inside the
+     * phrase ends what placed it; the metric is what follows */
+    for (size_t i = last; !forward && !verbs && i-- > first + 1;)
+        if (places_only(lx, s, &w[i]) && i + 1 < last) {
+            first = i + 1;
+            while (first < last && cannot_begin(w[first].cls))
+                first++;
+            break;
+        }
     int noun = verbs;
     for (size_t i = first; i < last; i++)
         noun |= POS_IS_NOUN(w[i].cls);

@@ -161,6 +161,30 @@ static int noun_after_de(struct subject_ctx *sx, const char *s, size_t n, size_t
     return 1;
 }
 
+/* 1 when the noun phrase of the clause ends right before d's number and is a measure or names a
+ * rate (chars.tsv's role rate: 国产化率100%的硬核科技, 增速5%的行业): the figure is its value. */
+static int rate_before(struct subject_ctx *sx, const char *s, const struct context *x, const struct draft *d)
+{
+    size_t b_s, b_e;
+    if (x->context_end != d->num_s || !subject_before_np(sx, s, x->floor, x->context_end, 0, &b_s, &b_e) ||
+        b_e != d->num_s)
+        return 0;
+    int l;
+    return lex_charset_has(&sx->lx->charset[CHR_RATE], chars_cp_at(s, b_e, chars_prev(s, b_e), &l)) ||
+           subject_is_measure(sx, s, b_s, b_e);
+}
+
+/* The length of the one-character adjective at s[at] that names a dimension right before 的
+ * (60毫米厚的, 3米高的: 厚, 高), else 0. */
+static size_t dimension_word_at(const struct lexicon *lx, const char *s, size_t n, size_t at)
+{
+    int l;
+    if (at >= n)
+        return 0;
+    chars_cp_at(s, n, at, &l);
+    return poslex_class(lx, s + at, (size_t)l) == POS_MOD && subject_de_at(lx, s, n, at + (size_t)l) ? (size_t)l : 0;
+}
+
 /* The end of the noun phrase that begins right at `at` (a noun read forwards, narrowed as after a
  * classifier, not starting later), or at when there is none. */
 static size_t noun_at(struct subject_ctx *sx, const char *s, size_t n, size_t at)
@@ -222,6 +246,13 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
     if (tenths && fwd > end && !subject_np(sx, s, &t_s, &t_e, 0))
         fwd = end; /* 以市价五折至六折出售: a verb after them is no share of anything */
     size_t de_s, de_e, b_s, b_e;
+    size_t dim = takes_noun && d->kind != KEYFIG_KIND_COUNT && d->kind != KEYFIG_KIND_MONEY ? dimension_word_at(lx, s, n, end) : 0;
+    if (dim && noun_after_de(sx, s, n, end + dim, &de_s, &de_e)) {
+        /* 60毫米厚的覆冰, 3米高的围墙: a measure and the dimension it gives, of the noun after 的 */
+        d->subj_s = de_s, d->subj_e = de_e;
+        d->subj_rule = SUBJ_RULE_HEAD_AFTER_DE;
+        return de_e;
+    }
     /* 每月450元的现金补贴: the noun after 的, unless the metric leads straight into the figure
      * (全长164公里的高速铁路, 海拔4750米的高原: 全长 and 海拔 are measured, not the railway) */
     if (fwd == end && noun_after_de(sx, s, n, end, &de_s, &de_e) &&
@@ -234,7 +265,7 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
         return de_e;
     }
     size_t de = subject_de_at(lx, s, n, end);
-    if (!takes_noun && de && subject_noun_after(sx, s, n, end + de) > end + de) {
+    if (!takes_noun && de && subject_noun_after(sx, s, n, end + de) > end + de && !rate_before(sx, s, x, d)) {
         /* 30%的企业, 三分之二以上的村: the share of what follows 的 */
         end += de;
         fwd = subject_noun_after(sx, s, n, end);
