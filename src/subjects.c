@@ -161,6 +161,29 @@ static int noun_after_de(struct subject_ctx *sx, const char *s, size_t n, size_t
     return 1;
 }
 
+/* 农村居民收入是城镇居民的0.4倍: a linking verb (chars.tsv's role link, not a share word such as 占)
+ * then a noun phrase and 的 right before the figure: that phrase is the base the figure is a
+ * multiple or share of, the subject is named before the verb. Returns 1 with [*ss, *se) set. */
+static int linked_base(struct subject_ctx *sx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
+{
+    const struct lexicon *lx = sx->lx;
+    size_t de = subject_de_before(lx, s, a, b);
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = de ? subject_segment(sx, s, a, b - de, w, POSLEX_MAX_CHARS) : 0;
+    for (size_t i = n; i-- > 1;) {
+        int l, role;
+        uint32_t c = chars_cp_at(s, w[i].end, w[i].start, &l);
+        if ((size_t)l != w[i].end - w[i].start || !lex_charset_has(&lx->charset[CHR_LINK], c))
+            continue;
+        if (subject_role_at(lx, s, w[i].end, w[i].start, &role) && role == SUBJ_SHARE)
+            return 0;
+        size_t bs = w[i].end, be = b - de;
+        return subject_np(sx, s, &bs, &be, 0) && bs == w[i].end && be == b - de &&
+               subject_before_np(sx, s, a, w[i].start, 0, ss, se);
+    }
+    return 0;
+}
+
 /* 1 when the noun phrase of the clause ends right before d's number and is a measure or names a
  * rate (chars.tsv's role rate: 国产化率100%的硬核科技, 增速5%的行业): the figure is its value. */
 static int rate_before(struct subject_ctx *sx, const char *s, const struct context *x, const struct draft *d)
@@ -324,6 +347,11 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
     }
     if (x->context_end == d->num_s && subject_base_value(sx, s, seg, d->num_s, d->kind == KEYFIG_KIND_PERCENT, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BASE_VALUE;
+        return end;
+    }
+    if ((d->kind == KEYFIG_KIND_RATIO || d->kind == KEYFIG_KIND_PERCENT) &&
+        linked_base(sx, s, seg, x->context_end, &d->subj_s, &d->subj_e)) {
+        d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         return end;
     }
     if (subject_before_np(sx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
