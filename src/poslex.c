@@ -369,9 +369,10 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
                 log_freq = t->logs[t->pair_freq[pr]];
                 tag = t->pair_tag[pr];
             }
-            if (own) { /* jieba's frequency where it has the word: pos.tsv changes only its class */
-                freq = (jf & JIEBA_WORD) && f ? f : OWN_WORD_FREQ;
-                jlog = (jf & JIEBA_WORD) && f;
+            if (own) { /* jieba's frequency where it is higher: a word the project lists is a
+                          word (这类 is 3 to jieba, and 这/类人士 would win) */
+                freq = (jf & JIEBA_WORD) && f > OWN_WORD_FREQ ? f : OWN_WORD_FREQ;
+                jlog = (jf & JIEBA_WORD) && f > OWN_WORD_FREQ;
                 c = own->attr;
             } else if (jf & JIEBA_WORD) {
                 freq = f ? f : 1;

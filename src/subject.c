@@ -429,6 +429,16 @@ static int frame_clause(struct subject_ctx *sx, const char *s, size_t a, size_t 
     return !(n > 1 && w[n - 1].cls != POS_PLACE && w[n - 1].cls != POS_TIME);
 }
 
+/* 1 when w is a function word of a clause, not of a noun phrase: neither a subject.tsv role
+ * word (的, 和, 、) nor punctuation (公屋/綠置居). */
+static int clause_word(const struct lexicon *lx, const char *s, const struct pos_word *w)
+{
+    int role, l;
+    if (w->cls != POS_FUNC || subject_role_at(lx, s, w->end, w->start, &role))
+        return 0;
+    return lex_charset_has(&lx->charset[CHR_IDEOGRAPH], chars_cp_at(s, w->end, w->start, &l));
+}
+
 /* 1 when the noun phrase [ss, se) found in the clause [a, ...) opens that clause (but 整体预算
  * 没有明显调整，1.28亿…: only words that cannot begin a subject stand before it) and is no verb
  * with its object (扣除价格因素，实际增长8.1%: an aside, not what grew), unless a 的 makes it a
@@ -441,6 +451,9 @@ static int names_topic(struct subject_ctx *sx, const char *s, size_t a, size_t s
     int de = 0;
     for (size_t i = a; i < se; i = chars_next(s, se, i))
         de |= subject_de_at(lx, s, se, i) > 0;
+    for (size_t i = 0; i < n && !de; i++)
+        if (w[i].start >= ss && clause_word(lx, s, &w[i]))
+            return 0; /* 這類人士若被視作健全成人: a conjunction or a passive inside makes a clause */
     for (size_t i = 0; i < n; i++) {
         if (w[i].start >= ss)
             return de || w[i].cls != POS_VERB;
@@ -527,6 +540,14 @@ static int listed_verb(const struct lexicon *lx, const char *s, const struct pos
            (v && v->len == w->end - w->start && v->attr == SUBJ_VERB);
 }
 
+/* 1 when w is a one-character linking verb (chars.tsv's role link: 是 为 有). */
+static int linking_verb(const struct lexicon *lx, const char *s, const struct pos_word *w)
+{
+    int l;
+    uint32_t c = chars_cp_at(s, w->end, w->start, &l);
+    return (size_t)l == w->end - w->start && lex_charset_has(&lx->charset[CHR_LINK], c);
+}
+
 /* 1 when w[i..n) begins with a threshold that modifies the noun after it: numerals, maybe a
  * conjunction, a locative, maybe 的, then a noun (60岁及以上人口, 3个月或以上的求职者). */
 static int threshold_modifier(const struct pos_word *w, size_t i, size_t n)
@@ -574,6 +595,10 @@ static int narrow(struct subject_ctx *sx, const char *s, size_t *ss, size_t *se,
             ;
     /* a phrase of verbs alone names an action, the thing a count of actions counts (全年共接诊
      * 74772人次, 20多人次进修学习), unless a verb is one that links a figure (增加, 达到) */
+    if (forward && first < last && w[first].cls == POS_VERB && linking_verb(lx, s, &w[first])) {
+        *se = *ss; /* 4至5萬人是申領…: a linking verb after the count begins the predicate */
+        return 0;
+    }
     int verbs = (forward || actions) && last > first;
     for (size_t i = first; i < last; i++)
         verbs &= w[i].cls == POS_VERB && !listed_verb(lx, s, &w[i]);

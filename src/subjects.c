@@ -153,7 +153,9 @@ static int noun_after_de(struct subject_ctx *sx, const char *s, size_t n, size_t
         return 0;
     size_t b = subject_noun_after(sx, s, n, at + l);
     *ss = at + l, *se = b;
-    if (!(b > *ss && subject_np_after(sx, s, ss, se)) || subject_place_follows(sx, s, n, *se))
+    /* 2至3萬人以內的事: a one-character head after 的 (事, 人) is a light noun, not what is counted */
+    if (!(b > *ss && subject_np_after(sx, s, ss, se)) || subject_place_follows(sx, s, n, *se) ||
+        utf8_count(s + *ss, *se - *ss) < 2)
         return 0;
     size_t hs = *ss, he = *se; /* the noun heads the phrase: 的速度扩展 -> 速度 */
     if (subject_np(sx, s, &hs, &he, 0))
@@ -299,8 +301,9 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
      * the noun is complete before its 的 (13亿多人口的发展中大国) */
     size_t de_len = subject_de_at(lx, s, n, fwd);
     int ends_at_de = de_len > 0;
-    if (ends_at_de && fwd > end && uw && subject_starts_with_verb(sx, s, end, fwd)) {
-        /* 两个名为青年就业起点的资源中心: a relative clause after the classifier; its head is counted */
+    if (ends_at_de && fwd > end && (uw || !d->unit_text) && subject_starts_with_verb(sx, s, end, fwd)) {
+        /* 两个名为青年就业起点的资源中心, 10多萬領取長者綜援的人士: a relative clause after the
+         * classifier or the bare number; its head is counted */
         size_t hs = fwd + de_len, he = subject_noun_after(sx, s, n, hs);
         if (he > hs && subject_np_after(sx, s, &hs, &he)) {
             d->subj_s = hs, d->subj_e = he;
