@@ -272,7 +272,7 @@ static int is_ascii_alnum(uint32_t c)
 static int may_join(const struct lexicon *lx, const char *s, size_t a, size_t b, int cls)
 {
     int l;
-    return cls != POS_FUNC && cls != POS_PRON && cls != POS_ADV && cls != POS_MOD && lex_charset_has(&lx->charset[CHR_IDEOGRAPH], chars_cp_at(s, b, a, &l)) &&
+    return cls != POS_FUNC && cls != POS_PRON && cls != POS_ADV && cls != POS_MOD && cls != POS_PLACE && lex_charset_has(&lx->charset[CHR_IDEOGRAPH], chars_cp_at(s, b, a, &l)) &&
            !exact(&lx->pos, s + a, b - a) && !exact(&lx->subject, s + a, b - a);
 }
 

@@ -862,6 +862,56 @@ int subject_base_value(struct subject_ctx *sx, const char *s, size_t a, size_t b
     return 1;
 }
 
+/* 1 when w is a linking verb of one character or a share word (是 为 有 占 占到). */
+static int links_figure(const struct lexicon *lx, const char *s, const struct pos_word *w)
+{
+    int role;
+    return linking_verb(lx, s, w) ||
+           (subject_role_at(lx, s, w->end, w->start, &role) == (int)(w->end - w->start) && role == SUBJ_SHARE);
+}
+
+int subject_headless_relative(struct subject_ctx *sx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
+{
+    const struct lexicon *lx = sx->lx;
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = a < b ? subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS) : 0, k = n;
+    int l;
+    if (k > 0 && lex_charset_has(&lx->charset[CHR_PERFECTIVE], chars_cp_at(s, w[k - 1].end, w[k - 1].start, &l)))
+        k--; /* 占了 */
+    if (k < 3 || !links_figure(lx, s, &w[k - 1]) || subject_de_at(lx, s, w[k - 2].end, w[k - 2].start) != w[k - 2].end - w[k - 2].start)
+        return 0;
+    size_t first = 0, de = k - 2;
+    for (size_t i = 0; i + 1 < de; i++) /* 中成药里频度为1的: the locative frames the part */
+        if (w[i].cls == POS_PLACE && i > 0 && POS_IS_NOUN(w[i - 1].cls))
+            first = i + 1;
+    while (first < de && cannot_begin(w[first].cls) &&
+           !(w[first].cls == POS_ADV && lex_charset_has(&lx->charset[CHR_NEGATION], chars_cp_at(s, w[first].end, w[first].start, &l))))
+        first++; /* 不满意的 keeps its 不 */
+    if (first == de || w[first].cls == POS_NUM)
+        return 0;
+    *ss = w[first].start, *se = w[de].end;
+    return 1;
+}
+
+int subject_before_locative(struct subject_ctx *sx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se)
+{
+    const struct lexicon *lx = sx->lx;
+    struct pos_word w[2];
+    int l;
+    size_t p = chars_prev(s, *ss), ns, ne;
+    if (*se >= b)
+        return 0;
+    chars_cp_at(s, b, *se, &l); /* the character after the phrase: 里, 中 */
+    if (p < a || p == *ss || subject_segment(sx, s, *se, *se + (size_t)l, w, 2) != 1 || w[0].cls != POS_PLACE)
+        return 0;
+    if (subject_segment(sx, s, p, *ss, w, 2) != 1 || w[0].cls != POS_FUNC || !subject_role_at(lx, s, *ss, p, &l))
+        return 0; /* 在, 于: a preposition of subject.tsv */
+    if (!subject_before_np(sx, s, a, p, actions, &ns, &ne))
+        return 0;
+    *ss = ns, *se = ne;
+    return 1;
+}
+
 int subject_starts_with_verb(struct subject_ctx *sx, const char *s, size_t a, size_t b)
 {
     struct pos_word w[POSLEX_MAX_CHARS];

@@ -357,7 +357,12 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         return end;
     }
+    if (x->context_end == d->num_s && subject_headless_relative(sx, s, seg, x->context_end, &d->subj_s, &d->subj_e)) {
+        d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
+        return end;
+    }
     if (subject_before_np(sx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
+        subject_before_locative(sx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e);
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         prefer_metric(sx, s, a, d, x, actions);
         return end;
