@@ -16,7 +16,7 @@ static const char *const kind_names[KEYFIG_NKINDS] = {
     "count", "money", "length", "area", "mass", "volume", "duration", "percent", "ratio", "rate", "temperature", "other",
 };
 static const char *const approx_names[] = {"exact", "over", "at_least", "under", "at_most", "about"};
-static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money", "nounverb", "noun", "base", "join", "list", "share", "compare", "de"};
+static const char *const subject_names[] = {"verb", "stop", "drop", "frame", "money", "nounverb", "noun", "base", "join", "list", "share", "compare", "de", "manner"};
 static const char *const change_roles[] = {"verb", "to", "from", "basis", "noun", "next"};
 static const char *const directions[] = {"none", "increase", "decrease"};
 static const char *const char_roles[CHR_NROLES] = {"clause", "sentence", "particle", "common", "de", "link", "connector",

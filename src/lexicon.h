@@ -57,7 +57,8 @@ enum subject_role {
     SUBJ_SHARE,  /* 占: the figure is a share of the whole after it; the subject stands before it */
     SUBJ_COMPARE, /* 比 较: a base as SUBJ_BASE is; a figure right after the base's noun phrase is the
                      base's own value (较去年的预算19亿元) */
-    SUBJ_DE      /* 的 之: links a modifier to the head noun after it; a boundary as SUBJ_STOP is */
+    SUBJ_DE,     /* 的 之: links a modifier to the head noun after it; a boundary as SUBJ_STOP is */
+    SUBJ_MANNER  /* 按 按照: how the figure is reckoned follows (按可比价格计算); the subject stands before it */
 };
 
 /* 1 for the roles that end a noun phrase read forwards (stop, join, list). */

@@ -220,7 +220,7 @@ static int role_class(int role)
     case SUBJ_NOUN: case SUBJ_NOUNVERB: case SUBJ_MONEY: return POS_NOUN;
     case SUBJ_DROP: return POS_PRON;
     case SUBJ_FRAME: return POS_TIME;
-    case SUBJ_BASE: case SUBJ_STOP: case SUBJ_JOIN: case SUBJ_LIST: case SUBJ_SHARE: case SUBJ_COMPARE: case SUBJ_DE: return POS_FUNC;
+    case SUBJ_BASE: case SUBJ_STOP: case SUBJ_JOIN: case SUBJ_LIST: case SUBJ_SHARE: case SUBJ_COMPARE: case SUBJ_DE: case SUBJ_MANNER: return POS_FUNC;
     default: return POS_VERB;
     }
 }

@@ -332,7 +332,7 @@ void subject_before(struct subject_ctx *sx, const char *s, size_t a, size_t b, s
     /* a comparison: the subject stands before its base (投资总额又比一九五三年增加) */
     for (size_t i = a; i < b;) {
         int role, l = subject_role_at(lx, s, b, i, &role);
-        int base = l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE);
+        int base = l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE || role == SUBJ_MANNER);
         const struct lex_word *basis = base ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
         if (base && !(basis && basis->attr % 16 == CHG_BASIS) &&
             !subject_cuts_word(sx, s, a, i, i + (size_t)l)) { /* 同比 is no base, nor 占 of 市场占有率 */
@@ -767,13 +767,30 @@ int subject_only_joins(const struct lexicon *lx, const char *s, size_t a, size_t
     return 1;
 }
 
+/* 房价收入比从9.2倍…, 房价收入比为8.5倍: a one-character compare word (比) right after a noun
+ * phrase ending at e, with no base after it (the stretch ends, or a linking verb follows), ends
+ * the name of a ratio: the end of the name with it; else e. */
+static size_t ratio_end(const struct lexicon *lx, const char *s, size_t e, size_t b)
+{
+    int role, l, cl;
+    if (e >= b || !(l = subject_role_at(lx, s, b, e, &role)) || role != SUBJ_COMPARE)
+        return e;
+    chars_cp_at(s, b, e, &cl);
+    if (l != cl)
+        return e;
+    size_t after = e + (size_t)l;
+    return after == b || lex_charset_has(&lx->charset[CHR_LINK], chars_cp_at(s, b, after, &cl)) ? after : e;
+}
+
 int subject_before_np(struct subject_ctx *sx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se)
 {
     const struct lexicon *lx = sx->lx;
     subject_before(sx, s, a, b, ss, se);
     size_t cut = *ss;
-    if (*se > *ss && subject_np(sx, s, ss, se, actions))
+    if (*se > *ss && subject_np(sx, s, ss, se, actions)) {
+        *se = ratio_end(sx->lx, s, *se, b);
         return 1;
+    }
     /* nothing after the last verb (输气量稳定在每日100万方): the subject is what stands before it */
     size_t p = cut;
     const struct lex_word *v = NULL;
