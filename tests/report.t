@@ -21,6 +21,19 @@ printf '<!DOCTYPE html><html><head><meta charset="utf-8"><title>卫生工作</ti
 "$KEYFIG" report "$R/pj/page.json" "$R/page.html" --charts "$R/none" -o "$R/page-review.html" 2> "$R/page.err"
 check "report on a web page" "0 " "$? $(cat "$R/page.err")"
 check "report on a web page shows its text" "1 0" "$(grep -c '全市共有45家医院' "$R/page-review.html") $(grep -c '<b>45</b>' "$R/page-review.html")"
+# a web page or a PDF named without claims: extracted once, from the page or the PDF (its text is
+# not read as HTML or PDF again), so the page is the one its `extract --all` claims give
+for f in "$R/page.html" results/example-columns.pdf; do
+  n=$(basename "${f%.*}")
+  "$KEYFIG" extract --all -o "$R/all" "$f"
+  "$KEYFIG" report "$f" --charts "$R/none" -o "$R/$n-alone.html" 2> "$R/$n-alone.err"
+  "$KEYFIG" report "$R/all/$n.json" "$f" --charts "$R/none" -o "$R/$n-claims.html"
+  if [ -z "$(cat "$R/$n-alone.err")" ] && cmp -s "$R/$n-alone.html" "$R/$n-claims.html"; then
+    pass "report on $n named alone: as with its extract --all claims"
+  else
+    fail "report on $n named alone: as with its extract --all claims" "$(head -1 "$R/$n-alone.err") (pages differ?)"
+  fi
+done
 # The page's claims carry every field extract writes (claimsdoc's one table of fields reads them
 # and writes the page): "change" and "span" lifted to the top, "range" as [low, high], and only
 # these four left out. A field the claim writer gains and claimsdoc does not know fails here.
