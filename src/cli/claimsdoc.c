@@ -1,7 +1,8 @@
 /* claimsdoc: read the claims JSON that `keyfig extract` writes (one document, an array of
  * documents, or a stream of them such as JSON Lines) into the plain structs of claimsdoc.h, and
  * write a claim as the review page reads it, both by one table of a claim's fields.
- * The only CLI file that includes jansson.h. It checks types, not the claims' meaning. */
+ * With inputs.c (JSON Lines records), the only CLI file that includes jansson.h. It checks types,
+ * not the claims' meaning. */
 #include "claimsdoc.h"
 
 #include <jansson.h>
