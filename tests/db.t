@@ -216,6 +216,19 @@ check "trend without claims" "1 keyfig: 没有这个: no claim about it in an ar
 check "trend without claims writes nothing" "" "$(ls "$D" | grep '^none')"
 "$KEYFIG" trend --db "$D/corpus.db" --subject x -o "$D/t.pdf" 2> "$D/err"
 check "trend -o must be png or svg" "2" "$?"
+# the multiples of plots/trend-scales.txt (万亿, 亿, 万) take their values from numerals.tsv: a sum
+# is shown in the largest its largest figure reaches; lengths and small counts keep their unit
+printf '2024年1月5日电\n全市财政收入3.5亿元，旅客人数5.2万人次，医院数量900家，道路长度52000米。\n' > "$D/scales.txt"
+"$KEYFIG" extract --db "$D/scales.db" "$D/scales.txt"
+for s in 财政收入 旅客人数 医院数量 道路长度; do
+  "$KEYFIG" trend --db "$D/scales.db" --subject $s -o "$D/scales-$s.svg"
+done
+check "trend scales from numerals.tsv" "亿元 3.5 3.5亿|万人次 5.2 5.2万|家 900 900|米 52000 52000|" \
+  "$(for s in 财政收入 旅客人数 医院数量 道路长度; do printf '%s %s|' "$(grep '^0' "$D/scales-$s.dat" | cut -f4)" "$(grep '^2024' "$D/scales-$s.dat" | cut -f2,4 | tr '\t' ' ')"; done)"
+mkdir -p "$D/no-yi" && cp patterns/* "$D/no-yi/" && grep -v '^亿\|^億' patterns/numerals.tsv > "$D/no-yi/numerals.tsv"
+"$KEYFIG" trend --db "$D/scales.db" --subject 旅客人数 --patterns "$D/no-yi" -o "$D/no-yi.svg" 2> "$D/err"
+check "trend: a multiple numerals.tsv does not know" \
+  "1 keyfig: plots/trend-scales.txt:6: \"万亿\": expected a word of section characters of $D/no-yi/numerals.tsv (one a line)" "$? $(cat "$D/err")"
 : > "$D/empty.db"
 "$KEYFIG" conflicts --db "$D/empty.db" 2> "$D/err"
 check "conflicts on a database without the schema" "1 keyfig: $D/empty.db: not a keyfig database (no schema_version table; create one with 'keyfig load --db')" "$? $(cat "$D/err")"

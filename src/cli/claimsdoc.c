@@ -1,13 +1,17 @@
 /* claimsdoc: read the claims JSON that `keyfig extract` writes (one document, an array of
- * documents, or a stream of them such as JSON Lines) into the plain structs of claimsdoc.h.
- * The only CLI file that includes jansson.h. It checks types, not the claims' meaning. */
+ * documents, or a stream of them such as JSON Lines) into the plain structs of claimsdoc.h, and
+ * write a claim as the review page reads it, both by one table of a claim's fields.
+ * With inputs.c (JSON Lines records), the only CLI file that includes jansson.h. It checks types,
+ * not the claims' meaning. */
 #include "claimsdoc.h"
 
 #include <jansson.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "pagejson.h"
 #include "util.h"
 
 /* A copy of the string member key of o; NULL when it is absent, null or not a string. */
@@ -50,60 +54,147 @@ const char *claimsdoc_json_error(const char *text)
     return strstr(text, "JSON_ALLOW_NUL") ? "\\u0000 (a NUL character) is not allowed in a string" : text;
 }
 
+/* Every member of a claim that the commands read, and where struct cd_claim keeps it: the one
+ * list of a claim's fields, which the reader, free_claim and the review page's writer
+ * (claimsdoc_write_flat) all walk, so a field added here is read, freed and on the page. In the
+ * order the page has always written them (CLAIMS.md puts range, change and span earlier); the
+ * fields the page never had come last. */
+enum cd_type {
+    CD_INT,    /* int; 0 when absent, null or out of range */
+    CD_ORDINAL, /* a 1-based int (a PDF's page): 0 when absent or null, and written null */
+    CD_CLAIM,  /* true unless it is false (CLAIMS.md's own example leaves "claim" out) */
+    CD_NUM,    /* double; 0 when absent */
+    CD_OPTNUM, /* double, with the int at has saying whether it was there */
+    CD_SIZE,   /* an offset: size_t up to 2^53; 0 when absent or out of range */
+    CD_STR,    /* an owned string; NULL when absent, null or not a string */
+    CD_JSON,   /* an array as owned compact JSON text; NULL when absent or not an array */
+    CD_RANGE,  /* {"low", "high"}: has_range, low, high; written as [low, high] */
+};
+
+struct cd_field {
+    const char *in;  /* the object it sits in ("change", "span"), NULL for the claim itself */
+    const char *key;
+    enum cd_type type;
+    size_t off, has; /* where struct cd_claim keeps it (and, for CD_OPTNUM, whether it is there) */
+};
+
+#define AT(m) offsetof(struct cd_claim, m), 0 /* and no "has" */
+static const struct cd_field cd_claim_fields[] = {
+    {NULL, "id", CD_INT, AT(id)},
+    {NULL, "claim", CD_CLAIM, AT(is_claim)},
+    {NULL, "reason", CD_STR, AT(reason)},
+    {NULL, "value", CD_NUM, AT(value)},
+    {NULL, "value_text", CD_STR, AT(value_text)},
+    {NULL, "unit", CD_STR, AT(unit)},
+    {NULL, "kind", CD_STR, AT(kind)},
+    {NULL, "subject", CD_STR, AT(subject)},
+    {NULL, "approx", CD_STR, AT(approx)},
+    {"change", "direction", CD_STR, AT(direction)},
+    {"change", "basis", CD_STR, AT(basis)},
+    {NULL, "text", CD_STR, AT(text)},
+    {NULL, "rule", CD_STR, AT(rule)},
+    {NULL, "subject_rule", CD_STR, AT(subject_rule)},
+    {"change", "from", CD_OPTNUM, offsetof(struct cd_claim, from), offsetof(struct cd_claim, has_from)},
+    {NULL, "range", CD_RANGE, AT(has_range)},
+    {"span", "start", CD_SIZE, AT(start)},
+    {"span", "end", CD_SIZE, AT(end)},
+    {NULL, "item", CD_INT, AT(item)},
+    {NULL, "page", CD_ORDINAL, AT(page)},
+    {"span", "byte_start", CD_SIZE, AT(byte_start)},
+    {"span", "byte_end", CD_SIZE, AT(byte_end)},
+    {NULL, "sentence", CD_STR, AT(sentence)},
+    {NULL, "bbox", CD_JSON, AT(bbox)},
+};
+#undef AT
+static const size_t cd_claim_nfields = sizeof cd_claim_fields / sizeof cd_claim_fields[0];
+
+#define FIELD(c, f, type) ((type *)((char *)(c) + (f)->off))
+#define CFIELD(c, f, type) ((const type *)((const char *)(c) + (f)->off))
+
+static void read_field(const json_t *j, const struct cd_field *f, struct cd_claim *c)
+{
+    const json_t *o = f->in ? json_object_get(j, f->in) : j;
+    switch (f->type) {
+    case CD_INT:
+    case CD_ORDINAL: *FIELD(c, f, int) = get_int(o, f->key, 0); break;
+    case CD_CLAIM: *FIELD(c, f, int) = !json_is_false(json_object_get(o, f->key)); break;
+    case CD_NUM: get_num(o, f->key, FIELD(c, f, double)); break;
+    case CD_OPTNUM: *(int *)((char *)c + f->has) = get_num(o, f->key, FIELD(c, f, double)); break;
+    case CD_SIZE: *FIELD(c, f, size_t) = get_size(o, f->key); break;
+    case CD_STR: *FIELD(c, f, char *) = get_str(o, f->key); break;
+    case CD_RANGE: {
+        const json_t *r = json_object_get(o, f->key);
+        c->has_range = json_is_object(r) && get_num(r, "low", &c->low) && get_num(r, "high", &c->high);
+        break;
+    }
+    case CD_JSON: {
+        const json_t *v = json_object_get(o, f->key);
+        *FIELD(c, f, char *) = json_is_array(v) ? json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+        break;
+    }
+    }
+}
+
 static void read_claim(const json_t *j, struct cd_claim *c)
 {
     memset(c, 0, sizeof *c);
-    c->id = get_int(j, "id", 0);
-    /* CLAIMS.md's own example leaves "claim" out: a figure is a claim unless it says false. */
-    c->is_claim = !json_is_false(json_object_get(j, "claim"));
-    c->reason = get_str(j, "reason");
-    get_num(j, "value", &c->value);
-    c->value_text = get_str(j, "value_text");
-    c->unit = get_str(j, "unit");
-    c->kind = get_str(j, "kind");
-    c->subject = get_str(j, "subject");
-    c->approx = get_str(j, "approx");
-    const json_t *range = json_object_get(j, "range");
-    if (json_is_object(range) && get_num(range, "low", &c->low) && get_num(range, "high", &c->high))
-        c->has_range = 1;
-    const json_t *change = json_object_get(j, "change");
-    if (json_is_object(change)) {
-        c->direction = get_str(change, "direction");
-        c->has_from = get_num(change, "from", &c->from);
-        c->basis = get_str(change, "basis");
-    }
-    const json_t *span = json_object_get(j, "span");
-    if (json_is_object(span)) {
-        c->start = get_size(span, "start");
-        c->end = get_size(span, "end");
-        c->byte_start = get_size(span, "byte_start");
-        c->byte_end = get_size(span, "byte_end");
-    }
-    c->text = get_str(j, "text");
-    c->sentence = get_str(j, "sentence");
-    c->rule = get_str(j, "rule");
-    c->subject_rule = get_str(j, "subject_rule");
-    c->item = get_int(j, "item", 0);
-    c->page = get_int(j, "page", 0);
-    const json_t *bbox = json_object_get(j, "bbox");
-    c->bbox = json_is_array(bbox) ? json_dumps(bbox, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+    for (size_t i = 0; i < cd_claim_nfields; i++)
+        read_field(j, &cd_claim_fields[i], c);
 }
 
 static void free_claim(struct cd_claim *c)
 {
-    free(c->reason);
-    free(c->value_text);
-    free(c->unit);
-    free(c->kind);
-    free(c->subject);
-    free(c->approx);
-    free(c->direction);
-    free(c->basis);
-    free(c->text);
-    free(c->sentence);
-    free(c->rule);
-    free(c->subject_rule);
-    free(c->bbox);
+    for (size_t i = 0; i < cd_claim_nfields; i++)
+        if (cd_claim_fields[i].type == CD_STR || cd_claim_fields[i].type == CD_JSON)
+            free(*FIELD(c, &cd_claim_fields[i], char *));
+}
+
+static int left_out(const char *key, const char *const *leave_out)
+{
+    for (; leave_out && *leave_out; leave_out++)
+        if (!strcmp(key, *leave_out))
+            return 1;
+    return 0;
+}
+
+void claimsdoc_write_flat(struct buf *b, const struct cd_claim *c, const char *const *leave_out)
+{
+    const char *sep = "{";
+    for (size_t i = 0; i < cd_claim_nfields; i++) {
+        const struct cd_field *f = &cd_claim_fields[i];
+        if (left_out(f->key, leave_out))
+            continue;
+        buf_adds(b, sep), json_key(b, f->key);
+        sep = ",";
+        switch (f->type) {
+        case CD_INT: buf_printf(b, "%d", *CFIELD(c, f, int)); break;
+        case CD_ORDINAL:
+            if (*CFIELD(c, f, int))
+                buf_printf(b, "%d", *CFIELD(c, f, int));
+            else
+                buf_adds(b, "null");
+            break;
+        case CD_CLAIM: buf_adds(b, *CFIELD(c, f, int) ? "true" : "false"); break;
+        case CD_NUM: json_num(b, *CFIELD(c, f, double)); break;
+        case CD_OPTNUM:
+            if (*(const int *)((const char *)c + f->has))
+                json_num(b, *CFIELD(c, f, double));
+            else
+                buf_adds(b, "null");
+            break;
+        case CD_SIZE: buf_printf(b, "%zu", *CFIELD(c, f, size_t)); break;
+        case CD_STR: json_cstr(b, *CFIELD(c, f, char *)); break;
+        case CD_JSON: json_raw(b, *CFIELD(c, f, char *)); break;
+        case CD_RANGE:
+            if (c->has_range) {
+                buf_addc(b, '['), json_num(b, c->low), buf_addc(b, ','), json_num(b, c->high), buf_addc(b, ']');
+            } else {
+                buf_adds(b, "null");
+            }
+            break;
+        }
+    }
+    buf_adds(b, *sep == '{' ? "{}" : "}");
 }
 
 static void free_article(struct cd_article *a)

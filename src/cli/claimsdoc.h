@@ -1,6 +1,7 @@
 /* claimsdoc: read claims JSON (as `keyfig extract` writes it: one document, an array of
  * documents, or JSON Lines) into plain C structs, for the commands that consume claims
- * (plot, report, eval). It does not validate claims against articles. */
+ * (plot, report, eval, load), and write a claim back as the review page's flat JSON, both from
+ * one table of a claim's fields. It does not validate claims against articles. */
 #ifndef KEYFIG_CLAIMSDOC_H
 #define KEYFIG_CLAIMSDOC_H
 
@@ -53,6 +54,11 @@ void claimsdoc_free(struct cd_list *l);
 const char *claimsdoc_json_error(const char *text);
 
 struct buf;
+/* Append claim c to b as one flat JSON object that is safe inside a page's <script> (pagejson.h):
+ * every field the reader knows under its own key, the members of "change" and "span" lifted to
+ * the top (direction, from, start, ...), the range as [low, high], null where absent; except the
+ * fields whose keys are in leave_out (NULL-terminated; NULL leaves none out). */
+void claimsdoc_write_flat(struct buf *b, const struct cd_claim *c, const char *const *leave_out);
 /* Append s (NULL: "") to b as a JSON string literal, quotes and escapes included. */
 void claimsdoc_json_string(struct buf *b, const char *s);
 

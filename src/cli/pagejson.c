@@ -30,6 +30,22 @@ void json_str(struct buf *b, const char *s, size_t n)
     buf_addc(b, '"');
 }
 
+void json_raw(struct buf *b, const char *s)
+{
+    if (!s) {
+        buf_adds(b, "null");
+        return;
+    }
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '<' || *p == '>' || *p == '&')
+            buf_printf(b, "\\u%04x", *p);
+        else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
+            buf_printf(b, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029), p += 2;
+        else
+            buf_addc(b, (char)*p);
+    }
+}
+
 void json_cstr(struct buf *b, const char *s)
 {
     if (s)

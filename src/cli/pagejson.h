@@ -10,6 +10,9 @@
 void json_str(struct buf *b, const char *s, size_t n);
 /* A C string, or null for NULL. */
 void json_cstr(struct buf *b, const char *s);
+/* A JSON text (valid, as Jansson writes it), or null for NULL: < > & and U+2028/2029, which
+ * can only stand inside its strings, become \u escapes there. */
+void json_raw(struct buf *b, const char *s);
 /* A number: whole numbers as integers, else 15 significant digits; null when not finite. */
 void json_num(struct buf *b, double v);
 /* "key": */

@@ -68,6 +68,8 @@ struct report_opts {
 struct text {
     char *id, *from; /* from: the file, or file:line of a record, for messages */
     char *text;      /* as the page shows it: see page_text */
+    char *json;      /* the claims of the reading that gave text (a web page, a PDF, GB18030): see
+                      * page_text; NULL when text is the file as it is */
     size_t len;
     int claimed;     /* claims were given for it: it is not extracted */
 };
@@ -157,34 +159,10 @@ static int add_chart(struct report *r, const char *id)
 
 /* ---- articles ------------------------------------------------------------------------------ */
 
-static void claim_json(struct buf *b, const struct cd_claim *c)
-{
-    buf_printf(b, "{\"id\":%d,\"claim\":%s,", c->id, c->is_claim ? "true" : "false");
-    json_key(b, "reason"), json_cstr(b, c->reason);
-    buf_adds(b, ",\"value\":"), json_num(b, c->value);
-    const char *keys[] = {"value_text", "unit", "kind", "subject", "approx", "direction", "basis", "text", "rule", "subject_rule"};
-    const char *vals[] = {c->value_text, c->unit, c->kind, c->subject, c->approx, c->direction, c->basis, c->text, c->rule,
-                          c->subject_rule};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        buf_printf(b, ",\"%s\":", keys[i]);
-        json_cstr(b, vals[i]);
-    }
-    buf_adds(b, ",\"from\":");
-    if (c->has_from)
-        json_num(b, c->from);
-    else
-        buf_adds(b, "null");
-    buf_adds(b, ",\"range\":");
-    if (c->has_range) {
-        buf_addc(b, '['), json_num(b, c->low), buf_addc(b, ','), json_num(b, c->high), buf_addc(b, ']');
-    } else {
-        buf_adds(b, "null");
-    }
-    buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"item\":%d", c->start, c->end, c->item);
-    if (c->page)
-        buf_printf(b, ",\"page\":%d", c->page);
-    buf_addc(b, '}');
-}
+/* A claim on the page: every field claimsdoc reads (claimsdoc_write_flat), but these. The page
+ * shows the article itself, so no sentence (up to 300 characters a claim, on a page that may hold
+ * 60,000 claims); it counts code points, not bytes; a PDF's claim links to its page, not its box. */
+static const char *const page_leaves_out[] = {"sentence", "byte_start", "byte_end", "bbox", NULL};
 
 /* Add one article: its index entry, its data element and its chart. */
 static void add_article(struct report *r, const struct cd_article *a, const char *text, size_t len)
@@ -213,7 +191,7 @@ static void add_article(struct report *r, const struct cd_article *a, const char
     for (size_t i = 0; i < a->nclaims; i++) {
         if (i)
             buf_adds(d, ",\n");
-        claim_json(d, &a->claims[i]);
+        claimsdoc_write_flat(d, &a->claims[i], page_leaves_out);
     }
     buf_adds(d, "]}</script>\n");
     if (r->n == 0 && a->title && *a->title)
@@ -231,16 +209,25 @@ static int load_patterns(struct report *r, struct keyfig_error *err)
 /* The text of an article as the page shows it and as spans count it: UTF-8 (the library decodes
  * GB18030 and Big5), the article text of a web page or a PDF (the library reads them, as extract
  * did), without a byte-order mark, CRLF as one line break. Takes buf; returns a string the
- * caller frees, or NULL with err filled. */
-static char *page_text(struct report *r, const char *from, char *buf, size_t *len, struct keyfig_error *err)
+ * caller frees, or NULL with err filled. Where the library had to read buf, *json (when json is
+ * not NULL) receives the claims document of that reading (every number, article id), which the
+ * caller frees: the claims of an article named without claims, a PDF's pages included. */
+static char *page_text(struct report *r, const char *id, const char *from, char *buf, size_t *len, char **json,
+                       struct keyfig_error *err)
 {
     if (utf8_first_invalid(buf, *len) != (size_t)-1 ||
         reader_detect(KEYFIG_FORMAT_AUTO, from, buf, *len) != KEYFIG_FORMAT_TEXT) {
         struct keyfig_article *a = NULL;
+        struct keyfig_options opts = {.all = 1, .warn = cli_warn};
         char *out = NULL;
-        if (load_patterns(r, err) == 0 && (a = keyfig_extract(r->pat, "-", from, buf, *len, NULL, err))) {
+        if (load_patterns(r, err) == 0 && (a = keyfig_extract(r->pat, id, from, buf, *len, &opts, err))) {
             const char *t = keyfig_article_text(a, len);
             out = xstrndup(t, *len);
+            if (json && !(*json = keyfig_article_json(a, 1))) {
+                kf_error(err, KEYFIG_STATUS_IO, from, 0, "cannot encode the claims as JSON (out of memory?)");
+                free(out);
+                out = NULL;
+            }
         }
         keyfig_article_free(a);
         free(buf);
@@ -258,23 +245,28 @@ static char *page_text(struct report *r, const char *from, char *buf, size_t *le
 }
 
 /* Extract one article (with the numbers set aside, so the reviewer sees what was passed over)
- * and add it. */
+ * and add it. Where page_text read the original (t->json), its claims are these: the page text
+ * of a web page must not be read as HTML again, nor a PDF's as a PDF. */
 static int add_extracted(struct report *r, const struct text *t, struct keyfig_error *err)
 {
-    if (load_patterns(r, err) != 0)
-        return -1;
-    struct keyfig_options opts = {.all = 1, .warn = cli_warn};
-    struct keyfig_article *a = keyfig_extract(r->pat, t->id, t->from, t->text, t->len, &opts, err);
-    if (!a)
-        return -1;
-    char *json = keyfig_article_json(a, 1);
+    struct keyfig_article *a = NULL;
+    char *own = NULL;
+    const char *json = t->json;
+    if (!json) {
+        if (load_patterns(r, err) != 0)
+            return -1;
+        struct keyfig_options opts = {.all = 1, .warn = cli_warn};
+        if (!(a = keyfig_extract(r->pat, t->id, t->from, t->text, t->len, &opts, err)))
+            return -1;
+        json = own = keyfig_article_json(a, 1);
+    }
     struct cd_list list = {0};
     int rc = json ? claimsdoc_parse(json, strlen(json), t->from, &list, err)
                   : kf_error(err, KEYFIG_STATUS_IO, t->from, 0, "cannot encode the claims as JSON (out of memory?)");
     for (size_t i = 0; rc == 0 && i < list.n; i++)
         add_article(r, &list.articles[i], t->text, t->len);
     claimsdoc_free(&list);
-    free(json);
+    free(own);
     keyfig_article_free(a);
     return rc;
 }
@@ -314,7 +306,7 @@ static int read_texts(struct report *r, char **paths, int n, struct keyfig_error
         }
         struct text t = {.id = a.id, .from = a.source};
         t.len = a.len;
-        t.text = page_text(r, a.source, a.text, &t.len, err);
+        t.text = page_text(r, a.id, a.source, a.text, &t.len, &t.json, err);
         if (!t.text) {
             rc = report_error(r, err);
             free(a.id), free(a.source);
@@ -380,7 +372,7 @@ static int add_claims(struct report *r, const char *path, const char *data, size
             int missing;
             own = read_regular(p.data, r->max_bytes, &tlen, &missing, err);
             if (own)
-                own = page_text(r, p.data, own, &tlen, err);
+                own = page_text(r, id, p.data, own, &tlen, NULL, err);
             if (!own && missing) {
                 memset(err, 0, sizeof *err);
                 kf_error(err, KEYFIG_STATUS_IO, path, 0, "article \"%s\": no text: %s does not exist", id, p.data);
@@ -450,7 +442,7 @@ static int add_inputs(struct report *r, char **paths, int npaths, struct keyfig_
         rc = read_texts(r, articles, na, err);
     if (rc == 0 && stdin_text) {
         struct text t = {.id = xstrdup("stdin"), .from = xstrdup("-"), .len = stdin_len};
-        t.text = page_text(r, "-", stdin_text, &t.len, err);
+        t.text = page_text(r, t.id, "-", stdin_text, &t.len, &t.json, err);
         stdin_text = NULL;
         if (t.text) {
             rc = add_extracted(r, &t, err);
@@ -459,7 +451,7 @@ static int add_inputs(struct report *r, char **paths, int npaths, struct keyfig_
         } else {
             rc = report_error(r, err);
         }
-        free(t.id), free(t.from), free(t.text);
+        free(t.id), free(t.from), free(t.text), free(t.json);
     }
     for (int i = 0; i < nc; i++) {
         if (rc == 0)
@@ -726,7 +718,7 @@ int cmd_report(int argc, char **argv)
     free(paths);
     free(r.o.reviews);
     for (size_t i = 0; i < r.ntexts; i++)
-        free(r.texts[i].id), free(r.texts[i].from), free(r.texts[i].text);
+        free(r.texts[i].id), free(r.texts[i].from), free(r.texts[i].text), free(r.texts[i].json);
     free(r.texts);
     free(r.by_id);
     keyfig_patterns_free(r.pat);

@@ -4,11 +4,13 @@
  * the number of articles. Several units are brought to the commonest through units.tsv factors. */
 #include <getopt.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cnnum.h"
 #include "db.h"
 #include "fold.h"
 #include "patset.h"
@@ -121,34 +123,58 @@ static void common_unit(struct series *s, const char *subject)
     buf_free(&left);
 }
 
-/* The multiple (plots/trend-scales.txt: factor, word; largest first) a chart whose largest figure
- * is most shows its values in: the first the figure reaches, or 1 and "" (*name is borrowed). */
-static int pick_scale(double most, double *scale, struct buf *name, struct keyfig_error *err)
+/* The power of ten a multiple such as 万亿 stands for: its characters' powers in numerals.tsv
+ * added up (10^4 x 10^8), every one a section character; 0 when one is not. */
+static int word_power(const struct cnnum_table *num, const char *word)
 {
-    static const char file[] = "trend-scales.txt", path[] = "plots/trend-scales.txt";
-    size_t len;
-    const char *text = embedded_get(file, &len);
+    int power = 0;
+    for (size_t i = 0, n = strlen(word); i < n;) {
+        uint32_t cp;
+        int k = utf8_decode((const unsigned char *)word + i, n - i, &cp), section = 0;
+        int p = k > 0 ? cnnum_scale(num, cp, &section) : 0;
+        if (!section || p <= 0)
+            return 0;
+        power += p;
+        i += (size_t)k;
+    }
+    return power;
+}
+
+/* The multiple a chart whose largest figure is most shows its values in: of the words of
+ * plots/trend-scales.txt (万亿, 亿, 万), the largest the figure reaches, or 1 and "". A word's
+ * value is not written there but read from the numerals.tsv of the pattern set in dir (NULL: the
+ * built-in one), as the extractor reads numerals. */
+static int pick_scale(double most, const char *dir, double *scale, struct buf *name, struct keyfig_error *err)
+{
+    static const char path[] = "plots/trend-scales.txt";
+    size_t len, nlen;
+    const char *text = embedded_get("trend-scales.txt", &len), *npath;
     if (!text)
         return kf_error(err, KEYFIG_STATUS_IO, path, 0, "template missing from the build (rebuild keyfig)");
+    struct patset *ps = patset_open(dir, err);
+    const char *ntext = ps ? patset_get(ps, "numerals.tsv", &nlen, &npath, err) : NULL;
+    struct cnnum_table *num = ntext ? cnnum_table_load(ntext, nlen, npath, err) : NULL;
+    int rc = num ? 0 : -1, power = 0;
     struct tsv_reader r;
     tsv_open(&r, text, len);
-    char *f[3];
-    int nf, rc = 0;
-    *scale = 1;
-    while ((nf = tsv_next(&r, f, 3)) > 0) {
-        char *e;
-        double v = strtod(f[0], &e);
-        if (nf != 2 || *e || !(v > 1)) {
-            rc = kf_error(err, KEYFIG_STATUS_IO, path, r.lineno, "expected FACTOR<TAB>WORD with FACTOR above 1");
-            break;
-        }
-        if (most >= v) {
-            *scale = v;
-            buf_adds(name, f[1]);
-            break;
+    char *f[2];
+    int nf;
+    while (rc == 0 && (nf = tsv_next(&r, f, 2)) > 0) {
+        int p = word_power(num, f[0]);
+        if (!p || nf != 1)
+            rc = kf_error(err, KEYFIG_STATUS_IO, path, r.lineno,
+                          "\"%s\": expected a word of section characters of %s (one a line)", f[0], npath);
+        else if (p > power && most >= pow(10, p)) {
+            power = p;
+            free(name->data);
+            *name = (struct buf){0};
+            buf_adds(name, f[0]);
         }
     }
     tsv_close(&r);
+    cnnum_table_free(num);
+    patset_free(ps);
+    *scale = pow(10, power);
     if (!name->data)
         buf_adds(name, "");
     return rc;
@@ -157,7 +183,8 @@ static int pick_scale(double most, double *scale, struct buf *name, struct keyfi
 /* trend.dat: block 0 title, subtitle, y label; block 1 date, value in the axis unit, articles,
  * point label. Sums of money and counts of 万 and more are shown in 万, 亿 or 万亿 of the unit, as articles
  * write them (plots/trend-scales.txt); the subtitle is plots/trend-subtitle.txt. */
-static int write_dat(struct buf *d, const struct series *s, const char *subject, struct keyfig_error *err)
+static int write_dat(struct buf *d, const struct series *s, const char *subject, const char *patterns,
+                     struct keyfig_error *err)
 {
     double most = 0;
     long total = 0;
@@ -171,7 +198,7 @@ static int write_dat(struct buf *d, const struct series *s, const char *subject,
     struct tpl_vars vs = {0};
     buf_printf(tpl_var(&vs, "FIGURES"), "%zu", s->n);
     buf_printf(tpl_var(&vs, "STATEMENTS"), "%ld", total);
-    int rc = pick_scale(counted ? most : 0, &scale, &sname, err); /* 2.4万亿元, not 24万米 */
+    int rc = pick_scale(counted ? most : 0, patterns, &scale, &sname, err); /* 2.4万亿元, not 24万米 */
     if (rc == 0)
         rc = tpl_fill("trend-subtitle.txt", &vs, &sub, err);
     while (rc == 0 && sub.len && sub.data[sub.len - 1] == '\n')
@@ -270,7 +297,7 @@ int cmd_trend(int argc, char **argv)
         buf_printf(&n, "%zu", s.n);
         buf_printf(&name, "%s.dat", base.data);
         const char *const vars[][2] = {{"FONT", font}, {"DATA", name.data}, {"BASE", base.data}, {"NPOINTS", n.data}};
-        rc = write_dat(&dat, &s, subject, &err);
+        rc = write_dat(&dat, &s, subject, patterns && *patterns ? patterns : NULL, &err);
         if (rc == 0)
             rc = plot_template(dir.data, base.data, "trend.gp", vars, 4, &dat, &err);
         buf_free(&dat);

@@ -1,7 +1,8 @@
 /* fuzz_claims: the reader of claims JSON that `keyfig plot` and `keyfig report` share
  * (src/cli/claimsdoc.c), then the id check and the chart's data and script (plot_compose) for
  * every article read: no crash, no undefined behaviour on hostile numbers, and never inf or nan
- * in a gnuplot script. */
+ * in a gnuplot script; and each claim as the review page writes it (claimsdoc_write_flat): never
+ * a < > or & that could end or bend its <script> element. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -46,6 +47,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         buf_free(&dat);
         buf_free(&gp);
+        for (size_t k = 0; k < a->nclaims; k++) {
+            struct buf page = {0};
+            claimsdoc_write_flat(&page, &a->claims[k], NULL);
+            if (page.data[strcspn(page.data, "<>&")])
+                abort();
+            buf_free(&page);
+        }
     }
     claimsdoc_free(&l);
     return 0;
