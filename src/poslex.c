@@ -272,8 +272,10 @@ static int is_ascii_alnum(uint32_t c)
 static int may_join(const struct lexicon *lx, const char *s, size_t a, size_t b, int cls)
 {
     int l;
+    const struct lex_word *chg = exact(&lx->change, s + a, b - a);
     return cls != POS_FUNC && cls != POS_PRON && cls != POS_ADV && cls != POS_MOD && cls != POS_PLACE && lex_charset_has(&lx->charset[CHR_IDEOGRAPH], chars_cp_at(s, b, a, &l)) &&
-           !exact(&lx->pos, s + a, b - a) && !exact(&lx->subject, s + a, b - a);
+           !exact(&lx->pos, s + a, b - a) && !exact(&lx->subject, s + a, b - a) &&
+           !(chg && chg->attr % 16 == CHG_VERB); /* 呎价|跌至: a change verb stays a word of its own */
 }
 
 /* 1 when w is a de word (subject.tsv's role de: 的 之) */

@@ -38,7 +38,7 @@ static double four_places(double v)
     return round(v * 10000) / 10000;
 }
 
-/* A times word and the half character after a numeral: 一倍半 -> 1.5. */
+/* A times or tenths word and the half character after a numeral: 一倍半, 一成半 -> 1.5. */
 static int times_half(const struct cnnum_table *num, const struct lexicon *lx, const char *t, size_t n, double *v)
 {
     if (!n)
@@ -50,7 +50,7 @@ static int times_half(const struct cnnum_table *num, const struct lexicon *lx, c
     const struct lex_list *l = &lx->valuewords;
     for (size_t k = 0; k < l->n; k++) {
         const struct lex_word *w = &l->w[k];
-        if (w->attr == VAL_TIMES && h > w->len && !memcmp(t + h - w->len, w->word, w->len) &&
+        if ((w->attr == VAL_TIMES || w->attr == VAL_TENTHS) && h > w->len && !memcmp(t + h - w->len, w->word, w->len) &&
             cnnum_parse(num, t, h - w->len, v) == 0) {
             *v += 0.5;
             return 0;
