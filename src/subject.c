@@ -929,6 +929,19 @@ int subject_before_locative(struct subject_ctx *sx, const char *s, size_t a, siz
     return 1;
 }
 
+size_t subject_before_predicate(struct subject_ctx *sx, const char *s, size_t a, size_t b)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = a < b ? subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS) : 0;
+    int noun = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (noun && w[i].cls == POS_VERB)
+            return w[i].start;
+        noun |= POS_IS_NOUN(w[i].cls);
+    }
+    return b;
+}
+
 int subject_starts_with_verb(struct subject_ctx *sx, const char *s, size_t a, size_t b)
 {
     struct pos_word w[POSLEX_MAX_CHARS];

@@ -115,6 +115,10 @@ int subject_headless_relative(struct subject_ctx *sx, const char *s, size_t a, s
  * the preposition; sets it and returns 1, else 0 with [*ss, *se) unchanged. */
 int subject_before_locative(struct subject_ctx *sx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se);
 
+/* The end of the noun phrase [a, b) before its first verb that follows a noun (市民接种第三剂疫苗
+ * -> 市民); b when there is none. */
+size_t subject_before_predicate(struct subject_ctx *sx, const char *s, size_t a, size_t b);
+
 /* 1 when s[a, b) is a verb and more (名为青年就业起点: a relative clause before its 的). */
 int subject_starts_with_verb(struct subject_ctx *sx, const char *s, size_t a, size_t b);
 

@@ -319,6 +319,8 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
     }
     size_t np_s = end, np_e = fwd;
     if (fwd > end && subject_np_after(sx, s, &np_s, &np_e)) {
+        if (tenths) /* 约四成市民接种第三剂疫苗: a share of people, then what they did */
+            np_e = subject_before_predicate(sx, s, np_s, np_e);
         d->subj_s = np_s, d->subj_e = np_e;
         d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
         /* 降低106项...价格: the verb acts on the things counted, the count itself does not change */
