@@ -567,6 +567,13 @@ static int threshold_modifier(const struct pos_word *w, size_t i, size_t n)
     return j < n && POS_IS_NOUN(w[j].cls);
 }
 
+/* 1 when w ends with a character of chars.tsv's role period (年 月 日 季). */
+static int ends_period(const struct lexicon *lx, const char *s, const struct pos_word *w)
+{
+    int l;
+    return lex_charset_has(&lx->charset[CHR_PERIOD], chars_cp_at(s, w->end, chars_prev(s, w->end), &l));
+}
+
 /* 1 when w is a word of two characters or more that places or points (去年, 全市, 各类, 年度). */
 static int places_only(const struct lexicon *lx, const char *s, const struct pos_word *w)
 {
@@ -607,11 +614,13 @@ static int narrow(struct subject_ctx *sx, const char *s, size_t *ss, size_t *se,
     while (!verbs && last > first && cannot_end(w[last - 1].cls) &&
            !(forward && w[last - 1].cls == POS_VERB && w[first].cls == POS_VERB)) /* 4000名员工参与: the predicate */
         last--;
-    /* 该公司去年营业收入, XX市各类人才: a word that only places a subject (subject.tsv's drop
-     * words, pronouns; two characters or more, as 则 and 每 are also pieces of names) inside the
-     * phrase ends what placed it; the metric is what follows */
+    /* 该公司去年营业收入, XX市各类人才, 中央财政3年投入: a word that only places a subject
+     * (subject.tsv's drop words, pronouns, two characters or more as 则 and 每 are also pieces of
+     * names; a numeral of a period, not 年 alone: 钾肥年需求量) inside the phrase ends what placed
+     * it; the metric is what follows */
     for (size_t i = last; !forward && !verbs && i-- > first + 1;)
-        if (places_only(lx, s, &w[i]) && i + 1 < last) {
+        if ((places_only(lx, s, &w[i]) || (w[i].cls == POS_NUM && w[i - 1].cls == POS_NUM && w[first].cls != POS_NUM && ends_period(lx, s, &w[i]))) &&
+            i + 1 < last) {
             first = i + 1;
             while (first < last && cannot_begin(w[first].cls))
                 first++;
