@@ -116,8 +116,10 @@ size_t subject_noun_after(struct subject_ctx *sx, const char *s, size_t n, size_
         return at;
     if (at < n && s[at] == '(') { /* 3000万台(套)农业机械: another classifier in brackets */
         const char *close = memchr(s + at, ')', n - at < 12 ? n - at : 12);
-        if (close)
-            at = (size_t)(close - s) + 1;
+        const struct lex_word *u = close ? lex_at(&lx->units, s, n, at + 1) : NULL;
+        if (!u || at + 1 + u->len != (size_t)(close - s))
+            return at; /* 3元(含税): an aside, not what was counted */
+        at = (size_t)(close - s) + 1;
     }
     size_t i = at;
     for (int chars = 0; i < n && chars < MAX_FORWARD_CHARS; chars++) {

@@ -165,14 +165,15 @@ static int noun_after_de(struct subject_ctx *sx, const char *s, size_t n, size_t
 
 /* 农村居民收入是城镇居民的0.4倍: a linking verb (chars.tsv's role link, not a share word such as 占)
  * then a noun phrase and 的 right before the figure: that phrase is the base the figure is a
- * multiple or share of, the subject is named before the verb. Returns 1 with [*ss, *se) set. */
+ * multiple or share of, the subject is named before the verb. Returns 1 with [*ss, *se) set; 2
+ * when nothing names it there (…完成520亿元，为预算的102.3%: it is named elsewhere); else 0. */
 static int linked_base(struct subject_ctx *sx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
 {
     const struct lexicon *lx = sx->lx;
     size_t de = subject_de_before(lx, s, a, b);
     struct pos_word w[POSLEX_MAX_CHARS];
     size_t n = de ? subject_segment(sx, s, a, b - de, w, POSLEX_MAX_CHARS) : 0;
-    for (size_t i = n; i-- > 1;) {
+    for (size_t i = n; i-- > 0;) {
         int l, role;
         uint32_t c = chars_cp_at(s, w[i].end, w[i].start, &l);
         if ((size_t)l != w[i].end - w[i].start || !lex_charset_has(&lx->charset[CHR_LINK], c))
@@ -180,8 +181,9 @@ static int linked_base(struct subject_ctx *sx, const char *s, size_t a, size_t b
         if (subject_role_at(lx, s, w[i].end, w[i].start, &role) && role == SUBJ_SHARE)
             return 0;
         size_t bs = w[i].end, be = b - de;
-        return subject_np(sx, s, &bs, &be, 0) && bs == w[i].end && be == b - de &&
-               subject_before_np(sx, s, a, w[i].start, 0, ss, se);
+        if (!subject_np(sx, s, &bs, &be, 0) || bs != w[i].end || be != b - de)
+            return 0;
+        return subject_before_np(sx, s, a, w[i].start, 0, ss, se) ? 1 : 2;
     }
     return 0;
 }
@@ -354,11 +356,14 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
         d->subj_rule = SUBJ_RULE_BASE_VALUE;
         return end;
     }
-    if ((d->kind == KEYFIG_KIND_RATIO || d->kind == KEYFIG_KIND_PERCENT) &&
-        linked_base(sx, s, seg, x->context_end, &d->subj_s, &d->subj_e)) {
+    int linked = d->kind == KEYFIG_KIND_RATIO || d->kind == KEYFIG_KIND_PERCENT
+                     ? linked_base(sx, s, seg, x->context_end, &d->subj_s, &d->subj_e) : 0;
+    if (linked == 1) {
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         return end;
     }
+    if (linked == 2 && subject_elsewhere(sx, s, a, d, x->floor, actions))
+        return end;
     if (x->context_end == d->num_s && subject_headless_relative(sx, s, seg, x->context_end, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         return end;
