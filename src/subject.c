@@ -533,13 +533,14 @@ static int ends_forward(int cls)
     return cls == POS_ADV || cls == POS_FUNC || cls == POS_PRON || cls == POS_TIME;
 }
 
-/* 1 when w is a verb of change.tsv or subject.tsv (增加, 达到): such a verb after a count says
- * what happened to the count (79,659人增加), it is not what was counted. */
+/* 1 when w is a verb of change.tsv or subject.tsv (增加, 达到; 超过, a base of subject.tsv
+ * that is also a verb): such a verb after a count says what happened to the count (79,659人增加),
+ * it is not what was counted. */
 static int listed_verb(const struct lexicon *lx, const char *s, const struct pos_word *w)
 {
     const struct lex_word *c = lex_at(&lx->change, s, w->end, w->start), *v = lex_at(&lx->subject, s, w->end, w->start);
     return (c && c->len == w->end - w->start && c->attr % 16 != CHG_NOUN) ||
-           (v && v->len == w->end - w->start && v->attr == SUBJ_VERB);
+           (v && v->len == w->end - w->start && (v->attr == SUBJ_VERB || (v->attr == SUBJ_BASE && w->cls == POS_VERB)));
 }
 
 /* 1 when w is a one-character linking verb (chars.tsv's role link: 是 为 有). */

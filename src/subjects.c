@@ -181,7 +181,7 @@ static int linked_base(struct subject_ctx *sx, const char *s, size_t a, size_t b
         if (subject_role_at(lx, s, w[i].end, w[i].start, &role) && role == SUBJ_SHARE)
             return 0;
         size_t bs = w[i].end, be = b - de;
-        if (!subject_np(sx, s, &bs, &be, 0) || bs != w[i].end || be != b - de)
+        if (!subject_np(sx, s, &bs, &be, 0) || be != b - de) /* 年度计划的: a leading time word may go */
             return 0;
         return subject_before_np(sx, s, a, w[i].start, 0, ss, se) ? 1 : 2;
     }
