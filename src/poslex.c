@@ -2,6 +2,7 @@
  * table's layout is documented in src/tools/poslex_gen.c, which writes it. */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chars.h"
@@ -289,6 +290,87 @@ size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t 
 {
     size_t n;
     STAGE(STAGE_SEGMENT, n = segment(lx, s, a, b, out, max));
+    return n;
+}
+
+/* ---- the memo ---- */
+
+#define MEMO_SLOTS 256 /* stretches kept (a power of two): an article's stretches, most of them */
+#define MEMO_MAX_BYTES 0xFFFF /* longer stretches are not kept (word offsets are 16-bit) */
+
+struct memo_slot {
+    uint64_t h;       /* 0: empty */
+    uint32_t a;       /* where the stretch kept begins in the text (its bytes are compared there) */
+    uint16_t len;     /* its length in bytes */
+    unsigned char max, n;
+    struct { /* the words, offsets from a */
+        uint16_t start, end;
+        signed char cls;
+    } w[POSLEX_MAX_CHARS];
+};
+
+struct poslex_memo {
+    const char *s;
+    struct memo_slot slot[MEMO_SLOTS];
+};
+
+struct poslex_memo *poslex_memo_new(const char *s)
+{
+    struct poslex_memo *m = xmalloc(sizeof *m);
+    m->s = s;
+    for (size_t i = 0; i < MEMO_SLOTS; i++)
+        m->slot[i].h = 0;
+    return m;
+}
+
+void poslex_memo_free(struct poslex_memo *m)
+{
+    free(m);
+}
+
+/* A hash of the n bytes at s and max, never 0. */
+static uint64_t memo_hash(const char *s, size_t n, size_t max)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ ((uint64_t)n << 8) ^ max;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * 0xBF58476D1CE4E5B9u;
+        h ^= h >> 31;
+    }
+    uint64_t x = 0;
+    for (; i < n; i++)
+        x = x << 8 | (unsigned char)s[i];
+    h = (h ^ x) * 0x94D049BB133111EBu;
+    h ^= h >> 29;
+    return h | 1;
+}
+
+size_t poslex_segment_memo(const struct lexicon *lx, struct poslex_memo *m, const char *s, size_t a, size_t b,
+                           struct pos_word *out, size_t max)
+{
+    if (!m || s != m->s || b <= a || b - a > MEMO_MAX_BYTES || max > POSLEX_MAX_CHARS || a > UINT32_MAX)
+        return poslex_segment(lx, s, a, b, out, max);
+    size_t n;
+    STAGE_ENTER(STAGE_SEGMENT);
+    size_t len = b - a;
+    uint64_t h = memo_hash(s + a, len, max);
+    struct memo_slot *e = &m->slot[(h >> 32) & (MEMO_SLOTS - 1)];
+    if (e->h == h && e->len == len && e->max == max && !memcmp(s + e->a, s + a, len)) {
+        n = e->n;
+        for (size_t i = 0; i < n; i++)
+            out[i] = (struct pos_word){a + e->w[i].start, a + e->w[i].end, e->w[i].cls};
+    } else {
+        n = segment(lx, s, a, b, out, max);
+        e->h = h, e->a = (uint32_t)a, e->len = (uint16_t)len, e->max = (unsigned char)max, e->n = (unsigned char)n;
+        for (size_t i = 0; i < n; i++) {
+            e->w[i].start = (uint16_t)(out[i].start - a);
+            e->w[i].end = (uint16_t)(out[i].end - a);
+            e->w[i].cls = (signed char)out[i].cls;
+        }
+    }
+    STAGE_LEAVE();
     return n;
 }
 

@@ -38,12 +38,19 @@ void subject_ctx_init(struct subject_ctx *sx, const struct lexicon *lx, const ch
     sx->lx = lx;
     sx->s = s;
     sx->nsplits = sx->next = 0;
+    sx->memo = NULL;
+}
+
+void subject_ctx_init_memo(struct subject_ctx *sx, const struct lexicon *lx, const char *s, struct poslex_memo *memo)
+{
+    subject_ctx_init(sx, lx, s);
+    sx->memo = memo;
 }
 
 size_t subject_segment(struct subject_ctx *sx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max)
 {
     if (s != sx->s || max > POSLEX_MAX_CHARS)
-        return poslex_segment(sx->lx, s, a, b, out, max);
+        return poslex_segment_memo(sx->lx, sx->memo, s, a, b, out, max);
     for (unsigned i = 0; i < sx->nsplits; i++) {
         const struct subject_split *sp = &sx->split[i];
         if (sp->a == a && sp->b == b && sp->max == max) {
@@ -56,7 +63,7 @@ size_t subject_segment(struct subject_ctx *sx, const char *s, size_t a, size_t b
     if (sx->nsplits < SUBJECT_SPLITS)
         sx->nsplits++;
     sp->a = a, sp->b = b, sp->max = max;
-    sp->n = poslex_segment(sx->lx, s, a, b, sp->w, max);
+    sp->n = poslex_segment_memo(sx->lx, sx->memo, s, a, b, sp->w, max);
     memcpy(out, sp->w, sp->n * sizeof *out);
     return sp->n;
 }
