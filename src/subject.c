@@ -418,6 +418,10 @@ static int frame_clause(struct subject_ctx *sx, const char *s, size_t a, size_t 
 {
     const struct lexicon *lx = sx->lx;
     struct pos_word w[POSLEX_MAX_CHARS];
+    /* the test for 的 first: it needs no split (each test alone says no) */
+    for (size_t i = a; i < b; i = chars_next(s, b, i)) /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
+        if (subject_de_at(lx, s, b, i))
+            return 0;
     size_t first = a;
     for (int k = 0; first < b && k < 8; k++) { /* its first characters are enough */
         int l;
@@ -429,9 +433,6 @@ static int frame_clause(struct subject_ctx *sx, const char *s, size_t a, size_t 
         return 0;
     /* 在疫情下医管局盈余大幅下跌: a frame inside a clause that goes on to its own subject and
      * verb; a frame clause ends with its locative or time word (在政策介入后, 截至目前) */
-    for (size_t i = a; i < b; i = chars_next(s, b, i)) /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
-        if (subject_de_at(lx, s, b, i))
-            return 0;
     n = subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS);
     return !(n > 1 && w[n - 1].cls != POS_PLACE && w[n - 1].cls != POS_TIME);
 }
