@@ -161,6 +161,12 @@ static void charset_bitmap(struct lex_charset *cs)
     }
     cs->page = page;
     cs->block = (const uint32_t (*)[8])block;
+    memset(cs->ends, 0, sizeof cs->ends);
+    for (uint32_t c = 0; c < 128; c++)
+        cs->ends[c] = (cs->ascii[c / 32] >> (c % 32)) & 1;
+    for (size_t i = 0; i < cs->n; i++) /* a non-ASCII character ends with 10xxxxxx, its low 6 bits */
+        for (uint32_t c = cs->r[i][0]; c <= cs->r[i][1] && c - cs->r[i][0] < 64; c++)
+            cs->ends[0x80 | (c & 0x3F)] = 1;
 }
 
 /* Sort the ranges and merge those that overlap or touch, for the binary search, and build the

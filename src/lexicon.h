@@ -112,6 +112,9 @@ struct lex_charset {
     size_t n, cap;
     uint16_t *page;        /* 256 entries, NULL until the set is loaded */
     const uint32_t (*block)[8];
+    /* 1 for each byte that ends the UTF-8 form of some character of the set (a scan backwards
+     * decodes a character only where its last byte may be one of them) */
+    unsigned char ends[256];
 };
 
 /* 1 when c is in the set, outside the BMP or before the bitmap is built. */
