@@ -4,6 +4,7 @@
  * begin (end) with that code point, and a character set of chars.tsv is a bitmap of the BMP.
  * Both are built at load time from the data files, which stay the single source of truth. */
 #include "lexicon.h"
+#include "poslex.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -472,6 +473,7 @@ static struct lexicon *load(struct patset *ps, struct keyfig_error *err)
         sort_list(&lx->chars[r]);
         charset_finish(&lx->charset[r]);
     }
+    poslex_tag_classes(lx, lx->tag_class);
     return lx;
 }
 

@@ -156,6 +156,9 @@ struct lexicon {
      * word marked yoy, mom); NULL for KEYFIG_BASIS_NONE. Points into change. */
     const char *basis_word[3];
     struct lex_list valuewords; /* valuewords.tsv; attr: enum value_role, text: a per-word's unit */
+    /* the class (enum pos_class) of each tag number of jieba's table, by postags.tsv: made at
+     * load (poslex_tag_classes), read by the segmenter for every word */
+    signed char tag_class[256];
 };
 
 /* The class (enum pos_class) named by s ("noun", "verb", ...), or -1. */

@@ -248,6 +248,14 @@ static int tag_class(const struct lexicon *lx, const char *tag)
     return w ? w->attr : POS_OTHER;
 }
 
+void poslex_tag_classes(const struct lexicon *lx, signed char *out)
+{
+    struct table tb;
+    const struct table *t = table(&tb);
+    for (unsigned k = 0; k < 256; k++)
+        out[k] = (signed char)(t ? tag_class(lx, tag_name(t, k)) : POS_OTHER);
+}
+
 int poslex_class(const struct lexicon *lx, const char *s, size_t len)
 {
     const struct lex_word *w = exact(&lx->pos, s, len);
@@ -415,8 +423,6 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     size_t next[POSLEX_MAX_CHARS + 1];
     int cls[POSLEX_MAX_CHARS + 1];
     double log_total = t ? t->log_total : log(1e8);
-    signed char tag_cls[128];
-    memset(tag_cls, -1, sizeof tag_cls);
     /* 1 + the char id of each unit that is one character (0: in no word), looked up once for
      * the walks from every start; UNIT_RUN for a run of letters or digits, walked by its bytes */
     uint32_t unit_id[POSLEX_MAX_CHARS];
@@ -460,11 +466,8 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
                 jlog = f != 0;
                 if (role && own_role(role->attr))
                     c = role_class(role->attr);
-                else {
-                    if (tag_cls[tag & 127] < 0) /* the class of each tag looked up once a call */
-                        tag_cls[tag & 127] = (signed char)tag_class(lx, tag_name(t, tag));
-                    c = tag_cls[tag & 127];
-                }
+                else
+                    c = lx->tag_class[tag & 255]; /* tag_class(lx, tag_name(t, tag)), made at load */
             } else if (role) { /* subject.tsv's boundary roles say where a subject ends, not what a
                                   word is: they stand in only for words jieba lacks; its nouns
                                   (就业, 特约) are nouns whatever jieba's tag */

@@ -57,6 +57,11 @@ int poslex_word(const char *s, size_t len, uint32_t *freq, double *log_freq, con
 #define POSLEX_HAS_LONGER 2
 int poslex_entry(const char *s, size_t len);
 
+/* The class the segmenter gives a word of each tag number 0..255 of the table (postags.tsv's
+ * class of the tag's name; a number past the table's tags is "x"), into out[256]; lx's word lists
+ * must be loaded. All POS_OTHER when the table is malformed. */
+void poslex_tag_classes(const struct lexicon *lx, signed char *out);
+
 /* 1 when the built-in table's header and sizes are well formed (checked once by patterns_load). */
 int poslex_ok(void);
 
