@@ -515,10 +515,19 @@ int pos_class_from_name(const char *s)
     return name_index(pos_names, POS_NCLASSES, s);
 }
 
-/* 1 when a[0, n) equals b[0, n): words are a few bytes, too short for a call to memcmp to pay. */
+/* 1 when a[0, n) equals b[0, n): words are a few bytes, too short for a call to memcmp to pay;
+ * compared four bytes at a time (a Chinese word's characters are three). */
 static inline int same_bytes(const char *a, const char *b, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        uint32_t x, y;
+        memcpy(&x, a + i, 4);
+        memcpy(&y, b + i, 4);
+        if (x != y)
+            return 0;
+    }
+    for (; i < n; i++)
         if (a[i] != b[i])
             return 0;
     return 1;
