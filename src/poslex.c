@@ -143,7 +143,7 @@ static uint32_t char_id(const struct table *t, uint32_t cp)
 }
 
 /* The child of node at (not NO_NODE) for 1 + char id id1, NO_NODE when it has none. */
-static uint32_t child(const struct table *t, uint32_t at, uint32_t id1)
+static inline uint32_t child(const struct table *t, uint32_t at, uint32_t id1)
 {
     if (!id1--)
         return NO_NODE;
@@ -180,7 +180,7 @@ static uint32_t walk(const struct table *t, uint32_t at, const char *s, size_t n
 /* jieba's entry for the string whose walk ended at node at: JIEBA_WORD with its pair (frequency
  * and tag) when it is a word, plus JIEBA_LONGER when a longer word begins with it; 0 when
  * neither. */
-static int jieba_entry(const struct table *t, uint32_t at, unsigned *pair)
+static inline int jieba_entry(const struct table *t, uint32_t at, unsigned *pair)
 {
     if (at == NO_NODE)
         return 0;
