@@ -4,12 +4,14 @@
 
 #include "article.h"
 #include "metadata.h"
+#include "poslex.h"
 #include "util.h"
 
 void keyfig_article_free(struct keyfig_article *a)
 {
     if (!a)
         return;
+    poslex_memo_free(a->segmemo);
     arena_free(&a->strings);
     free(a->drafts);
     free(a->claims);

@@ -13,6 +13,8 @@
 #include "text.h"
 #include "util.h"
 
+struct poslex_memo;
+
 struct keyfig_patterns {
     struct patset *ps;
     struct lexicon *lx;
@@ -61,6 +63,7 @@ struct keyfig_article {
     size_t nclaims;
     struct arena strings;       /* every string the claims point to */
     const struct lexicon *lx;   /* the pattern set's word lists (sentence ends for finishing); borrowed */
+    struct poslex_memo *segmemo; /* the splits of txt.norm's stretches, while claims_find runs; else NULL */
 };
 
 /* What claims_find (claim.c) hands a draft to when it streams: see claim.h. */

@@ -63,38 +63,56 @@ static int thousands_comma(const char *s, size_t p)
            digit_at(s, p + 3) && !digit_at(s, p + 4);
 }
 
+/* The scans below step back over the character boundaries e in (floor, i] as chars_prev would,
+ * but decode the character ending at e only where its last byte, s[e - 1], may end a
+ * delimiter (cs->ends, or a line break or ')'): the text is UTF-8 that decode.c has validated, so
+ * every other boundary is one they would pass. */
+static inline int may_end(const struct lex_charset *cs, unsigned char u)
+{
+    return cs->ends[u] || u == '\n' || u == ')';
+}
+
 /* Start of the clause holding position i (just after the previous delimiter); a parenthetical
  * inside the clause does not end it. */
 size_t chars_clause_start(const struct lexicon *lx, const char *s, size_t i)
 {
     size_t floor = chars_window_floor(s, i);
-    while (i > floor) {
-        size_t q = s[i - 1] == ')' ? chars_skip_parenthetical(s, floor, i) : i;
-        if (q != i) {
-            i = q;
+    const struct lex_charset *cs = &lx->charset[CHR_CLAUSE];
+    for (size_t e = i; e > floor; e--) {
+        unsigned char u = (unsigned char)s[e - 1];
+        if (!may_end(cs, u) || (e != i && ((unsigned char)s[e] & 0xC0) == 0x80))
             continue;
+        if (u == ')') {
+            size_t q = chars_skip_parenthetical(s, floor, e);
+            if (q != e) { /* on from the '(' */
+                i = q;
+                e = q + 1;
+                continue;
+            }
         }
-        size_t p = chars_prev(s, i);
+        size_t p = chars_prev(s, e);
         int l;
-        if (chars_is_clause_delim(lx, chars_cp_at(s, i, p, &l)) && !thousands_comma(s, p))
-            break;
-        i = p;
+        if (chars_is_clause_delim(lx, chars_cp_at(s, e, p, &l)) && !thousands_comma(s, p))
+            return e;
     }
-    return i;
+    return floor;
 }
 
 /* Start of the sentence holding position i (just after the previous 。！？; or line break). */
 size_t chars_sentence_start(const struct lexicon *lx, const char *s, size_t i)
 {
     size_t floor = chars_window_floor(s, i);
-    while (i > floor) {
-        size_t q = chars_prev(s, i);
+    const struct lex_charset *cs = &lx->charset[CHR_SENTENCE];
+    for (size_t e = i; e > floor; e--) {
+        unsigned char u = (unsigned char)s[e - 1];
+        if (!may_end(cs, u) || (e != i && ((unsigned char)s[e] & 0xC0) == 0x80))
+            continue;
+        size_t q = chars_prev(s, e);
         int l;
-        if (chars_is_sentence_delim(lx, chars_cp_at(s, i, q, &l)))
-            break;
-        i = q;
+        if (chars_is_sentence_delim(lx, chars_cp_at(s, e, q, &l)))
+            return e;
     }
-    return i;
+    return floor;
 }
 
 size_t chars_skip_particles(const struct lexicon *lx, const char *s, size_t a, size_t b)

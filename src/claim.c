@@ -17,6 +17,7 @@
 #include "filter.h"
 #include "lexicon.h"
 #include "matcher.h"
+#include "poslex.h"
 #include "rules.h"
 #include "util.h"
 #include "value.h"
@@ -137,7 +138,7 @@ static struct context qualify(const struct keyfig_patterns *p, struct keyfig_art
     if (!d->approx || (pre == KEYFIG_APPROX_ABOUT && d->approx == KEYFIG_APPROX_AT_MOST))
         d->approx = pre; /* 大约5个小时内: 约 estimates the span that 内 closes, about */
 
-    x.ch = qualify_change_before(lx, s, x.floor, x.head);
+    x.ch = qualify_change_before(lx, a->segmemo, s, x.floor, x.head);
     x.context_end = x.head;
     if (d->unit_e <= d->num_s && d->unit_s < x.context_end)
         x.context_end = d->unit_s; /* a currency sign before the number: 美国GDP达$2億 */
@@ -245,6 +246,9 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
 {
     const char *s = a->txt.norm;
     size_t n = a->txt.norm_len;
+    /* the splits of this text's stretches, shared by the claims' subjects (subjects.c) */
+    poslex_memo_free(a->segmemo);
+    a->segmemo = poslex_memo_new(s);
     struct filter *f = filter_new(p, m, a, all);
     size_t pos = 0, ts, te;
     while (matcher_next_number(p->rules, m, s, n, pos, &ts, &te)) {
@@ -268,4 +272,6 @@ void claims_find(const struct keyfig_patterns *p, struct matcher *m, struct keyf
         emit_final(p->lx, a, (size_t)-1, emit, ctx);
     else
         a->list_next = subjects_pair_lists(p->lx, a, a->list_next, a->ndrafts);
+    poslex_memo_free(a->segmemo);
+    a->segmemo = NULL;
 }

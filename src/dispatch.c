@@ -238,15 +238,20 @@ struct rx *dispatch_numeral_ends(const char *numeral)
 
 /* What probe p says of BMP code point cp, whose character is c[0..len): asked once per process (per
  * memo), then read from the memo. */
-static int memo_probe(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *c, size_t len, uint32_t cp)
+static int memo_probe_first(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *c, size_t len,
+                            uint32_t cp)
 {
-    _Atomic uint8_t *b = &memo[cp >> 2];
-    unsigned sh = (cp & 3) * 2, v = atomic_load_explicit(b, memory_order_relaxed) >> sh;
-    if (!(v & 1)) { /* first met: probe it once */
-        v = 1u | (unsigned)rx_probe(p, d, c, len) << 1;
-        atomic_fetch_or_explicit(b, (uint8_t)(v << sh), memory_order_relaxed);
-    }
+    unsigned v = 1u | (unsigned)rx_probe(p, d, c, len) << 1; /* first met: probe it once */
+    atomic_fetch_or_explicit(&memo[cp >> 2], (uint8_t)(v << (cp & 3) * 2), memory_order_relaxed);
     return (v >> 1) & 1;
+}
+
+/* (the memo read inline at every character; the probe, once per character, out of line) */
+static inline int memo_probe(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *c, size_t len,
+                             uint32_t cp)
+{
+    unsigned v = atomic_load_explicit(&memo[cp >> 2], memory_order_relaxed) >> (cp & 3) * 2;
+    return v & 1 ? (int)(v >> 1 & 1) : memo_probe_first(memo, p, d, c, len, cp);
 }
 
 size_t dispatch_next_start(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *s, size_t n, size_t from,

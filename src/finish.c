@@ -76,20 +76,23 @@ static void cp_index_init(struct cp_index *x, const char *s, size_t n)
     x->n = n;
     x->at = xmalloc((n / FINISH_CP_STEP + 2) * sizeof *x->at);
     x->at[0] = 0;
-    x->last_byte = x->last_cp = 0;
+    x->last_byte[0] = x->last_cp[0] = x->last_byte[1] = x->last_cp[1] = 0;
     for (size_t k = 1; k <= n / FINISH_CP_STEP; k++)
         x->at[k] = x->at[k - 1] + count_cps(s, (k - 1) * FINISH_CP_STEP, k * FINISH_CP_STEP);
 }
 
-static size_t cp_of(struct cp_index *x, size_t byte)
+/* The code point offset of byte, counted on from the nearest point known before it (its block's
+ * start, or either cursor), which becomes cursor cur. */
+static size_t cp_of(struct cp_index *x, size_t byte, int cur)
 {
-    size_t k = byte / FINISH_CP_STEP;
-    if (byte >= x->last_byte && byte - x->last_byte < byte - k * FINISH_CP_STEP)
-        x->last_cp += count_cps(x->s, x->last_byte, byte);
-    else
-        x->last_cp = x->at[k] + count_cps(x->s, k * FINISH_CP_STEP, byte);
-    x->last_byte = byte;
-    return x->last_cp;
+    size_t k = byte / FINISH_CP_STEP, from = k * FINISH_CP_STEP, cp = x->at[k];
+    for (int c = 0; c < 2; c++)
+        if (x->last_byte[c] <= byte && x->last_byte[c] > from)
+            from = x->last_byte[c], cp = x->last_cp[c];
+    cp += count_cps(x->s, from, byte);
+    x->last_byte[cur] = byte;
+    x->last_cp[cur] = cp;
+    return cp;
 }
 
 /* ---- sentences ---- */
@@ -182,7 +185,7 @@ static int sentence_bounds(const struct lexicon *lx, const struct text *t, size_
 
 /* ---- drafts -> claims ---- */
 
-static struct keyfig_span span_of(const struct keyfig_article *a, struct cp_index *x, size_t ns, size_t ne)
+static struct keyfig_span span_of(const struct keyfig_article *a, struct cp_index *x, size_t ns, size_t ne, int cur)
 {
     struct keyfig_span sp;
     const struct text *t = &a->txt;
@@ -190,8 +193,8 @@ static struct keyfig_span span_of(const struct keyfig_article *a, struct cp_inde
     sp.byte_end = text_orig_end(t, ne);
     if (sp.byte_end < sp.byte_start)
         sp.byte_end = sp.byte_start;
-    sp.start = cp_of(x, sp.byte_start);
-    sp.end = cp_of(x, sp.byte_end);
+    sp.start = cp_of(x, sp.byte_start, cur);
+    sp.end = cp_of(x, sp.byte_end, cur);
     if (a->dec.src_off) { /* HTML, PDF: bytes of the file, not of the text read from it */
         size_t s = sp.byte_start, e = sp.byte_end;
         sp.byte_start = a->dec.src_off[s];
@@ -229,7 +232,7 @@ void finish_claim(struct keyfig_article *a, struct finisher *f, const struct dra
                                .has_range = d->has_range, .low = d->low, .high = d->high, .kind = d->kind,
                                .approx = d->approx, .direction = d->direction, .basis = d->basis,
                                .has_from = d->has_from, .from = d->from, .rule = d->rule, .id = d->id};
-    c->span = span_of(a, &f->x, d->start, d->end);
+    c->span = span_of(a, &f->x, d->start, d->end, 0);
     size_t ss = f->last_ss, se = f->last_se;
     /* A number inside the last sentence has the same one, when that one was whole. */
     if (!(f->last_whole && d->num_s >= ss && d->num_s < se))
@@ -238,7 +241,7 @@ void finish_claim(struct keyfig_article *a, struct finisher *f, const struct dra
         if (f->transient)
             arena_free(f->strings);
         f->last_ss = ss, f->last_se = se;
-        f->last_span = span_of(a, &f->x, ss, se);
+        f->last_span = span_of(a, &f->x, ss, se, 1);
         f->last_sentence = orig_string(a, f->strings, &f->scratch, ss, se, NULL);
     }
     c->sentence_span = f->last_span;

@@ -16,7 +16,10 @@ struct cp_index {
     const char *s;
     size_t n;
     size_t *at;
-    size_t last_byte, last_cp; /* the last look-up: the next is often a little further on */
+    /* the last look-up of a claim's span [0] and of a sentence's [1]: the next of each is often a
+     * little further on (a claim's look-ups and its sentence's alternate, the sentence's begin
+     * before the claim's) */
+    size_t last_byte[2], last_cp[2];
 };
 
 /* Turning drafts into claims, one at a time. Claims of one sentence share its span and string

@@ -4,6 +4,7 @@
  * begin (end) with that code point, and a character set of chars.tsv is a bitmap of the BMP.
  * Both are built at load time from the data files, which stay the single source of truth. */
 #include "lexicon.h"
+#include "poslex.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,12 @@ static void charset_bitmap(struct lex_charset *cs)
     }
     cs->page = page;
     cs->block = (const uint32_t (*)[8])block;
+    memset(cs->ends, 0, sizeof cs->ends);
+    for (uint32_t c = 0; c < 128; c++)
+        cs->ends[c] = (cs->ascii[c / 32] >> (c % 32)) & 1;
+    for (size_t i = 0; i < cs->n; i++) /* a non-ASCII character ends with 10xxxxxx, its low 6 bits */
+        for (uint32_t c = cs->r[i][0]; c <= cs->r[i][1] && c - cs->r[i][0] < 64; c++)
+            cs->ends[0x80 | (c & 0x3F)] = 1;
 }
 
 /* Sort the ranges and merge those that overlap or touch, for the binary search, and build the
@@ -333,39 +340,13 @@ static int load_list(struct patset *ps, const char *name, struct lexicon *lx, st
     return rc;
 }
 
-/* The code point s starts with, as the index reads it: the common one- and three-byte forms
- * decoded without validation (this runs at every word look-up; the index is built with the same
- * function, so a word and the text it matches always agree), others by utf8_decode (0 when
- * invalid). */
-static inline uint32_t cp_first(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t cp = 0;
-    if (u[0] < 0x80)
-        cp = u[0];
-    else if ((u[0] & 0xF0) == 0xE0 && n >= 3)
-        cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-    else
-        utf8_decode(u, n, &cp);
-    return cp;
-}
-
-/* The code point of the character that ends s[0, end), read as cp_first reads it. */
-static inline uint32_t cp_last(const char *s, size_t end)
-{
-    size_t i = end;
-    while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
-        ;
-    return cp_first(s + i, end - i);
-}
-
 /* Build one CSR index; the words keep their longest-first order inside each bucket. */
 static void build_index(struct lex_list *l, uint32_t *at, struct lex_entry **items, int use_last)
 {
     memset(at, 0, (LEX_BUCKETS + 1) * sizeof *at);
     uint32_t *cp = xcalloc(l->n + 1, sizeof *cp);
     for (size_t i = 0; i < l->n; i++) {
-        cp[i] = use_last ? cp_last(l->w[i].word, l->w[i].len) : cp_first(l->w[i].word, l->w[i].len);
+        cp[i] = use_last ? lex_cp_last(l->w[i].word, l->w[i].len) : lex_cp_first(l->w[i].word, l->w[i].len);
         at[cp[i] % LEX_BUCKETS + 1]++;
     }
     for (int k = 0; k < LEX_BUCKETS; k++)
@@ -466,6 +447,7 @@ static struct lexicon *load(struct patset *ps, struct keyfig_error *err)
         sort_list(&lx->chars[r]);
         charset_finish(&lx->charset[r]);
     }
+    poslex_tag_classes(lx, lx->tag_class);
     return lx;
 }
 
@@ -507,39 +489,3 @@ int pos_class_from_name(const char *s)
     return name_index(pos_names, POS_NCLASSES, s);
 }
 
-/* 1 when a[0, n) equals b[0, n): words are a few bytes, too short for a call to memcmp to pay. */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return 0;
-    return 1;
-}
-
-const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at)
-{
-    if (at >= n || !l->n)
-        return NULL;
-    uint32_t cp = cp_first(s + at, n - at);
-    unsigned b = cp % LEX_BUCKETS;
-    for (uint32_t k = l->first_at[b]; k < l->first_at[b + 1]; k++) {
-        const struct lex_entry *e = &l->first[k];
-        if (e->cp == cp && e->len <= n - at && same_bytes(s + at, e->word, e->len))
-            return e->w;
-    }
-    return NULL;
-}
-
-const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_t floor, size_t end)
-{
-    if (end <= floor || !l->n)
-        return NULL;
-    uint32_t cp = cp_last(s + floor, end - floor);
-    unsigned b = cp % LEX_BUCKETS;
-    for (uint32_t k = l->last_at[b]; k < l->last_at[b + 1]; k++) {
-        const struct lex_entry *e = &l->last[k];
-        if (e->cp == cp && e->len <= end - floor && same_bytes(s + end - e->len, e->word, e->len))
-            return e->w;
-    }
-    return NULL;
-}

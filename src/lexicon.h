@@ -6,7 +6,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "keyfig.h"
+#include "util.h"
 
 struct patset;
 
@@ -113,6 +115,9 @@ struct lex_charset {
     size_t n, cap;
     uint16_t *page;        /* 256 entries, NULL until the set is loaded */
     const uint32_t (*block)[8];
+    /* 1 for each byte that ends the UTF-8 form of some character of the set (a scan backwards
+     * decodes a character only where its last byte may be one of them) */
+    unsigned char ends[256];
 };
 
 /* 1 when c is in the set, outside the BMP or before the bitmap is built. */
@@ -154,6 +159,9 @@ struct lexicon {
      * word marked yoy, mom); NULL for KEYFIG_BASIS_NONE. Points into change. */
     const char *basis_word[3];
     struct lex_list valuewords; /* valuewords.tsv; attr: enum value_role, text: a per-word's unit */
+    /* the class (enum pos_class) of each tag number of jieba's table, by postags.tsv: made at
+     * load (poslex_tag_classes), read by the segmenter for every word */
+    signed char tag_class[256];
 };
 
 /* The class (enum pos_class) named by s ("noun", "verb", ...), or -1. */
@@ -164,10 +172,80 @@ int pos_class_from_name(const char *s);
 struct lexicon *lexicon_load(struct patset *ps, struct keyfig_error *err);
 void lexicon_free(struct lexicon *lx);
 
-/* The longest word of l that starts at s[at] (within s[0..n)), or NULL. */
-const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at);
+/* The code point s starts with, as the index reads it: the common one- and three-byte forms
+ * decoded without validation (this runs at every word look-up; the index is built with the same
+ * function, so a word and the text it matches always agree), others by utf8_decode (0 when
+ * invalid). */
+static inline uint32_t lex_cp_first(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t cp = 0;
+    if (u[0] < 0x80)
+        cp = u[0];
+    else if ((u[0] & 0xF0) == 0xE0 && n >= 3)
+        cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    else
+        utf8_decode(u, n, &cp);
+    return cp;
+}
+
+/* The code point of the character that ends s[0, end), read as lex_cp_first reads it. */
+static inline uint32_t lex_cp_last(const char *s, size_t end)
+{
+    size_t i = end;
+    while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
+        ;
+    return lex_cp_first(s + i, end - i);
+}
+
+/* 1 when a[0, n) equals b[0, n): words are a few bytes, too short for a call to memcmp to pay;
+ * compared four bytes at a time (a Chinese word's characters are three). */
+static inline int lex_same_bytes(const char *a, const char *b, size_t n)
+{
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        uint32_t x, y;
+        memcpy(&x, a + i, 4);
+        memcpy(&y, b + i, 4);
+        if (x != y)
+            return 0;
+    }
+    for (; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+/* The longest word of l that starts at s[at] (within s[0..n)), or NULL. Inline: the stages
+ * and the segmenter ask millions of times. */
+static inline const struct lex_word *lex_at(const struct lex_list *l, const char *s, size_t n, size_t at)
+{
+    if (at >= n || !l->n)
+        return NULL;
+    uint32_t cp = lex_cp_first(s + at, n - at);
+    unsigned b = cp % LEX_BUCKETS;
+    for (uint32_t k = l->first_at[b]; k < l->first_at[b + 1]; k++) {
+        const struct lex_entry *e = &l->first[k];
+        if (e->cp == cp && e->len <= n - at && lex_same_bytes(s + at, e->word, e->len))
+            return e->w;
+    }
+    return NULL;
+}
+
 /* The longest word of l that ends exactly at s[end] (not before s[floor]), or NULL. */
-const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_t floor, size_t end);
+static inline const struct lex_word *lex_before(const struct lex_list *l, const char *s, size_t floor, size_t end)
+{
+    if (end <= floor || !l->n)
+        return NULL;
+    uint32_t cp = lex_cp_last(s + floor, end - floor);
+    unsigned b = cp % LEX_BUCKETS;
+    for (uint32_t k = l->last_at[b]; k < l->last_at[b + 1]; k++) {
+        const struct lex_entry *e = &l->last[k];
+        if (e->cp == cp && e->len <= end - floor && lex_same_bytes(s + end - e->len, e->word, e->len))
+            return e->w;
+    }
+    return NULL;
+}
 /* Load the characters and ranges of role r of chars.tsv alone into cs (for a stage that needs no
  * other word list). Caller owns cs (lex_charset_free); -1 with err filled on bad data. */
 int lex_charset_load(struct patset *ps, enum char_role r, struct lex_charset *cs, struct keyfig_error *err);

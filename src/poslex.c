@@ -2,6 +2,7 @@
  * table's layout is documented in src/tools/poslex_gen.c, which writes it. */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chars.h"
@@ -142,7 +143,7 @@ static uint32_t char_id(const struct table *t, uint32_t cp)
 }
 
 /* The child of node at (not NO_NODE) for 1 + char id id1, NO_NODE when it has none. */
-static uint32_t child(const struct table *t, uint32_t at, uint32_t id1)
+static inline uint32_t child(const struct table *t, uint32_t at, uint32_t id1)
 {
     if (!id1--)
         return NO_NODE;
@@ -179,7 +180,7 @@ static uint32_t walk(const struct table *t, uint32_t at, const char *s, size_t n
 /* jieba's entry for the string whose walk ended at node at: JIEBA_WORD with its pair (frequency
  * and tag) when it is a word, plus JIEBA_LONGER when a longer word begins with it; 0 when
  * neither. */
-static int jieba_entry(const struct table *t, uint32_t at, unsigned *pair)
+static inline int jieba_entry(const struct table *t, uint32_t at, unsigned *pair)
 {
     if (at == NO_NODE)
         return 0;
@@ -247,6 +248,14 @@ static int tag_class(const struct lexicon *lx, const char *tag)
     return w ? w->attr : POS_OTHER;
 }
 
+void poslex_tag_classes(const struct lexicon *lx, signed char *out)
+{
+    struct table tb;
+    const struct table *t = table(&tb);
+    for (unsigned k = 0; k < 256; k++)
+        out[k] = (signed char)(t ? tag_class(lx, tag_name(t, k)) : POS_OTHER);
+}
+
 int poslex_class(const struct lexicon *lx, const char *s, size_t len)
 {
     const struct lex_word *w = exact(&lx->pos, s, len);
@@ -294,6 +303,87 @@ size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     return n;
 }
 
+/* ---- the memo ---- */
+
+#define MEMO_SLOTS 256 /* stretches kept (a power of two): an article's stretches, most of them */
+#define MEMO_MAX_BYTES 0xFFFF /* longer stretches are not kept (word offsets are 16-bit) */
+
+struct memo_slot {
+    uint64_t h;       /* 0: empty */
+    uint32_t a;       /* where the stretch kept begins in the text (its bytes are compared there) */
+    uint16_t len;     /* its length in bytes */
+    unsigned char max, n;
+    struct { /* the words, offsets from a */
+        uint16_t start, end;
+        signed char cls;
+    } w[POSLEX_MAX_CHARS];
+};
+
+struct poslex_memo {
+    const char *s;
+    struct memo_slot slot[MEMO_SLOTS];
+};
+
+struct poslex_memo *poslex_memo_new(const char *s)
+{
+    struct poslex_memo *m = xmalloc(sizeof *m);
+    m->s = s;
+    for (size_t i = 0; i < MEMO_SLOTS; i++)
+        m->slot[i].h = 0;
+    return m;
+}
+
+void poslex_memo_free(struct poslex_memo *m)
+{
+    free(m);
+}
+
+/* A hash of the n bytes at s and max, never 0. */
+static uint64_t memo_hash(const char *s, size_t n, size_t max)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ ((uint64_t)n << 8) ^ max;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * 0xBF58476D1CE4E5B9u;
+        h ^= h >> 31;
+    }
+    uint64_t x = 0;
+    for (; i < n; i++)
+        x = x << 8 | (unsigned char)s[i];
+    h = (h ^ x) * 0x94D049BB133111EBu;
+    h ^= h >> 29;
+    return h | 1;
+}
+
+size_t poslex_segment_memo(const struct lexicon *lx, struct poslex_memo *m, const char *s, size_t a, size_t b,
+                           struct pos_word *out, size_t max)
+{
+    if (!m || s != m->s || b <= a || b - a > MEMO_MAX_BYTES || max > POSLEX_MAX_CHARS || a > UINT32_MAX)
+        return poslex_segment(lx, s, a, b, out, max);
+    size_t n;
+    STAGE_ENTER(STAGE_SEGMENT);
+    size_t len = b - a;
+    uint64_t h = memo_hash(s + a, len, max);
+    struct memo_slot *e = &m->slot[(h >> 32) & (MEMO_SLOTS - 1)];
+    if (e->h == h && e->len == len && e->max == max && !memcmp(s + e->a, s + a, len)) {
+        n = e->n;
+        for (size_t i = 0; i < n; i++)
+            out[i] = (struct pos_word){a + e->w[i].start, a + e->w[i].end, e->w[i].cls};
+    } else {
+        n = segment(lx, s, a, b, out, max);
+        e->h = h, e->a = (uint32_t)a, e->len = (uint16_t)len, e->max = (unsigned char)max, e->n = (unsigned char)n;
+        for (size_t i = 0; i < n; i++) {
+            e->w[i].start = (uint16_t)(out[i].start - a);
+            e->w[i].end = (uint16_t)(out[i].end - a);
+            e->w[i].cls = (signed char)out[i].cls;
+        }
+    }
+    STAGE_LEAVE();
+    return n;
+}
+
 static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max)
 {
     /* the character boundaries of the stretch; a run of ASCII letters or digits is one unit */
@@ -335,8 +425,6 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
     size_t next[POSLEX_MAX_CHARS + 1];
     int cls[POSLEX_MAX_CHARS + 1];
     double log_total = t ? t->log_total : log(1e8);
-    signed char tag_cls[128];
-    memset(tag_cls, -1, sizeof tag_cls);
     /* 1 + the char id of each unit that is one character (0: in no word), looked up once for
      * the walks from every start; UNIT_RUN for a run of letters or digits, walked by its bytes */
     uint32_t unit_id[POSLEX_MAX_CHARS];
@@ -381,11 +469,8 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
                 jlog = f != 0;
                 if (role && own_role(role->attr))
                     c = role_class(role->attr);
-                else {
-                    if (tag_cls[tag & 127] < 0) /* the class of each tag looked up once a call */
-                        tag_cls[tag & 127] = (signed char)tag_class(lx, tag_name(t, tag));
-                    c = tag_cls[tag & 127];
-                }
+                else
+                    c = lx->tag_class[tag & 255]; /* tag_class(lx, tag_name(t, tag)), made at load */
             } else if (role) { /* subject.tsv's boundary roles say where a subject ends, not what a
                                   word is: they stand in only for words jieba lacks; its nouns
                                   (就业, 特约) are nouns whatever jieba's tag */

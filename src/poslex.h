@@ -29,6 +29,19 @@ struct pos_word {
  * 劏房, 綜援) and a run of ASCII letters is POS_NOUN (GDP), digits POS_NUM. */
 size_t poslex_segment(const struct lexicon *lx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max);
 
+/* A memo of the splits poslex_segment gives for one text (an article's normalised text, while
+ * its claims are found): a split depends only on the stretch's bytes and max, so a stretch whose
+ * bytes were cut before anywhere in the text (the clause before a figure, read again for each
+ * figure after it; the window around a verb) takes the words kept then, at its own offsets. One
+ * thread's; the text must stay unchanged while the memo is used. */
+struct poslex_memo;
+struct poslex_memo *poslex_memo_new(const char *s);
+void poslex_memo_free(struct poslex_memo *m);
+/* poslex_segment(lx, s, a, b, out, max), the same words, from m when it holds a stretch of the
+ * same bytes and max; m may be NULL, and a text other than m's is cut without it. */
+size_t poslex_segment_memo(const struct lexicon *lx, struct poslex_memo *m, const char *s, size_t a, size_t b,
+                           struct pos_word *out, size_t max);
+
 /* The class of the dictionary word s[0, len), as poslex_segment gives it; -1 when no list
  * knows the word. */
 int poslex_class(const struct lexicon *lx, const char *s, size_t len);
@@ -43,6 +56,11 @@ int poslex_word(const char *s, size_t len, uint32_t *freq, double *log_freq, con
 #define POSLEX_IS_WORD 1
 #define POSLEX_HAS_LONGER 2
 int poslex_entry(const char *s, size_t len);
+
+/* The class the segmenter gives a word of each tag number 0..255 of the table (postags.tsv's
+ * class of the tag's name; a number past the table's tags is "x"), into out[256]; lx's word lists
+ * must be loaded. All POS_OTHER when the table is malformed. */
+void poslex_tag_classes(const struct lexicon *lx, signed char *out);
 
 /* 1 when the built-in table's header and sizes are well formed (checked once by patterns_load). */
 int poslex_ok(void);

@@ -128,10 +128,10 @@ static size_t date_chars_before(const struct lexicon *lx, const char *s, size_t 
 }
 
 /* The start of the time word (今年, 上年同期, 年底) that ends at p, or p. */
-static size_t time_word_before(const struct lexicon *lx, const char *s, size_t floor, size_t p)
+static size_t time_word_before(const struct lexicon *lx, struct poslex_memo *memo, const char *s, size_t floor, size_t p)
 {
     struct pos_word w[POSLEX_MAX_CHARS];
-    size_t n = poslex_segment(lx, s, floor, p, w, POSLEX_MAX_CHARS);
+    size_t n = poslex_segment_memo(lx, memo, s, floor, p, w, POSLEX_MAX_CHARS);
     while (n > 0 && w[n - 1].cls == POS_TIME && w[n - 1].end == p)
         p = w[--n].start;
     return p;
@@ -141,7 +141,7 @@ static size_t time_word_before(const struct lexicon *lx, const char *s, size_t f
  * 降至2017年4月至9月的61.8%, 暴跌至2020/21年度的5亿, 提高到今年的4.2%, 增至2023年底的500人.
  * The change word before the date still governs the number. The phrase holds a time word, or
  * begins with a four-digit year and holds 年. */
-static size_t date_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
+static size_t date_before(const struct lexicon *lx, struct poslex_memo *memo, const char *s, size_t floor, size_t at)
 {
     size_t p = at;
     const struct lex_word *de = lex_before(&lx->chars[CHR_DE], s, floor, p);
@@ -152,7 +152,7 @@ static size_t date_before(const struct lexicon *lx, const char *s, size_t floor,
     for (size_t was = (size_t)-1; p != was && p > floor;) {
         was = p;
         p = date_chars_before(lx, s, floor, p);
-        size_t t = time_word_before(lx, s, floor, p);
+        size_t t = time_word_before(lx, memo, s, floor, p);
         timeword |= t < p;
         p = t;
     }
@@ -201,12 +201,13 @@ static int change_word_ends_in(const struct lexicon *lx, const char *s, size_t f
     return 0;
 }
 
-struct qualify_change qualify_change_before(const struct lexicon *lx, const char *s, size_t floor, size_t at)
+struct qualify_change qualify_change_before(const struct lexicon *lx, struct poslex_memo *memo, const char *s, size_t floor,
+                                            size_t at)
 {
     struct qualify_change ch = {(size_t)-1, 0, 0, 0, (size_t)-1};
     if (!change_word_ends_in(lx, s, floor, at))
         return ch;
-    at = date_before(lx, s, floor, at);
+    at = date_before(lx, memo, s, floor, at);
     size_t lim = at > floor + CHANGE_GAP_BYTES ? at - CHANGE_GAP_BYTES : floor;
     int noun = 0;
     for (size_t p = at; p >= lim && p > floor; p = chars_prev(s, p)) {

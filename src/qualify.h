@@ -24,8 +24,10 @@ size_t qualify_approx_before(const struct lexicon *lx, const char *s, size_t flo
 int qualify_only_connectors(const struct lexicon *lx, const char *s, size_t a, size_t b);
 
 /* The change word closest before `at` in its clause, within CHANGE_GAP_BYTES and with no
- * digit in between; and 由/从 before it, for 由X增加到Y. */
-struct qualify_change qualify_change_before(const struct lexicon *lx, const char *s, size_t floor, size_t at);
+ * digit in between; and 由/从 before it, for 由X增加到Y. memo: the text's splits (poslex.h), or NULL. */
+struct poslex_memo;
+struct qualify_change qualify_change_before(const struct lexicon *lx, struct poslex_memo *memo, const char *s, size_t floor,
+                                            size_t at);
 
 /* The direction of a change noun after 的 at `at` (6.4%的涨幅, 3%的增长), or 0. */
 int qualify_change_after(const struct lexicon *lx, const char *s, size_t n, size_t at);

@@ -38,12 +38,19 @@ void subject_ctx_init(struct subject_ctx *sx, const struct lexicon *lx, const ch
     sx->lx = lx;
     sx->s = s;
     sx->nsplits = sx->next = 0;
+    sx->memo = NULL;
+}
+
+void subject_ctx_init_memo(struct subject_ctx *sx, const struct lexicon *lx, const char *s, struct poslex_memo *memo)
+{
+    subject_ctx_init(sx, lx, s);
+    sx->memo = memo;
 }
 
 size_t subject_segment(struct subject_ctx *sx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max)
 {
     if (s != sx->s || max > POSLEX_MAX_CHARS)
-        return poslex_segment(sx->lx, s, a, b, out, max);
+        return poslex_segment_memo(sx->lx, sx->memo, s, a, b, out, max);
     for (unsigned i = 0; i < sx->nsplits; i++) {
         const struct subject_split *sp = &sx->split[i];
         if (sp->a == a && sp->b == b && sp->max == max) {
@@ -56,7 +63,7 @@ size_t subject_segment(struct subject_ctx *sx, const char *s, size_t a, size_t b
     if (sx->nsplits < SUBJECT_SPLITS)
         sx->nsplits++;
     sp->a = a, sp->b = b, sp->max = max;
-    sp->n = poslex_segment(sx->lx, s, a, b, sp->w, max);
+    sp->n = poslex_segment_memo(sx->lx, sx->memo, s, a, b, sp->w, max);
     memcpy(out, sp->w, sp->n * sizeof *out);
     return sp->n;
 }
@@ -413,6 +420,10 @@ static int frame_clause(struct subject_ctx *sx, const char *s, size_t a, size_t 
 {
     const struct lexicon *lx = sx->lx;
     struct pos_word w[POSLEX_MAX_CHARS];
+    /* the test for 的 first: it needs no split (each test alone says no) */
+    for (size_t i = a; i < b; i = chars_next(s, b, i)) /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
+        if (subject_de_at(lx, s, b, i))
+            return 0;
     size_t first = a;
     for (int k = 0; first < b && k < 8; k++) { /* its first characters are enough */
         int l;
@@ -424,9 +435,6 @@ static int frame_clause(struct subject_ctx *sx, const char *s, size_t a, size_t 
         return 0;
     /* 在疫情下医管局盈余大幅下跌: a frame inside a clause that goes on to its own subject and
      * verb; a frame clause ends with its locative or time word (在政策介入后, 截至目前) */
-    for (size_t i = a; i < b; i = chars_next(s, b, i)) /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
-        if (subject_de_at(lx, s, b, i))
-            return 0;
     n = subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS);
     return !(n > 1 && w[n - 1].cls != POS_PLACE && w[n - 1].cls != POS_TIME);
 }

@@ -26,10 +26,13 @@ struct subject_ctx {
         struct pos_word w[POSLEX_MAX_CHARS];
     } split[SUBJECT_SPLITS];
     unsigned nsplits, next;   /* splits kept; the one to replace next */
+    struct poslex_memo *memo; /* the text's splits (of every claim so far), or NULL; borrowed */
 };
 
 /* Start sx on the text s with the word lists lx, with no split kept. */
 void subject_ctx_init(struct subject_ctx *sx, const struct lexicon *lx, const char *s);
+/* The same, with the memo of the splits of s made so far (poslex_memo_new(s)), which it adds to. */
+void subject_ctx_init_memo(struct subject_ctx *sx, const struct lexicon *lx, const char *s, struct poslex_memo *memo);
 
 /* poslex_segment(sx->lx, s, a, b, out, max), the same words, from sx when it holds that split. */
 size_t subject_segment(struct subject_ctx *sx, const char *s, size_t a, size_t b, struct pos_word *out, size_t max);

@@ -395,7 +395,7 @@ size_t subjects_find(const struct keyfig_patterns *p, struct keyfig_article *a, 
                      struct draft *d, const struct lex_word *uw, const struct context *x)
 {
     struct subject_ctx sx; /* the splits of this claim's clauses, for this claim only */
-    subject_ctx_init(&sx, p->lx, a->txt.norm);
+    subject_ctx_init_memo(&sx, p->lx, a->txt.norm, a->segmemo);
     size_t end = find_subject(&sx, a, m, d, uw, x);
     join_share(&sx, a->txt.norm, a, d, x);
     return end;
@@ -499,7 +499,7 @@ size_t subjects_pair_lists(const struct lexicon *lx, struct keyfig_article *a, s
 {
     const char *s = a->txt.norm;
     struct subject_ctx sx;
-    subject_ctx_init(&sx, lx, s);
+    subject_ctx_init_memo(&sx, lx, s, a->segmemo);
     size_t i;
     for (i = from; i < to; i++) {
         struct draft *d = &a->drafts[i];

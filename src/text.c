@@ -275,7 +275,7 @@ static void emit(struct out *o, uint32_t cp, size_t orig_at)
 
 /* The plain ideograph at orig[i] (three bytes; decode_input made the text valid UTF-8), if it is one:
  * its code point, else 0. */
-static uint32_t plain_at(const struct normalizer *nz, const char *orig, size_t len, size_t i)
+static inline uint32_t plain_at(const struct normalizer *nz, const char *orig, size_t len, size_t i)
 {
     if (len - i < 3) /* utf8_bmp_at reads the byte at i, and the end of the text may be there */
         return 0;

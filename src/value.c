@@ -17,7 +17,7 @@
 static const char *find(const char *s, size_t n, const char *w, size_t wl)
 {
     for (size_t i = 0; wl && i + wl <= n; i++)
-        if (!memcmp(s + i, w, wl))
+        if (s[i] == w[0] && !memcmp(s + i, w, wl)) /* the first byte before a call */
             return s + i;
     return NULL;
 }

@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "check_lexicon.h"
+#include "chars.h"
 #include "lexicon.h"
 #include "patset.h"
 #include "util.h"
@@ -128,11 +129,92 @@ static void test_chars(const struct lexicon *lx)
         snprintf(got, sizeof got, bad == 0x110000 ? "none" : "U+%04X", (unsigned)bad);
         report(bad == 0x110000, name, __FILE__, __LINE__, got, "none");
     }
+    /* every character of a set ends with a byte its ends[] has (the clause and sentence scans
+     * decode only there) */
+    for (int r = 0; r < CHR_NROLES; r++) {
+        uint32_t bad = 0x110000;
+        for (uint32_t c = 1; c < 0x110000 && bad == 0x110000; c++) {
+            if (c >= 0x10000 && c % 61 != 0 && c > 0x10100)
+                continue; /* past the BMP, a sample */
+            unsigned char last = c < 0x80 ? (unsigned char)c : (unsigned char)(0x80 | (c & 0x3F));
+            if (lex_charset_has(&lx->charset[r], c) && !lx->charset[r].ends[last])
+                bad = c;
+        }
+        char name[96], got[32];
+        snprintf(name, sizeof name, "lexicon.charset role %d ends", r);
+        snprintf(got, sizeof got, bad == 0x110000 ? "none" : "U+%04X", (unsigned)bad);
+        report(bad == 0x110000, name, __FILE__, __LINE__, got, "none");
+    }
     const char *s = "以及";
     const struct lex_word *w = lex_at(&lx->chars[CHR_CONNECTOR], s, strlen(s), 0);
     check_str("lexicon.chars connector 以及", w ? w->word : "(none)", "以及");
     check_int("lexicon.lex_in year", lex_in(&lx->chars[CHR_YEAR], "2017年4月", 0, 7), 1);
     check_int("lexicon.lex_in year not before its end", lex_in(&lx->chars[CHR_YEAR], "2017年4月", 0, 6), 0);
+}
+
+/* chars_clause_start and chars_sentence_start as they were written before they passed over
+ * bytes that end no delimiter: a step back at a time, every character decoded. */
+static size_t clause_start_ref(const struct lexicon *lx, const char *s, size_t i)
+{
+    size_t floor = chars_window_floor(s, i);
+    while (i > floor) {
+        size_t q = s[i - 1] == ')' ? chars_skip_parenthetical(s, floor, i) : i;
+        if (q != i) {
+            i = q;
+            continue;
+        }
+        size_t p = chars_prev(s, i);
+        int l;
+        int thousands = s[p] == ',' && p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9' && s[p + 1] >= '0' &&
+                        s[p + 1] <= '9' && s[p + 2] >= '0' && s[p + 2] <= '9' && s[p + 3] >= '0' &&
+                        s[p + 3] <= '9' && !(s[p + 4] >= '0' && s[p + 4] <= '9');
+        if (chars_is_clause_delim(lx, chars_cp_at(s, i, p, &l)) && !thousands)
+            break;
+        i = p;
+    }
+    return i;
+}
+
+static size_t sentence_start_ref(const struct lexicon *lx, const char *s, size_t i)
+{
+    size_t floor = chars_window_floor(s, i);
+    while (i > floor) {
+        size_t q = chars_prev(s, i);
+        int l;
+        if (chars_is_sentence_delim(lx, chars_cp_at(s, i, q, &l)))
+            break;
+        i = q;
+    }
+    return i;
+}
+
+/* The clause and sentence starts at every character boundary of a text with commas, thousands
+ * separators, parentheticals (nested, unclosed), line breaks, ASCII and four-byte characters,
+ * repeated past CHARS_WINDOW so that the window's floor is met too. */
+static void test_clause_bounds(const struct lexicon *lx)
+{
+    static const char piece[] = "全年GDP增长5.2%，其中(包括港澳，台湾)出口2,907亿元;进口1,2345万元。"
+                                "投资额(见表(一)共为86.3亿元！\n𠀋字3000万台(套)农业机械？同比增长6%：分别为A、B；"
+                                "((未闭合，继续)结束) 英文, text; end. 再\n\n";
+    struct buf b = {0};
+    while (b.len < 3 * CHARS_WINDOW)
+        buf_adds(&b, piece);
+    size_t bad_c = (size_t)-1, bad_s = (size_t)-1, n = 0;
+    for (size_t i = 0; i <= b.len; i++) {
+        if (i < b.len && ((unsigned char)b.data[i] & 0xC0) == 0x80)
+            continue;
+        n++;
+        if (bad_c == (size_t)-1 && chars_clause_start(lx, b.data, i) != clause_start_ref(lx, b.data, i))
+            bad_c = i;
+        if (bad_s == (size_t)-1 && chars_sentence_start(lx, b.data, i) != sentence_start_ref(lx, b.data, i))
+            bad_s = i;
+    }
+    char got[64];
+    snprintf(got, sizeof got, "%zd", bad_c == (size_t)-1 ? (ssize_t)-1 : (ssize_t)bad_c);
+    report(bad_c == (size_t)-1 && n > 1000, "chars.clause_start equals the step-by-step scan", __FILE__, __LINE__, got, "-1");
+    snprintf(got, sizeof got, "%zd", bad_s == (size_t)-1 ? (ssize_t)-1 : (ssize_t)bad_s);
+    report(bad_s == (size_t)-1 && n > 1000, "chars.sentence_start equals the step-by-step scan", __FILE__, __LINE__, got, "-1");
+    buf_free(&b);
 }
 
 int main(void)
@@ -145,6 +227,7 @@ int main(void)
         test_units(lx);
         test_kind_names();
         test_chars(lx);
+        test_clause_bounds(lx);
     }
     lexicon_free(lx);
     patset_free(ps);

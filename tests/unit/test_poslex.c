@@ -231,6 +231,50 @@ static void check_prefix_flags(void)
     free(buf);
 }
 
+/* poslex_segment_memo gives poslex_segment's words: every stretch between two character
+ * boundaries of a text whose clauses repeat (so that stretches of the same bytes stand at
+ * different offsets and the memo answers them), with every max, asked twice (the second time
+ * from the memo), and once more after another text has filled the memo. */
+static void check_memo(const struct keyfig_patterns *p)
+{
+    static const char *const texts[] = {
+        "国内生产总值同比增长5%，国内生产总值同比增长6%。由2013年的前5个月的翘尾，GDP总量达到5G基站，国内生产总值同比增长",
+        "每月可领取托位补贴，今年以来每月可领取托位补贴；九巴今年以来每月可领取",
+    };
+    int bad = 0;
+    size_t asked = 0;
+    for (int round = 0; round < 3; round++) {
+        struct text t;
+        const char *in = texts[round == 1];
+        text_normalize(p->nz, in, strlen(in), &t);
+        struct poslex_memo *m = poslex_memo_new(t.norm);
+        for (int again = 0; again < 2; again++)
+            for (size_t a = 0; a < t.norm_len; a++) {
+                if (((unsigned char)t.norm[a] & 0xC0) == 0x80)
+                    continue;
+                for (size_t b = a + 1; b <= t.norm_len; b++) {
+                    if (b < t.norm_len && ((unsigned char)t.norm[b] & 0xC0) == 0x80)
+                        continue;
+                    for (size_t max = 1; max <= POSLEX_MAX_CHARS; max += max < 4 ? 1 : 11) {
+                        struct pos_word w1[POSLEX_MAX_CHARS], w2[POSLEX_MAX_CHARS];
+                        size_t n1 = poslex_segment(p->lx, t.norm, a, b, w1, max);
+                        size_t n2 = poslex_segment_memo(p->lx, m, t.norm, a, b, w2, max);
+                        asked++;
+                        bad |= n1 != n2;
+                        for (size_t k = 0; k < n1 && n1 == n2; k++)
+                            bad |= w1[k].start != w2[k].start || w1[k].end != w2[k].end || w1[k].cls != w2[k].cls;
+                    }
+                }
+            }
+        poslex_memo_free(m);
+        text_free(&t);
+    }
+    if (!bad && asked > 10000)
+        printf("PASS poslex.memo: %zu stretches, the same words with and without the memo\n", asked);
+    else
+        printf("FAIL poslex.memo: a stretch split otherwise from the memo\n"), failures++;
+}
+
 int main(void)
 {
     struct keyfig_error err = {0};
@@ -244,6 +288,7 @@ int main(void)
     else
         printf("FAIL poslex.table: the embedded table is malformed\n"), failures++;
     check_prefix_flags();
+    check_memo(p);
     for (size_t i = 0; i < sizeof seg_cases / sizeof seg_cases[0]; i++) {
         const struct seg_case *c = &seg_cases[i];
         struct text t;
