@@ -949,6 +949,26 @@ int subject_before_locative(struct subject_ctx *sx, const char *s, size_t a, siz
     return 1;
 }
 
+int subject_actor_before(struct subject_ctx *sx, const char *s, size_t a, size_t *ss, size_t se)
+{
+    struct pos_word w[POSLEX_MAX_CHARS];
+    size_t n = *ss < se ? subject_segment(sx, s, *ss, se, w, POSLEX_MAX_CHARS) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i].cls != POS_VERB)
+            return 0;
+    n = n && a < *ss ? subject_segment(sx, s, a, *ss, w, POSLEX_MAX_CHARS) : 0;
+    size_t k = n;
+    while (k > 0 && w[k - 1].cls == POS_ADV)
+        k--;
+    if (k == n || k == 0 || !POS_IS_NOUN(w[k - 1].cls))
+        return 0;
+    size_t ns = a, ne = w[k - 1].end;
+    if (!subject_np(sx, s, &ns, &ne, 0) || ne != w[k - 1].end)
+        return 0;
+    *ss = ns;
+    return 1;
+}
+
 size_t subject_before_predicate(struct subject_ctx *sx, const char *s, size_t a, size_t b)
 {
     struct pos_word w[POSLEX_MAX_CHARS];

@@ -118,6 +118,11 @@ int subject_headless_relative(struct subject_ctx *sx, const char *s, size_t a, s
  * the preposition; sets it and returns 1, else 0 with [*ss, *se) unchanged. */
 int subject_before_locative(struct subject_ctx *sx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se);
 
+/* 中欧班列累计开行8万列: when [*ss, *se) is an action alone (verbs only) and an adverb of counting
+ * (累计, 共) stands between it and a noun phrase of [a, *ss), the subject begins with that noun
+ * phrase: the action is the noun's. Returns 1 when it moved *ss. */
+int subject_actor_before(struct subject_ctx *sx, const char *s, size_t a, size_t *ss, size_t se);
+
 /* The end of the noun phrase [a, b) before its first verb that follows a noun (市民接种第三剂疫苗
  * -> 市民); b when there is none. */
 size_t subject_before_predicate(struct subject_ctx *sx, const char *s, size_t a, size_t b);

@@ -163,6 +163,19 @@ static int noun_after_de(struct subject_ctx *sx, const char *s, size_t n, size_t
     return 1;
 }
 
+/* The end of a verb and the noun phrase after it at s[at] (成为世界第一大货物贸易国), or at. */
+static size_t verb_and_object_at(struct subject_ctx *sx, const char *s, size_t n, size_t at)
+{
+    struct pos_word w[4];
+    size_t e = at;
+    for (int k = 0; k < 4 && e < n; k++)
+        e = chars_next(s, n, e);
+    if (e == at || subject_segment(sx, s, at, e, w, 4) < 2 || w[0].cls != POS_VERB)
+        return at;
+    size_t o = subject_noun_after(sx, s, n, w[0].end), os = w[0].end, oe = o;
+    return o > w[0].end && subject_np_after(sx, s, &os, &oe) ? oe : at;
+}
+
 /* 农村居民收入是城镇居民的0.4倍: a linking verb (chars.tsv's role link, not a share word such as 占)
  * then a noun phrase and 的 right before the figure: that phrase is the base the figure is a
  * multiple or share of, the subject is named before the verb. Returns 1 with [*ss, *se) set; 2
@@ -370,6 +383,7 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
     }
     if (subject_before_np(sx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e)) {
         subject_before_locative(sx, s, seg, x->context_end, actions, &d->subj_s, &d->subj_e);
+        subject_actor_before(sx, s, seg, &d->subj_s, d->subj_e);
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         prefer_metric(sx, s, a, d, x, actions);
         return end;
@@ -386,7 +400,15 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
         return end;
     }
     d->subj_s = d->subj_e = end;
-    if (!subject_elsewhere(sx, s, a, d, x->floor, actions) && subject_of_list_intro(sx, s, d->num_s, &d->subj_s, &d->subj_e))
+    if (subject_elsewhere(sx, s, a, d, x->floor, actions))
+        return end;
+    size_t vp = d->kind == KEYFIG_KIND_DURATION ? verb_and_object_at(sx, s, n, end) : end;
+    if (vp > end) { /* 我国已连续12年成为世界第一大货物贸易国: what went on for that long */
+        d->subj_s = end, d->subj_e = vp;
+        d->subj_rule = SUBJ_RULE_AFTER_CLASSIFIER;
+        return end;
+    }
+    if (subject_of_list_intro(sx, s, d->num_s, &d->subj_s, &d->subj_e))
         d->subj_rule = SUBJ_RULE_LIST_INTRO;
     return end;
 }
