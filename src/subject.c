@@ -799,7 +799,9 @@ static size_t ratio_end(const struct lexicon *lx, const char *s, size_t e, size_
     if (l != cl)
         return e;
     size_t after = e + (size_t)l;
-    return after == b || lex_charset_has(&lx->charset[CHR_LINK], chars_cp_at(s, b, after, &cl)) ? after : e;
+    if (after == b) /* the stretch ends at 从 or 由, not at a number the word compares with (较155年) */
+        return s[b] && !cnnum_is_numeral_char(lx->numerals, chars_cp_at(s, b + strnlen(s + b, 4), b, &cl)) ? after : e;
+    return lex_charset_has(&lx->charset[CHR_LINK], chars_cp_at(s, b, after, &cl)) ? after : e;
 }
 
 int subject_before_np(struct subject_ctx *sx, const char *s, size_t a, size_t b, int actions, size_t *ss, size_t *se)

@@ -163,15 +163,18 @@ static int noun_after_de(struct subject_ctx *sx, const char *s, size_t n, size_t
     return 1;
 }
 
-/* The end of a verb and the noun phrase after it at s[at] (成为世界第一大货物贸易国), or at. */
+/* The end of a verb (not a linking verb) and the noun phrase after it at s[at]
+ * (成为世界第一大货物贸易国), or at. */
 static size_t verb_and_object_at(struct subject_ctx *sx, const char *s, size_t n, size_t at)
 {
     struct pos_word w[4];
     size_t e = at;
     for (int k = 0; k < 4 && e < n; k++)
         e = chars_next(s, n, e);
-    if (e == at || subject_segment(sx, s, at, e, w, 4) < 2 || w[0].cls != POS_VERB)
-        return at;
+    int l;
+    if (e == at || subject_segment(sx, s, at, e, w, 4) < 2 || w[0].cls != POS_VERB ||
+        (chars_next(s, n, at) == w[0].end && lex_charset_has(&sx->lx->charset[CHR_LINK], chars_cp_at(s, n, at, &l))))
+        return at; /* 是, 有: a linking verb says what the time was, not what went on */
     size_t o = subject_noun_after(sx, s, n, w[0].end), os = w[0].end, oe = o;
     return o > w[0].end && subject_np_after(sx, s, &os, &oe) ? oe : at;
 }
