@@ -280,5 +280,5 @@ int qualify_change_after(const struct lexicon *lx, const char *s, size_t n, size
     if (!de)
         return 0;
     const struct lex_word *w = lex_at(&lx->change, s, n, at + de->len);
-    return w && w->attr % 16 == CHG_VERB ? w->attr / 16 : 0;
+    return w && (w->attr % 16 == CHG_VERB || w->attr % 16 == CHG_NOUN) ? w->attr / 16 : 0;
 }

@@ -29,7 +29,7 @@ struct poslex_memo;
 struct qualify_change qualify_change_before(const struct lexicon *lx, struct poslex_memo *memo, const char *s, size_t floor,
                                             size_t at);
 
-/* The direction of a change noun after 的 at `at` (6.4%的涨幅, 3%的增长), or 0. */
+/* The direction of a change verb or noun after 的 at `at` (6.4%的涨幅, 3%的增长, 6.6%的增速), or 0. */
 int qualify_change_after(const struct lexicon *lx, const char *s, size_t n, size_t at);
 /* A basis word of change.tsv (同比, 环比) before `at` in the clause: the comparison it names (its
  * fourth column), else KEYFIG_BASIS_NONE. */

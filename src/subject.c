@@ -578,6 +578,14 @@ static int threshold_modifier(const struct pos_word *w, size_t i, size_t n)
     return j < n && POS_IS_NOUN(w[j].cls);
 }
 
+/* 1 when w is a perfective particle alone (chars.tsv's role perfective: 了): what stands before it
+ * is a verb and what it did (支撑了国民经济增速: the subject is 国民经济增速). */
+static int perfective(const struct lexicon *lx, const char *s, const struct pos_word *w)
+{
+    const struct lex_word *p = lex_at(&lx->chars[CHR_PERFECTIVE], s, w->end, w->start);
+    return p && p->len == w->end - w->start;
+}
+
 /* 1 when w ends with a character of chars.tsv's role period (年 月 日 季). */
 static int ends_period(const struct lexicon *lx, const char *s, const struct pos_word *w)
 {
@@ -628,9 +636,10 @@ static int narrow(struct subject_ctx *sx, const char *s, size_t *ss, size_t *se,
     /* 该公司去年营业收入, XX市各类人才, 中央财政3年投入: a word that only places a subject
      * (subject.tsv's drop words, pronouns, two characters or more as 则 and 每 are also pieces of
      * names; a numeral of a period, not 年 alone: 钾肥年需求量) inside the phrase ends what placed
-     * it; the metric is what follows */
+     * it, as 了 ends a verb and its doing (支撑了国民经济); the metric is what follows */
     for (size_t i = last; !forward && !verbs && i-- > first + 1;)
-        if ((places_only(lx, s, &w[i]) || (w[i].cls == POS_NUM && w[i - 1].cls == POS_NUM && w[first].cls != POS_NUM && ends_period(lx, s, &w[i]))) &&
+        if ((places_only(lx, s, &w[i]) || perfective(lx, s, &w[i]) ||
+             (w[i].cls == POS_NUM && w[i - 1].cls == POS_NUM && w[first].cls != POS_NUM && ends_period(lx, s, &w[i]))) &&
             i + 1 < last) {
             first = i + 1;
             while (first < last && cannot_begin(w[first].cls))

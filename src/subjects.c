@@ -93,6 +93,13 @@ static int subject_of_list_intro(struct subject_ctx *sx, const char *s, size_t a
 
 /* 6.4%的涨幅, 占比19.8%: a subject that names only a measure is the measure of the metric named
  * nearby, when there is one before it: 60岁及以上人口 + 占比. */
+/* Where d's own stretch of its clause begins: after the figure before it in the clause, if any. */
+static size_t figure_floor(struct keyfig_article *a, struct draft *d, const struct context *x)
+{
+    struct draft *prev = drafts_before(a, d, x->floor);
+    return prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
+}
+
 static void prefer_metric(struct subject_ctx *sx, const char *s, struct keyfig_article *a, struct draft *d,
                           const struct context *x, int actions)
 {
@@ -100,7 +107,7 @@ static void prefer_metric(struct subject_ctx *sx, const char *s, struct keyfig_a
     if (!subject_is_measure(sx, s, d->subj_s, d->subj_e))
         return;
     size_t b_s, b_e;
-    if (d->subj_s > d->num_s && subject_before_np(sx, s, x->floor, x->context_end, actions, &b_s, &b_e) &&
+    if (d->subj_s > d->num_s && subject_before_np(sx, s, figure_floor(a, d, x), x->context_end, actions, &b_s, &b_e) &&
         !subject_is_measure(sx, s, b_s, b_e)) { /* 以能源消费年均6.6%的增速: the metric before the figure */
         d->subj_s = b_s, d->subj_e = b_e;
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
@@ -358,8 +365,7 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
         d->subj_rule = SUBJ_RULE_VERB_OBJECT;
         return end;
     }
-    struct draft *prev = drafts_before(a, d, x->floor);
-    size_t seg = prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
+    size_t seg = figure_floor(a, d, x);
     int actions = d->kind == KEYFIG_KIND_COUNT;
     /* 医疗人员从2018/19年度至2020/21年度上升7%: whatever stands between 从 and the figure, the
      * metric is named before 从 */
