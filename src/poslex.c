@@ -522,6 +522,15 @@ static size_t segment(const struct lexicon *lx, const char *s, size_t a, size_t 
             i = next[i];
         }
     }
+    /* 每盎司, 每公斤: the measure a price is per points at the figure; it names nothing */
+    for (size_t i = 0; i < n; i++) {
+        int l;
+        if (!lex_charset_has(&lx->charset[CHR_EACH], chars_cp_at(s, out[i].end, out[i].start, &l)))
+            continue;
+        size_t u = out[i].start + (size_t)l;
+        if (u < out[i].end && exact(&lx->units, s + u, out[i].end - u))
+            out[i].cls = POS_PRON; /* as 每 alone is: never the start of a subject */
+    }
     /* 的 makes what follows it a noun phrase's head: 前5个月的翘尾, 各项的支出 (verbs to jieba) */
     for (size_t i = 1; i < n; i++)
         if (out[i].cls == POS_VERB && out[i - 1].cls == POS_FUNC && is_de(lx, s, &out[i - 1]) &&

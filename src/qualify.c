@@ -46,6 +46,18 @@ size_t qualify_approx_before(const struct lexicon *lx, const char *s, size_t flo
     if (cur && cur->attr == KEYFIG_KIND_MONEY && cur->len > 1)
         at -= cur->len;
     const struct lex_word *w = lex_before(&lx->approx_pre, s, floor, at);
+    /* 突破每盎司2400美元: so does the measure a price is per (chars.tsv's role each, then a unit) */
+    int el;
+    if (!w && cur && (cur->attr == KEYFIG_KIND_MASS || cur->attr == KEYFIG_KIND_AREA || cur->attr == KEYFIG_KIND_VOLUME ||
+                      cur->attr == KEYFIG_KIND_LENGTH) && at - cur->len > floor) { /* not 平均每天 */
+        size_t e = chars_prev(s, at - cur->len);
+        const struct lex_word *pw = lex_charset_has(&lx->charset[CHR_EACH], chars_cp_at(s, at, e, &el)) &&
+                                            e + (size_t)el == at - cur->len ? lex_before(&lx->approx_pre, s, floor, e) : NULL;
+        if (pw) {
+            *ap = (enum keyfig_approx)pw->attr;
+            return e - pw->len;
+        }
+    }
     const struct lex_word *word = lex_before(&lx->subject, s, floor, at);
     if (w && word && word->len > w->len)
         w = NULL; /* 节约二千八百亿元: 约 ends a longer word, it is no approximation */
