@@ -325,6 +325,17 @@ static int predicate_verb(struct subject_ctx *sx, const char *s, size_t a, size_
 
 /* The metric named before the number: the text after the last verb of the clause that
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
+/* 1 when the compare word s[i, i+l) begins a word of the split whose rest is a time word or
+ * pronoun (较前年, 较去年): the compare word and its base run together. */
+static int compare_and_time(struct subject_ctx *sx, const char *s, size_t a, size_t b, size_t i, size_t l, int role)
+{
+    size_t xs, xe;
+    if (role != SUBJ_COMPARE || !word_across(sx, s, a, i + l, &xs, &xe) || xs != i || xe > b)
+        return 0;
+    int c = poslex_class(sx->lx, s + i + l, xe - i - l);
+    return c == POS_TIME || c == POS_PRON;
+}
+
 int subject_cuts_word(struct subject_ctx *sx, const char *s, size_t a, size_t v, size_t e)
 {
     size_t xs, xe;
@@ -344,7 +355,8 @@ void subject_before(struct subject_ctx *sx, const char *s, size_t a, size_t b, s
         int base = l && (role == SUBJ_BASE || role == SUBJ_SHARE || role == SUBJ_COMPARE || role == SUBJ_MANNER);
         const struct lex_word *basis = base ? lex_before(&lx->change, s, a, i + (size_t)l) : NULL;
         if (base && !(basis && basis->attr % 16 == CHG_BASIS) &&
-            !subject_cuts_word(sx, s, a, i, i + (size_t)l)) { /* 同比 is no base, nor 占 of 市场占有率 */
+            (!subject_cuts_word(sx, s, a, i, i + (size_t)l) || compare_and_time(sx, s, a, b, i, (size_t)l, role))) {
+            /* 同比 is no base, nor 占 of 市场占有率; but 较前年 (one word to jieba) is 较 and 前年 */
             b = i;
             break;
         }

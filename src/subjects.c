@@ -386,7 +386,7 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
     }
     if (linked == 2 && subject_elsewhere(sx, s, a, d, x->floor, actions))
         return end;
-    if (x->context_end == d->num_s && subject_headless_relative(sx, s, seg, x->context_end, &d->subj_s, &d->subj_e)) {
+    if (subject_headless_relative(sx, s, seg, x->context_end, &d->subj_s, &d->subj_e)) {
         d->subj_rule = SUBJ_RULE_BEFORE_NUMBER;
         return end;
     }
