@@ -24,7 +24,7 @@ static const char *const char_roles[CHR_NROLES] = {"clause", "sentence", "partic
                                                    "perfective", "to", "currency", "date", "date_to", "date_unit", "year", "wide",
                                                    "timeframe", "period", "period_tail", "comma", "colon", "enum",
                                                    "ideograph", "fold", "wrap_before", "wrap_after", "opening", "unfinished",
-                                                   "stop", "phrase_space", "rate", "negation", "each"};
+                                                   "stop", "phrase_space", "rate", "negation", "each", "person"};
 static const char *const bases[] = {"yoy", "mom"}; /* KEYFIG_BASIS_YOY, KEYFIG_BASIS_MOM */
 static const char *const article_roles[] = {"year", "month", "day", "full_stop", "quote"};
 static const char *const value_roles[VAL_NROLES] = {"per", "below", "over", "of", "tenths", "times"};

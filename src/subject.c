@@ -532,6 +532,9 @@ int subject_of_previous_clause(struct subject_ctx *sx, const char *s, size_t lim
 
 int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
 {
+    int pl;
+    if (a < b && lex_charset_has(&lx->charset[CHR_PERSON], chars_cp_at(s, b, chars_prev(s, b), &pl)))
+        return 0; /* 6600多万纳税人: people, counted */
     for (size_t i = a; i < b;) {
         int role;
         if (subject_role_at(lx, s, b, i, &role) && role == SUBJ_MONEY)

@@ -242,6 +242,6 @@ int main(void)
     check_bad_record("lexicon_bad_chars", "chars.tsv",
                      "的\tdee", 1, "unknown role \"dee\" (expected clause, sentence, particle, common, de, link, connector, "
                      "perfective, to, currency, date, date_to, date_unit, year, wide, timeframe, period, period_tail, comma, colon, enum, "
-                     "ideograph, fold, wrap_before, wrap_after, opening, unfinished, stop, phrase_space, rate, negation, each)", "lexicon.chars_unknown_role");
+                     "ideograph, fold, wrap_before, wrap_after, opening, unfinished, stop, phrase_space, rate, negation, each, person)", "lexicon.chars_unknown_role");
     return failures ? 1 : 0;
 }
