@@ -196,6 +196,12 @@ static void assemble(const struct keyfig_patterns *p, struct keyfig_article *a, 
         return;
     struct context x = qualify(p, a, m, d);
     size_t end = subjects_find(p, a, m, d, uw, &x);
+    /* …預算開支增幅最大，介乎六成至七成, 年增率為2.2%: a share whose subject is a rate of change
+     * grows or falls as that rate says, when its own clause names no change and no base (增速比全国
+     * 高2.3个百分点 is a difference) */
+    if (!d->direction && x.ch.start == (size_t)-1 && d->kind == KEYFIG_KIND_PERCENT && d->subj_e <= d->num_s &&
+        !subject_has_base_word(p->lx, s, d->subj_e, d->num_s))
+        d->direction = (enum keyfig_direction)qualify_change_ending(p->lx, s, d->subj_s, d->subj_e);
     /* a bare amount is money when the metric before it says so (突破57万亿 of 投资); a noun
      * after it counts people or things (6600多万纳税人) */
     if (d->kind == KEYFIG_KIND_COUNT && !uw && !d->unit_text &&

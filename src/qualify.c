@@ -286,6 +286,12 @@ enum keyfig_approx qualify_approx_word(const struct lex_list *l, const char *s, 
 }
 
 
+int qualify_change_ending(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    const struct lex_word *w = a < b ? lex_before(&lx->change, s, a, b) : NULL;
+    return w && (w->attr % 16 == CHG_VERB || w->attr % 16 == CHG_NOUN) ? w->attr / 16 : 0;
+}
+
 int qualify_change_after(const struct lexicon *lx, const char *s, size_t n, size_t at)
 {
     const struct lex_word *de = lex_at(&lx->chars[CHR_DE], s, n, at);

@@ -31,6 +31,9 @@ struct qualify_change qualify_change_before(const struct lexicon *lx, struct pos
 
 /* The direction of a change verb or noun after 的 at `at` (6.4%的涨幅, 3%的增长, 6.6%的增速), or 0. */
 int qualify_change_after(const struct lexicon *lx, const char *s, size_t n, size_t at);
+/* The direction of a change word of change.tsv that ends s[a, b) (預算開支增幅, 工业产值增速), or 0. */
+int qualify_change_ending(const struct lexicon *lx, const char *s, size_t a, size_t b);
+
 /* A basis word of change.tsv (同比, 环比) before `at` in the clause: the comparison it names (its
  * fourth column), else KEYFIG_BASIS_NONE. */
 enum keyfig_basis qualify_basis(const struct lexicon *lx, const char *s, size_t floor, size_t at);

@@ -530,6 +530,16 @@ int subject_of_previous_clause(struct subject_ctx *sx, const char *s, size_t lim
     return 0;
 }
 
+int subject_has_base_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i = chars_next(s, b, i)) {
+        int role;
+        if (subject_role_at(lx, s, b, i, &role) && (role == SUBJ_BASE || role == SUBJ_COMPARE))
+            return 1;
+    }
+    return 0;
+}
+
 int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
 {
     int pl;

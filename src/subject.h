@@ -71,6 +71,10 @@ size_t subject_head_after_de(const struct lexicon *lx, const char *s, size_t n, 
  * the verb to the next boundary word. Returns at when no verb follows. */
 size_t subject_verb_phrase_after(struct subject_ctx *sx, const char *s, size_t n, size_t at);
 
+/* 1 when s[a, b) holds a base or compare word of subject.tsv (比, 高于): what follows is a
+ * difference from the base, not a change. */
+int subject_has_base_word(const struct lexicon *lx, const char *s, size_t a, size_t b);
+
 /* 1 when s[a, b) holds a money word of subject.tsv (资金, 预算, 税) and does not end in a noun of
  * people (chars.tsv's role person: 纳税人): a bare amount (突破57万亿) with such a subject is money. */
 int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, size_t b);
