@@ -276,7 +276,8 @@ static size_t find_subject(struct subject_ctx *sx, struct keyfig_article *a, con
     /* 9成乘客, 三成市民: tenths (a percent unit with a factor in units.tsv) share out the noun after them */
     int tenths = d->kind == KEYFIG_KIND_PERCENT && uw && uw->factor > 1 && !d->has_range; /* not 五折至六折出售 */
     /* 一半楼价, 三分之一村民: a fraction shares out the noun right after it as tenths do */
-    tenths |= d->kind == KEYFIG_KIND_RATIO && !uw && !d->has_range && end == d->num_e &&
+    tenths |= d->kind == KEYFIG_KIND_RATIO && (!uw || (uw->factor > 0 && uw->factor < 1)) && /* 一半: unit 半 */
+              !d->has_range && end == (uw ? d->unit_e : d->num_e) &&
               x->ch.start == (size_t)-1; /* 减少审批事项三分之一: a change's share of its object */
     size_t fwd = takes_noun || tenths ? subject_noun_after(sx, s, n, end) : end;
     /* 4台66万千瓦机组: a count whose noun comes after a measure of each (digits and a unit) */
