@@ -325,15 +325,22 @@ static int predicate_verb(struct subject_ctx *sx, const char *s, size_t a, size_
 
 /* The metric named before the number: the text after the last verb of the clause that
  * leaves something after it (开展巡回医疗服务 -> 巡回医疗服务), minus leading place words. */
-/* 1 when the compare word s[i, i+l) begins a word of the split whose rest is a time word or
- * pronoun (较前年, 较去年): the compare word and its base run together. */
+/* 1 when the compare word s[i, i+l), which the split joins to a word, still introduces a time as
+ * its base: it begins a word whose rest is a time word or pronoun (较前年, 较去年), or a time word
+ * follows it (价格比去年同期上涨: 价格比 is one word to jieba). */
 static int compare_and_time(struct subject_ctx *sx, const char *s, size_t a, size_t b, size_t i, size_t l, int role)
 {
-    size_t xs, xe;
-    if (role != SUBJ_COMPARE || !word_across(sx, s, a, i + l, &xs, &xe) || xs != i || xe > b)
+    size_t xs, xe, e = i + l;
+    if (role != SUBJ_COMPARE)
         return 0;
-    int c = poslex_class(sx->lx, s + i + l, xe - i - l);
-    return c == POS_TIME || c == POS_PRON;
+    if (word_across(sx, s, a, i + l, &xs, &xe) && xs == i && xe <= b) {
+        int c = poslex_class(sx->lx, s + i + l, xe - i - l);
+        return c == POS_TIME || c == POS_PRON;
+    }
+    for (int k = 0; k < 4 && e < b; k++)
+        e = chars_next(s, b, e);
+    struct pos_word w[4];
+    return e > i + l && subject_segment(sx, s, i + l, e, w, 4) > 0 && (w[0].cls == POS_TIME || w[0].cls == POS_PRON);
 }
 
 int subject_cuts_word(struct subject_ctx *sx, const char *s, size_t a, size_t v, size_t e)
