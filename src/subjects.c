@@ -91,8 +91,6 @@ static int subject_of_list_intro(struct subject_ctx *sx, const char *s, size_t a
     return 0;
 }
 
-/* 6.4%的涨幅, 占比19.8%: a subject that names only a measure is the measure of the metric named
- * nearby, when there is one before it: 60岁及以上人口 + 占比. */
 /* Where d's own stretch of its clause begins: after the figure before it in the clause, if any. */
 static size_t figure_floor(struct keyfig_article *a, struct draft *d, const struct context *x)
 {
@@ -100,6 +98,8 @@ static size_t figure_floor(struct keyfig_article *a, struct draft *d, const stru
     return prev && prev->end > x->floor && prev->end <= x->context_end ? prev->end : x->floor;
 }
 
+/* 6.4%的涨幅, 占比19.8%: a subject that names only a measure is the measure of the metric named
+ * nearby, when there is one before it: 60岁及以上人口 + 占比. */
 static void prefer_metric(struct subject_ctx *sx, const char *s, struct keyfig_article *a, struct draft *d,
                           const struct context *x, int actions)
 {
