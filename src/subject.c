@@ -950,11 +950,30 @@ static int links_figure(const struct lexicon *lx, const char *s, const struct po
            (subject_role_at(lx, s, w->end, w->start, &role) == (int)(w->end - w->start) && role == SUBJ_SHARE);
 }
 
+/* 1 when [a, b) ends, as characters, the way a headless relative does: 的, a linking or share
+ * word, maybe 了. A test with no split, made first since most stretches end otherwise. */
+static int ends_like_headless(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    int l;
+    size_t p = chars_prev(s, b);
+    if (p >= a && p < b && lex_charset_has(&lx->charset[CHR_PERFECTIVE], chars_cp_at(s, b, p, &l)))
+        b = p; /* 占了 */
+    const struct lex_word *share = b > a ? lex_before(&lx->subject, s, a, b) : NULL;
+    p = chars_prev(s, b);
+    if (share && share->attr == SUBJ_SHARE)
+        p = b - share->len;
+    else if (!(p >= a && p < b && lex_charset_has(&lx->charset[CHR_LINK], chars_cp_at(s, b, p, &l))))
+        return 0;
+    return subject_de_before(lx, s, a, p) > 0;
+}
+
 int subject_headless_relative(struct subject_ctx *sx, const char *s, size_t a, size_t b, size_t *ss, size_t *se)
 {
     const struct lexicon *lx = sx->lx;
     struct pos_word w[POSLEX_MAX_CHARS];
-    size_t n = a < b ? subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS) : 0, k = n;
+    if (a >= b || !ends_like_headless(lx, s, a, b))
+        return 0;
+    size_t n = subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS), k = n;
     int l;
     if (k > 0 && lex_charset_has(&lx->charset[CHR_PERFECTIVE], chars_cp_at(s, w[k - 1].end, w[k - 1].start, &l)))
         k--; /* 占了 */
