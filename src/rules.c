@@ -73,8 +73,36 @@ static size_t same_next_char(const char **words, size_t j, size_t n, size_t dept
     return k;
 }
 
+static void add_trie(struct buf *b, const char **words, size_t n, size_t depth);
+
+/* A node with more children than TRIE_FANOUT has them in buckets of consecutive first characters, of
+ * about sqrt(TRIE_BUCKET * children) each (5 buckets for the 150 first characters of the units):
+ * smaller buckets cost PCRE2 more compile time (a one-line run) than they save in matching. */
+#define TRIE_FANOUT 16
+#define TRIE_BUCKET 8
+
+/* Child i of a trie node (words[cut[i]..cut[i + 1]), after depth bytes): its first character and
+ * what follows, as alternatives from c on. */
+static void add_child(struct buf *b, const char **words, const size_t *cut, size_t i, size_t c, size_t depth)
+{
+    size_t j = cut[i], cl;
+    same_next_char(words, j, cut[i + 1], depth, &cl);
+    if (i > c)
+        buf_addc(b, '|');
+    char ch[5] = {0};
+    memcpy(ch, words[j] + depth, cl);
+    add_escaped(b, ch);
+    add_trie(b, words + j, cut[i + 1] - j, depth + cl);
+}
+
 /* words[0..n) (sorted bytewise) share their first `depth` bytes: write the alternation of what
- * follows, factored as a trie, each node's longer words before the word that ends there. */
+ * follows, factored as a trie, each node's longer words before the word that ends there.
+ * The JIT tries alternatives one by one, and backtracking into the node tries every child after
+ * the one that matched: a node with many children (the units) has them in buckets of consecutive
+ * first characters, each behind a look-ahead for its range, so a character is compared with the
+ * ranges and one bucket's children. Each child begins with a character no other child
+ * begins with, so at most one can match and a failing guard skips only children that cannot: the
+ * same matches in the same order. */
 static void add_trie(struct buf *b, const char **words, size_t n, size_t depth)
 {
     size_t i = 0, cl;
@@ -84,20 +112,38 @@ static void add_trie(struct buf *b, const char **words, size_t n, size_t depth)
     size_t groups = 0;
     for (size_t j = i; j < n; groups++)
         j = same_next_char(words, j, n, depth, &cl);
+    size_t *cut = xmalloc((groups + 1) * sizeof *cut);
+    groups = 0;
+    for (size_t j = i; j < n; groups++) {
+        cut[groups] = j;
+        j = same_next_char(words, j, n, depth, &cl);
+    }
+    cut[groups] = n;
     int open = groups + (size_t)ends > 1;
     if (open)
         buf_adds(b, "(?:");
-    for (size_t j = i, k; j < n; j = k) {
-        k = same_next_char(words, j, n, depth, &cl);
-        if (j > i)
-            buf_addc(b, '|');
-        char ch[5] = {0};
-        memcpy(ch, words[j] + depth, cl);
-        add_escaped(b, ch);
-        add_trie(b, words + j, k - j, depth + cl);
+    if (groups <= TRIE_FANOUT) {
+        for (size_t k = 0; k < groups; k++)
+            add_child(b, words, cut, k, 0, depth);
+    } else {
+        size_t per = 1;
+        while (per * per < TRIE_BUCKET * groups)
+            per++;
+        for (size_t k = 0; k < groups; k += per) {
+            size_t e = k + per < groups ? k + per : groups;
+            uint32_t lo = 0, hi = 0;
+            /* word lists are valid UTF-8 (patset.c), and bytewise order is code point order */
+            utf8_decode((const unsigned char *)words[cut[k]] + depth, strlen(words[cut[k]] + depth), &lo);
+            utf8_decode((const unsigned char *)words[cut[e - 1]] + depth, strlen(words[cut[e - 1]] + depth), &hi);
+            buf_printf(b, "%s(?=[\\x{%X}-\\x{%X}])(?:", k ? "|" : "", (unsigned)lo, (unsigned)hi);
+            for (size_t c = k; c < e; c++)
+                add_child(b, words, cut, c, k, depth);
+            buf_addc(b, ')');
+        }
     }
     if (open)
         buf_adds(b, ends ? "|)" : ")");
+    free(cut);
 }
 
 /* An alternation of the words of a list in which the longest word that fits wins. Written as a
