@@ -169,12 +169,13 @@ static int match_stop_at(const struct rules *r, struct matcher *m, const char *s
         int rc = rx_match(r->stop_at_all, m->d, s, n, at, 0);
         if (rc == RX_NOMATCH)
             return -1;
-        if (rc >= 0) {
+        const char *mark = rc >= 0 ? rx_mark(m->d) : NULL;
+        if (mark) {
             *end = rx_ovector(m->d, NULL)[1];
-            const char *mark = rx_mark(m->d);
-            return mark ? atoi(mark) : -1;
+            return atoi(mark);
         }
-        /* a limit was hit: try the rules one by one, so the warning names the rule at fault */
+        /* a limit was hit: try the rules one by one, so the warning names the rule at fault (and
+         * should a rule end its match early, with (*ACCEPT), before its mark, they say which) */
     }
     for (size_t i = 0; i < r->nstop; i++) {
         const struct rule *ru = &r->stop[i];
