@@ -537,7 +537,62 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
 /* idioms.tsv: idioms holding a numeral (千方百计, 背水一战), set aside with reason "idiom". They
  * become one "at" stop rule tried first: each idiom is matched from its first numeral, the
  * whole idiom then checked by a look-behind, so the rule is tried only where a numeral stands
- * instead of scanning the whole text for every idiom. */
+ * instead of scanning the whole text for every idiom. The idioms are grouped by the character they
+ * are matched from (一(?:心一意|战(?<=背水一战)|...)|千(?:...)), in file order within a group: a
+ * numeral is compared with 16 characters instead of with 65 idioms in turn, and since the groups
+ * begin with different characters only one can match, so the first idiom in file order that
+ * matches still wins. */
+struct idiom {
+    char *from;  /* the idiom from its numeral on */
+    char *whole; /* the whole idiom when something stands before the numeral, else NULL */
+    size_t first; /* the length of from's first character */
+};
+
+static void add_idiom_rest(struct buf *b, const struct idiom *d)
+{
+    add_escaped(b, d->from + d->first);
+    if (d->whole) {
+        /* 背水一战 from its 一: 一战(?<=背水一战), the part from the numeral on first, so that
+         * most numerals fail on their first character instead of a look-behind */
+        buf_adds(b, "(?<=");
+        add_escaped(b, d->whole);
+        buf_adds(b, ")");
+    }
+}
+
+static char *idiom_pattern(struct idiom *d, size_t n)
+{
+    struct buf pat = {0};
+    char *done = xcalloc(n ? n : 1, 1);
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        buf_adds(&pat, pat.len ? "|" : "(?:");
+        char ch[5] = {0};
+        memcpy(ch, d[i].from, d[i].first);
+        add_escaped(&pat, ch);
+        size_t count = 0;
+        for (size_t j = i; j < n; j++)
+            count += !done[j] && d[j].first == d[i].first && !memcmp(d[j].from, d[i].from, d[i].first);
+        if (count > 1)
+            buf_adds(&pat, "(?:");
+        for (size_t j = i, k = 0; j < n; j++) {
+            if (done[j] || d[j].first != d[i].first || memcmp(d[j].from, d[i].from, d[i].first))
+                continue;
+            if (k++)
+                buf_addc(&pat, '|');
+            add_idiom_rest(&pat, &d[j]);
+            done[j] = 1;
+        }
+        if (count > 1)
+            buf_addc(&pat, ')');
+    }
+    free(done);
+    if (pat.len)
+        buf_addc(&pat, ')');
+    return pat.data;
+}
+
 static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *err)
 {
     size_t len;
@@ -546,7 +601,8 @@ static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *
     if (!text)
         return -1;
     struct rx_data *md = rx_data_new(1);
-    struct buf pat = {0};
+    struct idiom *d = NULL;
+    size_t nd = 0;
     struct tsv_reader rd;
     tsv_open(&rd, text, len);
     char *f[1];
@@ -558,34 +614,34 @@ static int load_idioms(struct patset *ps, struct rules *r, struct keyfig_error *
             break;
         }
         size_t k = rx_ovector(md, NULL)[0];
-        buf_adds(&pat, pat.len ? "|" : "(?:");
-        /* 背水一战 from its 一: 一战(?<=背水一战), the part from the numeral on first, so that
-         * most numerals fail on their first character instead of a look-behind */
-        add_escaped(&pat, f[0] + k);
-        if (k) {
-            buf_adds(&pat, "(?<=");
-            add_escaped(&pat, f[0]);
-            buf_adds(&pat, ")");
-        }
+        uint32_t cp;
+        int cl = utf8_decode((const unsigned char *)f[0] + k, n - k, &cp); /* the file is valid UTF-8 (patset.c) */
+        d = xrealloc(d, (nd + 1) * sizeof *d);
+        d[nd++] = (struct idiom){xstrdup(f[0] + k), k ? xstrdup(f[0]) : NULL, cl > 0 ? (size_t)cl : 1};
     }
     tsv_close(&rd);
     rx_data_free(md);
-    if (rc || !pat.len) {
-        buf_free(&pat);
+    char *pat = rc ? NULL : idiom_pattern(d, nd);
+    for (size_t i = 0; i < nd; i++) {
+        free(d[i].from);
+        free(d[i].whole);
+    }
+    free(d);
+    if (rc || !pat) {
+        free(pat);
         return rc;
     }
-    buf_addc(&pat, ')');
     struct rule ru = {0};
-    ru.code = compile(pat.data, RX_ANCHORED, path, 0, "idiom.list", err);
+    ru.code = compile(pat, RX_ANCHORED, path, 0, "idiom.list", err);
     if (!ru.code) {
-        buf_free(&pat);
+        free(pat);
         return -1;
     }
     ru.id = xstrdup("idiom.list");
     ru.extra = xstrdup("idiom");
     ru.scope = SCOPE_AT;
     ru.kind = -1;
-    ru.pat = pat.data;
+    ru.pat = pat;
     ru.ngroup = -1;
     for (int g = 0; g < G_NGROUPS; g++)
         ru.group[g] = -1;
