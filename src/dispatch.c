@@ -267,11 +267,67 @@ size_t dispatch_next_start(_Atomic uint8_t *memo, struct rx *p, struct rx_data *
     return i;
 }
 
-int dispatch_may_begin(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *s, size_t n, size_t i)
+struct dispatch_set {
+    struct rx **probes;
+    size_t n, words;
+    _Atomic uint8_t *known;  /* per BMP code point: its mask is worked out */
+    _Atomic uint64_t *mask;  /* per BMP code point: words words */
+};
+
+struct dispatch_set *dispatch_set_new(struct rx *const *probes, size_t n)
 {
-    if (i >= n)
-        return 0;
+    struct dispatch_set *ds = xmalloc(sizeof *ds);
+    ds->n = n;
+    ds->words = n ? (n + 63) / 64 : 1;
+    ds->probes = xmalloc((n ? n : 1) * sizeof *ds->probes);
+    if (n)
+        memcpy(ds->probes, probes, n * sizeof *probes);
+    /* above malloc's mmap threshold: a page costs nothing until a character in it is met */
+    ds->known = xcalloc(0x10000, sizeof *ds->known);
+    ds->mask = xcalloc(0x10000 * ds->words, sizeof *ds->mask);
+    return ds;
+}
+
+void dispatch_set_free(struct dispatch_set *ds)
+{
+    if (!ds)
+        return;
+    free(ds->probes);
+    free((void *)ds->known);
+    free((void *)ds->mask);
+    free(ds);
+}
+
+size_t dispatch_set_words(const struct dispatch_set *ds)
+{
+    return ds->words;
+}
+
+/* Every probe asked about the character c[0..len) (code point cp), once per process: its mask,
+ * published with its known flag (a thread that meets the character meanwhile works out the same). */
+static void set_fill(struct dispatch_set *ds, struct rx_data *d, const char *c, size_t len, uint32_t cp)
+{
+    for (size_t w = 0; w < ds->words; w++) {
+        uint64_t bits = 0;
+        for (size_t k = w * 64; k < ds->n && k < w * 64 + 64; k++)
+            if (!ds->probes[k] || rx_probe(ds->probes[k], d, c, len))
+                bits |= (uint64_t)1 << (k % 64);
+        atomic_store_explicit(&ds->mask[(size_t)cp * ds->words + w], bits, memory_order_relaxed);
+    }
+    atomic_store_explicit(&ds->known[cp], 1, memory_order_release);
+}
+
+void dispatch_set_at(struct dispatch_set *ds, struct rx_data *d, const char *s, size_t n, size_t i, uint64_t *out)
+{
     size_t len;
-    uint32_t cp = utf8_bmp_at((const unsigned char *)s, n, i, &len);
-    return cp == (uint32_t)-1 || memo_probe(memo, p, d, s + i, len, cp);
+    uint32_t cp = i < n ? utf8_bmp_at((const unsigned char *)s, n, i, &len) : 0;
+    if (i >= n || cp == (uint32_t)-1) {
+        for (size_t w = 0; w < ds->words; w++)
+            out[w] = i >= n ? 0 : ~(uint64_t)0;
+        return;
+    }
+    if (!atomic_load_explicit(&ds->known[cp], memory_order_acquire))
+        set_fill(ds, d, s + i, len, cp);
+    for (size_t w = 0; w < ds->words; w++)
+        out[w] = atomic_load_explicit(&ds->mask[(size_t)cp * ds->words + w], memory_order_relaxed);
 }

@@ -744,8 +744,16 @@ static struct rules *load(struct patset *ps, const struct lexicon *lx, const str
         goto out;
     r->stop_at_all = combine_stop_at(r);
     r->numeral_ends = numeral_ends(r, m, nm);
-    /* one block: above malloc's mmap threshold, its pages cost nothing until a character is met */
-    r->memo = xcalloc(2 * r->nclaim + 1, DISPATCH_MEMO_BYTES);
+    /* above malloc's mmap threshold: its pages cost nothing until a character is met */
+    r->memo = xcalloc(1, DISPATCH_MEMO_BYTES);
+    struct rx **probes = xmalloc((r->nclaim ? r->nclaim : 1) * sizeof *probes);
+    for (size_t i = 0; i < r->nclaim; i++)
+        probes[i] = r->claim[i].first;
+    r->first_set = dispatch_set_new(probes, r->nclaim);
+    for (size_t i = 0; i < r->nclaim; i++)
+        probes[i] = r->claim[i].rest;
+    r->rest_set = dispatch_set_new(probes, r->nclaim);
+    free(probes);
     rc = 0;
 out:
     free_macros(m, nm);
@@ -779,6 +787,8 @@ void rules_free(struct rules *r)
     rx_free(r->stop_at_all);
     rx_free(r->numeral_ends);
     free((void *)r->memo);
+    dispatch_set_free(r->first_set);
+    dispatch_set_free(r->rest_set);
     free_rules(r->claim, r->nclaim);
     free_rules(r->stop, r->nstop);
     free_rules(r->item, r->nitem);
