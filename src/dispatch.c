@@ -108,6 +108,83 @@ no:
     return NULL;
 }
 
+static int by_cp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int dispatch_before(const char *pat, uint32_t **set, size_t *n)
+{
+    const char *p = pat;
+    while (!strncmp(p, "(?=", 3)) /* a look-ahead tests the same position: step over it */
+        p = group_end(p);
+    if (strncmp(p, "(?<=", 4))
+        return -1;
+    const char *b = p + 4, *e = group_end(p) - 1; /* the look-behind's body [b, e) */
+    if (e <= b || *e != ')')
+        return -1;
+    /* one group around the whole body: (?:...) or (?<name>...) */
+    if (*b == '(' && group_end(b) == e) {
+        const char *q = b + 1;
+        if (!strncmp(q, "?:", 2))
+            q += 2;
+        else if (!strncmp(q, "?<", 2) && q[2] != '=' && q[2] != '!') {
+            q = strchr(q, '>');
+            if (!q || q >= e)
+                return -1;
+            q++;
+        } else
+            return -1;
+        b = q;
+        e = e - 1; /* the group's ')' */
+    }
+    uint32_t *v = NULL;
+    size_t k = 0;
+    uint32_t last = 0;
+    int have = 0;
+    for (const char *q = b;; q++) {
+        if (q == e || *q == '|') {
+            if (!have) { /* an empty alternative: no character need stand before */
+                free(v);
+                return -1;
+            }
+            v = xrealloc(v, (k + 1) * sizeof *v);
+            v[k++] = last;
+            have = 0;
+            if (q == e)
+                break;
+            continue;
+        }
+        if (*q == '\\') { /* an escaped punctuation character is itself; any other escape a class */
+            if (q + 1 >= e || isalnum((unsigned char)q[1]) || (unsigned char)q[1] >= 0x80) {
+                free(v);
+                return -1;
+            }
+            last = (unsigned char)*++q;
+            have = 1;
+            continue;
+        }
+        if (strchr("[](){}.*+?^$", *q)) {
+            free(v);
+            return -1;
+        }
+        uint32_t cp;
+        int l = utf8_decode((const unsigned char *)q, (size_t)(e - q), &cp);
+        if (!l) {
+            free(v);
+            return -1;
+        }
+        last = cp;
+        have = 1;
+        q += l - 1;
+    }
+    qsort(v, k, sizeof *v, by_cp);
+    *set = v;
+    *n = k;
+    return 0;
+}
+
 struct rx *dispatch_probe(const char *pat)
 {
     char *cf = context_free(pat);

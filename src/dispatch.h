@@ -23,6 +23,12 @@ struct rx_data;
  * the empty string (then it says nothing about the character at its start). Caller owns it. */
 struct rx *dispatch_probe(const char *pat);
 
+/* pat (an expanded pattern) begins, after any look-aheads, with a look-behind that is an alternation
+ * of plain strings ((?<=为|到|至), or one group around one: (?<=(?<unit>\$|¥))): the characters those
+ * strings end with, sorted, into a new array *set of *n (caller frees); the character before a match
+ * is one of them. 0 when it finds that; -1 (nothing stored) for any other beginning. */
+int dispatch_before(const char *pat, uint32_t **set, size_t *n);
+
 /* The shapes of claim rule dispatch_numeral_rest knows. */
 enum {
     NUMERAL_REST_CLOSED, /* (?<num>{NUMERAL})REST: REST */

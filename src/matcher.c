@@ -144,6 +144,15 @@ static int match_rule(const struct rules *r, struct matcher *m, size_t i, const 
     return 1;
 }
 
+/* cp is one of set[0..n) (sorted). */
+static int in_set(const uint32_t *set, size_t n, uint32_t cp)
+{
+    for (size_t i = 0; i < n && set[i] <= cp; i++)
+        if (set[i] == cp)
+            return 1;
+    return 0;
+}
+
 /* The first claim rule, in file order, that matches at the numeral at. */
 static int match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
 {
@@ -151,6 +160,17 @@ static int match_claim(const struct rules *r, struct matcher *m, const char *s, 
     struct numeral_ends ne = {.n = (size_t)-1};
     /* the rules whose first probe allows the character at at, in file order */
     dispatch_set_at(r->first_set, m->d, s, n, at, m->first);
+    if (r->nwith_before) { /* less those whose look-behind cannot end with the character before at */
+        uint32_t prev = (uint32_t)-1;
+        size_t b = at ? utf8_char_start(s, at - 1) : 0;
+        if (at && !utf8_decode((const unsigned char *)s + b, at - b, &prev))
+            prev = (uint32_t)-1;
+        for (size_t k = 0; k < r->nwith_before; k++) {
+            size_t i = r->with_before[k];
+            if (!in_set(r->claim[i].before, r->claim[i].nbefore, prev))
+                m->first[i / 64] &= ~((uint64_t)1 << (i % 64));
+        }
+    }
     for (size_t w = 0, words = dispatch_set_words(r->first_set); w < words; w++)
         for (uint64_t bits = m->first[w]; bits; bits &= bits - 1)
             if (match_rule(r, m, w * 64 + (size_t)__builtin_ctzll(bits), s, n, at, &ne, out))

@@ -503,6 +503,8 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
         r.id = xstrdup(f[0]);
         if (ncols == 3) {
             r.first = dispatch_probe(pat);
+            if (dispatch_before(pat, &r.before, &r.nbefore) != 0)
+                r.before = NULL, r.nbefore = 0;
             int form = NUMERAL_REST_PROBE;
             char *rest_src = find_macro(m, nm, "NUMERAL") ? dispatch_numeral_rest(f[2], &form) : NULL;
             struct expansion rx = {0};
@@ -522,6 +524,7 @@ static int load_rule_file(struct patset *ps, const char *name, int ncols, const 
             rx_free(r.first);
             rx_free(r.rest);
             rx_free(r.rest_code);
+            free(r.before);
             free(r.pat);
             free(r.id);
             free(r.extra);
@@ -754,6 +757,10 @@ static struct rules *load(struct patset *ps, const struct lexicon *lx, const str
         probes[i] = r->claim[i].rest;
     r->rest_set = dispatch_set_new(probes, r->nclaim);
     free(probes);
+    r->with_before = xmalloc((r->nclaim ? r->nclaim : 1) * sizeof *r->with_before);
+    for (size_t i = 0; i < r->nclaim; i++)
+        if (r->claim[i].before)
+            r->with_before[r->nwith_before++] = i;
     rc = 0;
 out:
     free_macros(m, nm);
@@ -771,6 +778,7 @@ static void free_rules(struct rule *r, size_t n)
         rx_free(r[i].first);
         rx_free(r[i].rest);
         rx_free(r[i].rest_code);
+        free(r[i].before);
         free(r[i].pat);
         free(r[i].id);
         free(r[i].extra);
@@ -789,6 +797,7 @@ void rules_free(struct rules *r)
     free((void *)r->memo);
     dispatch_set_free(r->first_set);
     dispatch_set_free(r->rest_set);
+    free(r->with_before);
     free_rules(r->claim, r->nclaim);
     free_rules(r->stop, r->nstop);
     free_rules(r->item, r->nitem);

@@ -40,6 +40,11 @@ struct rule {
      * by name in rest_group (num is the numeral). NULL: the whole rule is matched. */
     struct rx *rest_code;
     int rest_group[G_NGROUPS];
+    /* For a rule that begins with a look-behind of plain strings (dispatch_before): the characters
+     * they end with, sorted; the rule is skipped where the character before the numeral is none of
+     * them. NULL: no such look-behind. */
+    uint32_t *before;
+    size_t nbefore;
 };
 
 struct rules {
@@ -52,6 +57,7 @@ struct rules {
     /* The claim rules' first and REST probes (probe i: claim rule i's; NULL, may begin anywhere,
      * for a rule without one). */
     struct dispatch_set *first_set, *rest_set;
+    size_t *with_before, nwith_before; /* the claim rules that have a before set, in file order */
     struct rule *claim, *stop, *item;
     size_t nclaim, nstop, nitem;
 };
