@@ -180,8 +180,8 @@ static char *replace_invalid(const char *s, size_t n, size_t *outlen, struct src
     return b.data;
 }
 
-int decode_input(const char *buf, size_t len, const char *source, const char *encoding, int lenient, char **reuse,
-                 const struct lex_charset *common, struct decoded *out, struct keyfig_error *err)
+int decode_input(const char *buf, size_t len, const char *source, const char *encoding, int lenient, int utf8,
+                 char **reuse, const struct lex_charset *common, struct decoded *out, struct keyfig_error *err)
 {
     memset(out, 0, sizeof *out);
     char *block = reuse && *reuse == buf ? *reuse : NULL;
@@ -218,7 +218,7 @@ int decode_input(const char *buf, size_t len, const char *source, const char *en
             return kf_error(err, KEYFIG_STATUS_INPUT, source, 0, "cannot convert from %s one character at a time", encoding);
         return 0;
     }
-    size_t bad = utf8_first_invalid(buf, len);
+    size_t bad = utf8 ? (size_t)-1 : utf8_first_invalid(buf, len);
     if (bad == (size_t)-1) {
         if (block) { /* the caller's buffer becomes the text: no copy */
             memmove(block, buf, len);

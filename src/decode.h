@@ -27,10 +27,10 @@ struct lex_charset;
 /* Decode buf[0..len) (named source in messages). encoding NULL: detect (input that is not UTF-8
  * reads as GB18030 or Big5, whichever decoding holds more of the common characters). reuse: NULL, or the
  * address of a malloc'd block holding buf (with room for len + 1 bytes) that valid UTF-8 may
- * take over as out->text instead of copying; *reuse is then set to NULL. Returns 0, or -1
- * with err filled: empty input, binary data (NUL bytes), invalid UTF-8 at byte N,
- * or an encoding iconv cannot convert. */
-int decode_input(const char *buf, size_t len, const char *source, const char *encoding, int lenient, char **reuse,
-                 const struct lex_charset *common, struct decoded *out, struct keyfig_error *err);
+ * take over as out->text instead of copying; *reuse is then set to NULL. utf8: buf is known to be
+ * valid UTF-8 (a string Jansson decoded), not validated again. Returns 0, or -1 with err filled:
+ * empty input, binary data (NUL bytes), invalid UTF-8 at byte N, or an encoding iconv cannot convert. */
+int decode_input(const char *buf, size_t len, const char *source, const char *encoding, int lenient, int utf8,
+                 char **reuse, const struct lex_charset *common, struct decoded *out, struct keyfig_error *err);
 
 #endif

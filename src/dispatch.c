@@ -108,6 +108,83 @@ no:
     return NULL;
 }
 
+static int by_cp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int dispatch_before(const char *pat, uint32_t **set, size_t *n)
+{
+    const char *p = pat;
+    while (!strncmp(p, "(?=", 3)) /* a look-ahead tests the same position: step over it */
+        p = group_end(p);
+    if (strncmp(p, "(?<=", 4))
+        return -1;
+    const char *b = p + 4, *e = group_end(p) - 1; /* the look-behind's body [b, e) */
+    if (e <= b || *e != ')')
+        return -1;
+    /* one group around the whole body: (?:...) or (?<name>...) */
+    if (*b == '(' && group_end(b) == e) {
+        const char *q = b + 1;
+        if (!strncmp(q, "?:", 2))
+            q += 2;
+        else if (!strncmp(q, "?<", 2) && q[2] != '=' && q[2] != '!') {
+            q = strchr(q, '>');
+            if (!q || q >= e)
+                return -1;
+            q++;
+        } else
+            return -1;
+        b = q;
+        e = e - 1; /* the group's ')' */
+    }
+    uint32_t *v = NULL;
+    size_t k = 0;
+    uint32_t last = 0;
+    int have = 0;
+    for (const char *q = b;; q++) {
+        if (q == e || *q == '|') {
+            if (!have) { /* an empty alternative: no character need stand before */
+                free(v);
+                return -1;
+            }
+            v = xrealloc(v, (k + 1) * sizeof *v);
+            v[k++] = last;
+            have = 0;
+            if (q == e)
+                break;
+            continue;
+        }
+        if (*q == '\\') { /* an escaped punctuation character is itself; any other escape a class */
+            if (q + 1 >= e || isalnum((unsigned char)q[1]) || (unsigned char)q[1] >= 0x80) {
+                free(v);
+                return -1;
+            }
+            last = (unsigned char)*++q;
+            have = 1;
+            continue;
+        }
+        if (strchr("[](){}.*+?^$", *q)) {
+            free(v);
+            return -1;
+        }
+        uint32_t cp;
+        int l = utf8_decode((const unsigned char *)q, (size_t)(e - q), &cp);
+        if (!l) {
+            free(v);
+            return -1;
+        }
+        last = cp;
+        have = 1;
+        q += l - 1;
+    }
+    qsort(v, k, sizeof *v, by_cp);
+    *set = v;
+    *n = k;
+    return 0;
+}
+
 struct rx *dispatch_probe(const char *pat)
 {
     char *cf = context_free(pat);
@@ -267,11 +344,67 @@ size_t dispatch_next_start(_Atomic uint8_t *memo, struct rx *p, struct rx_data *
     return i;
 }
 
-int dispatch_may_begin(_Atomic uint8_t *memo, struct rx *p, struct rx_data *d, const char *s, size_t n, size_t i)
+struct dispatch_set {
+    struct rx **probes;
+    size_t n, words;
+    _Atomic uint8_t *known;  /* per BMP code point: its mask is worked out */
+    _Atomic uint64_t *mask;  /* per BMP code point: words words */
+};
+
+struct dispatch_set *dispatch_set_new(struct rx *const *probes, size_t n)
 {
-    if (i >= n)
-        return 0;
+    struct dispatch_set *ds = xmalloc(sizeof *ds);
+    ds->n = n;
+    ds->words = n ? (n + 63) / 64 : 1;
+    ds->probes = xmalloc((n ? n : 1) * sizeof *ds->probes);
+    if (n)
+        memcpy(ds->probes, probes, n * sizeof *probes);
+    /* above malloc's mmap threshold: a page costs nothing until a character in it is met */
+    ds->known = xcalloc(0x10000, sizeof *ds->known);
+    ds->mask = xcalloc(0x10000 * ds->words, sizeof *ds->mask);
+    return ds;
+}
+
+void dispatch_set_free(struct dispatch_set *ds)
+{
+    if (!ds)
+        return;
+    free(ds->probes);
+    free((void *)ds->known);
+    free((void *)ds->mask);
+    free(ds);
+}
+
+size_t dispatch_set_words(const struct dispatch_set *ds)
+{
+    return ds->words;
+}
+
+/* Every probe asked about the character c[0..len) (code point cp), once per process: its mask,
+ * published with its known flag (a thread that meets the character meanwhile works out the same). */
+static void set_fill(struct dispatch_set *ds, struct rx_data *d, const char *c, size_t len, uint32_t cp)
+{
+    for (size_t w = 0; w < ds->words; w++) {
+        uint64_t bits = 0;
+        for (size_t k = w * 64; k < ds->n && k < w * 64 + 64; k++)
+            if (!ds->probes[k] || rx_probe(ds->probes[k], d, c, len))
+                bits |= (uint64_t)1 << (k % 64);
+        atomic_store_explicit(&ds->mask[(size_t)cp * ds->words + w], bits, memory_order_relaxed);
+    }
+    atomic_store_explicit(&ds->known[cp], 1, memory_order_release);
+}
+
+void dispatch_set_at(struct dispatch_set *ds, struct rx_data *d, const char *s, size_t n, size_t i, uint64_t *out)
+{
     size_t len;
-    uint32_t cp = utf8_bmp_at((const unsigned char *)s, n, i, &len);
-    return cp == (uint32_t)-1 || memo_probe(memo, p, d, s + i, len, cp);
+    uint32_t cp = i < n ? utf8_bmp_at((const unsigned char *)s, n, i, &len) : 0;
+    if (i >= n || cp == (uint32_t)-1) {
+        for (size_t w = 0; w < ds->words; w++)
+            out[w] = i >= n ? 0 : ~(uint64_t)0;
+        return;
+    }
+    if (!atomic_load_explicit(&ds->known[cp], memory_order_acquire))
+        set_fill(ds, d, s + i, len, cp);
+    for (size_t w = 0; w < ds->words; w++)
+        out[w] = atomic_load_explicit(&ds->mask[(size_t)cp * ds->words + w], memory_order_relaxed);
 }

@@ -102,7 +102,7 @@ static void take_meta(char **field, const char *given)
 /* Everything but finishing the claims (emit: see claims_find); reuse: see decode_input. */
 static struct keyfig_article *prepare(const struct keyfig_patterns *p, const char *id, const char *source,
                                       const char *buf, size_t len, char **reuse, const struct keyfig_options *opts,
-                                      draft_fn emit, void *ctx, struct keyfig_error *err)
+                                      unsigned trust, draft_fn emit, void *ctx, struct keyfig_error *err)
 {
     static const struct keyfig_options defaults;
     if (!opts)
@@ -118,7 +118,8 @@ static struct keyfig_article *prepare(const struct keyfig_patterns *p, const cha
     a->format = format_names[f];
     int rc = f == KEYFIG_FORMAT_HTML || f == KEYFIG_FORMAT_PDF
                  ? read_document(p, a, f, buf, len, opts, err)
-                 : decode_input(buf, len, a->source, opts->encoding, opts->lenient, reuse, &p->lx->charset[CHR_COMMON], &a->dec, err);
+                 : decode_input(buf, len, a->source, opts->encoding, opts->lenient, (trust & EXTRACT_UTF8) != 0, reuse,
+                                &p->lx->charset[CHR_COMMON], &a->dec, err);
     if (rc != 0 || article_check_size(a->dec.len, a->source, err) != 0) {
         keyfig_article_free(a);
         return NULL;
@@ -155,7 +156,7 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
     if (setjmp(g.jb))
         return kf_nomem(err, source), NULL;
     kf_guard_push(&g);
-    struct keyfig_article *a = prepare(p, id, source, buf, len, NULL, opts, NULL, NULL, err);
+    struct keyfig_article *a = prepare(p, id, source, buf, len, NULL, opts, 0, NULL, NULL, err);
     if (a)
         finish_claims(a, p->lx);
     kf_guard_pop(&g);
@@ -164,11 +165,11 @@ struct keyfig_article *keyfig_extract(const struct keyfig_patterns *p, const cha
 
 /* prepare() for a buffer the caller gives away: kept as the article's text, or freed. */
 static struct keyfig_article *prepare_taken(const struct keyfig_patterns *p, const char *id, const char *source,
-                                            char *buf, size_t len, const struct keyfig_options *opts,
+                                            char *buf, size_t len, const struct keyfig_options *opts, unsigned trust,
                                             draft_fn emit, void *ctx, struct keyfig_error *err)
 {
     char *block = buf;
-    struct keyfig_article *a = prepare(p, id, source, buf, len, &block, opts, emit, ctx, err);
+    struct keyfig_article *a = prepare(p, id, source, buf, len, &block, opts, trust, emit, ctx, err);
     free(block); /* NULL when the article kept it */
     return a;
 }
@@ -177,11 +178,18 @@ struct keyfig_article *keyfig_extract_take(const struct keyfig_patterns *p, cons
                                            char *buf, size_t len, const struct keyfig_options *opts,
                                            struct keyfig_error *err)
 {
+    return extract_take(p, id, source, buf, len, opts, 0, err);
+}
+
+struct keyfig_article *extract_take(const struct keyfig_patterns *p, const char *id, const char *source, char *buf,
+                                    size_t len, const struct keyfig_options *opts, unsigned trust,
+                                    struct keyfig_error *err)
+{
     struct kf_guard g;
     if (setjmp(g.jb))
         return kf_nomem(err, source), NULL;
     kf_guard_push(&g);
-    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, NULL, NULL, err);
+    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, trust, NULL, NULL, err);
     if (a)
         finish_claims(a, p->lx);
     kf_guard_pop(&g);
@@ -224,12 +232,19 @@ int keyfig_extract_write(const struct keyfig_patterns *p, const char *id, const 
                          const struct keyfig_options *opts, int compact, keyfig_write_fn write, void *data,
                          struct keyfig_error *err)
 {
+    return extract_write(p, id, source, buf, len, opts, 0, compact, write, data, err);
+}
+
+int extract_write(const struct keyfig_patterns *p, const char *id, const char *source, char *buf, size_t len,
+                  const struct keyfig_options *opts, unsigned trust, int compact, keyfig_write_fn write, void *data,
+                  struct keyfig_error *err)
+{
     struct kf_guard g;
     if (setjmp(g.jb))
         return kf_nomem(err, source);
     kf_guard_push(&g);
     struct claim_stream cs = {.lx = p->lx, .compact = compact, .write = write, .data = data};
-    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, stream_claim, &cs, err);
+    struct keyfig_article *a = prepare_taken(p, id, source, buf, len, opts, trust, stream_claim, &cs, err);
     if (!a) {
         kf_guard_pop(&g);
         return err && err->code ? err->code : KEYFIG_STATUS_INPUT;

@@ -523,7 +523,7 @@ int html_read(const struct html_rules *r, const char *buf, size_t len, const cha
     if (!encoding && utf8_first_invalid(buf, len) != (size_t)-1)
         encoding = declared = declared_charset(buf, len);
     struct decoded dec;
-    int rc = decode_input(buf, len, source, encoding, lenient, NULL, &r->common, &dec, err);
+    int rc = decode_input(buf, len, source, encoding, lenient, 0, NULL, &r->common, &dec, err);
     free(declared);
     if (rc)
         return -1;

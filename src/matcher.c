@@ -17,6 +17,8 @@ struct matcher *matcher_new(const struct rules *r, const struct kf_warner *warn)
     m->warn = warn;
     m->d = rx_data_new(32); /* 32 pairs covers every rule's groups */
     m->r = r;
+    m->first = xmalloc(dispatch_set_words(r->first_set) * sizeof *m->first);
+    m->rest = xmalloc(MATCHER_MAX_ENDS * dispatch_set_words(r->rest_set) * sizeof *m->rest);
     return m;
 }
 
@@ -25,6 +27,8 @@ void matcher_free(struct matcher *m)
     if (!m)
         return;
     rx_data_free(m->d);
+    free(m->first);
+    free(m->rest);
     free(m);
 }
 
@@ -52,18 +56,12 @@ static size_t reach(const char *s, size_t n, size_t at)
     return n - at <= RULE_REACH ? n : utf8_char_start(s, at + RULE_REACH);
 }
 
-/* The memo of probe slot k: first and rest of claim rule i at 2 * i and 2 * i + 1, NUMBER's at 2 * nclaim. */
-static _Atomic uint8_t *memo_slot(const struct rules *r, size_t k)
-{
-    return r->memo + k * DISPATCH_MEMO_BYTES;
-}
-
 /* The leftmost numeral token at or after from, as an unanchored search would find it: the
  * anchored pattern is tried at each character that can begin one, in order. */
 int matcher_next_number(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t from,
                         size_t *start, size_t *end)
 {
-    _Atomic uint8_t *memo = memo_slot(r, 2 * r->nclaim);
+    _Atomic uint8_t *memo = r->memo;
     STAGE_ENTER(STAGE_NUMBERS);
     for (size_t i = from, len; (i = dispatch_next_start(memo, r->number_at, m->d, s, n, i, &len)) < n; i += len) {
         if (match(m, r->number_at, "NUMBER", s, n, i) < 0)
@@ -78,7 +76,7 @@ int matcher_next_number(const struct rules *r, struct matcher *m, const char *s,
     return 0;
 }
 
-#define MAX_ENDS 8
+#define MAX_ENDS MATCHER_MAX_ENDS
 
 /* The match just made, of rule i (group numbers in group), into out; num, when given (num_end !=
  * (size_t)-1), is [at, num_end) and the match begins at at. */
@@ -108,16 +106,18 @@ struct numeral_ends {
     size_t n; /* (size_t)-1: not worked out yet; MAX_ENDS + 1: too many (any end) */
 };
 
-/* Claim rule i at the numeral at: 1 (out filled) when it matches. */
+/* Claim rule i, whose first probe allows the numeral at: 1 (out filled) when it matches. */
 static int match_rule(const struct rules *r, struct matcher *m, size_t i, const char *s, size_t n, size_t at,
                       struct numeral_ends *ne, struct rule_match *out)
 {
     const struct rule *ru = &r->claim[i];
-    if (ru->first && !dispatch_may_begin(memo_slot(r, 2 * i), ru->first, m->d, s, n, at))
-        return 0;
     if (ru->rest) {
-        if (ne->n == (size_t)-1)
+        size_t words = dispatch_set_words(r->rest_set);
+        if (ne->n == (size_t)-1) {
             ne->n = rx_callout_ends(r->numeral_ends, m->d, s, n, at, ne->at, MAX_ENDS);
+            for (size_t e = 0; ne->n <= MAX_ENDS && e < ne->n; e++) /* which REST may begin at each end */
+                dispatch_set_at(r->rest_set, m->d, s, n, ne->at[e], m->rest + e * words);
+        }
         /* The whole rule would try REST at each end of the numeral in this order (the order its
          * backtracking takes, which the callout recorded) and take the first that matches: so does
          * this, without matching the numeral again, at the ends REST's probe allows. With no REST of
@@ -125,7 +125,7 @@ static int match_rule(const struct rules *r, struct matcher *m, size_t i, const 
          * allowed. */
         int allowed = ne->n > MAX_ENDS, rc = RX_NOMATCH; /* too many ends recorded: any may do */
         for (size_t e = 0; ne->n <= MAX_ENDS && e < ne->n && rc == RX_NOMATCH; e++) {
-            if (!dispatch_may_begin(memo_slot(r, 2 * i + 1), ru->rest, m->d, s, n, ne->at[e]))
+            if (!(m->rest[e * words + i / 64] >> (i % 64) & 1))
                 continue;
             allowed = 1;
             if (!ru->rest_code)
@@ -144,14 +144,37 @@ static int match_rule(const struct rules *r, struct matcher *m, size_t i, const 
     return 1;
 }
 
+/* cp is one of set[0..n) (sorted). */
+static int in_set(const uint32_t *set, size_t n, uint32_t cp)
+{
+    for (size_t i = 0; i < n && set[i] <= cp; i++)
+        if (set[i] == cp)
+            return 1;
+    return 0;
+}
+
 /* The first claim rule, in file order, that matches at the numeral at. */
 static int match_claim(const struct rules *r, struct matcher *m, const char *s, size_t n, size_t at, struct rule_match *out)
 {
     n = reach(s, n, at);
     struct numeral_ends ne = {.n = (size_t)-1};
-    for (size_t i = 0; i < r->nclaim; i++)
-        if (match_rule(r, m, i, s, n, at, &ne, out))
-            return 1;
+    /* the rules whose first probe allows the character at at, in file order */
+    dispatch_set_at(r->first_set, m->d, s, n, at, m->first);
+    if (r->nwith_before) { /* less those whose look-behind cannot end with the character before at */
+        uint32_t prev = (uint32_t)-1;
+        size_t b = at ? utf8_char_start(s, at - 1) : 0;
+        if (at && !utf8_decode((const unsigned char *)s + b, at - b, &prev))
+            prev = (uint32_t)-1;
+        for (size_t k = 0; k < r->nwith_before; k++) {
+            size_t i = r->with_before[k];
+            if (!in_set(r->claim[i].before, r->claim[i].nbefore, prev))
+                m->first[i / 64] &= ~((uint64_t)1 << (i % 64));
+        }
+    }
+    for (size_t w = 0, words = dispatch_set_words(r->first_set); w < words; w++)
+        for (uint64_t bits = m->first[w]; bits; bits &= bits - 1)
+            if (match_rule(r, m, w * 64 + (size_t)__builtin_ctzll(bits), s, n, at, &ne, out))
+                return 1;
     return 0;
 }
 
@@ -169,12 +192,13 @@ static int match_stop_at(const struct rules *r, struct matcher *m, const char *s
         int rc = rx_match(r->stop_at_all, m->d, s, n, at, 0);
         if (rc == RX_NOMATCH)
             return -1;
-        if (rc >= 0) {
+        const char *mark = rc >= 0 ? rx_mark(m->d) : NULL;
+        if (mark) {
             *end = rx_ovector(m->d, NULL)[1];
-            const char *mark = rx_mark(m->d);
-            return mark ? atoi(mark) : -1;
+            return atoi(mark);
         }
-        /* a limit was hit: try the rules one by one, so the warning names the rule at fault */
+        /* a limit was hit: try the rules one by one, so the warning names the rule at fault (and
+         * should a rule end its match early, with (*ACCEPT), before its mark, they say which) */
     }
     for (size_t i = 0; i < r->nstop; i++) {
         const struct rule *ru = &r->stop[i];

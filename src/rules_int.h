@@ -13,6 +13,11 @@
 struct rx;
 struct rx_data;
 struct kf_warner;
+struct dispatch_set;
+
+/* How many ends of {NUMERAL} at a numeral the claim rules' REST is tried at before the matcher
+ * assumes any. */
+#define MATCHER_MAX_ENDS 8
 
 enum stop_scope { SCOPE_AT, SCOPE_TEXT };
 
@@ -35,6 +40,11 @@ struct rule {
      * by name in rest_group (num is the numeral). NULL: the whole rule is matched. */
     struct rx *rest_code;
     int rest_group[G_NGROUPS];
+    /* For a rule that begins with a look-behind of plain strings (dispatch_before): the characters
+     * they end with, sorted; the rule is skipped where the character before the numeral is none of
+     * them. NULL: no such look-behind. */
+    uint32_t *before;
+    size_t nbefore;
 };
 
 struct rules {
@@ -42,15 +52,20 @@ struct rules {
     struct rx *number_at;    /* the same, anchored: tried only where a numeral can begin */
     struct rx *stop_at_all;  /* every "at" stop rule in one alternation, each behind (*MARK:index) */
     struct rx *numeral_ends; /* (?:{NUMERAL})(?C1): where a numeral starting at a position can end */
-    /* What the probes said of each BMP code point (dispatch.h): first and rest of claim rule i in
-     * memos 2 * i and 2 * i + 1, NUMBER's in memo 2 * nclaim, each DISPATCH_MEMO_BYTES long. */
+    /* What NUMBER's probe said of each BMP code point (dispatch.h, DISPATCH_MEMO_BYTES). */
     _Atomic uint8_t *memo;
+    /* The claim rules' first and REST probes (probe i: claim rule i's; NULL, may begin anywhere,
+     * for a rule without one). */
+    struct dispatch_set *first_set, *rest_set;
+    size_t *with_before, nwith_before; /* the claim rules that have a before set, in file order */
     struct rule *claim, *stop, *item;
     size_t nclaim, nstop, nitem;
 };
 
 struct matcher {
     struct rx_data *d;
+    uint64_t *first;          /* a mask of first_set (dispatch_set_words words) */
+    uint64_t *rest;           /* masks of rest_set, one per end of the numeral (MATCHER_MAX_ENDS) */
     const struct rules *r;
     const struct kf_warner *warn;
 };

@@ -138,6 +138,29 @@ print(" ".join(json.loads(l)["article"]["id"] for l in open(sys.argv[1])))' recs
 check badinput_jsonl_outdir "exit=1 a.json e.json" "exit=$? $(ls -A recs.d | tr '\n' ' ' | sed 's/ $//')"
 check badinput_jsonl_outdir_stderr "$(cat want_err)" "$(cat recs.err)"
 
+# A record's text is not validated as UTF-8 again (src/cli/extract.c passes EXTRACT_UTF8): Jansson
+# must refuse every byte sequence decode.c would, and every escape that makes one; a pair of
+# surrogate escapes is a character.
+printf '{"id":"a","text":"全市\377共有45家医院。"}\n{"id":"b","text":"全市\300\200共有45家医院。"}\n{"id":"c","text":"全市\355\240\200共有45家医院。"}\n{"id":"d","text":"全市\\ud800共有45家医院。"}\n' > utf8.jsonl
+printf '{"id":"e","text":"全市\\udc00共有45家医院。"}\n{"id":"f","text":"全市\\u0000共有45家医院。"}\n{"id":"g","text":"全市\364\220\200\200共有45家医院。"}\n{"id":"h","text":"全市\\ud83d\\ude00共有45家医院。"}\n' >> utf8.jsonl
+cat > want_err <<'EOF'
+keyfig: utf8.jsonl:1: invalid JSON: unable to decode byte 0xff near '"全市'
+keyfig: utf8.jsonl:2: invalid JSON: unable to decode byte 0xc0 near '"全市'
+keyfig: utf8.jsonl:3: invalid JSON: unable to decode byte 0xed near '"全市'
+keyfig: utf8.jsonl:4: invalid JSON: invalid Unicode '\uD800'
+keyfig: utf8.jsonl:5: invalid JSON: invalid Unicode '\uDC00'
+keyfig: utf8.jsonl:6: invalid JSON: \u0000 (a NUL character) is not allowed in a string
+keyfig: utf8.jsonl:7: invalid JSON: unable to decode byte 0xf4 near '"全市'
+EOF
+"$KEYFIG" extract --input jsonl --jsonl utf8.jsonl > utf8.out 2> utf8.err
+check badinput_jsonl_utf8_exit 1 $?
+check badinput_jsonl_utf8_stderr "$(cat want_err)" "$(cat utf8.err)"
+check badinput_jsonl_utf8_good "h 45" "$(python3 -c '
+import json,sys
+for l in open(sys.argv[1]):
+    d = json.loads(l)
+    print(d["article"]["id"], " ".join(str(c["value"]) for c in d["claims"]))' utf8.out 2>&1)"
+
 # ---- output directories -------------------------------------------------------------------------
 printf '全市共有45家医院。\n' > good.txt
 echo x > afile

@@ -12,6 +12,7 @@
 #include "chan.h"
 #include "claimsdoc.h"
 #include "cli.h"
+#include "extract.h"
 #include "fs.h"
 #include "inputs.h"
 #include "keyfig.h"
@@ -303,6 +304,12 @@ static int to_pipe(const char *bytes, size_t len, void *data)
     return chan_write(data, bytes, len);
 }
 
+/* What the library need not check again in an article's text: a JSON Lines record's string is valid UTF-8. */
+static unsigned trust(const struct input_article *art)
+{
+    return art->utf8 ? EXTRACT_UTF8 : 0;
+}
+
 static void extract_job(void *arg, void *ctx)
 {
     struct job *j = arg;
@@ -315,8 +322,8 @@ static void extract_job(void *arg, void *ctx)
         if (r->o->in.jsonl && j->ko.format == KEYFIG_FORMAT_AUTO)
             j->ko.format = KEYFIG_FORMAT_JSONL;
         if (r->piped) {
-            keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, r->o->jsonl,
-                                 to_pipe, &j->pipe, &j->err);
+            extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, trust(&j->art), r->o->jsonl,
+                          to_pipe, &j->pipe, &j->err);
             j->art.text = NULL; /* taken */
         }
     }
@@ -326,7 +333,7 @@ static void extract_job(void *arg, void *ctx)
         return;
     /* the text goes to the article (not copied): keep memory to what is in flight */
     struct keyfig_article *a =
-        keyfig_extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, &j->err);
+        extract_take(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, trust(&j->art), &j->err);
     j->art.text = NULL;
     j->json = a ? keyfig_article_json(a, r->o->jsonl) : NULL;
     if (a && !j->json)
@@ -352,8 +359,8 @@ static int document_write(const struct document *d, FILE *f, const char *prefix)
         buf_free(&b);
         return rc || j->err.code ? -1 : 0;
     }
-    int rc = keyfig_extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, r->o->jsonl,
-                                  to_sink, &s, &j->err);
+    int rc = extract_write(r->p, j->art.id, j->art.source, j->art.text, j->art.len, &j->ko, trust(&j->art),
+                           r->o->jsonl, to_sink, &s, &j->err);
     j->art.text = NULL; /* taken */
     return rc ? -1 : 0;
 }

@@ -322,6 +322,7 @@ int input_record_decode(struct input_article *a, const struct input_opts *o, str
         a->date = string_field(rec, "date");
         a->url = string_field(rec, "url");
         a->record_line = 0;
+        a->utf8 = 1; /* Jansson refuses invalid UTF-8 and lone surrogate escapes, as decode.c does */
         rc = 0;
     }
     buf_free(&src);

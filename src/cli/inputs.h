@@ -16,6 +16,7 @@ struct input_article {
     size_t len;
     size_t record_line; /* a JSON Lines record not yet decoded: its line number in source */
     char *title, *date, *url; /* a record's fields of those names, else NULL */
+    int utf8;       /* text is a record's string as Jansson decoded it: valid UTF-8 */
 };
 
 struct input_opts {

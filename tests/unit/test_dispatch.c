@@ -34,8 +34,46 @@ static const struct rcase cases[] = {
     {"numeral_alone", "(?<num>{NUMERAL})", NULL, 0},
 };
 
+/* dispatch_before: the characters a leading look-behind of plain strings ends with, as hex code
+ * points; "(none)" where the rule begins otherwise. */
+struct bcase {
+    const char *name, *pat, *want;
+};
+
+static const struct bcase bcases[] = {
+    {"strings", "(?<=为|到|至)(?<num>[0-9]+)", "4E3A 5230 81F3"},
+    {"named_group", "(?<=(?<unit>\\$|¥|￥))(?<num>[0-9]+)", "24 A5 FFE5"},
+    {"after_lookahead", "(?=[0-9][0-9.]*+点)(?<=报|收于|跌了|涨了)(?<num>[0-9]+)", "4E86 4E86 4E8E 62A5"},
+    {"class", "(?<=[0-9]:)(?<num>[0-9]+)", "(none)"},
+    {"empty_alternative", "(?<=约|)(?<num>[0-9]+)", "(none)"},
+    {"escape_class", "(?<=\\d)(?<num>[0-9]+)", "(none)"},
+    {"negative", "(?<!约)(?<num>[0-9]+)", "(none)"},
+    {"not_first", "(?<num>[0-9]+)(?<=约)", "(none)"},
+    {"branch_reset", "(?|(?<=约)(?<num>[0-9]+)|(?<num>[0-9]+)天)", "(none)"},
+    {"nested_group", "(?<=(?:约|近)(?:有))(?<num>[0-9]+)", "(none)"},
+};
+
+static void test_before(void)
+{
+    for (size_t i = 0; i < sizeof bcases / sizeof bcases[0]; i++) {
+        uint32_t *set = NULL;
+        size_t n = 0;
+        char got[256] = "(none)", name[128];
+        if (dispatch_before(bcases[i].pat, &set, &n) == 0) {
+            size_t len = 0;
+            got[0] = '\0';
+            for (size_t k = 0; k < n && len < sizeof got - 16; k++)
+                len += (size_t)snprintf(got + len, sizeof got - len, "%s%X", k ? " " : "", (unsigned)set[k]);
+            free(set);
+        }
+        snprintf(name, sizeof name, "dispatch.before.%s", bcases[i].name);
+        check_str(name, got, bcases[i].want);
+    }
+}
+
 int main(void)
 {
+    test_before();
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const struct rcase *c = &cases[i];
         int form = -1;
