@@ -455,6 +455,29 @@ static size_t list_word_before(const struct lexicon *lx, const char *s, const st
 /* 北京、上海、广州三地的平均房价分别为…: the last item of a list may hold the head every item
  * shares, after its last 的 (no other item has a 的). Then the last item ends before that 的, and
  * before the count that sums the items up (三地), and [*hs, *he) is the head; else 0. */
+/* 小学、初中在校生分别为…: with no 的, the last item is a word like each item before it (one word
+ * of the same class and length) and then the head they share. 1 with the last item cut to its
+ * word and [*hs, *he) set to the head. */
+static int head_without_de(struct subject_ctx *sx, const char *s, size_t (*items)[2], size_t n, size_t *hs, size_t *he)
+{
+    struct pos_word w[POSLEX_MAX_CHARS], v[2];
+    size_t ls = items[n - 1][0], le = items[n - 1][1];
+    size_t nw = ls < le ? subject_segment(sx, s, ls, le, w, POSLEX_MAX_CHARS) : 0;
+    if (nw < 2)
+        return 0;
+    size_t len = utf8_count(s + w[0].start, w[0].end - w[0].start);
+    for (size_t k = 0; k + 1 < n; k++)
+        if (items[k][0] >= items[k][1] || subject_segment(sx, s, items[k][0], items[k][1], v, 2) != 1 ||
+            v[0].cls != w[0].cls || utf8_count(s + v[0].start, v[0].end - v[0].start) != len)
+            return 0;
+    size_t a = w[0].end, b = le;
+    if (!subject_np(sx, s, &a, &b, 0) || a != w[0].end || b != le)
+        return 0;
+    items[n - 1][1] = w[0].end;
+    *hs = a, *he = b;
+    return 1;
+}
+
 static int shared_head(struct subject_ctx *sx, const char *s, size_t (*items)[2], size_t n, size_t *hs, size_t *he)
 {
     const struct lexicon *lx = sx->lx;
@@ -471,7 +494,9 @@ static int shared_head(struct subject_ctx *sx, const char *s, size_t (*items)[2]
         if (l)
             de = i, dl = l;
     }
-    if (de == (size_t)-1 || de == ls)
+    if (de == (size_t)-1)
+        return head_without_de(sx, s, items, n, hs, he);
+    if (de == ls)
         return 0;
     size_t a = de + dl, b = le;
     if (!subject_np(sx, s, &a, &b, 0))
