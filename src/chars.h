@@ -52,6 +52,14 @@ static inline size_t chars_next(const char *s, size_t n, size_t i)
     return i;
 }
 
+/* The offset k characters after i, or n when the text ends first. */
+static inline size_t chars_forward(const char *s, size_t n, size_t i, int k)
+{
+    while (k-- > 0 && i < n)
+        i = chars_next(s, n, i);
+    return i;
+}
+
 /* 1 when c ends a clause (a line break, or a clause delimiter of chars.tsv; not a quote: chars.tsv
  * says why). */
 static inline int chars_is_clause_delim(const struct lexicon *lx, uint32_t c)

@@ -140,11 +140,7 @@ size_t subject_noun_after(struct subject_ctx *sx, const char *s, size_t n, size_
         if (wl && (SUBJ_ENDS_PHRASE(role) || role == SUBJ_VERB) &&
             !(p == at && p < i && poslex_class(lx, s + p, i + (size_t)wl - p) == POS_VERB)) {
             /* nor one that begins a longer word of the text's split: 起 of 起点 */
-            size_t e = i;
-            for (int k = 0; k < 4 && e < n; k++) {
-                chars_cp_at(s, n, e, &l);
-                e += (size_t)l;
-            }
+            size_t e = chars_forward(s, n, i, 4);
             struct pos_word w[4];
             if (!(subject_segment(sx, s, i, e, w, 4) > 0 && w[0].end > i + (size_t)wl && POS_IS_NOUN(w[0].cls)))
                 break;
@@ -248,11 +244,7 @@ static int word_across(struct subject_ctx *sx, const char *s, size_t a, size_t a
     size_t lo = at, hi = at, lim = at + strnlen(s + at, 8);
     for (int k = 0; k < 4 && lo > a; k++)
         lo = chars_prev(s, lo);
-    for (int k = 0; k < 2 && hi < lim; k++) {
-        int l;
-        chars_cp_at(s, lim, hi, &l);
-        hi += (size_t)l;
-    }
+    hi = chars_forward(s, lim, hi, 2);
     struct pos_word w[8];
     size_t n = lo < at && at < hi ? subject_segment(sx, s, lo, hi, w, 8) : 0;
     for (size_t i = 0; i < n; i++)
@@ -330,15 +322,14 @@ static int predicate_verb(struct subject_ctx *sx, const char *s, size_t a, size_
  * follows it (价格比去年同期上涨: 价格比 is one word to jieba). */
 static int compare_and_time(struct subject_ctx *sx, const char *s, size_t a, size_t b, size_t i, size_t l, int role)
 {
-    size_t xs, xe, e = i + l;
+    size_t xs, xe;
     if (role != SUBJ_COMPARE)
         return 0;
     if (word_across(sx, s, a, i + l, &xs, &xe) && xs == i && xe <= b) {
         int c = poslex_class(sx->lx, s + i + l, xe - i - l);
         return c == POS_TIME || c == POS_PRON;
     }
-    for (int k = 0; k < 4 && e < b; k++)
-        e = chars_next(s, b, e);
+    size_t e = chars_forward(s, b, i + l, 4);
     struct pos_word w[4];
     return e > i + l && subject_segment(sx, s, i + l, e, w, 4) > 0 && (w[0].cls == POS_TIME || w[0].cls == POS_PRON);
 }
@@ -443,12 +434,7 @@ static int frame_clause(struct subject_ctx *sx, const char *s, size_t a, size_t 
     for (size_t i = a; i < b; i = chars_next(s, b, i)) /* 在工农业生产总值中现代工业所占的比重: a noun with its frame */
         if (subject_de_at(lx, s, b, i))
             return 0;
-    size_t first = a;
-    for (int k = 0; first < b && k < 8; k++) { /* its first characters are enough */
-        int l;
-        chars_cp_at(s, b, first, &l);
-        first += (size_t)l;
-    }
+    size_t first = chars_forward(s, b, a, 8); /* its first characters are enough */
     size_t n = subject_segment(sx, s, a, first, w, POSLEX_MAX_CHARS);
     if (!n || w[0].cls != POS_FUNC)
         return 0;
@@ -537,14 +523,21 @@ int subject_of_previous_clause(struct subject_ctx *sx, const char *s, size_t lim
     return 0;
 }
 
-int subject_has_base_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
+/* 1 when a word of subject.tsv with one of the roles in the bit set `roles` (1u << role) begins at
+ * a character of s[a, b). */
+static int holds_role(const struct lexicon *lx, const char *s, size_t a, size_t b, unsigned roles)
 {
     for (size_t i = a; i < b; i = chars_next(s, b, i)) {
         int role;
-        if (subject_role_at(lx, s, b, i, &role) && (role == SUBJ_BASE || role == SUBJ_COMPARE))
+        if (subject_role_at(lx, s, b, i, &role) && (roles >> role & 1u))
             return 1;
     }
     return 0;
+}
+
+int subject_has_base_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
+{
+    return holds_role(lx, s, a, b, 1u << SUBJ_BASE | 1u << SUBJ_COMPARE);
 }
 
 int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, size_t b)
@@ -552,18 +545,8 @@ int subject_has_money_word(const struct lexicon *lx, const char *s, size_t a, si
     int pl;
     if (a < b && lex_charset_has(&lx->charset[CHR_PERSON], chars_cp_at(s, b, chars_prev(s, b), &pl)))
         return 0; /* 6600多万纳税人: people, counted */
-    for (size_t i = a; i < b;) {
-        int role;
-        if (subject_role_at(lx, s, b, i, &role) && role == SUBJ_MONEY)
-            return 1;
-        int l;
-        chars_cp_at(s, b, i, &l);
-        i += (size_t)l;
-    }
-    return 0;
+    return holds_role(lx, s, a, b, 1u << SUBJ_MONEY);
 }
-
-
 
 /* Classes that end a noun phrase read forwards (46辆巡回诊疗车累计开展: the phrase stops before
  * 累计): everything but nouns, adjectives and verbs, which stand inside one (巡回诊疗车). */
@@ -583,8 +566,7 @@ static int listed_verb(const struct lexicon *lx, const char *s, const struct pos
            (v && v->len == w->end - w->start && (v->attr == SUBJ_VERB || (v->attr == SUBJ_BASE && w->cls == POS_VERB)));
 }
 
-/* 1 when w is a one-character linking verb (chars.tsv's role link: 是 为 有). */
-static int linking_verb(const struct lexicon *lx, const char *s, const struct pos_word *w)
+int subject_linking_verb(const struct lexicon *lx, const char *s, const struct pos_word *w)
 {
     int l;
     uint32_t c = chars_cp_at(s, w->end, w->start, &l);
@@ -653,7 +635,7 @@ static int narrow(struct subject_ctx *sx, const char *s, size_t *ss, size_t *se,
             ;
     /* a phrase of verbs alone names an action, the thing a count of actions counts (全年共接诊
      * 74772人次, 20多人次进修学习), unless a verb is one that links a figure (增加, 达到) */
-    if (forward && first < last && w[first].cls == POS_VERB && linking_verb(lx, s, &w[first])) {
+    if (forward && first < last && w[first].cls == POS_VERB && subject_linking_verb(lx, s, &w[first])) {
         *se = *ss; /* 4至5萬人是申領…: a linking verb after the count begins the predicate */
         return 0;
     }
@@ -946,7 +928,7 @@ int subject_base_value(struct subject_ctx *sx, const char *s, size_t a, size_t b
 static int links_figure(const struct lexicon *lx, const char *s, const struct pos_word *w)
 {
     int role;
-    return linking_verb(lx, s, w) ||
+    return subject_linking_verb(lx, s, w) ||
            (subject_role_at(lx, s, w->end, w->start, &role) == (int)(w->end - w->start) && role == SUBJ_SHARE);
 }
 
@@ -975,7 +957,7 @@ int subject_headless_relative(struct subject_ctx *sx, const char *s, size_t a, s
         return 0;
     size_t n = subject_segment(sx, s, a, b, w, POSLEX_MAX_CHARS), k = n;
     int l;
-    if (k > 0 && lex_charset_has(&lx->charset[CHR_PERFECTIVE], chars_cp_at(s, w[k - 1].end, w[k - 1].start, &l)))
+    if (k > 0 && perfective(lx, s, &w[k - 1]))
         k--; /* 占了 */
     if (k < 3 || !links_figure(lx, s, &w[k - 1]) || subject_de_at(lx, s, w[k - 2].end, w[k - 2].start) != w[k - 2].end - w[k - 2].start)
         return 0;

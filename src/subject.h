@@ -133,6 +133,9 @@ int subject_actor_before(struct subject_ctx *sx, const char *s, size_t a, size_t
  * -> 市民); b when there is none. */
 size_t subject_before_predicate(struct subject_ctx *sx, const char *s, size_t a, size_t b);
 
+/* 1 when the word w is a one-character linking verb (chars.tsv's role link: 是 为 有 达 占). */
+int subject_linking_verb(const struct lexicon *lx, const char *s, const struct pos_word *w);
+
 /* 1 when s[a, b) is a verb and more (名为青年就业起点: a relative clause before its 的). */
 int subject_starts_with_verb(struct subject_ctx *sx, const char *s, size_t a, size_t b);
 

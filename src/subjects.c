@@ -175,12 +175,8 @@ static int noun_after_de(struct subject_ctx *sx, const char *s, size_t n, size_t
 static size_t verb_and_object_at(struct subject_ctx *sx, const char *s, size_t n, size_t at)
 {
     struct pos_word w[4];
-    size_t e = at;
-    for (int k = 0; k < 4 && e < n; k++)
-        e = chars_next(s, n, e);
-    int l;
-    if (e == at || subject_segment(sx, s, at, e, w, 4) < 2 || w[0].cls != POS_VERB ||
-        (chars_next(s, n, at) == w[0].end && lex_charset_has(&sx->lx->charset[CHR_LINK], chars_cp_at(s, n, at, &l))))
+    size_t e = chars_forward(s, n, at, 4);
+    if (e == at || subject_segment(sx, s, at, e, w, 4) < 2 || w[0].cls != POS_VERB || subject_linking_verb(sx->lx, s, &w[0]))
         return at; /* 是, 有: a linking verb says what the time was, not what went on */
     size_t o = subject_noun_after(sx, s, n, w[0].end), os = w[0].end, oe = o;
     return o > w[0].end && subject_np_after(sx, s, &os, &oe) ? oe : at;
@@ -197,9 +193,8 @@ static int linked_base(struct subject_ctx *sx, const char *s, size_t a, size_t b
     struct pos_word w[POSLEX_MAX_CHARS];
     size_t n = de ? subject_segment(sx, s, a, b - de, w, POSLEX_MAX_CHARS) : 0;
     for (size_t i = n; i-- > 0;) {
-        int l, role;
-        uint32_t c = chars_cp_at(s, w[i].end, w[i].start, &l);
-        if ((size_t)l != w[i].end - w[i].start || !lex_charset_has(&lx->charset[CHR_LINK], c))
+        int role;
+        if (!subject_linking_verb(lx, s, &w[i]))
             continue;
         if (subject_role_at(lx, s, w[i].end, w[i].start, &role) && role == SUBJ_SHARE)
             return 0;
